@@ -1,0 +1,70 @@
+# smartdialog — developer entry points. `make run` and `make test` work on a fresh clone.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+DEMO := demo/smartdialog-demo.sqlite
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test check lint typecheck unit bench forms translations system-deps postgres demo clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+# Libraries Qt needs on a bare Debian machine, the X server for the real-window
+# test and poppler for looking at PDFs. Skipped when already present.
+system-deps:
+	@if ! command -v Xvfb >/dev/null || ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libxkbcommon-x11; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			xvfb xauth poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
+			libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+			libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core >/dev/null; \
+	fi
+
+# PostgreSQL for the shared-event tests: start the machine's cluster when it is not running.
+postgres:
+	@if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -1) main start || true; \
+	fi; \
+	for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; true
+
+$(DEMO): $(VENV)/.installed
+	mkdir -p demo
+	$(BIN)/smartdialog demo $(DEMO) --participants 500 --ideas 300 --votes
+
+demo: $(DEMO)
+
+run: export QT_QPA_PLATFORM :=
+run: system-deps $(VENV)/.installed $(DEMO)
+	$(BIN)/smartdialog $(DEMO)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check smartdialog tests benchmarks
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+unit: $(VENV)/.installed
+	$(BIN)/pytest -q -p no:cacheprovider
+
+test: system-deps postgres $(VENV)/.installed lint typecheck unit
+
+check: test
+
+bench: system-deps $(VENV)/.installed
+	$(PY) -m benchmarks
+
+# Designer forms -> committed generated modules (a test fails when they are stale).
+forms: $(VENV)/.installed
+	$(PY) -m smartdialog.devtools forms
+
+# Qt Linguist: refresh the .ts sources from the code, then build the .qm files.
+translations: $(VENV)/.installed
+	$(PY) -m smartdialog.devtools translations
+
+clean:
+	rm -rf $(VENV) demo build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

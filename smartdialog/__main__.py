@@ -1,0 +1,3 @@
+from smartdialog.cli import main
+
+raise SystemExit(main())

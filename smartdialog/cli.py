@@ -1,0 +1,114 @@
+"""The command line: open the app, and the headless jobs.
+
+    smartdialog [EVENT]                      open the app (on EVENT: a file or a database URL)
+    smartdialog demo FILE [--participants N] [--ideas N] [--votes]
+    smartdialog <job> ...                    see `smartdialog --help`
+
+Messages are German by default (``--lang en`` or SMARTDIALOG_LANG=en for English).
+Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage; some jobs
+add their own (``checkin``: 3 already checked in, 4 rejected).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from smartdialog import __version__, i18n
+from smartdialog.core.errors import SmartDialogError
+
+# Each module registers its jobs: ``register(subparsers)`` adds parsers whose
+# ``func(args) -> int`` does the work.
+COMMAND_MODULES: tuple[str, ...] = (
+    "smartdialog.commands.event",
+    "smartdialog.commands.desk",
+    "smartdialog.commands.ideas",
+    "smartdialog.commands.voting",
+    "smartdialog.commands.minutes",
+)
+
+
+class _Registers(Protocol):
+    def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
+
+
+def tr(text: str) -> str:
+    return i18n.tr("cli", text)
+
+
+def error_text(exc: SmartDialogError) -> str:
+    text = i18n.tr(exc.context, exc.message)
+    return text.format(**exc.params) if exc.params else text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smartdialog",
+        description=tr("Runs a citizens' dialogue event: desk, ideas, live wall, voting, minutes."),
+    )
+    parser.add_argument("--version", action="version", version=f"smartdialog {__version__}")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help=tr("language of messages"))
+    sub = parser.add_subparsers(dest="command", metavar="JOB")
+    open_parser = sub.add_parser("open", help=tr("open the app (the default)"))
+    open_parser.add_argument("event", nargs="?", help=tr("event file or database URL"))
+    open_parser.set_defaults(func=_open_app)
+    for name in COMMAND_MODULES:
+        try:
+            module: _Registers = importlib.import_module(name)  # type: ignore[assignment]
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    from smartdialog.ui.app import run
+
+    return run(args.event, language=args.lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv, language = _take_language(list(sys.argv[1:] if argv is None else argv))
+    i18n.load(i18n.preferred_language(language))
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    first = next((a for a in argv if not a.startswith("-")), None)
+    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
+    if not wants_help and (first is None or first not in commands):
+        # `smartdialog [EVENT]` opens the app.
+        argv = [a for a in argv if a != first] if first else argv
+        argv = [*argv, "open", *([first] if first else [])]
+    args = parser.parse_args(argv)
+    args.lang = language
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except SmartDialogError as exc:
+        print(error_text(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _take_language(argv: list[str]) -> tuple[list[str], str | None]:
+    """Remove ``--lang X`` wherever it stands (it must be known before the parser is built)."""
+    rest: list[str] = []
+    language = None
+    it = iter(argv)
+    for arg in it:
+        if arg == "--lang":
+            language = next(it, None)
+        elif arg.startswith("--lang="):
+            language = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return rest, language
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

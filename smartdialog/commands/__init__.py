@@ -1,0 +1,1 @@
+"""The command line's jobs, one module per area (see smartdialog.cli)."""

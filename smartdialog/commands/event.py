@@ -1,0 +1,88 @@
+"""Jobs about the event file itself: the demo event, creating and inspecting events."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from smartdialog.cli import tr
+from smartdialog.core.db import create_database, open_database
+from smartdialog.core.demo import write_demo
+from smartdialog.core.services import setup
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = sub.add_parser("demo", help=tr("write a realistic demo event"))
+    demo.add_argument("file", type=Path, help=tr("the event file to write (replaced if it exists)"))
+    demo.add_argument("--participants", type=int, default=500, metavar="N")
+    demo.add_argument("--ideas", type=int, default=300, metavar="N")
+    demo.add_argument("--votes", action="store_true", help=tr("add a closed voting round"))
+    demo.add_argument("--seed", type=int, default=2018)
+    demo.set_defaults(func=_demo)
+
+    new = sub.add_parser("new", help=tr("create a new event file"))
+    new.add_argument("file", help=tr("event file or database URL"))
+    new.add_argument("--title", required=True)
+    new.add_argument("--venue", default="")
+    new.add_argument("--organiser", default="")
+    new.add_argument("--council-reference", default="")
+    new.set_defaults(func=_new)
+
+    info = sub.add_parser("info", help=tr("show an event's details and fields of action"))
+    info.add_argument("event", help=tr("event file or database URL"))
+    info.set_defaults(func=_info)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if args.participants < 0 or args.ideas < 0:
+        print(tr("Counts must not be negative."))
+        return 2
+    args.file.parent.mkdir(parents=True, exist_ok=True)
+    summary = write_demo(
+        args.file, participants=args.participants, ideas=args.ideas, votes=args.votes, seed=args.seed
+    )
+    print(
+        tr("Demo event written to {path}: {participants} participants ({present} present), {ideas} ideas.").format(
+            path=summary.path, participants=summary.participants, present=summary.checked_in, ideas=summary.ideas
+        )
+    )
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    db = create_database(args.file)
+    try:
+        with db.uow() as s:
+            setup.create_event(
+                s, args.title, venue=args.venue, organiser=args.organiser,
+                council_reference=args.council_reference,
+            )  # fmt: skip
+    finally:
+        db.close()
+    print(tr("Event created: {path}").format(path=args.file))
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    db = open_database(args.event)
+    try:
+        with db.read() as s:
+            event = setup.get_event(s)
+            fields = setup.list_fields(s)
+            stations = setup.list_stations(s)
+    finally:
+        db.close()
+    print(event.title)
+    for label, value in (
+        (tr("Venue"), event.venue), (tr("Organiser"), event.organiser),
+        (tr("Council reference"), event.council_reference), (tr("Event code"), event.code),
+    ):  # fmt: skip
+        if value:
+            print(f"  {label}: {value}")
+    print(tr("Fields of action:"))
+    for field in fields:
+        print(f"  {field.position + 1}. {field.name} ({field.colour})")
+    print(tr("Tables:"))
+    for station in stations:
+        print(f"  {station.name}")
+    return 0

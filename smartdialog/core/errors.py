@@ -1,0 +1,54 @@
+"""Errors the core raises, with messages a desk clerk understands.
+
+Messages are English source texts marked for Qt Linguist with the context
+``errors``; the GUI and the CLI translate them (German by default).  Their
+placeholders are filled from ``params`` after translation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
+    """Mark ``text`` for translation in ``context`` without translating it here."""
+    return text
+
+
+def tr_error(text: str) -> str:
+    """Mark an error message (context ``errors``)."""
+    return text
+
+
+class SmartDialogError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    context = "errors"
+
+    def __init__(self, message: str, **params: Any) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(self.english())
+
+    def english(self) -> str:
+        return self.message.format(**self.params) if self.params else self.message
+
+
+class DomainError(SmartDialogError):
+    """The user asked for something the event's rules do not allow."""
+
+
+class NotFoundError(DomainError):
+    """The thing asked for does not exist (any more)."""
+
+
+class ConflictError(DomainError):
+    """Somebody else changed the same thing first."""
+
+
+class EnvironmentProblem(SmartDialogError):
+    """The environment failed: a file, a folder, the disk, the network."""
+
+
+class EventFileError(EnvironmentProblem):
+    """An event file cannot be opened or created as asked."""

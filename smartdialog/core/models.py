@@ -1,0 +1,499 @@
+"""The event's data model: typed SQLAlchemy 2 models.
+
+Every row has a UUID key and records the device that wrote it, so that the
+files of several laptops can be merged without collisions.  The invariants
+that matter under concurrency are constraints of the database itself: one
+active check-in per participant, a dot budget that cannot be overspent, ticket
+numbers unique per event.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    Uuid,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from smartdialog.core.clock import now
+
+# Stable constraint names, so that migrations (batch mode on SQLite) can address them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite itself stores no time zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use smartdialog.core.clock.now()")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+
+
+def _uuid() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+class Row:
+    """Columns every synchronisable row has."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=_uuid)
+    # Filled from the session's device by a flush listener (see db.py).
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("devices.id"), index=False)
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Device(Base):
+    """A laptop that wrote to this event (desk, table, projector, back office)."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(20), default="office")
+    first_seen: Mapped[datetime] = mapped_column(default=now)
+    last_seen: Mapped[datetime] = mapped_column(default=now)
+
+
+class Event(Row, Base):
+    __tablename__ = "events"
+
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+    council_reference: Mapped[str] = mapped_column(String(60), default="")
+    moderation: Mapped[str] = mapped_column(String(200), default="")
+    guiding_question: Mapped[str] = mapped_column(Text, default="")
+    # Printed into every ticket's QR code; digits only, so that it survives any keyboard layout.
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    ticket_secret: Mapped[bytes] = mapped_column(LargeBinary(64))
+    next_ticket_number: Mapped[int] = mapped_column(Integer, default=1)
+    default_dots_per_participant: Mapped[int] = mapped_column(Integer, default=5)
+    default_max_dots_per_idea: Mapped[int] = mapped_column(Integer, default=2)
+    # Breakdowns in the minutes (per district, per organisation) only above this group size.
+    min_group_size: Mapped[int] = mapped_column(Integer, default=5)
+    admin_pin_hash: Mapped[str] = mapped_column(String(200), default="")
+    minutes_status: Mapped[str] = mapped_column(String(10), default="draft")
+    minutes_finalised_at: Mapped[datetime | None]
+
+    fields: Mapped[list[FieldOfAction]] = relationship(
+        back_populates="event", order_by="FieldOfAction.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint("minutes_status IN ('draft', 'final')", name="minutes_status"),
+        CheckConstraint("min_group_size >= 1", name="min_group_size"),
+    )
+
+
+class FieldOfAction(Row, Base):
+    """A Handlungsfeld: Mobilität, Wirtschaftsstandort, …"""
+
+    __tablename__ = "fields_of_action"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str] = mapped_column(String(7), default="#607d8b")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    event: Mapped[Event] = relationship(back_populates="fields")
+    topics: Mapped[list[Topic]] = relationship(
+        back_populates="field", order_by="Topic.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "name"),
+        CheckConstraint("length(colour) = 7", name="colour"),
+    )
+
+
+class Topic(Row, Base):
+    """A guiding question or sub-theme within a field of action."""
+
+    __tablename__ = "topics"
+
+    field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields_of_action.id", ondelete="CASCADE"))
+    question: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    field: Mapped[FieldOfAction] = relationship(back_populates="topics")
+
+
+class Station(Row, Base):
+    """A thematic table with its field of action and facilitators."""
+
+    __tablename__ = "stations"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    field_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("fields_of_action.id", ondelete="SET NULL")
+    )
+    facilitators: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+
+
+class Participant(Row, Base):
+    __tablename__ = "participants"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    ticket_number: Mapped[int] = mapped_column(Integer)
+    first_name: Mapped[str] = mapped_column(String(200), default="")
+    last_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    district: Mapped[str] = mapped_column(String(120), default="")
+    # "preregistered" (imported) or "walkin" (registered at the desk).
+    source: Mapped[str] = mapped_column(String(20), default="preregistered")
+    # The registration's own number from the online form, for re-imports.
+    external_ref: Mapped[str] = mapped_column(String(80), default="")
+    # Folded name/organisation for forgiving search (see text.fold).
+    search_key: Mapped[str] = mapped_column(String(800), default="")
+    consent_data_at: Mapped[datetime | None]
+    consent_photos_at: Mapped[datetime | None]
+    consent_contact_at: Mapped[datetime | None]
+    # May be named as the author of an idea in the minutes.
+    consent_attribution_at: Mapped[datetime | None]
+    anonymised_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "ticket_number"),
+        CheckConstraint("ticket_number > 0", name="ticket_number"),
+        CheckConstraint("source IN ('preregistered', 'walkin')", name="source"),
+        Index("ix_participants_event_search", "event_id", "search_key"),
+        Index("ix_participants_event_email", "event_id", "email"),
+        Index("ix_participants_event_external_ref", "event_id", "external_ref"),
+    )
+
+    @property
+    def display_name(self) -> str:
+        return ", ".join(p for p in (self.last_name, self.first_name) if p)
+
+
+class CheckIn(Row, Base):
+    """One check-in of one participant.  Never deleted: a mistake is annulled with a reason."""
+
+    __tablename__ = "check_ins"
+
+    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(default=now)
+    desk: Mapped[str] = mapped_column(String(80), default="")
+    annulled_at: Mapped[datetime | None]
+    annulled_by: Mapped[str] = mapped_column(String(80), default="")
+    annul_reason: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        # The database, not Python, makes a double check-in impossible (two desks, same moment).
+        Index(
+            "uq_check_ins_active_participant",
+            "participant_id",
+            unique=True,
+            sqlite_where=text("annulled_at IS NULL"),
+            postgresql_where=text("annulled_at IS NULL"),
+        ),
+    )
+
+
+class ScanLog(Row, Base):
+    """Every scan at a desk or voting station, with its verdict and the reason."""
+
+    __tablename__ = "scan_log"
+
+    at: Mapped[datetime] = mapped_column(default=now)
+    desk: Mapped[str] = mapped_column(String(80), default="")
+    raw: Mapped[str] = mapped_column(String(200), default="")
+    verdict: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    participant_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL")
+    )
+
+
+class BadgePrint(Row, Base):
+    """A printed badge; reprints are logged."""
+
+    __tablename__ = "badge_prints"
+
+    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(default=now)
+    layout: Mapped[str] = mapped_column(String(20), default="a6")
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Idea(Row, Base):
+    __tablename__ = "ideas"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields_of_action.id"))
+    topic_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("topics.id", ondelete="SET NULL"))
+    station_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stations.id", ondelete="SET NULL"))
+    # Only set when the person consented to be named (consent_attribution_at).
+    author_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ideas.id"))
+    hidden_reason: Mapped[str] = mapped_column(Text, default="")
+    cluster: Mapped[str] = mapped_column(String(120), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=now)
+    # Optimistic concurrency: two facilitators editing the same idea do not overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative API
+
+    __table_args__ = (
+        CheckConstraint("status IN ('active', 'merged', 'hidden')", name="status"),
+        CheckConstraint(
+            "(status = 'merged') = (merged_into_id IS NOT NULL)", name="merged_has_target"
+        ),
+        CheckConstraint("merged_into_id IS NULL OR merged_into_id <> id", name="not_merged_into_self"),
+        Index("ix_ideas_event_field", "event_id", "field_id"),
+        Index("ix_ideas_station_created", "station_id", "created_at"),
+    )
+
+
+class IdeaRevision(Row, Base):
+    """The history of an idea: created, edited, hidden, merged; each with its text then."""
+
+    __tablename__ = "idea_revisions"
+
+    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class IdeaTag(Row, Base):
+    __tablename__ = "idea_tags"
+
+    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    tag: Mapped[str] = mapped_column(String(60))
+
+    __table_args__ = (UniqueConstraint("idea_id", "tag"),)
+
+
+class VotingRound(Row, Base):
+    """A dot-voting round and its rules, which are printed in the minutes."""
+
+    __tablename__ = "voting_rounds"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    dots_per_participant: Mapped[int] = mapped_column(Integer, default=5)
+    max_dots_per_idea: Mapped[int] = mapped_column(Integer, default=2)
+    hide_tally: Mapped[bool] = mapped_column(Boolean, default=True)
+    allow_change: Mapped[bool] = mapped_column(Boolean, default=True)
+    require_checkin: Mapped[bool] = mapped_column(Boolean, default=True)
+    tie_rule: Mapped[str] = mapped_column(String(20), default="shared")
+    runoff_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("voting_rounds.id"))
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    opened_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    tally_sha256: Mapped[str] = mapped_column(String(64), default="")
+    tally_json: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "number"),
+        # Targets of the composite foreign keys that bind a dot's slot bounds to its round.
+        UniqueConstraint("id", "dots_per_participant", name="uq_voting_rounds_id_dots"),
+        UniqueConstraint("id", "max_dots_per_idea", name="uq_voting_rounds_id_max_per_idea"),
+        CheckConstraint("dots_per_participant BETWEEN 1 AND 100", name="dots_per_participant"),
+        CheckConstraint("max_dots_per_idea >= 1", name="max_dots_per_idea"),
+        CheckConstraint("status IN ('draft', 'open', 'closed')", name="status"),
+        CheckConstraint("tie_rule IN ('shared', 'runoff')", name="tie_rule"),
+    )
+
+
+class RoundField(Row, Base):
+    """A field of action that is open in a round, with its optional dot budget."""
+
+    __tablename__ = "round_fields"
+
+    round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
+    field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields_of_action.id"))
+    budget: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("round_id", "field_id"),
+        UniqueConstraint("round_id", "field_id", "budget", name="uq_round_fields_budget_key"),
+        CheckConstraint("budget IS NULL OR budget >= 1", name="budget"),
+    )
+
+
+class RoundIdea(Row, Base):
+    """The frozen list of ideas a round votes on."""
+
+    __tablename__ = "round_ideas"
+
+    round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
+    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (UniqueConstraint("round_id", "idea_id"),)
+
+
+class Ballot(Row, Base):
+    """A participant's ballot in a round: who voted, when, where."""
+
+    __tablename__ = "ballots"
+
+    round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
+    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    submitted_at: Mapped[datetime | None]
+    station: Mapped[str] = mapped_column(String(80), default="")
+
+    __table_args__ = (UniqueConstraint("round_id", "participant_id"),)
+
+
+class Dot(Row, Base):
+    """One dot: one row per dot, so that the database can count and bound them.
+
+    ``slot`` numbers the voter's dots 1..budget and is unique per voter and
+    round; ``budget`` must equal the round's dots per participant (composite
+    foreign key), so no sequence of writes, concurrent or not, can overspend.
+    ``idea_slot`` does the same for the maximum per idea, ``field_slot`` for
+    an optional per-field budget.
+    """
+
+    __tablename__ = "dots"
+
+    round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
+    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id"))
+    slot: Mapped[int] = mapped_column(Integer)
+    budget: Mapped[int] = mapped_column(Integer)
+    idea_slot: Mapped[int] = mapped_column(Integer)
+    idea_cap: Mapped[int] = mapped_column(Integer)
+    field_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("fields_of_action.id"))
+    field_slot: Mapped[int | None] = mapped_column(Integer)
+    field_cap: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("round_id", "participant_id", "slot"),
+        UniqueConstraint("round_id", "participant_id", "idea_id", "idea_slot", name="uq_dots_idea_slot"),
+        UniqueConstraint(
+            "round_id", "participant_id", "field_id", "field_slot", name="uq_dots_field_slot"
+        ),
+        CheckConstraint("slot >= 1 AND slot <= budget", name="slot_in_budget"),
+        CheckConstraint("idea_slot >= 1 AND idea_slot <= idea_cap", name="idea_slot_in_cap"),
+        CheckConstraint(
+            "(field_cap IS NULL AND field_slot IS NULL)"
+            " OR (field_slot >= 1 AND field_slot <= field_cap)",
+            name="field_slot_in_cap",
+        ),
+        ForeignKeyConstraint(
+            ["round_id", "budget"],
+            ["voting_rounds.id", "voting_rounds.dots_per_participant"],
+            name="fk_dots_round_budget",
+        ),
+        ForeignKeyConstraint(
+            ["round_id", "idea_cap"],
+            ["voting_rounds.id", "voting_rounds.max_dots_per_idea"],
+            name="fk_dots_round_idea_cap",
+        ),
+        ForeignKeyConstraint(
+            ["round_id", "field_id", "field_cap"],
+            ["round_fields.round_id", "round_fields.field_id", "round_fields.budget"],
+            name="fk_dots_round_field_cap",
+        ),
+        Index("ix_dots_round_idea", "round_id", "idea_id"),
+    )
+
+
+class PaperTally(Row, Base):
+    """Dots counted on a paper poster, entered by a facilitator."""
+
+    __tablename__ = "paper_tallies"
+
+    round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
+    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id"))
+    dots: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=now)
+
+    __table_args__ = (
+        UniqueConstraint("round_id", "idea_id"),
+        CheckConstraint("dots >= 0 AND dots <= 100000", name="dots"),
+    )
+
+
+class MinutesSection(Row, Base):
+    """A part of the minutes only a person can write (Anlass und Ziel, Ablauf, …)."""
+
+    __tablename__ = "minutes_sections"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(80))
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=now)
+
+    __table_args__ = (UniqueConstraint("event_id", "key"),)
+
+
+class AuditEntry(Base):
+    """The audit log, which is also the change feed other laptops poll.
+
+    ``seq`` is monotonic within one database; ``id`` identifies the entry
+    across merged files.
+    """
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=_uuid)
+    at: Mapped[datetime] = mapped_column(default=now)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("devices.id"))
+    role: Mapped[str] = mapped_column(String(20), default="")
+    action: Mapped[str] = mapped_column(String(60))
+    object_type: Mapped[str] = mapped_column(String(40), default="")
+    object_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_audit_log_object", "object_type", "object_id"),)

@@ -1,0 +1,59 @@
+"""Translations: English source strings, German shipped and loaded by default.
+
+Each area of the product has its own Qt Linguist source under
+resources/translations (``<area>_<lang>.ts``, built to ``.qm``); all of a
+language's files are loaded together.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from smartdialog.paths import resource
+
+DEFAULT_LANGUAGE = "de"
+LANGUAGES = {"de": "Deutsch", "en": "English"}
+
+_loaded: list[QTranslator] = []
+
+
+def preferred_language(setting: str | None = None) -> str:
+    """The language to use: the explicit setting, then SMARTDIALOG_LANG, then German."""
+    for candidate in (setting, os.environ.get("SMARTDIALOG_LANG")):
+        if candidate in LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE
+
+
+def load(language: str) -> list[QTranslator]:
+    """Load the translators for ``language`` (none for English, the source language)."""
+    global _loaded
+    translators: list[QTranslator] = []
+    if language != "en":
+        folder = resource("translations")
+        for qm in sorted(folder.glob(f"*_{language}.qm")):
+            translator = QTranslator()
+            if translator.load(str(qm)):
+                translators.append(translator)
+        qt_own = QTranslator()
+        if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            translators.append(qt_own)
+    _loaded = translators
+    return translators
+
+
+def install(app: QCoreApplication, language: str) -> None:
+    for translator in load(language):
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English))
+
+
+def tr(context: str, text: str) -> str:
+    """Translate without an application object (the command line)."""
+    for translator in _loaded:
+        translated = translator.translate(context, text)
+        if translated:
+            return translated
+    return text

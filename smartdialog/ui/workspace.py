@@ -1,0 +1,47 @@
+"""The base of every workspace page in the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from smartdialog.core.db import Database
+from smartdialog.core.services.audit import Change
+
+
+class Workspace(QWidget):
+    """A page of the main window: Einrichtung, Empfang, Ideen, Live-Wand, Abstimmung, Dokumentation.
+
+    The main window hands it the open event (or None) and the changes other
+    laptops (and other pages) made, read from the audit feed.
+    """
+
+    # Shown in the status bar of the main window.
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def icon_name(self) -> str:
+        """A Qt standard icon name (QStyle.StandardPixmap member) or a file in resources/icons."""
+        return "SP_FileIcon"
+
+    def set_database(self, db: Database | None) -> None:
+        """A new event was opened (or the event closed, with None)."""
+        self.db = db
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything shown anew from the database."""
+
+    def on_changes(self, changes: list[Change]) -> None:
+        """Entries of the audit feed that arrived since the last call."""
+        if changes:
+            self.reload()
+
+    def activated(self) -> None:
+        """The page was brought to the front (focus its main input here)."""
