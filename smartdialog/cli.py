@@ -19,6 +19,7 @@ from typing import Protocol
 
 from smartdialog import __version__, i18n
 from smartdialog.core.errors import SmartDialogError
+from smartdialog.i18n import translate
 
 # Each module registers its jobs: ``register(subparsers)`` adds parsers whose
 # ``func(args) -> int`` does the work.
@@ -35,25 +36,21 @@ class _Registers(Protocol):
     def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
 
 
-def tr(text: str) -> str:
-    return i18n.tr("cli", text)
-
-
 def error_text(exc: SmartDialogError) -> str:
-    text = i18n.tr(exc.context, exc.message)
+    text = i18n.translate(exc.context, exc.message)
     return text.format(**exc.params) if exc.params else text
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="smartdialog",
-        description=tr("Runs a citizens' dialogue event: desk, ideas, live wall, voting, minutes."),
+        description=translate("cli", "Runs a citizens' dialogue event: desk, ideas, live wall, voting, minutes."),
     )
     parser.add_argument("--version", action="version", version=f"smartdialog {__version__}")
-    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help=tr("language of messages"))
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help=translate("cli", "language of messages"))
     sub = parser.add_subparsers(dest="command", metavar="JOB")
-    open_parser = sub.add_parser("open", help=tr("open the app (the default)"))
-    open_parser.add_argument("event", nargs="?", help=tr("event file or database URL"))
+    open_parser = sub.add_parser("open", help=translate("cli", "open the app (the default)"))
+    open_parser.add_argument("event", nargs="?", help=translate("cli", "event file or database URL"))
     open_parser.set_defaults(func=_open_app)
     for name in COMMAND_MODULES:
         try:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import subprocess
 import sys
 import tempfile
@@ -50,29 +51,80 @@ def forms() -> None:
         print(f"{ui_file.name} -> {form_target(ui_file).relative_to(ROOT)}")
 
 
-def translation_sources() -> list[Path]:
-    return sorted(
+# One Linguist source per area of the product (resources/translations/<area>_<lang>.ts),
+# so that the areas' translations can be worked on side by side.  A file belongs to
+# the first area whose pattern matches it; "shell" takes the rest.
+AREAS: dict[str, tuple[str, ...]] = {
+    "desk": (
+        "smartdialog/ui/desk/**", "smartdialog/commands/desk.py",
+        "smartdialog/core/services/registration.py", "smartdialog/core/services/importer.py",
+        "smartdialog/core/services/tickets.py", "smartdialog/core/services/checkin.py",
+        "smartdialog/core/services/badges.py", "smartdialog/core/services/walkin.py",
+        "forms/desk_*.ui",
+    ),
+    "ideas": (
+        "smartdialog/ui/ideas/**", "smartdialog/ui/wall/**", "smartdialog/commands/ideas.py",
+        "smartdialog/core/services/ideas.py", "forms/ideas_*.ui",
+    ),
+    "voting": (
+        "smartdialog/ui/voting/**", "smartdialog/commands/voting.py",
+        "smartdialog/core/services/voting.py", "forms/voting_*.ui",
+    ),
+    "minutes": (
+        "smartdialog/ui/minutes/**", "smartdialog/commands/minutes.py",
+        "smartdialog/core/services/minutes.py", "smartdialog/core/services/export.py",
+        "smartdialog/core/services/privacy.py", "smartdialog/core/minutes/**", "forms/minutes_*.ui",
+    ),
+}  # fmt: skip
+
+
+def _all_sources() -> list[Path]:
+    code = [
         p
         for p in (ROOT / "smartdialog").rglob("*.py")
-        if "forms" not in p.parts or p.name.startswith("ui_")
-    ) + sorted(FORMS_SRC.glob("*.ui"))
+        if "forms" not in p.relative_to(ROOT).parts or p.name.startswith("ui_")
+    ]
+    return sorted(code) + sorted(FORMS_SRC.glob("*.ui"))
+
+
+def area_of(path: Path) -> str:
+    relative = path.relative_to(ROOT).as_posix()
+    for area, patterns in AREAS.items():
+        if any(fnmatch.fnmatchcase(relative, pattern) for pattern in patterns):
+            return area
+    return "shell"
+
+
+def translation_sources(area: str) -> list[Path]:
+    return [p for p in _all_sources() if area_of(p) == area]
+
+
+def update_ts(area: str, lang: str, ts: Path) -> None:
+    """Refresh ``ts`` from the area's sources (existing translations are kept)."""
+    sources = [str(p) for p in translation_sources(area)]
+    with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False) as lst:
+        lst.write("\n".join(sources))
+    try:
+        subprocess.run(
+            [_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
+             f"@{lst.name}", "-ts", str(ts)],
+            check=True,
+        )  # fmt: skip
+    finally:
+        Path(lst.name).unlink()
 
 
 def translations() -> None:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    sources = [str(p) for p in translation_sources()]
-    for lang in LANGUAGES:
-        ts = TRANSLATIONS / f"smartdialog_{lang}.ts"
-        with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False) as lst:
-            lst.write("\n".join(sources))
-        subprocess.run(
-            [_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", f"@{lst.name}", "-ts", str(ts)],
-            check=True,
-        )
-        Path(lst.name).unlink()
-        subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
-        )
+    for area in ("shell", *AREAS):
+        for lang in LANGUAGES:
+            ts = TRANSLATIONS / f"{area}_{lang}.ts"
+            update_ts(area, lang, ts)
+            subprocess.run(
+                [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                check=True,
+            )
+            print(f"{ts.relative_to(ROOT)} and .qm")
 
 
 def revision(message: str) -> None:
@@ -103,6 +155,12 @@ def main(argv: list[str]) -> int:
         forms()
     elif task == "translations":
         translations()
+    elif task == "translations-area" and rest:
+        # One area only: `python -m smartdialog.devtools translations-area desk`.
+        for lang in LANGUAGES:
+            ts = TRANSLATIONS / f"{rest[0]}_{lang}.ts"
+            update_ts(rest[0], lang, ts)
+            subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
     elif task == "revision" and rest:
         revision(" ".join(rest))
     else:

@@ -50,7 +50,7 @@ def install(app: QCoreApplication, language: str) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English))
 
 
-def tr(context: str, text: str) -> str:
+def translate(context: str, text: str) -> str:
     """Translate without an application object (the command line)."""
     for translator in _loaded:
         translated = translator.translate(context, text)

@@ -12,8 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SMARTDIALOG_LANG", "de")
 
-from smartdialog.core.db import Database, DeviceIdentity, create_database, make_engine  # noqa: E402
-from smartdialog.core.services import setup  # noqa: E402
+from smartdialog.core.db import Database, DeviceIdentity, create_database, make_engine
+from smartdialog.core.services import setup
 
 PG_ADMIN_URL = os.environ.get("SMARTDIALOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

@@ -5,44 +5,44 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from smartdialog.cli import tr
 from smartdialog.core.db import create_database, open_database
 from smartdialog.core.demo import write_demo
 from smartdialog.core.services import setup
+from smartdialog.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    demo = sub.add_parser("demo", help=tr("write a realistic demo event"))
-    demo.add_argument("file", type=Path, help=tr("the event file to write (replaced if it exists)"))
+    demo = sub.add_parser("demo", help=translate("cli", "write a realistic demo event"))
+    demo.add_argument("file", type=Path, help=translate("cli", "the event file to write (replaced if it exists)"))
     demo.add_argument("--participants", type=int, default=500, metavar="N")
     demo.add_argument("--ideas", type=int, default=300, metavar="N")
-    demo.add_argument("--votes", action="store_true", help=tr("add a closed voting round"))
+    demo.add_argument("--votes", action="store_true", help=translate("cli", "add a closed voting round"))
     demo.add_argument("--seed", type=int, default=2018)
     demo.set_defaults(func=_demo)
 
-    new = sub.add_parser("new", help=tr("create a new event file"))
-    new.add_argument("file", help=tr("event file or database URL"))
+    new = sub.add_parser("new", help=translate("cli", "create a new event file"))
+    new.add_argument("file", help=translate("cli", "event file or database URL"))
     new.add_argument("--title", required=True)
     new.add_argument("--venue", default="")
     new.add_argument("--organiser", default="")
     new.add_argument("--council-reference", default="")
     new.set_defaults(func=_new)
 
-    info = sub.add_parser("info", help=tr("show an event's details and fields of action"))
-    info.add_argument("event", help=tr("event file or database URL"))
+    info = sub.add_parser("info", help=translate("cli", "show an event's details and fields of action"))
+    info.add_argument("event", help=translate("cli", "event file or database URL"))
     info.set_defaults(func=_info)
 
 
 def _demo(args: argparse.Namespace) -> int:
     if args.participants < 0 or args.ideas < 0:
-        print(tr("Counts must not be negative."))
+        print(translate("cli", "Counts must not be negative."))
         return 2
     args.file.parent.mkdir(parents=True, exist_ok=True)
     summary = write_demo(
         args.file, participants=args.participants, ideas=args.ideas, votes=args.votes, seed=args.seed
     )
     print(
-        tr("Demo event written to {path}: {participants} participants ({present} present), {ideas} ideas.").format(
+        translate("cli", "Demo event written to {path}: {participants} participants ({present} present), {ideas} ideas.").format(
             path=summary.path, participants=summary.participants, present=summary.checked_in, ideas=summary.ideas
         )
     )
@@ -59,7 +59,7 @@ def _new(args: argparse.Namespace) -> int:
             )  # fmt: skip
     finally:
         db.close()
-    print(tr("Event created: {path}").format(path=args.file))
+    print(translate("cli", "Event created: {path}").format(path=args.file))
     return 0
 
 
@@ -74,15 +74,15 @@ def _info(args: argparse.Namespace) -> int:
         db.close()
     print(event.title)
     for label, value in (
-        (tr("Venue"), event.venue), (tr("Organiser"), event.organiser),
-        (tr("Council reference"), event.council_reference), (tr("Event code"), event.code),
+        (translate("cli", "Venue"), event.venue), (translate("cli", "Organiser"), event.organiser),
+        (translate("cli", "Council reference"), event.council_reference), (translate("cli", "Event code"), event.code),
     ):  # fmt: skip
         if value:
             print(f"  {label}: {value}")
-    print(tr("Fields of action:"))
+    print(translate("cli", "Fields of action:"))
     for field in fields:
         print(f"  {field.position + 1}. {field.name} ({field.colour})")
-    print(tr("Tables:"))
+    print(translate("cli", "Tables:"))
     for station in stations:
         print(f"  {station.name}")
     return 0

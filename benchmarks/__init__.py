@@ -1,0 +1,1 @@
+"""The performance suite (`make bench`): figures and ratios against baselines run alongside."""
