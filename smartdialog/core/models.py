@@ -319,7 +319,12 @@ class IdeaTag(Row, Base):
 
 
 class VotingRound(Row, Base):
-    """A dot-voting round and its rules, which are printed in the minutes."""
+    """A dot-voting round and its rules, which are printed in the minutes.
+
+    The rules can change only while the round is a draft: every dot carries
+    copies of its round's limits, bound by composite foreign keys, so that the
+    database refuses both a dot beyond a limit and a limit changed under dots.
+    """
 
     __tablename__ = "voting_rounds"
 
@@ -345,42 +350,70 @@ class VotingRound(Row, Base):
         UniqueConstraint("id", "dots_per_participant", name="uq_voting_rounds_id_dots"),
         UniqueConstraint("id", "max_dots_per_idea", name="uq_voting_rounds_id_max_per_idea"),
         CheckConstraint("dots_per_participant BETWEEN 1 AND 100", name="dots_per_participant"),
-        CheckConstraint("max_dots_per_idea >= 1", name="max_dots_per_idea"),
+        CheckConstraint(
+            "max_dots_per_idea >= 1 AND max_dots_per_idea <= dots_per_participant",
+            name="max_dots_per_idea",
+        ),
         CheckConstraint("status IN ('draft', 'open', 'closed')", name="status"),
         CheckConstraint("tie_rule IN ('shared', 'runoff')", name="tie_rule"),
+        CheckConstraint("runoff_of_id IS NULL OR runoff_of_id <> id", name="not_runoff_of_self"),
     )
 
 
 class RoundField(Row, Base):
-    """A field of action that is open in a round, with its optional dot budget."""
+    """A field of action that is open in a round, with its optional dot budget.
+
+    ``cap`` is the limit the dots of one voter in this field are bound to: the
+    budget, or the round's dots per participant when the field has none.  It
+    is never NULL, so the composite foreign key from each dot is always checked.
+    """
 
     __tablename__ = "round_fields"
 
     round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
     field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields_of_action.id"))
     budget: Mapped[int | None] = mapped_column(Integer)
+    cap: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (
         UniqueConstraint("round_id", "field_id"),
-        UniqueConstraint("round_id", "field_id", "budget", name="uq_round_fields_budget_key"),
+        UniqueConstraint("round_id", "field_id", "cap", name="uq_round_fields_cap_key"),
         CheckConstraint("budget IS NULL OR budget >= 1", name="budget"),
+        CheckConstraint("cap >= 1 AND (budget IS NULL OR cap = budget)", name="cap"),
     )
 
 
 class RoundIdea(Row, Base):
-    """The frozen list of ideas a round votes on."""
+    """The frozen list of ideas a round votes on, each with its field as it was at opening."""
 
     __tablename__ = "round_ideas"
 
     round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
     idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id"))
+    field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields_of_action.id"))
+    # The text as it was frozen, so that a later edit cannot change what was voted on.
+    text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (UniqueConstraint("round_id", "idea_id"),)
+    __table_args__ = (
+        UniqueConstraint("round_id", "idea_id"),
+        UniqueConstraint("round_id", "idea_id", "field_id", name="uq_round_ideas_field_key"),
+        ForeignKeyConstraint(
+            ["round_id", "field_id"],
+            ["round_fields.round_id", "round_fields.field_id"],
+            name="fk_round_ideas_round_field",
+            ondelete="CASCADE",
+        ),
+    )
 
 
 class Ballot(Row, Base):
-    """A participant's ballot in a round: who voted, when, where."""
+    """A participant's cast ballot in a round: who voted, when, where.
+
+    A ballot is written whole when the voter confirms (its dots with it, in
+    one transaction); ``revision`` counts changes, so that a station holding
+    an older state of the ballot cannot overwrite a newer one.
+    """
 
     __tablename__ = "ballots"
 
@@ -388,8 +421,12 @@ class Ballot(Row, Base):
     participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     submitted_at: Mapped[datetime | None]
     station: Mapped[str] = mapped_column(String(80), default="")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
 
-    __table_args__ = (UniqueConstraint("round_id", "participant_id"),)
+    __table_args__ = (
+        UniqueConstraint("round_id", "participant_id"),
+        CheckConstraint("revision >= 1", name="revision"),
+    )
 
 
 class Dot(Row, Base):
@@ -399,7 +436,8 @@ class Dot(Row, Base):
     round; ``budget`` must equal the round's dots per participant (composite
     foreign key), so no sequence of writes, concurrent or not, can overspend.
     ``idea_slot`` does the same for the maximum per idea, ``field_slot`` for
-    an optional per-field budget.
+    the field's cap.  A dot can only sit on an idea of the round's frozen list,
+    in the field it was frozen with, and only under a ballot.
     """
 
     __tablename__ = "dots"
@@ -411,9 +449,9 @@ class Dot(Row, Base):
     budget: Mapped[int] = mapped_column(Integer)
     idea_slot: Mapped[int] = mapped_column(Integer)
     idea_cap: Mapped[int] = mapped_column(Integer)
-    field_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("fields_of_action.id"))
-    field_slot: Mapped[int | None] = mapped_column(Integer)
-    field_cap: Mapped[int | None] = mapped_column(Integer)
+    field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields_of_action.id"))
+    field_slot: Mapped[int] = mapped_column(Integer)
+    field_cap: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (
         UniqueConstraint("round_id", "participant_id", "slot"),
@@ -423,11 +461,7 @@ class Dot(Row, Base):
         ),
         CheckConstraint("slot >= 1 AND slot <= budget", name="slot_in_budget"),
         CheckConstraint("idea_slot >= 1 AND idea_slot <= idea_cap", name="idea_slot_in_cap"),
-        CheckConstraint(
-            "(field_cap IS NULL AND field_slot IS NULL)"
-            " OR (field_slot >= 1 AND field_slot <= field_cap)",
-            name="field_slot_in_cap",
-        ),
+        CheckConstraint("field_slot >= 1 AND field_slot <= field_cap", name="field_slot_in_cap"),
         ForeignKeyConstraint(
             ["round_id", "budget"],
             ["voting_rounds.id", "voting_rounds.dots_per_participant"],
@@ -440,8 +474,19 @@ class Dot(Row, Base):
         ),
         ForeignKeyConstraint(
             ["round_id", "field_id", "field_cap"],
-            ["round_fields.round_id", "round_fields.field_id", "round_fields.budget"],
+            ["round_fields.round_id", "round_fields.field_id", "round_fields.cap"],
             name="fk_dots_round_field_cap",
+        ),
+        ForeignKeyConstraint(
+            ["round_id", "idea_id", "field_id"],
+            ["round_ideas.round_id", "round_ideas.idea_id", "round_ideas.field_id"],
+            name="fk_dots_round_idea",
+        ),
+        ForeignKeyConstraint(
+            ["round_id", "participant_id"],
+            ["ballots.round_id", "ballots.participant_id"],
+            name="fk_dots_ballot",
+            ondelete="CASCADE",
         ),
         Index("ix_dots_round_idea", "round_id", "idea_id"),
     )
@@ -460,7 +505,13 @@ class PaperTally(Row, Base):
 
     __table_args__ = (
         UniqueConstraint("round_id", "idea_id"),
-        CheckConstraint("dots >= 0 AND dots <= 100000", name="dots"),
+        CheckConstraint("dots >= 0 AND dots <= 10000", name="dots"),
+        ForeignKeyConstraint(
+            ["round_id", "idea_id"],
+            ["round_ideas.round_id", "round_ideas.idea_id"],
+            name="fk_paper_tallies_round_idea",
+            ondelete="CASCADE",
+        ),
     )
 
 

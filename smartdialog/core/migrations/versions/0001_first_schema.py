@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 12:45:09.439121
+Create Date: 2026-11-27 12:51:03.890014
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import smartdialog.core.models
+
 
 revision = '0001'
 down_revision = None
@@ -155,7 +156,8 @@ def upgrade() -> None:
     sa.CheckConstraint("status IN ('draft', 'open', 'closed')", name=op.f('ck_voting_rounds_status')),
     sa.CheckConstraint("tie_rule IN ('shared', 'runoff')", name=op.f('ck_voting_rounds_tie_rule')),
     sa.CheckConstraint('dots_per_participant BETWEEN 1 AND 100', name=op.f('ck_voting_rounds_dots_per_participant')),
-    sa.CheckConstraint('max_dots_per_idea >= 1', name=op.f('ck_voting_rounds_max_dots_per_idea')),
+    sa.CheckConstraint('max_dots_per_idea >= 1 AND max_dots_per_idea <= dots_per_participant', name=op.f('ck_voting_rounds_max_dots_per_idea')),
+    sa.CheckConstraint('runoff_of_id IS NULL OR runoff_of_id <> id', name=op.f('ck_voting_rounds_not_runoff_of_self')),
     sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_voting_rounds_device_id_devices')),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_voting_rounds_event_id_events'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['runoff_of_id'], ['voting_rounds.id'], name=op.f('fk_voting_rounds_runoff_of_id_voting_rounds')),
@@ -181,9 +183,11 @@ def upgrade() -> None:
     sa.Column('participant_id', sa.Uuid(), nullable=False),
     sa.Column('submitted_at', smartdialog.core.models.UTCDateTime(), nullable=True),
     sa.Column('station', sa.String(length=80), nullable=False),
+    sa.Column('revision', sa.Integer(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('device_id', sa.Uuid(), nullable=False),
     sa.Column('created_at', smartdialog.core.models.UTCDateTime(), nullable=False),
+    sa.CheckConstraint('revision >= 1', name=op.f('ck_ballots_revision')),
     sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_ballots_device_id_devices')),
     sa.ForeignKeyConstraint(['participant_id'], ['participants.id'], name=op.f('fk_ballots_participant_id_participants'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['round_id'], ['voting_rounds.id'], name=op.f('fk_ballots_round_id_voting_rounds'), ondelete='CASCADE'),
@@ -211,15 +215,17 @@ def upgrade() -> None:
     sa.Column('round_id', sa.Uuid(), nullable=False),
     sa.Column('field_id', sa.Uuid(), nullable=False),
     sa.Column('budget', sa.Integer(), nullable=True),
+    sa.Column('cap', sa.Integer(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('device_id', sa.Uuid(), nullable=False),
     sa.Column('created_at', smartdialog.core.models.UTCDateTime(), nullable=False),
     sa.CheckConstraint('budget IS NULL OR budget >= 1', name=op.f('ck_round_fields_budget')),
+    sa.CheckConstraint('cap >= 1 AND (budget IS NULL OR cap = budget)', name=op.f('ck_round_fields_cap')),
     sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_round_fields_device_id_devices')),
     sa.ForeignKeyConstraint(['field_id'], ['fields_of_action.id'], name=op.f('fk_round_fields_field_id_fields_of_action')),
     sa.ForeignKeyConstraint(['round_id'], ['voting_rounds.id'], name=op.f('fk_round_fields_round_id_voting_rounds'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_round_fields')),
-    sa.UniqueConstraint('round_id', 'field_id', 'budget', name='uq_round_fields_budget_key'),
+    sa.UniqueConstraint('round_id', 'field_id', 'cap', name='uq_round_fields_cap_key'),
     sa.UniqueConstraint('round_id', 'field_id', name=op.f('uq_round_fields_round_id_field_id'))
     )
     op.create_table('scan_log',
@@ -294,39 +300,6 @@ def upgrade() -> None:
         batch_op.create_index('ix_ideas_event_field', ['event_id', 'field_id'], unique=False)
         batch_op.create_index('ix_ideas_station_created', ['station_id', 'created_at'], unique=False)
 
-    op.create_table('dots',
-    sa.Column('round_id', sa.Uuid(), nullable=False),
-    sa.Column('participant_id', sa.Uuid(), nullable=False),
-    sa.Column('idea_id', sa.Uuid(), nullable=False),
-    sa.Column('slot', sa.Integer(), nullable=False),
-    sa.Column('budget', sa.Integer(), nullable=False),
-    sa.Column('idea_slot', sa.Integer(), nullable=False),
-    sa.Column('idea_cap', sa.Integer(), nullable=False),
-    sa.Column('field_id', sa.Uuid(), nullable=True),
-    sa.Column('field_slot', sa.Integer(), nullable=True),
-    sa.Column('field_cap', sa.Integer(), nullable=True),
-    sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('device_id', sa.Uuid(), nullable=False),
-    sa.Column('created_at', smartdialog.core.models.UTCDateTime(), nullable=False),
-    sa.CheckConstraint('(field_cap IS NULL AND field_slot IS NULL) OR (field_slot >= 1 AND field_slot <= field_cap)', name=op.f('ck_dots_field_slot_in_cap')),
-    sa.CheckConstraint('idea_slot >= 1 AND idea_slot <= idea_cap', name=op.f('ck_dots_idea_slot_in_cap')),
-    sa.CheckConstraint('slot >= 1 AND slot <= budget', name=op.f('ck_dots_slot_in_budget')),
-    sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_dots_device_id_devices')),
-    sa.ForeignKeyConstraint(['field_id'], ['fields_of_action.id'], name=op.f('fk_dots_field_id_fields_of_action')),
-    sa.ForeignKeyConstraint(['idea_id'], ['ideas.id'], name=op.f('fk_dots_idea_id_ideas')),
-    sa.ForeignKeyConstraint(['participant_id'], ['participants.id'], name=op.f('fk_dots_participant_id_participants'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['round_id', 'budget'], ['voting_rounds.id', 'voting_rounds.dots_per_participant'], name='fk_dots_round_budget'),
-    sa.ForeignKeyConstraint(['round_id', 'field_id', 'field_cap'], ['round_fields.round_id', 'round_fields.field_id', 'round_fields.budget'], name='fk_dots_round_field_cap'),
-    sa.ForeignKeyConstraint(['round_id', 'idea_cap'], ['voting_rounds.id', 'voting_rounds.max_dots_per_idea'], name='fk_dots_round_idea_cap'),
-    sa.ForeignKeyConstraint(['round_id'], ['voting_rounds.id'], name=op.f('fk_dots_round_id_voting_rounds'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_dots')),
-    sa.UniqueConstraint('round_id', 'participant_id', 'field_id', 'field_slot', name='uq_dots_field_slot'),
-    sa.UniqueConstraint('round_id', 'participant_id', 'idea_id', 'idea_slot', name='uq_dots_idea_slot'),
-    sa.UniqueConstraint('round_id', 'participant_id', 'slot', name=op.f('uq_dots_round_id_participant_id_slot'))
-    )
-    with op.batch_alter_table('dots', schema=None) as batch_op:
-        batch_op.create_index('ix_dots_round_idea', ['round_id', 'idea_id'], unique=False)
-
     op.create_table('idea_revisions',
     sa.Column('idea_id', sa.Uuid(), nullable=False),
     sa.Column('kind', sa.String(length=20), nullable=False),
@@ -353,6 +326,59 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_idea_tags')),
     sa.UniqueConstraint('idea_id', 'tag', name=op.f('uq_idea_tags_idea_id_tag'))
     )
+    op.create_table('round_ideas',
+    sa.Column('round_id', sa.Uuid(), nullable=False),
+    sa.Column('idea_id', sa.Uuid(), nullable=False),
+    sa.Column('field_id', sa.Uuid(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('device_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', smartdialog.core.models.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_round_ideas_device_id_devices')),
+    sa.ForeignKeyConstraint(['field_id'], ['fields_of_action.id'], name=op.f('fk_round_ideas_field_id_fields_of_action')),
+    sa.ForeignKeyConstraint(['idea_id'], ['ideas.id'], name=op.f('fk_round_ideas_idea_id_ideas')),
+    sa.ForeignKeyConstraint(['round_id', 'field_id'], ['round_fields.round_id', 'round_fields.field_id'], name='fk_round_ideas_round_field', ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['round_id'], ['voting_rounds.id'], name=op.f('fk_round_ideas_round_id_voting_rounds'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_round_ideas')),
+    sa.UniqueConstraint('round_id', 'idea_id', 'field_id', name='uq_round_ideas_field_key'),
+    sa.UniqueConstraint('round_id', 'idea_id', name=op.f('uq_round_ideas_round_id_idea_id'))
+    )
+    op.create_table('dots',
+    sa.Column('round_id', sa.Uuid(), nullable=False),
+    sa.Column('participant_id', sa.Uuid(), nullable=False),
+    sa.Column('idea_id', sa.Uuid(), nullable=False),
+    sa.Column('slot', sa.Integer(), nullable=False),
+    sa.Column('budget', sa.Integer(), nullable=False),
+    sa.Column('idea_slot', sa.Integer(), nullable=False),
+    sa.Column('idea_cap', sa.Integer(), nullable=False),
+    sa.Column('field_id', sa.Uuid(), nullable=False),
+    sa.Column('field_slot', sa.Integer(), nullable=False),
+    sa.Column('field_cap', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('device_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', smartdialog.core.models.UTCDateTime(), nullable=False),
+    sa.CheckConstraint('field_slot >= 1 AND field_slot <= field_cap', name=op.f('ck_dots_field_slot_in_cap')),
+    sa.CheckConstraint('idea_slot >= 1 AND idea_slot <= idea_cap', name=op.f('ck_dots_idea_slot_in_cap')),
+    sa.CheckConstraint('slot >= 1 AND slot <= budget', name=op.f('ck_dots_slot_in_budget')),
+    sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_dots_device_id_devices')),
+    sa.ForeignKeyConstraint(['field_id'], ['fields_of_action.id'], name=op.f('fk_dots_field_id_fields_of_action')),
+    sa.ForeignKeyConstraint(['idea_id'], ['ideas.id'], name=op.f('fk_dots_idea_id_ideas')),
+    sa.ForeignKeyConstraint(['participant_id'], ['participants.id'], name=op.f('fk_dots_participant_id_participants'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['round_id', 'budget'], ['voting_rounds.id', 'voting_rounds.dots_per_participant'], name='fk_dots_round_budget'),
+    sa.ForeignKeyConstraint(['round_id', 'field_id', 'field_cap'], ['round_fields.round_id', 'round_fields.field_id', 'round_fields.cap'], name='fk_dots_round_field_cap'),
+    sa.ForeignKeyConstraint(['round_id', 'idea_cap'], ['voting_rounds.id', 'voting_rounds.max_dots_per_idea'], name='fk_dots_round_idea_cap'),
+    sa.ForeignKeyConstraint(['round_id', 'idea_id', 'field_id'], ['round_ideas.round_id', 'round_ideas.idea_id', 'round_ideas.field_id'], name='fk_dots_round_idea'),
+    sa.ForeignKeyConstraint(['round_id', 'participant_id'], ['ballots.round_id', 'ballots.participant_id'], name='fk_dots_ballot', ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['round_id'], ['voting_rounds.id'], name=op.f('fk_dots_round_id_voting_rounds'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_dots')),
+    sa.UniqueConstraint('round_id', 'participant_id', 'field_id', 'field_slot', name='uq_dots_field_slot'),
+    sa.UniqueConstraint('round_id', 'participant_id', 'idea_id', 'idea_slot', name='uq_dots_idea_slot'),
+    sa.UniqueConstraint('round_id', 'participant_id', 'slot', name=op.f('uq_dots_round_id_participant_id_slot'))
+    )
+    with op.batch_alter_table('dots', schema=None) as batch_op:
+        batch_op.create_index('ix_dots_round_idea', ['round_id', 'idea_id'], unique=False)
+
     op.create_table('paper_tallies',
     sa.Column('round_id', sa.Uuid(), nullable=False),
     sa.Column('idea_id', sa.Uuid(), nullable=False),
@@ -362,42 +388,30 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('device_id', sa.Uuid(), nullable=False),
     sa.Column('created_at', smartdialog.core.models.UTCDateTime(), nullable=False),
-    sa.CheckConstraint('dots >= 0 AND dots <= 100000', name=op.f('ck_paper_tallies_dots')),
+    sa.CheckConstraint('dots >= 0 AND dots <= 10000', name=op.f('ck_paper_tallies_dots')),
     sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_paper_tallies_device_id_devices')),
     sa.ForeignKeyConstraint(['idea_id'], ['ideas.id'], name=op.f('fk_paper_tallies_idea_id_ideas')),
+    sa.ForeignKeyConstraint(['round_id', 'idea_id'], ['round_ideas.round_id', 'round_ideas.idea_id'], name='fk_paper_tallies_round_idea', ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['round_id'], ['voting_rounds.id'], name=op.f('fk_paper_tallies_round_id_voting_rounds'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_paper_tallies')),
     sa.UniqueConstraint('round_id', 'idea_id', name=op.f('uq_paper_tallies_round_id_idea_id'))
-    )
-    op.create_table('round_ideas',
-    sa.Column('round_id', sa.Uuid(), nullable=False),
-    sa.Column('idea_id', sa.Uuid(), nullable=False),
-    sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('device_id', sa.Uuid(), nullable=False),
-    sa.Column('created_at', smartdialog.core.models.UTCDateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_round_ideas_device_id_devices')),
-    sa.ForeignKeyConstraint(['idea_id'], ['ideas.id'], name=op.f('fk_round_ideas_idea_id_ideas')),
-    sa.ForeignKeyConstraint(['round_id'], ['voting_rounds.id'], name=op.f('fk_round_ideas_round_id_voting_rounds'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_round_ideas')),
-    sa.UniqueConstraint('round_id', 'idea_id', name=op.f('uq_round_ideas_round_id_idea_id'))
     )
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
-    op.drop_table('round_ideas')
     op.drop_table('paper_tallies')
+    with op.batch_alter_table('dots', schema=None) as batch_op:
+        batch_op.drop_index('ix_dots_round_idea')
+
+    op.drop_table('dots')
+    op.drop_table('round_ideas')
     op.drop_table('idea_tags')
     with op.batch_alter_table('idea_revisions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_idea_revisions_idea_id'))
 
     op.drop_table('idea_revisions')
-    with op.batch_alter_table('dots', schema=None) as batch_op:
-        batch_op.drop_index('ix_dots_round_idea')
-
-    op.drop_table('dots')
     with op.batch_alter_table('ideas', schema=None) as batch_op:
         batch_op.drop_index('ix_ideas_station_created')
         batch_op.drop_index('ix_ideas_event_field')
