@@ -82,7 +82,8 @@ def _all_sources() -> list[Path]:
     code = [
         p
         for p in (ROOT / "smartdialog").rglob("*.py")
-        if "forms" not in p.relative_to(ROOT).parts or p.name.startswith("ui_")
+        # Generated form modules repeat their .ui file's strings: the .ui is the source.
+        if "forms" not in p.relative_to(ROOT).parts
     ]
     return sorted(code) + sorted(FORMS_SRC.glob("*.ui"))
 

@@ -28,6 +28,18 @@ def _qt_test_mode() -> None:
     QStandardPaths.setTestModeEnabled(True)
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type, pytestconfig: pytest.Config):  # type: ignore[no-untyped-def]
+    """pytest-qt's application, speaking German like the app does by default."""
+    from PySide6.QtWidgets import QApplication
+
+    from smartdialog import i18n
+
+    app = QApplication.instance() or qapp_cls(qapp_args)
+    i18n.install(app, "de")
+    return app
+
+
 @pytest.fixture
 def event_path(tmp_path: Path) -> Path:
     return tmp_path / "veranstaltung.sdevent"
@@ -75,3 +87,13 @@ def pg_db(pg_url: str) -> Iterator[Database]:
         setup.create_event(s, "Bürgerdialog Smart City Münster", code="4711")
     yield database
     database.close()
+
+
+@pytest.fixture
+def db_path(db: Database) -> Path:
+    """The path of the ``db`` fixture's event file, closed so that a window can open it."""
+    assert db.path is not None
+    with db.uow() as s:
+        setup.add_station(s, "Tisch 1 – Mobilität", field_id=setup.list_fields(s)[0].id)
+    db.close()
+    return db.path

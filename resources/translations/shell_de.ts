@@ -2,225 +2,651 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>EventSettings</name>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>e.g. Citizens&apos; dialogue Smart City</source>
+        <translation>z. B. Bürgerdialog Smart City</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>Veranstaltungs&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser</source>
+        <translation>Veranst&amp;alter</translation>
+    </message>
+    <message>
+        <source>&amp;Council reference</source>
+        <translation>&amp;Ratsvorlage</translation>
+    </message>
+    <message>
+        <source>e.g. V/0164/2018</source>
+        <translation>z. B. V/0164/2018</translation>
+    </message>
+    <message>
+        <source>&amp;Moderation</source>
+        <translation>&amp;Moderation</translation>
+    </message>
+    <message>
+        <source>&amp;Guiding question</source>
+        <translation>&amp;Leitfrage</translation>
+    </message>
+    <message>
+        <source>Default rules for dot-voting</source>
+        <translation>Standardregeln für die Punktabstimmung</translation>
+    </message>
+    <message>
+        <source>Dots per &amp;participant</source>
+        <translation>Punkte je &amp;Teilnehmer/in</translation>
+    </message>
+    <message>
+        <source>At most per &amp;idea</source>
+        <translation>Höchstens je &amp;Idee</translation>
+    </message>
+    <message>
+        <source>Smallest group shown in the &amp;minutes</source>
+        <translation>Kleinste Gruppe in der &amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>Breakdowns (by district, organisation) are printed only for groups at least this large, so that nobody can be recognised.</source>
+        <translation>Aufschlüsselungen (nach Stadtteil, Organisation) werden nur für Gruppen ab dieser Größe gedruckt, damit niemand erkennbar ist.</translation>
+    </message>
+    <message>
+        <source>Changes are saved as you make them.</source>
+        <translation>Änderungen werden sofort gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Ideas</source>
+        <translation>Ideen</translation>
+    </message>
+    <message>
+        <source>Live wall</source>
+        <translation>Live-Wand</translation>
+    </message>
+    <message>
+        <source>Voting</source>
+        <translation>Abstimmung</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>&amp;Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <source>&amp;Open event…</source>
+        <translation>Veranstaltung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;shared event…</source>
+        <translation>Mit &amp;gemeinsamer Veranstaltung verbinden…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Close event</source>
+        <translation>Veranstaltung &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this laptop…</source>
+        <translation>&amp;Name dieses Laptops…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log file</source>
+        <translation>&amp;Protokolldatei öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;About smartdialog</source>
+        <translation>&amp;Über smartdialog</translation>
+    </message>
+    <message>
+        <source>Open event</source>
+        <translation>Veranstaltung öffnen</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <source>This laptop: {name}</source>
+        <translation>Dieser Laptop: {name}</translation>
+    </message>
+    <message>
+        <source>Event file: {path}</source>
+        <translation>Veranstaltungsdatei: {path}</translation>
+    </message>
+    <message>
+        <source>Shared event: {url}</source>
+        <translation>Gemeinsame Veranstaltung: {url}</translation>
+    </message>
+    <message>
+        <source>⚠ No connection to the event database</source>
+        <translation>⚠ Keine Verbindung zur Veranstaltungsdatenbank</translation>
+    </message>
+    <message>
+        <source>The event database does not answer. Check the network cable; smartdialog keeps trying.</source>
+        <translation>Die Veranstaltungsdatenbank antwortet nicht. Prüfen Sie das Netzwerkkabel; smartdialog versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Connection to the event database restored.</source>
+        <translation>Die Verbindung zur Veranstaltungsdatenbank steht wieder.</translation>
+    </message>
+    <message>
+        <source>smartdialog events (*{suffix});;All files (*)</source>
+        <translation>smartdialog-Veranstaltungen (*{suffix});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Title of the event:</source>
+        <translation>Titel der Veranstaltung:</translation>
+    </message>
+    <message>
+        <source>Citizens&apos; dialogue</source>
+        <translation>Bürgerdialog</translation>
+    </message>
+    <message>
+        <source>Save the new event as</source>
+        <translation>Neue Veranstaltung speichern unter</translation>
+    </message>
+    <message>
+        <source>Connect to a shared event</source>
+        <translation>Mit gemeinsamer Veranstaltung verbinden</translation>
+    </message>
+    <message>
+        <source>Address of the shared event database, as the organisers gave it to you
+(for example postgresql://event@192.168.1.10/buergerdialog):</source>
+        <translation>Adresse der gemeinsamen Veranstaltungsdatenbank, wie Sie sie vom Organisationsteam bekommen haben
+(zum Beispiel postgresql://event@192.168.1.10/buergerdialog):</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a database address. It starts with postgresql://</source>
+        <translation>„{url}“ ist keine Datenbankadresse. Sie beginnt mit postgresql://</translation>
+    </message>
+    <message>
+        <source>Name of this laptop</source>
+        <translation>Name dieses Laptops</translation>
+    </message>
+    <message>
+        <source>Shown on other laptops and in the logs, e.g. “Registration 2” or “Table Mobility”:</source>
+        <translation>Wird auf den anderen Laptops und in den Protokollen angezeigt, z. B. „Empfang 2“ oder „Tisch Mobilität“:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of smartdialog.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von smartdialog.</translation>
+    </message>
+    <message>
+        <source>About smartdialog</source>
+        <translation>Über smartdialog</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;smartdialog {version}&lt;/h3&gt;&lt;p&gt;Runs a city&apos;s public citizens&apos; dialogue: registration desk, idea capture, live wall, dot-voting and the minutes for the council.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;smartdialog {version}&lt;/h3&gt;&lt;p&gt;Begleitet den öffentlichen Bürgerdialog einer Stadt: Empfang, Ideensammlung, Live-Wand, Punktabstimmung und die Dokumentation für den Rat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWorkspace</name>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Short description of the selected field (optional)</source>
+        <translation>Kurzbeschreibung des gewählten Handlungsfelds (optional)</translation>
+    </message>
+    <message>
+        <source>New guiding question, then Enter</source>
+        <translation>Neue Leitfrage, dann Enter</translation>
+    </message>
+    <message>
+        <source>Remove question</source>
+        <translation>Frage entfernen</translation>
+    </message>
+    <message>
+        <source>Guiding questions of the selected field</source>
+        <translation>Leitfragen des gewählten Handlungsfelds</translation>
+    </message>
+    <message>
+        <source>Fields of action</source>
+        <translation>Handlungsfelder</translation>
+    </message>
+    <message>
+        <source>Name of a new table, then Enter</source>
+        <translation>Name eines neuen Tisches, dann Enter</translation>
+    </message>
+    <message>
+        <source>One table per field</source>
+        <translation>Ein Tisch je Handlungsfeld</translation>
+    </message>
+    <message>
+        <source>Adds a table for every field of action that has none yet.</source>
+        <translation>Legt für jedes Handlungsfeld ohne Tisch einen an.</translation>
+    </message>
+    <message>
+        <source>Remove table</source>
+        <translation>Tisch entfernen</translation>
+    </message>
+    <message>
+        <source>Tables and facilitators</source>
+        <translation>Tische und Moderation</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>New field of action</source>
+        <translation>Neues Handlungsfeld</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Colour of “{name}”</source>
+        <translation>Farbe von „{name}“</translation>
+    </message>
+    <message>
+        <source>Remove field of action</source>
+        <translation>Handlungsfeld entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” and its guiding questions?</source>
+        <translation>„{name}“ mit seinen Leitfragen entfernen?</translation>
+    </message>
+    <message>
+        <source>Table {number} – {field}</source>
+        <translation>Tisch {number} – {field}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keines)</translation>
+    </message>
+</context>
+<context>
+    <name>StationTableModel</name>
+    <message>
+        <source>Table</source>
+        <translation>Tisch</translation>
+    </message>
+    <message>
+        <source>Field of action</source>
+        <translation>Handlungsfeld</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keines)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to smartdialog</source>
+        <translation>Willkommen bei smartdialog</translation>
+    </message>
+    <message>
+        <source>Create a new event, open an event file, or connect to an event that several laptops share. Changes are saved as they happen.</source>
+        <translation>Legen Sie eine neue Veranstaltung an, öffnen Sie eine Veranstaltungsdatei oder verbinden Sie sich mit einer Veranstaltung, die mehrere Laptops gemeinsam nutzen. Änderungen werden sofort gespeichert.</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <source>Open event…</source>
+        <translation>Veranstaltung öffnen…</translation>
+    </message>
+    <message>
+        <source>Connect to a shared event…</source>
+        <translation>Mit gemeinsamer Veranstaltung verbinden…</translation>
+    </message>
+    <message>
+        <source>Recently opened</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>(nicht gefunden)</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Sorry</source>
+        <translation>Entschuldigung</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong that should not have. Everything you saved is still there. Please carry on; if it happens again, restart smartdialog.</source>
+        <translation>Entschuldigung, hier ist etwas schiefgegangen, das nicht passieren sollte. Alles Gespeicherte ist noch da. Bitte arbeiten Sie weiter; wenn es wieder passiert, starten Sie smartdialog neu.</translation>
+    </message>
+    <message>
+        <source>Details are in the log file:
+{path}</source>
+        <translation>Einzelheiten stehen in der Protokolldatei:
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Runs a citizens&apos; dialogue event: desk, ideas, live wall, voting, minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Begleitet einen Bürgerdialog: Empfang, Ideen, Live-Wand, Abstimmung, Dokumentation.</translation>
     </message>
     <message>
         <source>language of messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Meldungen</translation>
     </message>
     <message>
         <source>open the app (the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anwendung öffnen (Standard)</translation>
     </message>
     <message>
         <source>event file or database URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstaltungsdatei oder Datenbankadresse</translation>
     </message>
     <message>
         <source>write a realistic demo event</source>
-        <translation type="unfinished"></translation>
+        <translation>eine realistische Demo-Veranstaltung schreiben</translation>
     </message>
     <message>
         <source>the event file to write (replaced if it exists)</source>
-        <translation type="unfinished"></translation>
+        <translation>die zu schreibende Veranstaltungsdatei (wird ersetzt, falls vorhanden)</translation>
     </message>
     <message>
         <source>add a closed voting round</source>
-        <translation type="unfinished"></translation>
+        <translation>eine abgeschlossene Abstimmungsrunde hinzufügen</translation>
     </message>
     <message>
         <source>create a new event file</source>
-        <translation type="unfinished"></translation>
+        <translation>eine neue Veranstaltungsdatei anlegen</translation>
     </message>
     <message>
         <source>show an event&apos;s details and fields of action</source>
-        <translation type="unfinished"></translation>
+        <translation>Angaben und Handlungsfelder einer Veranstaltung anzeigen</translation>
     </message>
     <message>
         <source>Counts must not be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahlen dürfen nicht negativ sein.</translation>
     </message>
     <message>
         <source>Demo event written to {path}: {participants} participants ({present} present), {ideas} ideas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Veranstaltung geschrieben nach {path}: {participants} Teilnehmende ({present} anwesend), {ideas} Ideen.</translation>
     </message>
     <message>
         <source>Event created: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstaltung angelegt: {path}</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Organiser</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstalter</translation>
     </message>
     <message>
         <source>Council reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratsvorlage</translation>
     </message>
     <message>
         <source>Event code</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstaltungscode</translation>
     </message>
     <message>
         <source>Fields of action:</source>
-        <translation type="unfinished"></translation>
+        <translation>Handlungsfelder:</translation>
     </message>
     <message>
         <source>Tables:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tische:</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>The event file {path} does not exist (any more). It may have been moved, renamed or be on a drive that is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Veranstaltungsdatei {path} gibt es nicht (mehr). Vielleicht wurde sie verschoben oder umbenannt, oder sie liegt auf einem Laufwerk, das nicht angeschlossen ist.</translation>
     </message>
     <message>
         <source>{path} is a folder, not an event file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist ein Ordner, keine Veranstaltungsdatei.</translation>
     </message>
     <message>
         <source>The file {path} cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei {path} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
         <source>{path} is not a smartdialog event file. Choose a file that smartdialog created.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist keine smartdialog-Veranstaltungsdatei. Wählen Sie eine Datei, die smartdialog angelegt hat.</translation>
     </message>
     <message>
         <source>The event file {path} is read-only or lies in a folder you cannot write to. Copy it into a folder of your own (for example Documents) and open the copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Veranstaltungsdatei {path} ist schreibgeschützt oder liegt in einem Ordner, in den Sie nicht schreiben dürfen. Kopieren Sie sie in einen eigenen Ordner (zum Beispiel Dokumente) und öffnen Sie die Kopie.</translation>
     </message>
     <message>
         <source>The event file {path} is damaged and cannot be opened. Open your most recent backup copy instead; the damaged file has not been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Veranstaltungsdatei {path} ist beschädigt und kann nicht geöffnet werden. Öffnen Sie stattdessen Ihre letzte Sicherungskopie; die beschädigte Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>{path} was made by a newer version of smartdialog. Install the newest version to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} wurde mit einer neueren Version von smartdialog erstellt. Installieren Sie die neueste Version, um sie zu öffnen.</translation>
     </message>
     <message>
         <source>{path} must be upgraded before it can be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} muss erst aktualisiert werden, bevor sie genutzt werden kann.</translation>
     </message>
     <message>
         <source>The database {path} cannot be reached: {reason}. Check the network cable and the address, or continue on this laptop&apos;s own copy of the event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank {path} ist nicht erreichbar: {reason}. Prüfen Sie Netzwerkkabel und Adresse, oder arbeiten Sie mit der eigenen Kopie der Veranstaltung auf diesem Laptop weiter.</translation>
     </message>
     <message>
         <source>The database {path} already holds an event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank {path} enthält bereits eine Veranstaltung.</translation>
     </message>
     <message>
         <source>{path} exists already. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} gibt es schon. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>The folder {folder} cannot be written to. Choose a folder of your own, for example Documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Ordner {folder} kann nicht geschrieben werden. Wählen Sie einen eigenen Ordner, zum Beispiel Dokumente.</translation>
     </message>
     <message>
         <source>The event file {path} could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Veranstaltungsdatei {path} konnte nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
         <source>This event file already holds an event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Veranstaltungsdatei enthält bereits eine Veranstaltung.</translation>
     </message>
     <message>
         <source>This file holds no event yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei enthält noch keine Veranstaltung.</translation>
     </message>
     <message>
         <source>Enter a title for the event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Titel für die Veranstaltung ein.</translation>
     </message>
     <message>
         <source>Enter a whole number from 1 to 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine ganze Zahl von 1 bis 100 ein.</translation>
     </message>
     <message>
         <source>The event cannot end before it begins. Check the times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Veranstaltung kann nicht enden, bevor sie beginnt. Prüfen Sie die Uhrzeiten.</translation>
     </message>
     <message>
         <source>This field of action no longer exists. It may have been removed on another laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Handlungsfeld gibt es nicht mehr. Vielleicht wurde es auf einem anderen Laptop entfernt.</translation>
     </message>
     <message>
         <source>Enter a name for the field of action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen für das Handlungsfeld ein.</translation>
     </message>
     <message>
         <source>A field of action named “{name}” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Handlungsfeld „{name}“ gibt es schon.</translation>
     </message>
     <message>
         <source>“{colour}” is not a colour. Pick one from the colour dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{colour}“ ist keine Farbe. Wählen Sie eine im Farbdialog.</translation>
     </message>
     <message>
         <source>The fields of action were changed on another laptop. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Handlungsfelder wurden auf einem anderen Laptop geändert. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>“{name}” already holds {count} ideas and cannot be removed. Rename it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ enthält schon {count} Ideen und kann nicht entfernt werden. Benennen Sie es stattdessen um.</translation>
     </message>
     <message>
         <source>Enter the guiding question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Leitfrage ein.</translation>
     </message>
     <message>
         <source>This guiding question no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Leitfrage gibt es nicht mehr.</translation>
     </message>
     <message>
         <source>Enter a name for the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen für den Tisch ein.</translation>
     </message>
     <message>
         <source>A table named “{name}” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Tisch „{name}“ gibt es schon.</translation>
     </message>
     <message>
         <source>This table no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Tisch gibt es nicht mehr.</translation>
     </message>
     <message>
         <source>The disk is full; the last change was not saved. Free some space (or plug in a USB stick and save a copy there), then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenträger ist voll; die letzte Änderung wurde nicht gespeichert. Schaffen Sie Platz (oder stecken Sie einen USB-Stick ein und sichern Sie dort eine Kopie) und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
         <source>The event file cannot be written to any more. Check that the drive is still connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Veranstaltungsdatei kann nicht mehr geschrieben werden. Prüfen Sie, ob das Laufwerk noch angeschlossen ist.</translation>
     </message>
     <message>
         <source>Another laptop is writing right now. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Laptop schreibt gerade. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>The database does not answer. Check the network cable or the drive, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank antwortet nicht. Prüfen Sie Netzwerkkabel oder Laufwerk und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>The change could not be saved. Check the drive or the network, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung konnte nicht gespeichert werden. Prüfen Sie Laufwerk oder Netzwerk und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>Something went wrong that should not. It has been written to the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist etwas schiefgegangen, das nicht passieren sollte. Es wurde in die Protokolldatei geschrieben.</translation>
     </message>
     <message>
         <source>smartdialog</source>
-        <translation type="unfinished"></translation>
+        <translation>smartdialog</translation>
     </message>
 </context>
 </TS>

@@ -255,12 +255,17 @@ def open_database(
     path: Path | None = None
     if is_url(target):
         engine = make_engine(target)
+        shown = str(target)
     else:
         path = Path(target).expanduser().resolve()
+        shown = str(path)
         _check_event_file(path)
+        # Looked at read-only first: a file that is not ours is not touched at all
+        # (opening it the normal way would already switch it to WAL mode).
+        _inspect_sqlite_file(path)
         engine = make_engine(path)
     try:
-        revision = _checked_revision(engine, str(path or target))
+        revision = _checked_revision(engine, shown)
         if revision != HEAD_REVISION:
             if revision not in KNOWN_REVISIONS:
                 raise EventFileError(
@@ -287,16 +292,28 @@ def open_database(
         raise
 
 
+def _inspect_sqlite_file(path: Path) -> None:
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                raise _corrupt(str(path), RuntimeError(str(verdict)))
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt(str(path), exc) from exc
+    if not {"alembic_version", "events"} <= tables:
+        raise EventFileError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} is not a smartdialog event file. Choose a file that smartdialog created.",
+            ),
+            path=str(path),
+        )
+
+
 def _checked_revision(engine: Engine, shown: str) -> str:
     try:
-        with engine.connect() as conn:
-            if engine.dialect.name == "sqlite":
-                verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-                if verdict != "ok":
-                    raise _corrupt(shown, RuntimeError(str(verdict)))
         revision = schema_revision(engine)
-    except EventFileError:
-        raise
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         if engine.dialect.name == "sqlite":
             raise _corrupt(shown, exc) from exc

@@ -1,0 +1,148 @@
+"""Starting the application: logging, the crash handler, translations, the main window."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSettings,
+    QStandardPaths,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from smartdialog import APP_NAME, ORG_NAME, __version__, i18n
+from smartdialog.paths import resource
+
+log = logging.getLogger("smartdialog")
+
+_fault_log: IO[str] | None = None
+
+
+def data_dir() -> Path:
+    """The user's data folder for smartdialog (log file, crash traces)."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def log_file() -> Path:
+    return data_dir() / "smartdialog.log"
+
+
+def settings() -> QSettings:
+    """Preferences only (language, recent files, device name): an INI file per user."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_NAME)
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """Log to a rotating file in the user's data folder; route Qt's own messages there too."""
+    global _fault_log
+    path = log_file()
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(level)
+    qInstallMessageHandler(_qt_message)
+    if _fault_log is None:
+        # A hard crash inside Qt still leaves a Python traceback behind.
+        _fault_log = (data_dir() / "crash.log").open("a", encoding="utf-8")
+        faulthandler.enable(_fault_log)
+    return path
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("smartdialog.qt").log(_QT_LEVELS.get(kind, logging.WARNING), message)
+    if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        # Keep them visible on the console too (and to pytest-qt's capture).
+        print(f"Qt: {message}", file=sys.stderr)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """An unexpected error: write it to the log and apologise briefly; the app keeps running."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    log.critical("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    app = QApplication.instance()
+    if app is None or getattr(_excepthook, "showing", False):
+        return
+    _excepthook.showing = True  # type: ignore[attr-defined]
+    try:
+        box = QMessageBox(QApplication.activeWindow())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QCoreApplication.translate("app", "Sorry"))
+        box.setText(
+            QCoreApplication.translate(
+                "app",
+                "Sorry, something went wrong that should not have. Everything you saved is "
+                "still there. Please carry on; if it happens again, restart smartdialog.",
+            )
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("app", "Details are in the log file:\n{path}").format(path=log_file())
+        )
+        box.exec()
+    finally:
+        _excepthook.showing = False  # type: ignore[attr-defined]
+
+
+def install_crash_handler() -> None:
+    sys.excepthook = _excepthook
+
+
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("smartdialog")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    chosen = i18n.preferred_language(language or str(settings().value("ui/language", "") or ""))
+    i18n.install(app, chosen)
+    style = resource("styles", "app.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def run(event: str | None = None, *, language: str | None = None) -> int:
+    """Open the application (on ``event`` when given) and run until it is closed."""
+    app = create_application(sys.argv[:1], language)
+    setup_logging()
+    install_crash_handler()
+    log.info("smartdialog %s starting", __version__)
+
+    from smartdialog.ui.mainwindow import MainWindow
+
+    window = MainWindow(settings())
+    window.show()
+    if event:
+        window.open_event(event)
+    else:
+        window.open_last_event()
+    return app.exec()

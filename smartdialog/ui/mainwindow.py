@@ -1,0 +1,515 @@
+"""The main window: the open event, its workspaces, File New/Open/Recent/Quit."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from smartdialog import __version__, i18n
+from smartdialog.core.db import (
+    EVENT_FILE_SUFFIX,
+    Database,
+    DeviceIdentity,
+    create_database,
+    is_url,
+    open_database,
+)
+from smartdialog.core.errors import SmartDialogError
+from smartdialog.core.services import setup
+from smartdialog.core.services.audit import Change
+from smartdialog.ui.feed import ChangeFeed
+from smartdialog.ui.messages import show_error
+from smartdialog.ui.welcome import WelcomePage
+from smartdialog.ui.workspace import Workspace
+
+log = logging.getLogger("smartdialog.ui")
+
+MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class WorkspaceSpec:
+    key: str
+    module: str
+    class_name: str
+    icon: QStyle.StandardPixmap
+
+
+# In the order of the day: set up, let people in, collect ideas, show them, vote, write it up.
+WORKSPACES: tuple[WorkspaceSpec, ...] = (
+    WorkspaceSpec("setup", "smartdialog.ui.setup", "SetupWorkspace", QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    WorkspaceSpec("desk", "smartdialog.ui.desk", "DeskWorkspace", QStyle.StandardPixmap.SP_DialogApplyButton),
+    WorkspaceSpec("ideas", "smartdialog.ui.ideas", "IdeasWorkspace", QStyle.StandardPixmap.SP_FileDialogNewFolder),
+    WorkspaceSpec("wall", "smartdialog.ui.wall", "WallWorkspace", QStyle.StandardPixmap.SP_DesktopIcon),
+    WorkspaceSpec("voting", "smartdialog.ui.voting", "VotingWorkspace", QStyle.StandardPixmap.SP_DialogYesButton),
+    WorkspaceSpec("minutes", "smartdialog.ui.minutes", "MinutesWorkspace", QStyle.StandardPixmap.SP_FileIcon),
+)  # fmt: skip
+
+
+class MainWindow(QMainWindow):
+    """One window per running app; it holds at most one open event at a time.
+
+    Workspaces are created the first time they are shown, so that opening the
+    app does not pay for pages nobody looks at.
+    """
+
+    event_opened = Signal(object)  # Database
+    event_closed = Signal()
+
+    def __init__(self, settings: QSettings, device: DeviceIdentity | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.device = device or self._device_from_settings()
+        self.db: Database | None = None
+        self.event_title = ""
+        self._pages: dict[str, Workspace] = {}
+        self.feed = ChangeFeed(self)
+        self.feed.changed.connect(self._on_changes)
+        self.feed.connection_lost.connect(self._on_connection_lost)
+        self.feed.connection_restored.connect(self._on_connection_restored)
+
+        self.setWindowIcon(QIcon(str(_app_icon())))
+        self.resize(QSize(1280, 800))
+        self._build_ui()
+        self._build_menus()
+        self._update_state()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- construction -----------------------------------------------------------------
+
+    def workspace_titles(self) -> dict[str, str]:
+        return {
+            "setup": self.tr("Setup"),
+            "desk": self.tr("Registration"),
+            "ideas": self.tr("Ideas"),
+            "wall": self.tr("Live wall"),
+            "voting": self.tr("Voting"),
+            "minutes": self.tr("Minutes"),
+        }
+
+    def _build_ui(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(28, 28))
+        self.navigation.setFixedWidth(190)
+        self.navigation.setSpacing(2)
+        titles = self.workspace_titles()
+        for spec in WORKSPACES:
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), titles[spec.key])
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(180, 48))
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._show_row)
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.new_requested.connect(self.new_event_interactive)
+        self.welcome.open_requested.connect(self.open_event_interactive)
+        self.welcome.connect_requested.connect(self.connect_interactive)
+        self.welcome.recent_chosen.connect(self.open_event)
+        self.stack.addWidget(self.welcome)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.device_label = QLabel()
+        self.connection_label = QLabel()
+        self.statusBar().addPermanentWidget(self.connection_label)
+        self.statusBar().addPermanentWidget(self.device_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(file_menu, self.tr("&New event…"), self.new_event_interactive, QKeySequence.StandardKey.New)
+        self.open_action = self._action(file_menu, self.tr("&Open event…"), self.open_event_interactive, QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("Connect to a &shared event…"), self.connect_interactive)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.close_action = self._action(file_menu, self.tr("&Close event"), self.close_event, QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        titles = self.workspace_titles()
+        self.workspace_actions: list[QAction] = []
+        for row, spec in enumerate(WORKSPACES):
+            action = self._action(
+                view_menu, titles[spec.key], lambda r=row: self.navigation.setCurrentRow(r), f"Ctrl+{row + 1}"
+            )
+            self.workspace_actions.append(action)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = i18n.preferred_language(str(self.settings.value("ui/language", "") or ""))
+        for code, name in i18n.LANGUAGES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+        self._action(settings_menu, self.tr("&Name of this laptop…"), self.rename_device_interactive)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Open the &log file"), self._open_log)
+        self._action(help_menu, self.tr("&About smartdialog"), self._about)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    # -- workspaces -------------------------------------------------------------------
+
+    def workspace(self, key: str) -> Workspace:
+        """The workspace ``key``, created on first use."""
+        page = self._pages.get(key)
+        if page is None:
+            spec = next(s for s in WORKSPACES if s.key == key)
+            cls = getattr(importlib.import_module(spec.module), spec.class_name)
+            page = cls()
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self._pages[key] = page
+            self.stack.addWidget(page)
+            page.set_database(self.db)
+        return page
+
+    def show_workspace(self, key: str) -> Workspace:
+        row = next(i for i, s in enumerate(WORKSPACES) if s.key == key)
+        self.navigation.setCurrentRow(row)
+        return self._pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if self.db is None or row < 0:
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        key = WORKSPACES[row].key
+        page = self.workspace(key)
+        self.stack.setCurrentWidget(page)
+        self.settings.setValue("window/workspace", key)
+        page.activated()
+
+    def _on_changes(self, changes: list[Change]) -> None:
+        for page in self._pages.values():
+            page.on_changes(changes)
+        if any(c.action == "event.updated" for c in changes):
+            self._refresh_title()
+
+    # -- opening and closing events ------------------------------------------------------
+
+    def open_event(self, target: str | os.PathLike[str]) -> bool:
+        """Open an event file or database URL; on failure say why and keep what was open."""
+        target = os.fspath(target)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db = open_database(target, self.device)
+            with db.read() as s:
+                setup.get_event(s)
+        except SmartDialogError as exc:
+            QApplication.restoreOverrideCursor()
+            if not is_url(target) and not Path(target).exists():
+                self._forget_recent(target)
+            show_error(self, exc, self.tr("Open event"))
+            return False
+        except Exception as exc:
+            QApplication.restoreOverrideCursor()
+            log.exception("opening %s failed", target)
+            show_error(self, exc, self.tr("Open event"))
+            return False
+        QApplication.restoreOverrideCursor()
+        self._set_database(db)
+        self._remember_recent(target if is_url(target) else str(Path(target).resolve()))
+        return True
+
+    def new_event(self, path: str | os.PathLike[str], title: str, *, replace: bool = False) -> bool:
+        """Create a new event file with the resolution's fields of action and open it."""
+        try:
+            db = create_database(path, self.device, replace=replace)
+            try:
+                with db.uow() as s:
+                    setup.create_event(s, title)
+            except BaseException:
+                db.close()
+                raise
+        except SmartDialogError as exc:
+            show_error(self, exc, self.tr("New event"))
+            return False
+        self._set_database(db)
+        self._remember_recent(str(Path(path).resolve()))
+        self.show_workspace("setup")
+        return True
+
+    def open_last_event(self) -> None:
+        recent = self.recent_files()
+        if recent and self.settings.value("ui/reopen_last", True, type=bool):
+            target = recent[0]
+            if is_url(target) or Path(target).exists():
+                self.open_event(target)
+
+    def close_event(self) -> None:
+        if self.db is None:
+            return
+        self._set_database(None)
+
+    def _set_database(self, db: Database | None) -> None:
+        old, self.db = self.db, db
+        self.feed.set_database(db)
+        for page in self._pages.values():
+            page.set_database(db)
+        if old is not None:
+            old.close()
+        self._refresh_title()
+        self._update_state()
+        if db is not None:
+            self.event_opened.emit(db)
+            if self.navigation.currentRow() < 0:
+                last = str(self.settings.value("window/workspace", "setup"))
+                keys = [s.key for s in WORKSPACES]
+                self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+            else:
+                self._show_row(self.navigation.currentRow())
+        else:
+            self.navigation.setCurrentRow(-1)
+            self.stack.setCurrentWidget(self.welcome)
+            self.event_closed.emit()
+
+    def _refresh_title(self) -> None:
+        if self.db is None:
+            self.event_title = ""
+            self.setWindowTitle("smartdialog")
+            return
+        try:
+            with self.db.read() as s:
+                self.event_title = setup.get_event(s).title
+        except Exception as exc:  # the database went away: keep the old title
+            log.warning("could not read the event title: %s", exc)
+        self.setWindowTitle(f"{self.event_title} — {self.db.display_name}")
+
+    def _update_state(self) -> None:
+        has_event = self.db is not None
+        self.navigation.setEnabled(has_event)
+        self.close_action.setEnabled(has_event)
+        for action in self.workspace_actions:
+            action.setEnabled(has_event)
+        self.welcome.set_recent(self.recent_files())
+        self.device_label.setText(self.tr("This laptop: {name}").format(name=self.device.name))
+        if self.db is None:
+            self.connection_label.clear()
+        elif self.db.is_sqlite:
+            self.connection_label.setText(self.tr("Event file: {path}").format(path=self.db.path))
+        else:
+            self.connection_label.setText(self.tr("Shared event: {url}").format(url=self.db.url))
+
+    def _on_connection_lost(self, detail: str) -> None:
+        self.connection_label.setText(self.tr("⚠ No connection to the event database"))
+        self.connection_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.statusBar().showMessage(
+            self.tr("The event database does not answer. Check the network cable; smartdialog keeps trying."),
+            0,
+        )
+
+    def _on_connection_restored(self) -> None:
+        self.connection_label.setStyleSheet("")
+        self._update_state()
+        self.statusBar().showMessage(self.tr("Connection to the event database restored."), 8000)
+
+    # -- dialogs ------------------------------------------------------------------------
+
+    def _documents_dir(self) -> str:
+        last = str(self.settings.value("ui/last_dir", "") or "")
+        if last and Path(last).is_dir():
+            return last
+        from PySide6.QtCore import QStandardPaths
+
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def _event_filter(self) -> str:
+        return self.tr("smartdialog events (*{suffix});;All files (*)").format(suffix=EVENT_FILE_SUFFIX)
+
+    def new_event_interactive(self) -> None:
+        title, ok = QInputDialog.getText(
+            self,
+            self.tr("New event"),
+            self.tr("Title of the event:"),
+            QLineEdit.EchoMode.Normal,
+            self.tr("Citizens' dialogue"),
+        )
+        if not ok or not title.strip():
+            return
+        suggested = Path(self._documents_dir()) / (_file_name_for(title) + EVENT_FILE_SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new event as"), str(suggested), self._event_filter())
+        if not path:
+            return
+        if not path.endswith(EVENT_FILE_SUFFIX) and not Path(path).exists():
+            path += EVENT_FILE_SUFFIX
+        self.settings.setValue("ui/last_dir", str(Path(path).parent))
+        # The file dialog has already asked whether to replace an existing file.
+        self.new_event(path, title, replace=True)
+
+    def open_event_interactive(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open event"), self._documents_dir(), self._event_filter())
+        if path:
+            self.settings.setValue("ui/last_dir", str(Path(path).parent))
+            self.open_event(path)
+
+    def connect_interactive(self) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            self.tr("Connect to a shared event"),
+            self.tr(
+                "Address of the shared event database, as the organisers gave it to you\n"
+                "(for example postgresql://event@192.168.1.10/buergerdialog):"
+            ),
+            QLineEdit.EchoMode.Normal,
+            str(self.settings.value("ui/last_url", "postgresql://")),
+        )
+        if not ok or not url.strip():
+            return
+        url = url.strip()
+        if not is_url(url):
+            QMessageBox.warning(
+                self,
+                self.tr("Connect to a shared event"),
+                self.tr("“{url}” is not a database address. It starts with postgresql://").format(url=url),
+            )
+            return
+        self.settings.setValue("ui/last_url", url)
+        self.open_event(url)
+
+    def rename_device_interactive(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Name of this laptop"),
+            self.tr("Shown on other laptops and in the logs, e.g. “Registration 2” or “Table Mobility”:"),
+            QLineEdit.EchoMode.Normal,
+            self.device.name,
+        )
+        name = " ".join(name.split())[:80]
+        if ok and name:
+            self.settings.setValue("device/name", name)
+            self.device = DeviceIdentity(self.device.id, name, self.device.role)
+            if self.db is not None:
+                self.db.device = self.device
+                self.db.register_device()
+            self._update_state()
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start of smartdialog."),
+        )
+
+    def _open_log(self) -> None:
+        from smartdialog.ui.app import log_file
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file())))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About smartdialog"),
+            self.tr(
+                "<h3>smartdialog {version}</h3><p>Runs a city's public citizens' dialogue: "
+                "registration desk, idea capture, live wall, dot-voting and the minutes for "
+                "the council.</p>"
+            ).format(version=__version__),
+        )
+
+    # -- recent files -------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent/files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _remember_recent(self, target: str) -> None:
+        files = [target, *(f for f in self.recent_files() if f != target)][:MAX_RECENT]
+        self.settings.setValue("recent/files", files)
+        self.welcome.set_recent(files)
+
+    def _forget_recent(self, target: str) -> None:
+        files = [f for f in self.recent_files() if f != target and f != str(Path(target).resolve())]
+        self.settings.setValue("recent/files", files)
+        self.welcome.set_recent(files)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for n, target in enumerate(files, start=1):
+            label = target if is_url(target) else Path(target).name
+            action = self.recent_menu.addAction(f"&{n} {label}")
+            action.setToolTip(target)
+            action.setStatusTip(target)
+            action.triggered.connect(lambda _=False, t=target: self.open_event(t))
+        if not files:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear the list"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.setValue("recent/files", [])
+        self.welcome.set_recent([])
+
+    def _device_from_settings(self) -> DeviceIdentity:
+        default = DeviceIdentity.this_machine()
+        name = str(self.settings.value("device/name", "") or "") or default.name
+        return DeviceIdentity(default.id, name, default.role)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self._set_database(None)
+        event.accept()
+
+
+def _file_name_for(title: str) -> str:
+    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    return "-".join(keep.split())[:60] or "veranstaltung"
+
+
+def _app_icon() -> Path:
+    from smartdialog.paths import resource
+
+    return resource("icons", "smartdialog.svg")
+

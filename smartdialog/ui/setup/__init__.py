@@ -1,0 +1,487 @@
+"""Einrichtung: the event's details, fields of action with their guiding questions, tables."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime, QTimeZone
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartdialog.core.errors import SmartDialogError
+from smartdialog.core.services import setup
+from smartdialog.core.services.setup import EventInfo, FieldInfo, StationInfo
+from smartdialog.ui.forms.ui_event_settings import Ui_EventSettings
+from smartdialog.ui.messages import show_error
+from smartdialog.ui.setup.models import ID_ROLE, FieldListModel, StationTableModel, swatch
+from smartdialog.ui.workspace import Workspace
+
+log = logging.getLogger("smartdialog.ui.setup")
+T = TypeVar("T")
+
+# Times are shown and entered in the venue's time zone.
+LOCAL_ZONE = QTimeZone(b"Europe/Berlin")
+
+
+class SetupWorkspace(Workspace):
+    """Everything about the event that is set up before the day; saved as it is typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._event: EventInfo | None = None
+
+        # The event's details: a Designer form.
+        self.details = QWidget()
+        self.form = Ui_EventSettings()
+        self.form.setupUi(self.details)
+        self._connect_details()
+        details_box = QGroupBox(self.tr("Event"))
+        QVBoxLayout(details_box).addWidget(self.details)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(details_box)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(details_box.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 8)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self._build_fields_box())
+        right.addWidget(self._build_stations_box())
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_fields_box(self) -> QWidget:
+        self.fields_model = FieldListModel(self)
+        self.fields_model.rename = lambda fid, name: self._call(setup.update_field, fid, name=name)
+        self.fields_view = QListView()
+        self.fields_view.setModel(self.fields_model)
+        self.fields_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.fields_view.selectionModel().currentChanged.connect(self._field_selected)
+
+        self.add_field_button = QPushButton(self.tr("Add…"))
+        self.add_field_button.clicked.connect(self.add_field_interactive)
+        self.rename_field_button = QPushButton(self.tr("Rename"))
+        self.rename_field_button.clicked.connect(lambda: self.fields_view.edit(self.fields_view.currentIndex()))
+        self.colour_button = QPushButton(self.tr("Colour…"))
+        self.colour_button.clicked.connect(self.choose_colour_interactive)
+        self.up_button = QPushButton(self.tr("Up"))
+        self.up_button.clicked.connect(lambda: self.move_current_field(-1))
+        self.down_button = QPushButton(self.tr("Down"))
+        self.down_button.clicked.connect(lambda: self.move_current_field(1))
+        self.remove_field_button = QPushButton(self.tr("Remove"))
+        self.remove_field_button.clicked.connect(self.remove_current_field)
+        buttons = QVBoxLayout()
+        for button in (self.add_field_button, self.rename_field_button, self.colour_button,
+                       self.up_button, self.down_button, self.remove_field_button):  # fmt: skip
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("Short description of the selected field (optional)"))
+        self.description.editingFinished.connect(self._save_description)
+
+        self.topics = QListWidget()
+        self.topics.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.topics.itemChanged.connect(self._topic_edited)
+        self.new_topic = QLineEdit()
+        self.new_topic.setPlaceholderText(self.tr("New guiding question, then Enter"))
+        self.new_topic.returnPressed.connect(self.add_topic_from_input)
+        self.remove_topic_button = QPushButton(self.tr("Remove question"))
+        self.remove_topic_button.clicked.connect(self.remove_current_topic)
+        topics_box = QGroupBox(self.tr("Guiding questions of the selected field"))
+        topics_layout = QVBoxLayout(topics_box)
+        topics_layout.addWidget(self.topics)
+        row = QHBoxLayout()
+        row.addWidget(self.new_topic, 1)
+        row.addWidget(self.remove_topic_button)
+        topics_layout.addLayout(row)
+
+        box = QGroupBox(self.tr("Fields of action"))
+        left = QVBoxLayout()
+        left.addWidget(self.fields_view, 1)
+        left.addWidget(self.description)
+        layout = QHBoxLayout(box)
+        layout.addLayout(left, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(topics_box, 4)
+        return box
+
+    def _build_stations_box(self) -> QWidget:
+        self.stations_model = StationTableModel(self)
+        self.stations_model.update = self._update_station
+        self.stations_view = QTableView()
+        self.stations_view.setModel(self.stations_model)
+        self.stations_view.setItemDelegateForColumn(StationTableModel.FIELD, _FieldDelegate(self))
+        self.stations_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.stations_view.verticalHeader().hide()
+        header = self.stations_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.stations_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+
+        self.new_station = QLineEdit()
+        self.new_station.setPlaceholderText(self.tr("Name of a new table, then Enter"))
+        self.new_station.returnPressed.connect(self.add_station_from_input)
+        self.one_per_field_button = QPushButton(self.tr("One table per field"))
+        self.one_per_field_button.setToolTip(self.tr("Adds a table for every field of action that has none yet."))
+        self.one_per_field_button.clicked.connect(self.add_table_per_field)
+        self.remove_station_button = QPushButton(self.tr("Remove table"))
+        self.remove_station_button.clicked.connect(self.remove_current_station)
+        row = QHBoxLayout()
+        row.addWidget(self.new_station, 1)
+        row.addWidget(self.one_per_field_button)
+        row.addWidget(self.remove_station_button)
+
+        box = QGroupBox(self.tr("Tables and facilitators"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.stations_view, 1)
+        layout.addLayout(row)
+        return box
+
+    def _connect_details(self) -> None:
+        f = self.form
+        for edit in (f.title, f.venue, f.organiser, f.councilReference, f.moderation):
+            edit.editingFinished.connect(self._save_details)
+        for spin in (f.dotsPerParticipant, f.maxDotsPerIdea, f.minGroupSize):
+            spin.editingFinished.connect(self._save_details)
+        f.date.dateChanged.connect(self._save_details)
+        f.startTime.editingFinished.connect(self._save_details)
+        f.endTime.editingFinished.connect(self._save_details)
+        f.guidingQuestion.installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+
+        if watched is self.form.guidingQuestion and event.type() == QEvent.Type.FocusOut:
+            self._save_details()
+        return super().eventFilter(watched, event)
+
+    # -- workspace protocol -------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Setup")
+
+    def reload(self) -> None:
+        enabled = self.db is not None
+        self.setEnabled(enabled)
+        if self.db is None:
+            self._event = None
+            self.fields_model.set_rows([])
+            self.stations_model.set_rows([], [])
+            self.topics.clear()
+            return
+        current = self._current_field_id()
+        with self.db.read() as s:
+            event = setup.get_event(s)
+            fields = setup.list_fields(s)
+            stations = setup.list_stations(s)
+        self._event = event
+        self._show_details(event)
+        self.fields_model.set_rows(fields)
+        self.stations_model.set_rows(stations, fields)
+        row = self.fields_model.row_of(current) if current else 0
+        if fields:
+            self.fields_view.setCurrentIndex(self.fields_model.index(max(row, 0)))
+        self._field_selected()
+
+    def activated(self) -> None:
+        if self._event is not None and not self.form.title.text():
+            self.form.title.setFocus()
+
+    # -- event details --------------------------------------------------------------------------
+
+    def _show_details(self, event: EventInfo) -> None:
+        f = self.form
+        self._loading = True
+        try:
+            for edit, value in (
+                (f.title, event.title), (f.venue, event.venue), (f.organiser, event.organiser),
+                (f.councilReference, event.council_reference), (f.moderation, event.moderation),
+            ):  # fmt: skip
+                if not edit.hasFocus():
+                    edit.setText(value)
+            if not f.guidingQuestion.hasFocus():
+                f.guidingQuestion.setPlainText(event.guiding_question)
+            f.dotsPerParticipant.setValue(event.default_dots_per_participant)
+            f.maxDotsPerIdea.setValue(event.default_max_dots_per_idea)
+            f.minGroupSize.setValue(event.min_group_size)
+            start = _local(event.starts_at)
+            end = _local(event.ends_at)
+            f.date.setDate(start.date() if start else QDate.currentDate())
+            f.startTime.setTime(start.time() if start else QTime(10, 0))
+            f.endTime.setTime(end.time() if end else QTime(16, 0))
+        finally:
+            self._loading = False
+
+    def _save_details(self) -> None:
+        if self._loading or self.db is None or self._event is None:
+            return
+        f = self.form
+        start = _utc(f.date.date(), f.startTime.time())
+        end = _utc(f.date.date(), f.endTime.time())
+        if end < start:
+            end = start
+        changes: dict[str, Any] = {
+            "title": f.title.text(),
+            "venue": f.venue.text(),
+            "organiser": f.organiser.text(),
+            "council_reference": f.councilReference.text(),
+            "moderation": f.moderation.text(),
+            "guiding_question": f.guidingQuestion.toPlainText(),
+            "default_dots_per_participant": f.dotsPerParticipant.value(),
+            "default_max_dots_per_idea": f.maxDotsPerIdea.value(),
+            "min_group_size": f.minGroupSize.value(),
+            "starts_at": start,
+            "ends_at": end,
+        }
+        current = {k: getattr(self._event, k) for k in changes}
+        changed = {k: v for k, v in changes.items() if v != current[k]}
+        if not changed:
+            return
+        info = self._call(setup.update_event, **changed)
+        if info is None:
+            self._show_details(self._event)  # refused (e.g. an empty title): show what is stored
+            return
+        self._event = info
+        self.status_message.emit(self.tr("Saved."))
+
+    # -- fields of action ---------------------------------------------------------------------------
+
+    def _current_field_id(self) -> uuid.UUID | None:
+        index = self.fields_view.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, uuid.UUID) else None
+
+    def _current_field(self) -> FieldInfo | None:
+        index = self.fields_view.currentIndex()
+        return self.fields_model.rows[index.row()] if index.isValid() else None
+
+    def _field_selected(self, *_args: Any) -> None:
+        field = self._current_field()
+        for widget in (self.rename_field_button, self.colour_button, self.up_button, self.down_button,
+                       self.remove_field_button, self.description, self.topics, self.new_topic,
+                       self.remove_topic_button):  # fmt: skip
+            widget.setEnabled(field is not None)
+        self.topics.blockSignals(True)
+        self.topics.clear()
+        if field is not None and self.db is not None:
+            self.description.setText(field.description)
+            with self.db.read() as s:
+                for topic in setup.list_topics(s, field.id):
+                    item = QListWidgetItem(topic.question)
+                    item.setData(ID_ROLE, topic.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                    self.topics.addItem(item)
+        else:
+            self.description.clear()
+        self.topics.blockSignals(False)
+
+    def add_field_interactive(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, self.tr("New field of action"), self.tr("Name:"))
+        if ok and name.strip():
+            self.add_field(name)
+
+    def add_field(self, name: str, colour: str | None = None) -> FieldInfo | None:
+        info = self._call(setup.add_field, name, colour=colour)
+        if info is not None:
+            self.reload()
+            self.fields_view.setCurrentIndex(self.fields_model.index(self.fields_model.row_of(info.id)))
+        return info
+
+    def choose_colour_interactive(self) -> None:
+        field = self._current_field()
+        if field is None:
+            return
+        from PySide6.QtGui import QColor
+
+        colour = QColorDialog.getColor(QColor(field.colour), self, self.tr("Colour of “{name}”").format(name=field.name))
+        if colour.isValid():
+            self.set_field_colour(field.id, colour.name())
+
+    def set_field_colour(self, field_id: uuid.UUID, colour: str) -> None:
+        if self._call(setup.update_field, field_id, colour=colour) is not None:
+            self.reload()
+
+    def move_current_field(self, offset: int) -> None:
+        field = self._current_field()
+        if field is None:
+            return
+        if self._call(setup.move_field, field.id, offset) is not None:
+            self.reload()
+            self.fields_view.setCurrentIndex(self.fields_model.index(self.fields_model.row_of(field.id)))
+
+    def remove_current_field(self) -> None:
+        field = self._current_field()
+        if field is None:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove field of action"),
+            self.tr("Remove “{name}” and its guiding questions?").format(name=field.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._call(setup.remove_field, field.id, ok=True):
+            self.reload()
+
+    def _save_description(self) -> None:
+        field = self._current_field()
+        if field is not None and self.description.text() != field.description:
+            info = self._call(setup.update_field, field.id, description=self.description.text())
+            if info is not None:
+                self.fields_model.rows[self.fields_model.row_of(field.id)] = info
+
+    # -- guiding questions ----------------------------------------------------------------------------
+
+    def add_topic_from_input(self) -> None:
+        field = self._current_field()
+        text = self.new_topic.text()
+        if field is None or not text.strip():
+            return
+        if self._call(setup.add_topic, field.id, text) is not None:
+            self.new_topic.clear()
+            self._field_selected()
+
+    def _topic_edited(self, item: QListWidgetItem) -> None:
+        topic_id = item.data(ID_ROLE)
+        if self._call(setup.update_topic, topic_id, item.text()) is None:
+            self._field_selected()
+
+    def remove_current_topic(self) -> None:
+        item = self.topics.currentItem()
+        if item is not None and self._call(setup.remove_topic, item.data(ID_ROLE), ok=True):
+            self._field_selected()
+
+    # -- stations -----------------------------------------------------------------------------------
+
+    def add_station_from_input(self) -> None:
+        text = self.new_station.text()
+        if not text.strip():
+            return
+        if self._call(setup.add_station, text, field_id=self._current_field_id()) is not None:
+            self.new_station.clear()
+            self.reload()
+
+    def add_table_per_field(self) -> None:
+        if self.db is None:
+            return
+        covered = {st.field_id for st in self.stations_model.rows}
+        number = len(self.stations_model.rows)
+        for field in self.fields_model.rows:
+            if field.id in covered:
+                continue
+            number += 1
+            name = self.tr("Table {number} – {field}").format(number=number, field=field.name)
+            if self._call(setup.add_station, name, field_id=field.id) is None:
+                break
+        self.reload()
+
+    def _update_station(self, station_id: uuid.UUID, column: int, value: Any) -> StationInfo | None:
+        if column == StationTableModel.NAME:
+            return self._call(setup.update_station, station_id, name=str(value))
+        if column == StationTableModel.FIELD:
+            field_id = uuid.UUID(value) if value else None
+            return self._call(setup.update_station, station_id, field_id=field_id)
+        return self._call(setup.update_station, station_id, facilitators=str(value))
+
+    def remove_current_station(self) -> None:
+        index = self.stations_view.currentIndex()
+        if index.isValid() and self._call(setup.remove_station, index.data(ID_ROLE), ok=True):
+            self.reload()
+
+    # -- plumbing -------------------------------------------------------------------------------------
+
+    def _call(self, fn: Callable[..., T], *args: Any, ok: bool = False, **kwargs: Any) -> Any:
+        """Run one service call in its own unit of work; tell the user when it is refused.
+
+        Returns the service's result, or True for services returning None when
+        ``ok`` is set; None when it failed.
+        """
+        if self.db is None:
+            return None
+        try:
+            with self.db.uow() as s:
+                result = fn(s, *args, **kwargs)
+        except Exception as exc:
+            if not isinstance(exc, SmartDialogError):
+                log.exception("setup change failed")
+            show_error(self, exc, self.tr("Setup"))
+            return None
+        return True if ok and result is None else result
+
+
+class _FieldDelegate(QStyledItemDelegate):
+    """A combo box of the fields of action for a table's field column."""
+
+    def __init__(self, owner: SetupWorkspace) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QWidget:  # noqa: N802
+        combo = QComboBox(parent)
+        combo.addItem(QCoreApplication.translate("SetupWorkspace", "(none)"), "")
+        for field in self.owner.fields_model.rows:
+            combo.addItem(swatch(field.colour, 12), field.name, str(field.id))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def _local(value: datetime | None) -> QDateTime | None:
+    if value is None:
+        return None
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), LOCAL_ZONE)
+
+
+def _utc(date: QDate, time: QTime) -> datetime:
+    moment = QDateTime(date, time, LOCAL_ZONE)
+    return datetime.fromtimestamp(moment.toSecsSinceEpoch(), UTC)
+

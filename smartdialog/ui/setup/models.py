@@ -1,0 +1,136 @@
+"""Item models of the setup workspace: fields of action and stations, over plain rows."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+
+from smartdialog.core.services.setup import FieldInfo, StationInfo
+
+_Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def swatch(colour: str, size: int = 18) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class FieldListModel(QAbstractListModel):
+    """The fields of action in their order; the name is edited in place."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[FieldInfo] = []
+        # callable(field_id, name) -> FieldInfo | None (None: refused, the owner told the user)
+        self.rename: Any = None
+
+    def set_rows(self, rows: list[FieldInfo]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return row.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return swatch(row.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.description or None
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.rename is None:
+            return False
+        updated = self.rename(self.rows[index.row()].id, str(value))
+        if updated is None:
+            return False
+        self.rows[index.row()] = updated
+        self.dataChanged.emit(index, index)
+        return True
+
+    def row_of(self, field_id: uuid.UUID) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == field_id), -1)
+
+
+class StationTableModel(QAbstractTableModel):
+    """The thematic tables: name, field of action, facilitators — all edited in place."""
+
+    NAME, FIELD, FACILITATORS = range(3)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[StationInfo] = []
+        self.fields: dict[uuid.UUID, FieldInfo] = {}
+        # callable(station_id, column, value) -> StationInfo | None (None: refused)
+        self.update: Any = None
+
+    def set_rows(self, rows: list[StationInfo], fields: list[FieldInfo]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.fields = {f.id: f for f in fields}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+            return (self.tr("Table"), self.tr("Field of action"), self.tr("Facilitators"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, column = self.rows[index.row()], index.column()
+        field = self.fields.get(row.field_id) if row.field_id else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.NAME:
+                return row.name
+            if column == self.FIELD:
+                if role == Qt.ItemDataRole.EditRole:
+                    return str(row.field_id) if row.field_id else ""
+                return field.name if field else self.tr("(none)")
+            if column == self.FACILITATORS:
+                return row.facilitators
+        if role == Qt.ItemDataRole.DecorationRole and column == self.FIELD and field is not None:
+            return swatch(field.colour, 12)
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.update is None:
+            return False
+        updated = self.update(self.rows[index.row()].id, index.column(), value)
+        if updated is None:
+            return False
+        self.rows[index.row()] = updated
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
+        return True

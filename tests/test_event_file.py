@@ -1,0 +1,131 @@
+"""Opening and creating event files: every bad input gets a clear message and changes nothing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from smartdialog.core.db import Database, create_database, open_database
+from smartdialog.core.errors import EventFileError
+from smartdialog.core.services import setup
+
+from .conftest import TEST_DEVICE
+
+
+def _bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_a_text_file_is_not_an_event(tmp_path: Path) -> None:
+    path = tmp_path / "notiz.sdevent"
+    path.write_text("Einkaufsliste", encoding="utf-8")
+    with pytest.raises(EventFileError, match="not a smartdialog event file"):
+        open_database(path, TEST_DEVICE)
+    assert path.read_text(encoding="utf-8") == "Einkaufsliste"
+
+
+def test_another_sqlite_database_is_not_an_event(tmp_path: Path) -> None:
+    path = tmp_path / "fremd.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE kunden (name TEXT)")
+    before = _bytes(path)
+    with pytest.raises(EventFileError, match="not a smartdialog event file"):
+        open_database(path, TEST_DEVICE)
+    assert _bytes(path) == before
+
+
+def test_a_damaged_file_is_refused_untouched(db: Database) -> None:
+    path = db.path
+    assert path is not None
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[5000:9000] = os.urandom(4000)  # scramble pages behind the header
+    path.write_bytes(bytes(data))
+    with pytest.raises(EventFileError, match="damaged"):
+        open_database(path, TEST_DEVICE)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_an_event_from_a_newer_version_is_refused(db: Database) -> None:
+    path = db.path
+    assert path is not None
+    db.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(EventFileError, match="newer version"):
+        open_database(path, TEST_DEVICE)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere; the check is by permission bits")
+def test_read_only_folder_is_explained(db: Database) -> None:  # pragma: no cover - CI runs as root
+    path = db.path
+    assert path is not None
+    db.close()
+    path.parent.chmod(0o555)
+    try:
+        with pytest.raises(EventFileError, match="read-only"):
+            open_database(path, TEST_DEVICE)
+    finally:
+        path.parent.chmod(0o755)
+
+
+def test_read_only_check_is_made_before_opening(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The permission check runs as any user: simulate a folder we may not write to."""
+    path = db.path
+    assert path is not None
+    db.close()
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if Path(p) == path.parent and mode == os.W_OK else real_access(p, mode)
+    )
+    with pytest.raises(EventFileError, match="read-only"):
+        open_database(path, TEST_DEVICE)
+
+
+def test_a_vanished_file_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(EventFileError, match="does not exist"):
+        open_database(tmp_path / "weg.sdevent", TEST_DEVICE)
+
+
+def test_new_event_does_not_overwrite_without_consent(tmp_path: Path) -> None:
+    path = tmp_path / "wichtig.sdevent"
+    path.write_text("bleibt", encoding="utf-8")
+    with pytest.raises(EventFileError, match="exists already"):
+        create_database(path, TEST_DEVICE)
+    assert path.read_text(encoding="utf-8") == "bleibt"
+
+
+def test_new_event_leaves_no_temporary_files(tmp_path: Path) -> None:
+    db = create_database(tmp_path / "neu.sdevent", TEST_DEVICE)
+    db.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["neu.sdevent"]
+
+
+def test_sqlite_is_set_up_the_house_way(db: Database) -> None:
+    with db.engine.connect() as conn:
+        pragmas = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
+        }
+    assert pragmas == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 1, "busy_timeout": 5000}
+
+
+@pytest.mark.postgres
+def test_the_same_models_run_on_postgresql(pg_db: Database) -> None:
+    with pg_db.uow() as s:
+        field = setup.add_field(s, "Kultur")
+        setup.add_station(s, "Tisch Kultur", field_id=field.id)
+    with pg_db.read() as s:
+        assert [f.name for f in setup.list_fields(s)][-1] == "Kultur"
+        assert setup.list_stations(s)[0].field_id == field.id
+
+
+@pytest.mark.postgres
+def test_an_unreachable_server_is_explained() -> None:
+    with pytest.raises(EventFileError, match="cannot be reached"):
+        open_database("postgresql://nobody@127.0.0.1:1/none", TEST_DEVICE)
