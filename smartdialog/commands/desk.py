@@ -1,0 +1,142 @@
+"""Jobs of the registration desk: import registrations, print tickets and badges, check in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from smartdialog.core.db import Database, DeviceIdentity, open_database
+from smartdialog.core.services import badges, checkin, importer
+from smartdialog.i18n import translate
+
+EXIT_WELCOME = 0
+EXIT_ALREADY = 3
+EXIT_REJECTED = 4
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser("import", help=translate("cli", "import registrations from a CSV or Excel file"))
+    imp.add_argument("event", help=translate("cli", "event file or database URL"))
+    imp.add_argument("file", type=Path, help=translate("cli", "the CSV or XLSX export of the registration form"))
+    imp.add_argument("--dry-run", action="store_true", help=translate("cli", "check the file, change nothing"))
+    imp.set_defaults(func=_import)
+
+    tix = sub.add_parser("tickets", help=translate("cli", "write every participant's ticket into one PDF"))
+    tix.add_argument("event", help=translate("cli", "event file or database URL"))
+    tix.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    tix.add_argument(
+        "--layout", choices=badges.TICKET_LAYOUTS, default="a4",
+        help=translate("cli", "a4: one ticket per page; a4x4: four per sheet to cut"),
+    )  # fmt: skip
+    tix.set_defaults(func=_tickets)
+
+    bad = sub.add_parser("badges", help=translate("cli", "write name badges into one PDF"))
+    bad.add_argument("event", help=translate("cli", "event file or database URL"))
+    bad.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    bad.add_argument(
+        "--layout", choices=badges.LAYOUTS, default="a6",
+        help=translate("cli", "a6: one badge per A6 sheet; label62: 62 mm label roll"),
+    )  # fmt: skip
+    bad.add_argument("--present", action="store_true", help=translate("cli", "only people checked in"))
+    bad.set_defaults(func=_badges)
+
+    chk = sub.add_parser(
+        "checkin",
+        help=translate("cli", "check in the holder of a ticket (exit 0 welcome, 3 already, 4 rejected)"),
+    )
+    chk.add_argument("event", help=translate("cli", "event file or database URL"))
+    chk.add_argument("payload", help=translate("cli", "the ticket code as the scanner reads it"))
+    chk.add_argument("--desk", default=translate("cli", "Desk"), metavar="NAME")
+    chk.set_defaults(func=_checkin)
+
+
+def _open(event: str, desk: str | None = None) -> Database:
+    return open_database(event, DeviceIdentity.this_machine(desk, "desk" if desk else "office"))
+
+
+def _problem(exc: importer.DomainError) -> str:
+    text = translate(exc.context, exc.message)
+    return text.format(**exc.params) if exc.params else text
+
+
+def _import(args: argparse.Namespace) -> int:
+    db = _open(args.event)
+    try:
+        table = importer.read_table(args.file)
+        with db.uow() as s:
+            plan = importer.plan_import(s, table, importer.auto_mapping(table.headers))
+            if args.dry_run:
+                report = importer.ImportReport(len(plan.new), len(plan.updates), len(plan.unchanged), plan.problems)
+                s.rollback()
+            else:
+                report = importer.apply_import(s, plan, source_name=args.file.name)
+    finally:
+        db.close()
+    print(
+        translate("cli", "Imported: {imported}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}").format(
+            imported=report.imported, updated=report.updated, unchanged=report.unchanged, rejected=len(report.rejected)
+        )
+    )  # fmt: skip
+    for rejection in report.rejected:
+        print(translate("cli", "  row {row}: {reason}").format(row=rejection.row, reason=_problem(rejection.problem)))
+    if args.dry_run:
+        print(translate("cli", "Nothing was changed (--dry-run)."))
+    return 0
+
+
+def _tickets(args: argparse.Namespace) -> int:
+    db = _open(args.event)
+    try:
+        with db.read() as s:
+            people = badges.people_to_print(s)
+            header = badges.event_header(s)
+    finally:
+        db.close()
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    out = badges.write_tickets(people, header, args.out, layout=args.layout, progress=progress)
+    print(file=sys.stderr)
+    print(translate("cli", "{count} tickets written to {path}").format(count=len(people), path=out))
+    return 0
+
+
+def _badges(args: argparse.Namespace) -> int:
+    db = _open(args.event)
+    try:
+        with db.read() as s:
+            people = badges.people_to_print(s)
+            if args.present:
+                people = [p for p in people if checkin.active_check_in(s, p.participant_id)]
+            header = badges.event_header(s)
+    finally:
+        db.close()
+    out = badges.write_badges(people, header, args.out, layout=args.layout)
+    print(translate("cli", "{count} badges written to {path}").format(count=len(people), path=out))
+    return 0
+
+
+def _checkin(args: argparse.Namespace) -> int:
+    db = _open(args.event, args.desk)
+    try:
+        with db.uow() as s:
+            result = checkin.scan(s, args.payload, args.desk)
+    finally:
+        db.close()
+    if result.verdict == checkin.REJECTED:
+        assert result.problem is not None
+        print(_problem(result.problem))
+        return EXIT_REJECTED
+    assert result.holder is not None and result.at is not None
+    time = badges.local_time(result.at).strftime("%H:%M")
+    if result.verdict == checkin.ALREADY:
+        print(
+            translate("cli", "{name} is already checked in (since {time} at {desk}).").format(
+                name=result.holder.full_name, time=time, desk=result.desk or "?"
+            )
+        )
+        return EXIT_ALREADY
+    print(translate("cli", "Welcome, {name}! Checked in at {time}.").format(name=result.holder.full_name, time=time))
+    return EXIT_WELCOME

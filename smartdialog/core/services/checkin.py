@@ -1,0 +1,228 @@
+"""Check-in at the desk: scans, check-ins by name, annulments, counters, the recent list.
+
+Check-ins are an append-only log.  A mistaken one is annulled (when, by whom,
+why) and a new check-in may follow.  The database makes a second *active*
+check-in of the same person impossible (a partial unique index), so two desks
+scanning the same ticket at the same moment give one welcome and one "already
+checked in" — never two check-ins.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from smartdialog.core.clock import now
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
+from smartdialog.core.models import CheckIn, Participant, ScanLog
+from smartdialog.core.services import audit, tickets
+from smartdialog.core.services.tickets import TicketHolder, TicketRejected
+from smartdialog.core.text import clean_line
+
+WELCOME: Final = "welcome"
+ALREADY: Final = "already"
+REJECTED: Final = "rejected"
+
+RAW_LIMIT: Final = 200
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What the desk shows after a scan or a check-in by name.
+
+    ``verdict`` is welcome, already or rejected.  For ``already``, ``at`` and
+    ``desk`` tell when and where the active check-in was made; for
+    ``rejected``, ``problem`` is the error to show (translated by the GUI).
+    """
+
+    verdict: str
+    holder: TicketHolder | None = None
+    check_in_id: uuid.UUID | None = None
+    at: datetime | None = None
+    desk: str = ""
+    problem: TicketRejected | None = None
+
+    @property
+    def reason(self) -> str:
+        return self.problem.reason if self.problem else ""
+
+
+@dataclass(frozen=True)
+class Counters:
+    registered: int
+    present: int
+    walk_ins: int
+    walk_ins_present: int
+
+
+@dataclass(frozen=True)
+class RecentCheckIn:
+    check_in_id: uuid.UUID
+    participant_id: uuid.UUID
+    ticket_number: int
+    display_name: str
+    organisation: str
+    at: datetime
+    desk: str
+    annulled_at: datetime | None
+    annul_reason: str
+
+
+def scan(s: Session, raw: str, desk: str) -> ScanResult:
+    """Check in the holder of a scanned ticket; every scan is logged with its verdict."""
+    raw_logged = "".join(c for c in raw if c.isprintable())[:RAW_LIMIT]
+    try:
+        holder = tickets.resolve_ticket(s, raw)
+    except TicketRejected as problem:
+        _log_scan(s, raw_logged, desk, REJECTED, problem.reason, None)
+        return ScanResult(REJECTED, problem=problem)
+    result = _check_in(s, holder, desk)
+    _log_scan(s, raw_logged, desk, result.verdict, "", holder.participant_id)
+    return result
+
+
+def check_in_participant(s: Session, participant_id: uuid.UUID, desk: str) -> ScanResult:
+    """Check in a person found by name (no ticket at hand)."""
+    row = s.execute(
+        select(
+            Participant.id, Participant.ticket_number, Participant.first_name, Participant.last_name,
+            Participant.organisation, Participant.source, Participant.anonymised_at,
+        ).where(Participant.id == participant_id)
+    ).first()  # fmt: skip
+    if row is None or row.anonymised_at is not None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP(
+                "errors", "This registration no longer exists. It may have been removed on another laptop."
+            )
+        )
+    holder = TicketHolder(row.id, row.ticket_number, row.first_name, row.last_name, row.organisation, row.source)
+    return _check_in(s, holder, desk)
+
+
+def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
+    existing = _active(s, holder.participant_id)
+    if existing is not None:
+        return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
+    check_in_id = uuid.uuid4()
+    at = now()
+    desk = clean_line(desk, limit=80)
+    device = audit.session_device(s)
+    try:
+        # A savepoint, so that losing the race to another desk leaves this
+        # transaction usable for reading the winner's check-in and the scan log.
+        with s.begin_nested():
+            s.execute(
+                insert(CheckIn).values(
+                    id=check_in_id, device_id=device.id, created_at=at,
+                    participant_id=holder.participant_id, at=at, desk=desk,
+                )
+            )  # fmt: skip
+    except IntegrityError:
+        existing = _active(s, holder.participant_id)
+        if existing is None:  # pragma: no cover - the index fired, so a row exists
+            raise
+        return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
+    audit.record(s, "checkin.created", "participant", holder.participant_id, f"{holder.ticket_number} {desk}")
+    return ScanResult(WELCOME, holder, check_in_id, at, desk)
+
+
+def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime, str] | None:
+    row = s.execute(
+        select(CheckIn.id, CheckIn.at, CheckIn.desk).where(
+            CheckIn.participant_id == participant_id, CheckIn.annulled_at.is_(None)
+        )
+    ).first()
+    return None if row is None else (row.id, row.at, row.desk)
+
+
+def _log_scan(
+    s: Session, raw: str, desk: str, verdict: str, reason: str, participant_id: uuid.UUID | None
+) -> None:
+    at = now()
+    s.execute(
+        insert(ScanLog).values(
+            id=uuid.uuid4(), device_id=audit.session_device(s).id, created_at=at, at=at,
+            desk=desk[:80], raw=raw, verdict=verdict, reason=reason, participant_id=participant_id,
+        )
+    )  # fmt: skip
+
+
+def annul(s: Session, check_in_id: uuid.UUID, reason: str, by: str) -> RecentCheckIn:
+    """Annul a check-in (a mistake, or the person left): it stays in the log, marked."""
+    reason = clean_line(reason, limit=500)
+    if not reason:
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "Say why the check-in is annulled."))
+    check_in = s.get(CheckIn, check_in_id)
+    if check_in is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "This check-in no longer exists."))
+    at = now()
+    done = s.execute(
+        update(CheckIn)
+        .where(CheckIn.id == check_in_id, CheckIn.annulled_at.is_(None))
+        .values(annulled_at=at, annulled_by=clean_line(by, limit=80), annul_reason=reason)
+        .execution_options(synchronize_session=False)
+    )
+    if done.rowcount != 1:  # type: ignore[attr-defined]
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "This check-in was annulled already (perhaps at another desk).")
+        )
+    s.expire(check_in)
+    audit.record(s, "checkin.annulled", "participant", check_in.participant_id, reason)
+    recent = _recent(s, 1, CheckIn.id == check_in_id)
+    return recent[0]
+
+
+def active_check_in(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime, str] | None:
+    """The participant's active check-in (id, when, desk), if any."""
+    return _active(s, participant_id)
+
+
+def counters(s: Session) -> Counters:
+    event_id = tickets.event_keys(s).event_id
+    live = (Participant.event_id == event_id) & Participant.anonymised_at.is_(None)
+    present_ids = select(CheckIn.participant_id).where(CheckIn.annulled_at.is_(None))
+    registered = s.scalar(
+        select(func.count()).select_from(Participant).where(live, Participant.source == "preregistered")
+    )
+    walk_ins = s.scalar(select(func.count()).select_from(Participant).where(live, Participant.source == "walkin"))
+    present = s.scalar(
+        select(func.count()).select_from(Participant).where(live, Participant.id.in_(present_ids))
+    )
+    walk_ins_present = s.scalar(
+        select(func.count())
+        .select_from(Participant)
+        .where(live, Participant.source == "walkin", Participant.id.in_(present_ids))
+    )
+    return Counters(registered or 0, present or 0, walk_ins or 0, walk_ins_present or 0)
+
+
+def recent(s: Session, limit: int = 10) -> list[RecentCheckIn]:
+    """The latest check-ins at every desk, newest first (annulled ones marked)."""
+    return _recent(s, limit, True)
+
+
+def _recent(s: Session, limit: int, where: object) -> list[RecentCheckIn]:
+    rows = s.execute(
+        select(
+            CheckIn.id, CheckIn.participant_id, Participant.ticket_number, Participant.first_name,
+            Participant.last_name, Participant.organisation, CheckIn.at, CheckIn.desk,
+            CheckIn.annulled_at, CheckIn.annul_reason,
+        )
+        .join(Participant, Participant.id == CheckIn.participant_id)
+        .where(where)  # type: ignore[arg-type]
+        .order_by(CheckIn.at.desc(), CheckIn.id)
+        .limit(limit)
+    )  # fmt: skip
+    return [
+        RecentCheckIn(
+            r.id, r.participant_id, r.ticket_number, ", ".join(p for p in (r.last_name, r.first_name) if p),
+            r.organisation, r.at, r.desk, r.annulled_at, r.annul_reason,
+        )
+        for r in rows
+    ]  # fmt: skip

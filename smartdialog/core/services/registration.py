@@ -1,0 +1,275 @@
+"""Participants: finding them by name, registering walk-ins, spotting people registered twice."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+
+from sqlalchemy import and_, case, exists, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from smartdialog.core.clock import now
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
+from smartdialog.core.models import CheckIn, Event, Participant
+from smartdialog.core.services import audit, tickets
+from smartdialog.core.text import clean_line, fold
+
+SEARCH_LIMIT: Final = 50
+MIN_QUERY: Final = 2
+NAME_LIMIT: Final = 200
+EMAIL_LIMIT: Final = 320
+ORGANISATION_LIMIT: Final = 300
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_POSTCODE = re.compile(r"^\d{5}$")
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A participant as the desk lists it (plain values)."""
+
+    participant_id: uuid.UUID
+    ticket_number: int
+    first_name: str
+    last_name: str
+    organisation: str
+    email: str
+    postcode: str
+    source: str
+    present_since: datetime | None
+    present_desk: str
+
+    @property
+    def display_name(self) -> str:
+        return ", ".join(p for p in (self.last_name, self.first_name) if p)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+@dataclass(frozen=True)
+class Consents:
+    data: bool = True
+    photos: bool = False
+    contact: bool = False
+    attribution: bool = False
+
+
+@dataclass(frozen=True)
+class WalkIn:
+    first_name: str
+    last_name: str
+    email: str = ""
+    organisation: str = ""
+    postcode: str = ""
+    district: str = ""
+    consents: Consents = Consents()
+
+
+def _person_columns() -> tuple[object, ...]:
+    return (
+        Participant.id, Participant.ticket_number, Participant.first_name, Participant.last_name,
+        Participant.organisation, Participant.email, Participant.postcode, Participant.source,
+        CheckIn.at, CheckIn.desk,
+    )  # fmt: skip
+
+
+def _rows(s: Session, query: object) -> list[PersonRow]:
+    return [PersonRow(*row) for row in s.execute(query)]  # type: ignore[call-overload]
+
+
+def _with_presence(where: object) -> object:
+    return (
+        select(*_person_columns())  # type: ignore[call-overload]
+        .outerjoin(
+            CheckIn, and_(CheckIn.participant_id == Participant.id, CheckIn.annulled_at.is_(None))
+        )
+        .where(where, Participant.anonymised_at.is_(None))
+    )
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search(s: Session, query: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]:
+    """People whose name or organisation contains every word of ``query``.
+
+    Forgives case, umlauts, ß and diacritics ("mull", "Mueller" and "MÜLLER"
+    find Müller).  Surnames that start with the first word come first.  A
+    query of digits finds the ticket number.
+    """
+    key = fold(query)
+    if key.isdigit():
+        number = int(key)
+        return _rows(s, _with_presence(Participant.ticket_number == number)) if number <= 10**9 else []
+    words = [w for w in key.split(" ") if w]
+    if not words or len("".join(words)) < MIN_QUERY:
+        return []
+    event_id = tickets.event_keys(s).event_id
+    conditions = [Participant.search_key.like(f"%{escape_like(w)}%", escape="\\") for w in words]
+    # A word that starts where the query starts ("mull" in "jurgen muller") ranks
+    # above one found in the middle of a word ("schmuller").
+    first_word = escape_like(words[0])
+    rank = case(
+        (
+            or_(
+                Participant.search_key.like(f"{first_word}%", escape="\\"),
+                Participant.search_key.like(f"% {first_word}%", escape="\\"),
+            ),
+            0,
+        ),
+        else_=1,
+    )
+    surname = func.lower(Participant.last_name)
+    query_ = (
+        _with_presence(and_(Participant.event_id == event_id, *conditions))
+        .order_by(rank, surname, func.lower(Participant.first_name), Participant.ticket_number)  # type: ignore[attr-defined]
+        .limit(limit)
+    )
+    return _rows(s, query_)
+
+
+def get_person(s: Session, participant_id: uuid.UUID) -> PersonRow:
+    rows = _rows(s, _with_presence(Participant.id == participant_id))
+    if not rows:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP(
+                "errors", "This registration no longer exists. It may have been removed on another laptop."
+            )
+        )
+    return rows[0]
+
+
+def possible_duplicates(
+    s: Session, first_name: str, last_name: str, email: str = "", postcode: str = ""
+) -> list[PersonRow]:
+    """People who may be the same as the one about to be registered.
+
+    The same e-mail address, or the same name (folded: "Mueller" is "Müller")
+    with the same postcode or without one on either side.
+    """
+    event_id = tickets.event_keys(s).event_id
+    first, last = fold(first_name), fold(last_name)
+    email = email.strip().casefold()
+    postcode = postcode.strip()
+    alternatives = []
+    if email:
+        alternatives.append(func.lower(Participant.email) == email)
+    if first and last:
+        same_name = Participant.search_key.like(f"{escape_like(first)} {escape_like(last)}%", escape="\\")
+        if postcode:
+            alternatives.append(
+                and_(same_name, or_(Participant.postcode == postcode, Participant.postcode == ""))
+            )
+        else:
+            alternatives.append(same_name)
+    elif last:
+        alternatives.append(Participant.search_key.like(f"% {escape_like(last)}%", escape="\\"))
+    if not alternatives:
+        return []
+    query = _with_presence(and_(Participant.event_id == event_id, or_(*alternatives)))
+    return _rows(s, query.order_by(Participant.ticket_number).limit(10))  # type: ignore[attr-defined]
+
+
+def allocate_ticket_numbers(s: Session, count: int) -> int:
+    """Reserve ``count`` consecutive ticket numbers; returns the first.
+
+    One UPDATE … RETURNING, so that two desks registering walk-ins at the same
+    moment never get the same number (the row lock serialises them).
+    """
+    if count < 1:
+        raise ValueError("count must be positive")
+    event_id = tickets.event_keys(s).event_id
+    after = s.execute(
+        update(Event)
+        .where(Event.id == event_id)
+        .values(next_ticket_number=Event.next_ticket_number + count)
+        .returning(Event.next_ticket_number)
+        .execution_options(synchronize_session=False)
+    ).scalar_one()
+    first = int(after) - count
+    if first + count - 1 > tickets.MAX_TICKET_NUMBER:
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "This event has run out of ticket numbers."))
+    return first
+
+
+def clean_person(
+    first_name: str, last_name: str, email: str, organisation: str, postcode: str, district: str
+) -> tuple[str, str, str, str, str, str]:
+    """The person's details trimmed and checked; raises DomainError with what to fix."""
+    first = clean_line(first_name, limit=NAME_LIMIT + 1)
+    last = clean_line(last_name, limit=NAME_LIMIT + 1)
+    if not first and not last:
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "Enter the person's name."))
+    if len(first) > NAME_LIMIT or len(last) > NAME_LIMIT:
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "The name is longer than {limit} characters."), limit=NAME_LIMIT
+        )
+    email = clean_line(email, limit=EMAIL_LIMIT + 1)
+    if email and (len(email) > EMAIL_LIMIT or not _EMAIL.match(email)):
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "“{email}” is not an e-mail address."), email=email[:60]
+        )
+    postcode = clean_line(postcode, limit=11)
+    if postcode and not _POSTCODE.match(postcode):
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "“{postcode}” is not a German postcode (five digits)."),
+            postcode=postcode,
+        )
+    return (
+        first, last, email, clean_line(organisation, limit=ORGANISATION_LIMIT),
+        postcode, clean_line(district, limit=120),
+    )  # fmt: skip
+
+
+def register_walk_in(s: Session, person: WalkIn) -> PersonRow:
+    """Register someone who came without registering; they get the next ticket number."""
+    first, last, email, organisation, postcode, district = clean_person(
+        person.first_name, person.last_name, person.email, person.organisation, person.postcode,
+        person.district,
+    )  # fmt: skip
+    if not person.consents.data:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Without consent to the processing of their data the person cannot be registered. "
+                "They can still take part without registration.",
+            )
+        )
+    event_id = tickets.event_keys(s).event_id
+    at = now()
+    participant = Participant(
+        event_id=event_id,
+        ticket_number=allocate_ticket_numbers(s, 1),
+        first_name=first,
+        last_name=last,
+        email=email,
+        organisation=organisation,
+        postcode=postcode,
+        district=district,
+        source="walkin",
+        search_key=fold(f"{first} {last} {organisation}"),
+        consent_data_at=at,
+        consent_photos_at=at if person.consents.photos else None,
+        consent_contact_at=at if person.consents.contact else None,
+        consent_attribution_at=at if person.consents.attribution else None,
+    )
+    s.add(participant)
+    s.flush()
+    audit.record(s, "participant.walkin", "participant", participant.id, str(participant.ticket_number))
+    return get_person(s, participant.id)
+
+
+def is_present(s: Session, participant_id: uuid.UUID) -> bool:
+    return bool(
+        s.scalar(
+            select(
+                exists().where(CheckIn.participant_id == participant_id, CheckIn.annulled_at.is_(None))
+            )
+        )
+    )
