@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from smartdialog.core.db import Database, DeviceIdentity, open_database
+from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.services import badges, checkin, importer
 from smartdialog.i18n import translate
 
@@ -55,7 +56,7 @@ def _open(event: str, desk: str | None = None) -> Database:
     return open_database(event, DeviceIdentity.this_machine(desk, "desk" if desk else "office"))
 
 
-def _problem(exc: importer.DomainError) -> str:
+def _problem(exc: SmartDialogError) -> str:
     text = translate(exc.context, exc.message)
     return text.format(**exc.params) if exc.params else text
 
