@@ -266,6 +266,15 @@ class Voter:
 
 
 @dataclass(frozen=True)
+class BadgeScan:
+    """The outcome of a scan at a voting station: the voter, or the problem to show."""
+
+    voter: Voter | None
+    problem: DomainError | None
+    reason: str  # "" when fine; else the ticket's rejection reason or "refused"
+
+
+@dataclass(frozen=True)
 class CastBallot:
     ballot_id: uuid.UUID
     revision: int
@@ -481,14 +490,13 @@ def _info(
 
 def list_rounds(s: Session) -> list[RoundInfo]:
     """Every round of the event, by number."""
-    ideas = dict(
-        s.execute(select(RoundIdea.round_id, func.count()).group_by(RoundIdea.round_id))
-        .tuples()
-        .all()
-    )
-    ballots = dict(
-        s.execute(select(Ballot.round_id, func.count()).group_by(Ballot.round_id)).tuples().all()
-    )
+    ideas = {
+        k: v
+        for k, v in s.execute(select(RoundIdea.round_id, func.count()).group_by(RoundIdea.round_id))
+    }
+    ballots = {
+        k: v for k, v in s.execute(select(Ballot.round_id, func.count()).group_by(Ballot.round_id))
+    }
     rounds = s.scalars(select(VotingRound).order_by(VotingRound.number))
     return [_info(s, r, ideas=ideas.get(r.id, 0), ballots=ballots.get(r.id, 0)) for r in rounds]
 
@@ -937,15 +945,14 @@ def voter_for(s: Session, round_id: uuid.UUID, participant_id: uuid.UUID) -> Vot
     ).first()
     dots: dict[uuid.UUID, int] = {}
     if ballot is not None:
-        dots = dict(
-            s.execute(
+        dots = {
+            k: v
+            for k, v in s.execute(
                 select(Dot.idea_id, func.count())
                 .where(Dot.round_id == r.id, Dot.participant_id == participant_id)
                 .group_by(Dot.idea_id)
             )
-            .tuples()
-            .all()
-        )
+        }
     return Voter(
         participant_id=p.id,
         ticket_number=p.ticket_number,
@@ -957,27 +964,29 @@ def voter_for(s: Session, round_id: uuid.UUID, participant_id: uuid.UUID) -> Vot
     )
 
 
-def scan_badge(s: Session, round_id: uuid.UUID, raw: str, *, station: str = "") -> Voter:
-    """A badge scanned at a voting station.  Every refusal is logged with its reason.
+def scan_badge(s: Session, round_id: uuid.UUID, raw: str, *, station: str = "") -> BadgeScan:
+    """A badge scanned at a voting station.  Every scan is logged with its verdict.
 
-    Call it in a unit of work (it writes the scan log); on a refusal the log
-    entry is kept only if the caller commits, so ``scan_badge_logged`` is what
-    stations use.
+    A refusal is returned, not raised, so that the caller's unit of work
+    commits the log entry of a failed scan as well.
     """
     from smartdialog.core.services import tickets
 
+    raw_logged = "".join(c for c in raw if c.isprintable())
     try:
         holder = tickets.resolve_ticket(s, raw)
-    except tickets.TicketRejected as exc:
-        _log_scan(s, station, raw, "rejected", f"voting: {exc.reason}", None)
-        raise
+    except tickets.TicketRejected as problem:
+        _log_scan(s, station, raw_logged, "rejected", f"voting: {problem.reason}", None)
+        return BadgeScan(None, problem, problem.reason)
     try:
         voter = voter_for(s, round_id, holder.participant_id)
-    except DomainError as exc:
-        _log_scan(s, station, raw, "refused", f"voting: {exc.english()}", holder.participant_id)
-        raise
-    _log_scan(s, station, raw, "voting", "", holder.participant_id)
-    return voter
+    except DomainError as problem:
+        _log_scan(
+            s, station, raw_logged, "refused", f"voting: {problem.english()}", holder.participant_id
+        )
+        return BadgeScan(None, problem, "refused")
+    _log_scan(s, station, raw_logged, "voting", "", holder.participant_id)
+    return BadgeScan(voter, None, "")
 
 
 def _check_open(r: VotingRound) -> None:
@@ -1018,11 +1027,12 @@ def cast_ballot(
     r = _round(s, round_id, lock=True, shared=True)
     _check_open(r)
     rules = _rules(s, r)
-    frozen = dict(
-        s.execute(select(RoundIdea.idea_id, RoundIdea.field_id).where(RoundIdea.round_id == r.id))
-        .tuples()
-        .all()
-    )
+    frozen = {
+        k: v
+        for k, v in s.execute(
+            select(RoundIdea.idea_id, RoundIdea.field_id).where(RoundIdea.round_id == r.id)
+        )
+    }
     cleaned = check_ballot(rules, frozen, dots)
     voter = voter_for(s, r.id, participant_id)  # checked in, of this event
     ballot = s.scalars(
@@ -1214,23 +1224,21 @@ def round_results(s: Session, round_id: uuid.UUID) -> RoundResults:
             RoundIdea.round_id == r.id
         )
     ).all()
-    device = dict(
-        s.execute(
+    device = {
+        k: v
+        for k, v in s.execute(
             select(Dot.idea_id, func.count()).where(Dot.round_id == r.id).group_by(Dot.idea_id)
         )
-        .tuples()
-        .all()
-    )
-    voter_pairs = (
-        s.execute(select(Dot.idea_id, Dot.participant_id).where(Dot.round_id == r.id).distinct())
-        .tuples()
-        .all()
-    )
-    paper = dict(
-        s.execute(select(PaperTally.idea_id, PaperTally.dots).where(PaperTally.round_id == r.id))
-        .tuples()
-        .all()
-    )
+    }
+    voter_pairs = s.execute(
+        select(Dot.idea_id, Dot.participant_id).where(Dot.round_id == r.id).distinct()
+    ).all()
+    paper = {
+        k: v
+        for k, v in s.execute(
+            select(PaperTally.idea_id, PaperTally.dots).where(PaperTally.round_id == r.id)
+        )
+    }
     ideas = {
         row.id: row
         for row in s.execute(
