@@ -1,0 +1,246 @@
+"""The live wall's state: what it shows (the moderator's choice) and the ideas it shows.
+
+One ``WallState`` feeds every view of the wall: the projector window and the
+preview in the Live-Wand page.  It follows the audit feed incrementally: a new
+idea typed on any laptop costs one query for that idea, not a reload of all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import logging
+import time
+import uuid
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+
+from smartdialog.core.db import Database
+from smartdialog.core.errors import NotFoundError
+from smartdialog.core.services import ideas, setup
+from smartdialog.core.services.audit import Change
+from smartdialog.core.services.ideas import IdeaInfo
+from smartdialog.core.services.setup import EventInfo, FieldInfo
+from smartdialog.ui.wall.results import ResultsProvider, WallResults
+
+log = logging.getLogger("smartdialog.wall")
+
+# How long a new idea stays highlighted on the wall, fading out.
+HIGHLIGHT_SECONDS = 8.0
+# Changes after which the wall reads everything anew (fields renamed, recoloured, …).
+_RELOAD_PREFIXES = (
+    "field.",
+    "event.",
+    "topic.",
+    "demo.",
+    "station.",
+    "import.",
+    "merge.",
+    "privacy.",
+)
+
+
+class WallMode(enum.Enum):
+    ALL_FIELDS = "all"
+    ONE_FIELD = "field"
+    SPOTLIGHT = "spotlight"
+    IDLE = "idle"
+    RESULTS = "results"
+
+
+class WallState(QObject):
+    """Ideas per field, newest first, and the moderator's choices."""
+
+    # Something visible changed: views repaint.
+    changed = Signal()
+    # Ideas arrived that should be highlighted (their ids).
+    arrived = Signal(list)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.event_info: EventInfo | None = None
+        self.fields: list[FieldInfo] = []
+        self.topics: dict[uuid.UUID, str] = {}
+        self._ideas: dict[uuid.UUID, IdeaInfo] = {}
+        # Per field: (negated creation time, id) ascending = newest first; kept sorted.
+        self._order: dict[uuid.UUID, list[tuple[float, str]]] = {}
+        self._arrivals: dict[uuid.UUID, float] = {}
+        self.mode = WallMode.ALL_FIELDS
+        self.field_id: uuid.UUID | None = None
+        self.spotlight_id: uuid.UUID | None = None
+        self.scale = 1.0
+        self._results_provider: ResultsProvider | None = None
+        self.results: WallResults | None = None
+
+    # -- data ----------------------------------------------------------------------------
+
+    def set_database(self, db: Database | None) -> None:
+        self.db = db
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything anew (a new event, or fields changed)."""
+        self._ideas.clear()
+        self._order.clear()
+        self._arrivals.clear()
+        self.event_info, self.fields, self.topics = None, [], {}
+        if self.db is not None:
+            with self.db.read() as s:
+                try:
+                    self.event_info = setup.get_event(s)
+                except NotFoundError:
+                    self.event_info = None
+                self.fields = setup.list_fields(s)
+                self.topics = {t.id: t.question for t in setup.list_topics(s)}
+                rows = ideas.list_ideas(s)
+            for info in rows:
+                self._put(info)
+        if self.field_id not in {f.id for f in self.fields}:
+            self.field_id = self.fields[0].id if self.fields else None
+        if self.spotlight_id is not None and self.spotlight_id not in self._ideas:
+            self.spotlight_id = None
+        self._refresh_results()
+        self.changed.emit()
+
+    def on_changes(self, changes: list[Change]) -> None:
+        """Follow the audit feed: fetch only the ideas that changed."""
+        if self.db is None or not changes:
+            return
+        if any(c.action.startswith(_RELOAD_PREFIXES) for c in changes):
+            self.reload()
+            return
+        touched = [
+            c.object_id for c in changes if c.object_type == "idea" and c.object_id is not None
+        ]
+        new = {
+            c.object_id for c in changes if c.action == "idea.captured" and c.object_id is not None
+        }
+        if touched:
+            with self.db.read() as s:
+                current = ideas.ideas_by_id(s, touched)
+            self.apply(current, gone=set(touched) - {i.id for i in current}, new=new)
+        if self.mode is WallMode.RESULTS:
+            self._refresh_results()
+            self.changed.emit()
+
+    def apply(
+        self,
+        infos: Iterable[IdeaInfo],
+        *,
+        gone: Iterable[uuid.UUID] = (),
+        new: Iterable[uuid.UUID] = (),
+    ) -> None:
+        """Put changed ideas in place; ``new`` ones are highlighted as they arrive."""
+        stamp = time.monotonic()
+        for idea_id in gone:
+            self._drop(idea_id)
+        fresh = set(new)
+        arrived = []
+        for info in infos:
+            self._drop(info.id)
+            if info.is_active:
+                self._put(info)
+                if info.id in fresh:
+                    self._arrivals[info.id] = stamp
+                    arrived.append(info.id)
+        if self.spotlight_id is not None and self.spotlight_id not in self._ideas:
+            self.spotlight_id = None
+        self.changed.emit()
+        if arrived:
+            self.arrived.emit(arrived)
+
+    def _put(self, info: IdeaInfo) -> None:
+        self._ideas[info.id] = info
+        bisect.insort(
+            self._order.setdefault(info.field_id, []), (-info.created_at.timestamp(), str(info.id))
+        )
+
+    def _drop(self, idea_id: uuid.UUID) -> None:
+        old = self._ideas.pop(idea_id, None)
+        if old is None:
+            return
+        order = self._order.get(old.field_id, [])
+        key = (-old.created_at.timestamp(), str(old.id))
+        index = bisect.bisect_left(order, key)
+        if index < len(order) and order[index] == key:
+            del order[index]
+        self._arrivals.pop(idea_id, None)
+
+    # -- what views read -----------------------------------------------------------------
+
+    def ideas_of(self, field_id: uuid.UUID) -> list[IdeaInfo]:
+        """The field's active ideas, newest first."""
+        return [self._ideas[uuid.UUID(key)] for _, key in self._order.get(field_id, [])]
+
+    def count(self, field_id: uuid.UUID | None = None) -> int:
+        if field_id is None:
+            return len(self._ideas)
+        return len(self._order.get(field_id, []))
+
+    def idea(self, idea_id: uuid.UUID | None) -> IdeaInfo | None:
+        return None if idea_id is None else self._ideas.get(idea_id)
+
+    def all_ideas(self) -> list[IdeaInfo]:
+        """Every active idea, newest first."""
+        return sorted(self._ideas.values(), key=lambda i: i.created_at, reverse=True)
+
+    def field(self, field_id: uuid.UUID | None) -> FieldInfo | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+    def highlight(self, idea_id: uuid.UUID, at: float | None = None) -> float:
+        """How strongly to highlight an idea now: 1 when it just arrived, fading to 0."""
+        arrived = self._arrivals.get(idea_id)
+        if arrived is None:
+            return 0.0
+        age = (time.monotonic() if at is None else at) - arrived
+        if age >= HIGHLIGHT_SECONDS:
+            del self._arrivals[idea_id]
+            return 0.0
+        return 1.0 - age / HIGHLIGHT_SECONDS
+
+    def highlighting(self) -> bool:
+        now = time.monotonic()
+        return any(now - t < HIGHLIGHT_SECONDS for t in self._arrivals.values())
+
+    # -- the moderator's choices ---------------------------------------------------------
+
+    def set_mode(self, mode: WallMode) -> None:
+        if mode is not self.mode:
+            self.mode = mode
+            if mode is WallMode.RESULTS:
+                self._refresh_results()
+            self.changed.emit()
+
+    def set_field(self, field_id: uuid.UUID | None) -> None:
+        if field_id != self.field_id:
+            self.field_id = field_id
+            self.changed.emit()
+
+    def set_spotlight(self, idea_id: uuid.UUID | None) -> None:
+        if idea_id != self.spotlight_id:
+            self.spotlight_id = idea_id
+            self.changed.emit()
+
+    def set_scale(self, scale: float) -> None:
+        scale = max(0.5, min(2.5, scale))
+        if abs(scale - self.scale) > 1e-6:
+            self.scale = scale
+            self.changed.emit()
+
+    def set_results_provider(self, provider: ResultsProvider | None) -> None:
+        """Called by the voting workspace; until then the wall says there is no vote yet."""
+        self._results_provider = provider
+        self._refresh_results()
+        self.changed.emit()
+
+    def _refresh_results(self) -> None:
+        if self._results_provider is None:
+            self.results = None
+            return
+        try:
+            self.results = self._results_provider()
+        except Exception:  # the projector keeps running whatever the provider does
+            log.exception("the results provider failed")
+            self.results = None
