@@ -1,0 +1,175 @@
+"""Finding people by name, walk-ins and their duplicate warning, printing, and the desk's jobs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from smartdialog.cli import main
+from smartdialog.core.db import Database
+from smartdialog.core.errors import DomainError
+from smartdialog.core.models import BadgePrint, Participant
+from smartdialog.core.services import badges, registration, tickets
+from smartdialog.core.services.registration import Consents, WalkIn
+
+
+def _walk_in(db: Database, first: str, last: str, **extra: str) -> registration.PersonRow:
+    with db.uow() as s:
+        return registration.register_walk_in(s, WalkIn(first, last, **extra))
+
+
+def _names(db: Database, query: str) -> list[str]:
+    with db.read() as s:
+        return [p.display_name for p in registration.search(s, query)]
+
+
+def test_search_forgives_umlauts_sharp_s_and_case(db: Database) -> None:
+    _walk_in(db, "Jürgen", "Müller")
+    _walk_in(db, "Gisela", "Straße")
+    _walk_in(db, "Anna", "Schmuller")
+    _walk_in(db, "Łukasz", "Öztürk-Nguyễn", organisation="FH Münster")
+    for query in ("mull", "Muller", "Mueller", "MÜLLER", "müll"):
+        assert _names(db, query)[0] == "Müller, Jürgen", query
+    assert _names(db, "mull") == ["Müller, Jürgen", "Schmuller, Anna"]
+    assert _names(db, "Strasse") == ["Straße, Gisela"]
+    assert _names(db, "lukasz ozturk") == ["Öztürk-Nguyễn, Łukasz"]
+    assert _names(db, "nguyen") == ["Öztürk-Nguyễn, Łukasz"]
+    assert _names(db, "fh munster") == ["Öztürk-Nguyễn, Łukasz"]
+    assert _names(db, "m") == []
+    assert _names(db, "50%_") == []
+
+
+def test_search_by_ticket_number_and_presence(db: Database) -> None:
+    person = _walk_in(db, "Ole", "Weiß")
+    with db.read() as s:
+        found = registration.search(s, str(person.ticket_number))
+    assert [p.participant_id for p in found] == [person.participant_id]
+    assert found[0].present_since is None
+
+
+def test_walk_in_checks_its_input(db: Database) -> None:
+    with pytest.raises(DomainError, match="name"):
+        _walk_in(db, "  ", "")
+    with pytest.raises(DomainError, match="e-mail"):
+        _walk_in(db, "A", "B", email="kein@")
+    with pytest.raises(DomainError, match="postcode"):
+        _walk_in(db, "A", "B", postcode="4814")
+    with pytest.raises(DomainError, match="consent"), db.uow() as s:
+        registration.register_walk_in(s, WalkIn("A", "B", consents=Consents(data=False)))
+    person = _walk_in(db, " Anna ", " Kaya\t", email="anna@example.org", postcode="48143")
+    assert (person.first_name, person.last_name, person.source) == ("Anna", "Kaya", "walkin")
+
+
+def test_walk_in_warns_about_people_registered_already(db: Database) -> None:
+    registered = _walk_in(db, "Jürgen", "Müller", email="jm@example.org", postcode="48143")
+    with db.read() as s:
+        assert [p.participant_id for p in registration.possible_duplicates(s, "Juergen", "Mueller")] == [
+            registered.participant_id
+        ]
+        assert registration.possible_duplicates(s, "Paul", "X", email="JM@example.org")
+        assert registration.possible_duplicates(s, "Jurgen", "Muller", postcode="48143")
+        assert not registration.possible_duplicates(s, "Jürgen", "Müller", postcode="48149")
+        assert not registration.possible_duplicates(s, "Anna", "Müller")
+
+
+def test_tickets_pdf_decodes_from_a_150_dpi_rendering(db: Database, tmp_path: Path) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    for first, last in (("Łukasz", "Öztürk-Nguyễn"), ("Anna", "Kaya"), ("Ben", "Osei")):
+        _walk_in(db, first, last)
+    with db.read() as s:
+        people = badges.people_to_print(s)
+        header = badges.event_header(s)
+        expected = {tickets.payload_for(s, p.ticket_number) for p in people}
+    for layout in badges.TICKET_LAYOUTS:
+        out = badges.write_tickets(people, header, tmp_path / f"{layout}.pdf", layout=layout)
+        subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / layout)], check=True)
+        found = set()
+        for png in sorted(tmp_path.glob(f"{layout}*.png")):
+            found |= {r.text for r in zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)}
+        assert found == expected, layout
+    text = subprocess.run(["pdftotext", str(tmp_path / "a4.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Łukasz Öztürk-Nguyễn" in text
+
+
+@pytest.mark.parametrize("layout", badges.LAYOUTS)
+def test_badge_pdf_has_the_name_and_a_readable_code(db: Database, tmp_path: Path, layout: str) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    person = _walk_in(db, "Karl-Heinz", "Meyer zu Hörste-Brockhoff", organisation="Westfälische Wilhelms-Universität")
+    with db.read() as s:
+        people = badges.people_to_print(s, [person.participant_id])
+        out = badges.write_badges(people, badges.event_header(s), tmp_path / "b.pdf", layout=layout)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "b")], check=True)
+    (png,) = tmp_path.glob("b*.png")
+    codes = [r.text for r in zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)]
+    assert codes == [people[0].payload]
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Karl-Heinz" in text
+
+
+def test_long_names_shrink_then_are_cut_to_fit() -> None:
+    person = badges.Person(
+        __import__("uuid").uuid4(), 1, "Maximilian" * 6, "Mustermann", "", "47110000011234567890"
+    )
+    drawing = badges.badge_drawing(person, badges.EventHeader("T", "", "", ""), "a6")
+    names = [i for i in drawing.items if isinstance(i, badges.Text) and i.bold]
+    assert names[0].text.endswith("…") and names[0].size < 34
+
+
+def test_reprints_are_logged(db: Database) -> None:
+    person = _walk_in(db, "Anna", "Kaya")
+    with db.uow() as s:
+        assert badges.record_badge_print(s, person.participant_id, "a6") is False
+        assert badges.record_badge_print(s, person.participant_id, "label62") is True
+    with db.read() as s:
+        rows = s.execute(select(BadgePrint.layout, BadgePrint.reprint).order_by(BadgePrint.reprint)).all()
+    assert [tuple(r) for r in rows] == [("a6", False), ("label62", True)]
+
+
+def test_checkin_job_exit_codes(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    person = _walk_in(db, "Jürgen", "Müller")
+    with db.read() as s:
+        payload = tickets.payload_for(s, person.ticket_number)
+    path = str(db.path)
+    assert main(["--lang", "en", "checkin", path, payload, "--desk", "Empfang 2"]) == 0
+    assert "Welcome, Jürgen Müller" in capsys.readouterr().out
+    assert main(["--lang", "en", "checkin", path, payload]) == 3
+    assert "at Empfang 2" in capsys.readouterr().out
+    assert main(["--lang", "en", "checkin", path, payload[:-1] + "x"]) == 4
+    assert main(["--lang", "de", "checkin", path, "1234" + payload[4:]]) == 4
+    assert "anderen Veranstaltung" in capsys.readouterr().out
+
+
+def test_import_and_tickets_jobs(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    csv_file = tmp_path / "a.csv"
+    csv_file.write_text("Vorname;Nachname;E-Mail\nAnna;Kaya;a@example.org\n;;b@example.org\n", encoding="utf-8")
+    assert main(["--lang", "en", "import", str(db.path), str(csv_file)]) == 0
+    out = capsys.readouterr().out
+    assert "Imported: 1" in out and "rejected: 1" in out and "row 3" in out
+    pdf = tmp_path / "t.pdf"
+    assert main(["--lang", "en", "tickets", str(db.path), "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    with db.read() as s:
+        assert s.scalar(select(Participant.first_name)) == "Anna"
+
+
+def test_desk_core_never_imports_qt() -> None:
+    code = (
+        "import sys; import smartdialog.core.services.checkin, smartdialog.core.services.importer, "
+        "smartdialog.core.services.badges, smartdialog.core.services.registration; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
