@@ -1,0 +1,336 @@
+"""The page machinery of the minutes: styles, page decoration, headings, contents, tables.
+
+The document is laid out in one pass.  "Seite X von Y" and the page numbers
+in the table of contents are PDF form objects referenced on the page and
+defined when the document is saved, once the numbers are known (reportlab
+allows a form to be used before it is defined), so there is no second
+layout pass to pay for.  Everything is deterministic: ``invariant`` fixes the
+document ID, and the creation date is taken from the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from smartdialog.core import pdffonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+LEFT, RIGHT, TOP, BOTTOM = 25 * mm, 20 * mm, 24 * mm, 22 * mm
+WIDTH = PAGE_WIDTH - LEFT - RIGHT
+
+INK = colors.HexColor("#1d2733")
+MUTED = colors.HexColor("#5b6672")
+ACCENT = colors.HexColor("#005b9a")  # a sober municipal blue
+RULE = colors.HexColor("#c9d1d9")
+ZEBRA = colors.HexColor("#f3f5f7")
+DRAFT = colors.HexColor("#c62828")
+
+TOTAL_PAGES_FORM = "sd-total-pages"
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    lead: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
+    note: ParagraphStyle
+    tiny: ParagraphStyle
+    bullet: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    cover_kicker: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_question: ParagraphStyle
+    toc0: ParagraphStyle
+    toc1: ParagraphStyle
+
+
+def make_styles() -> Styles:
+    font = pdffonts.register()
+    bold = pdffonts.BOLD
+    base = ParagraphStyle(
+        "body", fontName=font, bulletFontName=font, fontSize=10, leading=14.5, textColor=INK, spaceAfter=6
+    )
+    cell = ParagraphStyle("cell", base, fontSize=8.5, leading=11, spaceAfter=0)
+    return Styles(
+        body=base,
+        lead=ParagraphStyle("lead", base, fontSize=11.5, leading=16, spaceAfter=10),
+        small=ParagraphStyle("small", base, fontSize=8.5, leading=11.5, textColor=MUTED),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", cell, fontName=bold),
+        cell_right=ParagraphStyle("cell_right", cell, alignment=TA_RIGHT),
+        note=ParagraphStyle("note", cell, fontName=pdffonts.ITALIC, textColor=MUTED),
+        tiny=ParagraphStyle("tiny", cell, fontSize=7.5, leading=9.5, textColor=MUTED),
+        bullet=ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2, spaceAfter=3),
+        h1=ParagraphStyle(
+            "h1", base, fontName=bold, fontSize=17, leading=22, textColor=ACCENT,
+            spaceBefore=0, spaceAfter=12, keepWithNext=1,
+        ),
+        h2=ParagraphStyle(
+            "h2", base, fontName=bold, fontSize=13, leading=17, spaceBefore=12, spaceAfter=6,
+            keepWithNext=1,
+        ),
+        h3=ParagraphStyle(
+            "h3", base, fontName=bold, fontSize=10.5, leading=14, spaceBefore=10, spaceAfter=4,
+            keepWithNext=1,
+        ),
+        cover_kicker=ParagraphStyle(
+            "cover_kicker", base, fontName=bold, fontSize=13, leading=16, textColor=ACCENT, spaceAfter=14
+        ),
+        cover_title=ParagraphStyle(
+            "cover_title", base, fontName=bold, fontSize=28, leading=34, spaceAfter=16
+        ),
+        cover_question=ParagraphStyle(
+            "cover_question", base, fontName=pdffonts.ITALIC, fontSize=13, leading=18,
+            textColor=MUTED, spaceAfter=28,
+        ),
+        toc0=ParagraphStyle("toc0", base, fontName=bold, fontSize=10.5, leading=14, alignment=TA_LEFT),
+        toc1=ParagraphStyle("toc1", base, fontSize=10, leading=13),
+    )
+
+
+def text(value: str) -> str:
+    """User text made safe for reportlab's paragraph markup, line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
+
+
+def page_form(key: str) -> str:
+    return f"sd-page-{key}"
+
+
+# -- headings and the table of contents --------------------------------------------------
+
+
+class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A chapter heading: goes into the contents, the PDF outline and the page-number forms."""
+
+    def __init__(
+        self, key: str, number: str, title: str, level: int, style: ParagraphStyle, bar: str | None = None
+    ) -> None:
+        label = f"{number}\u2002{title}" if number else title
+        super().__init__(text(label), style)
+        self.key = key
+        self.level = level
+        self.outline_title = label
+        self.bar = bar
+
+    def draw(self) -> None:
+        if self.bar:
+            # The field's colour as a bar before the heading, as on the tables' signs at the venue.
+            self.canv.setFillColor(colors.HexColor(self.bar))
+            self.canv.rect(-9, 1, 4.5, self.height - 3, stroke=0, fill=1)
+        super().draw()
+
+
+class TocLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """One line of the contents: title, leader dots and a page number filled in at save time."""
+
+    NUMBER_WIDTH = 24.0
+
+    def __init__(self, key: str, label: str, style: ParagraphStyle, indent: float) -> None:
+        super().__init__()
+        self.key = key
+        self.para = Paragraph(text(label), style)
+        self.style = style
+        self.indent = indent
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        _, h = self.para.wrap(avail_width - self.indent - self.NUMBER_WIDTH - 12, avail_height)
+        self.height = h + 3
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        para = self.para
+        para.drawOn(canv, self.indent, 3)
+        widths = para.getActualLineWidths0()
+        lines = len(widths)
+        baseline = 3 + para.height - self.style.fontSize - (lines - 1) * self.style.leading
+        start = self.indent + (widths[-1] if widths else 0) + 6
+        end = self.width - self.NUMBER_WIDTH - 2
+        if end > start:
+            # Leader dots on a fixed grid, so that the dots of all lines stand in columns.
+            canv.setFillColor(MUTED)
+            step = 3.5
+            x = end - ((end - start) // step) * step
+            while x < end:
+                canv.circle(x, baseline + 1, 0.4, stroke=0, fill=1)
+                x += step
+        canv.saveState()
+        canv.translate(self.width, baseline)
+        canv.doForm(page_form(self.key))
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+# -- the canvas and the document -----------------------------------------------------------
+
+
+class MinutesCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """Defines the forward-referenced page-number forms when the document is saved."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.heading_pages: dict[str, int] = {}
+        self.form_keys: Sequence[str] = ()
+        self.number_font = (pdffonts.REGULAR, 10.0)
+
+    def _number_form(self, name: str, value: str, *, right: bool) -> None:
+        self.beginForm(name, lowerx=-80, lowery=-4, upperx=80, uppery=14)
+        self.setFillColor(INK)
+        self.setFont(*self.number_font)
+        if right:
+            self.drawRightString(0, 0, value)
+        else:
+            self.drawString(0, 0, value)
+        self.endForm()
+
+    def save(self) -> None:
+        if self._code:
+            self.showPage()
+        total = self.getPageNumber() - 1
+        self.number_font = (pdffonts.REGULAR, 8.0)
+        self._number_form(TOTAL_PAGES_FORM, str(total), right=False)
+        self.number_font = (pdffonts.REGULAR, 10.0)
+        for key in self.form_keys:
+            page = self.heading_pages.get(key)
+            self._number_form(page_form(key), str(page) if page else "–", right=True)
+        super().save()
+
+
+PageDecorator = Callable[[Canvas, BaseDocTemplate], None]
+
+
+class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
+    """A4 with a cover template and a body template; records where each heading landed."""
+
+    def __init__(
+        self,
+        target: str | BinaryIO,
+        *,
+        stamp: datetime,
+        toc_keys: Sequence[str],
+        cover: PageDecorator,
+        body: PageDecorator,
+        progress: Callable[[int], None] | None = None,
+        **info: Any,
+    ) -> None:
+        super().__init__(
+            target,
+            pagesize=A4,
+            leftMargin=LEFT,
+            rightMargin=RIGHT,
+            topMargin=TOP,
+            bottomMargin=BOTTOM,
+            invariant=1,
+            initialFontName=pdffonts.register(),
+            initialFontSize=10,
+            lang="de-DE",
+            displayDocTitle=1,
+            **info,
+        )
+        frame = Frame(LEFT, BOTTOM, WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        self.addPageTemplates(
+            [PageTemplate("cover", [frame], onPage=cover), PageTemplate("body", [frame], onPage=body)]
+        )
+        self._stamp = stamp.astimezone(UTC)
+        self._toc_keys = toc_keys
+        self._progress = progress
+        self._laid_out = 0
+
+    def _makeCanvas(self, filename: Any = None, canvasmaker: Any = MinutesCanvas) -> Canvas:
+        canv = super()._makeCanvas(filename=filename, canvasmaker=MinutesCanvas)
+        assert isinstance(canv, MinutesCanvas)
+        canv.form_keys = self._toc_keys
+        stamp = self._stamp
+        # The PDF's creation date comes from the data, so that a re-export is byte-identical.
+        canv.setDateFormatter(lambda *_: stamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
+        canv.showOutline()
+        return canv
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self._laid_out += 1
+        if self._progress is not None and self._laid_out % 25 == 0:
+            self._progress(self._laid_out)
+        if isinstance(flowable, Heading):
+            canv = self.canv
+            assert isinstance(canv, MinutesCanvas)
+            canv.heading_pages.setdefault(flowable.key, canv.getPageNumber())
+            canv.bookmarkPage(flowable.key)
+            canv.addOutlineEntry(flowable.outline_title, flowable.key, level=flowable.level)
+
+
+# -- tables --------------------------------------------------------------------------------
+
+# Long lists are laid out as a run of short tables: reportlab re-measures a table
+# each time it splits one across pages, so one table of a thousand rows costs
+# quadratic time, and short tables cost linear time for the same look.
+CHUNK_ROWS = 30
+
+
+def grid(
+    header: Sequence[Any] | None,
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    right: Sequence[int] = (),
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> list[Table]:
+    """A striped table with an optional bold header, in chunks of ``CHUNK_ROWS``."""
+    tables: list[Table] = []
+    chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)] or [[]]
+    for index, chunk in enumerate(chunks):
+        head = [list(header)] if header is not None and index == 0 else []
+        data = [*head, *[list(r) for r in chunk]]
+        if not data:
+            continue
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (-1, -1), pdffonts.REGULAR, 8.5, 11),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        first_body = len(head)
+        for r in range(first_body, len(data)):
+            if (index * CHUNK_ROWS + r - first_body) % 2 == 1:
+                commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
+        for column in right:
+            commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
+        if head:
+            commands += [
+                ("FONT", (0, 0), (-1, 0), pdffonts.BOLD, 8.5, 11),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+            ]
+        commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE))
+        commands.extend(extra)
+        tables.append(Table(data, colWidths=list(widths), repeatRows=len(head), style=TableStyle(commands)))
+    return tables
