@@ -127,24 +127,29 @@ def test_losing_the_race_at_the_index_answers_already(db: Database, monkeypatch:
         assert s.scalar(select(func.count()).select_from(ScanLog)) == 1
 
 
+def _scan_at_once(
+    desk: Database, payload: str, barrier: threading.Barrier, verdicts: list[str], errors: list[BaseException]
+) -> None:
+    try:
+        barrier.wait(timeout=10)
+        with desk.uow() as s:
+            verdicts.append(checkin.scan(s, payload, desk.device.name).verdict)
+    except BaseException as exc:  # reported by the main thread
+        errors.append(exc)
+
+
 def _race(url: str | Any, payload: str, rounds: int = 5) -> None:
-    """Two desks (own engines, own devices) scan the same tickets at the same moment."""
+    """Two desks (own engines, own devices) scan the same ticket at the same moment, several times."""
     desks = [open_database(url, DESK_1), open_database(url, DESK_2)]
     try:
         for _ in range(rounds):
             barrier = threading.Barrier(2)
             verdicts: list[str] = []
             errors: list[BaseException] = []
-
-            def scan(desk: Database, name: str) -> None:
-                try:
-                    barrier.wait(timeout=10)
-                    with desk.uow() as s:
-                        verdicts.append(checkin.scan(s, payload, name).verdict)
-                except BaseException as exc:  # reported by the main thread
-                    errors.append(exc)
-
-            threads = [threading.Thread(target=scan, args=(d, d.device.name)) for d in desks]
+            threads = [
+                threading.Thread(target=_scan_at_once, args=(d, payload, barrier, verdicts, errors))
+                for d in desks
+            ]
             for t in threads:
                 t.start()
             for t in threads:
