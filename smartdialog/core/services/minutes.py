@@ -9,7 +9,6 @@ never leaves half a file where the last good one was.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,12 +19,13 @@ from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
 from smartdialog.core.db import Database
-from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, EnvironmentProblem
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.minutes import texts
 from smartdialog.core.minutes.content import MinutesContent, collect
 from smartdialog.core.minutes.document import Chapter, outline, render
 from smartdialog.core.models import MinutesSection
 from smartdialog.core.services import audit, setup
+from smartdialog.core.services.export import replacing_file
 
 BODY_LIMIT = 20_000
 
@@ -187,67 +187,8 @@ def export_pdf(db: Database, target: str | os.PathLike[str], progress: Progress 
 
 def write_pdf(content: MinutesContent, target: str | os.PathLike[str], progress: Progress | None = None) -> ExportResult:
     path = Path(target).expanduser()
-    with _replacing(path) as tmp:
+    with replacing_file(path) as tmp:
         with tmp.open("wb") as out:
             pages = render(content, out, progress)
         size = tmp.stat().st_size
     return ExportResult(path, pages, size)
-
-
-class _replacing:
-    """A temporary file beside ``path`` that replaces it only when complete."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.tmp: Path | None = None
-
-    def __enter__(self) -> Path:
-        folder = self.path.parent
-        if self.path.is_dir():
-            raise EnvironmentProblem(
-                QT_TRANSLATE_NOOP("errors", "{path} is a folder. Choose a file name for the export."),
-                path=str(self.path),
-            )
-        if not folder.is_dir() or not os.access(folder, os.W_OK):
-            raise not_writable(self.path, "")
-        try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.stem}-", suffix=".part", dir=folder)
-        except OSError as exc:
-            raise not_writable(self.path, exc.strerror or str(exc)) from exc
-        os.close(fd)
-        self.tmp = Path(name)
-        return self.tmp
-
-    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
-        assert self.tmp is not None
-        if exc is not None:
-            self.tmp.unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise not_writable(self.path, exc.strerror or str(exc)) from exc
-            return
-        try:
-            os.replace(self.tmp, self.path)
-        except OSError as err:
-            self.tmp.unlink(missing_ok=True)
-            raise not_writable(self.path, err.strerror or str(err)) from err
-
-
-def not_writable(path: Path, reason: str) -> EnvironmentProblem:
-    if reason:
-        return EnvironmentProblem(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{path} could not be written ({reason}). If the file is open in another program, "
-                "close it; otherwise choose another folder, for example Documents.",
-            ),
-            path=str(path),
-            reason=reason,
-        )
-    return EnvironmentProblem(
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "The folder of {path} does not exist or cannot be written to. Choose another folder, "
-            "for example Documents.",
-        ),
-        path=str(path),
-    )
