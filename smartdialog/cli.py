@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     open_parser.set_defaults(func=_open_app)
     for name in COMMAND_MODULES:
         try:
-            module: _Registers = importlib.import_module(name)  # type: ignore[assignment]
+            module: _Registers = importlib.import_module(name)
         except ModuleNotFoundError as exc:
             if exc.name != name:
                 raise
@@ -71,9 +72,12 @@ def _open_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv, language = _take_language(list(sys.argv[1:] if argv is None else argv))
+    if _opens_the_app(argv):
+        # The common case skips building the parser, which imports every job's module.
+        return _open_app(argparse.Namespace(event=argv[0] if argv else None, lang=language))
     i18n.load(i18n.preferred_language(language))
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    commands = _job_names(parser)
     first = next((a for a in argv if not a.startswith("-")), None)
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
     if not wants_help and (first is None or first not in commands):
@@ -90,6 +94,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _job_names(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def _opens_the_app(argv: list[str]) -> bool:
+    """No arguments, or just an existing event file or a database URL."""
+    if not argv:
+        return True
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return False
+    return "://" in argv[0] or os.path.isfile(argv[0])
 
 
 def _take_language(argv: list[str]) -> tuple[list[str], str | None]:

@@ -9,12 +9,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import socket
 import sqlite3
 import tempfile
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +24,14 @@ from sqlalchemy.pool import NullPool
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, EventFileError
 from smartdialog.core.models import Device, Row
+from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
 
 log = logging.getLogger("smartdialog.db")
+
+__all__ = [
+    "EVENT_FILE_SUFFIX", "Database", "DeviceIdentity", "create_database", "is_url", "make_engine",
+    "open_database", "upgrade",
+]  # fmt: skip
 
 # The newest schema this version knows.  A test keeps it equal to Alembic's head,
 # so that opening a current file needs no Alembic import at all (start-up time).
@@ -36,28 +39,7 @@ HEAD_REVISION = "0001"
 KNOWN_REVISIONS = ("0001",)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-EVENT_FILE_SUFFIX = ".sdevent"
 BUSY_TIMEOUT_MS = 5000
-
-_DEVICE_NAMESPACE = uuid.UUID("5d1a1d0c-6a43-4d55-9a3e-3c1b3f1f0c11")
-
-
-@dataclass(frozen=True)
-class DeviceIdentity:
-    """Which laptop writes, and in which role (desk, table, wall, voting, office)."""
-
-    id: uuid.UUID
-    name: str
-    role: str = "office"
-
-    @classmethod
-    def this_machine(cls, name: str | None = None, role: str = "office") -> DeviceIdentity:
-        host = socket.gethostname() or "localhost"
-        return cls(uuid.uuid5(_DEVICE_NAMESPACE, host), name or host, role)
-
-
-def is_url(target: str | os.PathLike[str]) -> bool:
-    return "://" in os.fspath(target)
 
 
 def sqlite_url(path: Path) -> str:

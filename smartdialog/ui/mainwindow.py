@@ -7,7 +7,9 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence
@@ -29,21 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog import __version__, i18n
-from smartdialog.core.db import (
-    EVENT_FILE_SUFFIX,
-    Database,
-    DeviceIdentity,
-    create_database,
-    is_url,
-    open_database,
-)
 from smartdialog.core.errors import SmartDialogError
-from smartdialog.core.services import setup
-from smartdialog.core.services.audit import Change
-from smartdialog.ui.feed import ChangeFeed
+from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
 from smartdialog.ui.messages import show_error
 from smartdialog.ui.welcome import WelcomePage
 from smartdialog.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from smartdialog.core.db import Database
+    from smartdialog.core.services.audit import Change
+    from smartdialog.ui.feed import ChangeFeed
 
 log = logging.getLogger("smartdialog.ui")
 
@@ -73,7 +70,8 @@ class MainWindow(QMainWindow):
     """One window per running app; it holds at most one open event at a time.
 
     Workspaces are created the first time they are shown, so that opening the
-    app does not pay for pages nobody looks at.
+    app does not pay for pages nobody looks at; the database layer is imported
+    on the first open, after the window is on screen.
     """
 
     event_opened = Signal(object)  # Database
@@ -86,10 +84,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.event_title = ""
         self._pages: dict[str, Workspace] = {}
-        self.feed = ChangeFeed(self)
-        self.feed.changed.connect(self._on_changes)
-        self.feed.connection_lost.connect(self._on_connection_lost)
-        self.feed.connection_restored.connect(self._on_connection_restored)
+        self._feed: ChangeFeed | None = None
 
         self.setWindowIcon(QIcon(str(_app_icon())))
         self.resize(QSize(1280, 800))
@@ -99,6 +94,18 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    @property
+    def feed(self) -> ChangeFeed:
+        """The audit-log poller that keeps every page current (made on first use)."""
+        if self._feed is None:
+            from smartdialog.ui.feed import ChangeFeed
+
+            self._feed = ChangeFeed(self)
+            self._feed.changed.connect(self._on_changes)
+            self._feed.connection_lost.connect(self._on_connection_lost)
+            self._feed.connection_restored.connect(self._on_connection_restored)
+        return self._feed
 
     # -- construction -----------------------------------------------------------------
 
@@ -164,7 +171,7 @@ class MainWindow(QMainWindow):
         self.workspace_actions: list[QAction] = []
         for row, spec in enumerate(WORKSPACES):
             action = self._action(
-                view_menu, titles[spec.key], lambda r=row: self.navigation.setCurrentRow(r), f"Ctrl+{row + 1}"
+                view_menu, titles[spec.key], partial(self.navigation.setCurrentRow, row), f"Ctrl+{row + 1}"
             )
             self.workspace_actions.append(action)
 
@@ -237,12 +244,12 @@ class MainWindow(QMainWindow):
 
     def open_event(self, target: str | os.PathLike[str]) -> bool:
         """Open an event file or database URL; on failure say why and keep what was open."""
+        from smartdialog.ui import eventio
+
         target = os.fspath(target)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            db = open_database(target, self.device)
-            with db.read() as s:
-                setup.get_event(s)
+            db, _title = eventio.open_event(target, self.device)
         except SmartDialogError as exc:
             QApplication.restoreOverrideCursor()
             if not is_url(target) and not Path(target).exists():
@@ -261,14 +268,10 @@ class MainWindow(QMainWindow):
 
     def new_event(self, path: str | os.PathLike[str], title: str, *, replace: bool = False) -> bool:
         """Create a new event file with the resolution's fields of action and open it."""
+        from smartdialog.ui import eventio
+
         try:
-            db = create_database(path, self.device, replace=replace)
-            try:
-                with db.uow() as s:
-                    setup.create_event(s, title)
-            except BaseException:
-                db.close()
-                raise
+            db = eventio.new_event(path, title, self.device, replace=replace)
         except SmartDialogError as exc:
             show_error(self, exc, self.tr("New event"))
             return False
@@ -291,7 +294,8 @@ class MainWindow(QMainWindow):
 
     def _set_database(self, db: Database | None) -> None:
         old, self.db = self.db, db
-        self.feed.set_database(db)
+        if db is not None or self._feed is not None:
+            self.feed.set_database(db)
         for page in self._pages.values():
             page.set_database(db)
         if old is not None:
@@ -316,9 +320,10 @@ class MainWindow(QMainWindow):
             self.event_title = ""
             self.setWindowTitle("smartdialog")
             return
+        from smartdialog.ui import eventio
+
         try:
-            with self.db.read() as s:
-                self.event_title = setup.get_event(s).title
+            self.event_title = eventio.event_title(self.db)
         except Exception as exc:  # the database went away: keep the old title
             log.warning("could not read the event title: %s", exc)
         self.setWindowTitle(f"{self.event_title} — {self.db.display_name}")
@@ -459,9 +464,9 @@ class MainWindow(QMainWindow):
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent/files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        if isinstance(value, str):  # QSettings gives a lone entry back as a string
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def _remember_recent(self, target: str) -> None:
         files = [target, *(f for f in self.recent_files() if f != target)][:MAX_RECENT]

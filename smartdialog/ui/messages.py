@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from smartdialog.core.errors import SmartDialogError
 
@@ -15,6 +14,9 @@ log = logging.getLogger("smartdialog.ui")
 
 def translate_error(exc: BaseException) -> str:
     """The user's sentence for an exception; unknown ones are logged with their traceback."""
+    # Imported here: this module is loaded before the window shows, SQLAlchemy after.
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
     if isinstance(exc, SmartDialogError):
         text = QCoreApplication.translate(exc.context, exc.message)
         return text.format(**exc.params) if exc.params else text

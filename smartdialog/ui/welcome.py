@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartdialog.core.db import is_url
+from smartdialog.core.targets import is_url
 
 
 class WelcomePage(QWidget):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from smartdialog.core.db import Database
-from smartdialog.core.services.audit import Change
+if TYPE_CHECKING:
+    from smartdialog.core.db import Database
+    from smartdialog.core.services.audit import Change
 
 
 class Workspace(QWidget):

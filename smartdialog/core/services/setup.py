@@ -212,14 +212,12 @@ def _field_name(s: Session, event_id: uuid.UUID, name: str, *, except_id: uuid.U
     cleaned = clean_line(name, limit=NAME_LIMIT)
     if not cleaned:
         raise DomainError(QT_TRANSLATE_NOOP("errors", "Enter a name for the field of action."))
-    clash = s.scalar(
-        select(FieldOfAction.id).where(
-            FieldOfAction.event_id == event_id,
-            func.lower(FieldOfAction.name) == cleaned.lower(),
-            FieldOfAction.id != except_id if except_id else True,
-        )
+    query = select(FieldOfAction.id).where(
+        FieldOfAction.event_id == event_id, func.lower(FieldOfAction.name) == cleaned.lower()
     )
-    if clash is not None:
+    if except_id is not None:
+        query = query.where(FieldOfAction.id != except_id)
+    if s.scalar(query) is not None:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "A field of action named “{name}” exists already."),
             name=cleaned,
@@ -376,14 +374,10 @@ def _station_name(s: Session, event_id: uuid.UUID, name: str, *, except_id: uuid
     cleaned = clean_line(name, limit=NAME_LIMIT)
     if not cleaned:
         raise DomainError(QT_TRANSLATE_NOOP("errors", "Enter a name for the table."))
-    clash = s.scalar(
-        select(Station.id).where(
-            Station.event_id == event_id,
-            func.lower(Station.name) == cleaned.lower(),
-            Station.id != except_id if except_id else True,
-        )
-    )
-    if clash is not None:
+    query = select(Station.id).where(Station.event_id == event_id, func.lower(Station.name) == cleaned.lower())
+    if except_id is not None:
+        query = query.where(Station.id != except_id)
+    if s.scalar(query) is not None:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "A table named “{name}” exists already."), name=cleaned
         )

@@ -8,7 +8,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime, QTimeZone
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    QTimeZone,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,

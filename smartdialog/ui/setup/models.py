@@ -5,7 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from smartdialog.core.services.setup import FieldInfo, StationInfo

@@ -1,0 +1,35 @@
+"""What names an event, and which laptop writes: light enough to import before anything else.
+
+Kept apart from db.py so that the window can be on screen before SQLAlchemy
+is imported (start-up time).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+
+EVENT_FILE_SUFFIX = ".sdevent"
+
+_DEVICE_NAMESPACE = uuid.UUID("5d1a1d0c-6a43-4d55-9a3e-3c1b3f1f0c11")
+
+
+def is_url(target: str | os.PathLike[str]) -> bool:
+    """A database URL (shared event) rather than a file path."""
+    return "://" in os.fspath(target)
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    """Which laptop writes, and in which role (desk, table, wall, voting, office)."""
+
+    id: uuid.UUID
+    name: str
+    role: str = "office"
+
+    @classmethod
+    def this_machine(cls, name: str | None = None, role: str = "office") -> DeviceIdentity:
+        host = socket.gethostname() or "localhost"
+        return cls(uuid.uuid5(_DEVICE_NAMESPACE, host), name or host, role)

@@ -1,0 +1,41 @@
+"""Opening and creating events for the window.
+
+The main window imports this module on its first open, after it is on screen:
+it pulls in SQLAlchemy and the models, the largest part of start-up time.
+"""
+
+from __future__ import annotations
+
+import os
+
+from smartdialog.core.db import Database, create_database, open_database
+from smartdialog.core.services import setup
+from smartdialog.core.targets import DeviceIdentity
+
+
+def open_event(target: str | os.PathLike[str], device: DeviceIdentity) -> tuple[Database, str]:
+    """The open database and its event's title; raises SmartDialogError with the reason."""
+    db = open_database(target, device)
+    try:
+        with db.read() as s:
+            return db, setup.get_event(s).title
+    except BaseException:
+        db.close()
+        raise
+
+
+def new_event(path: str | os.PathLike[str], title: str, device: DeviceIdentity, *, replace: bool) -> Database:
+    """A new event file with the resolution's fields of action."""
+    db = create_database(path, device, replace=replace)
+    try:
+        with db.uow() as s:
+            setup.create_event(s, title)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def event_title(db: Database) -> str:
+    with db.read() as s:
+        return setup.get_event(s).title
