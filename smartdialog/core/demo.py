@@ -175,6 +175,7 @@ def _event(s: Session, rng: random.Random) -> setup.EventInfo:
         council_reference="V/0164/2018",
         moderation="Moderationsteam der Stadt Münster",
         guiding_question="Wie soll die digitale Stadt Münster aussehen, in der wir leben wollen?",
+        code=str(rng.randint(1000, 9999)),
     )
 
 
