@@ -17,9 +17,8 @@ pytestmark = pytest.mark.xvfb
 SCRIPT = textwrap.dedent(
     """
     import sys
-    from PySide6.QtCore import QStandardPaths, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
-    QStandardPaths.setTestModeEnabled(True)
     from smartdialog.ui.app import create_application, settings
     from smartdialog.ui.mainwindow import MainWindow
 
