@@ -1,0 +1,157 @@
+"""What the desk shows and plays after a scan: colour, large words, an icon, a sound.
+
+Sound: PySide6-Essentials has no Qt Multimedia, so there is no cross-platform
+way to play a WAV from Qt here.  On Windows (the city's venue laptops) the
+standard library's ``winsound`` plays resources/sounds/*.wav asynchronously;
+elsewhere the desk falls back to the system bell in distinct rhythms (one,
+two, three beeps).  The colours and words carry the verdict on their own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from typing import Final
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartdialog.paths import resource
+
+log = logging.getLogger("smartdialog.desk")
+
+READY: Final = "ready"
+WELCOME: Final = "welcome"
+ALREADY: Final = "already"
+REJECTED: Final = "rejected"
+INFO: Final = "info"
+
+# Background, text colour: readable from two metres, distinct for colour-blind eyes too
+# (the icon and the words differ as well).
+COLOURS: Final = {
+    READY: ("#eceff1", "#37474f"),
+    WELCOME: ("#2e7d32", "#ffffff"),
+    ALREADY: ("#ffb300", "#212121"),
+    REJECTED: ("#c62828", "#ffffff"),
+    INFO: ("#1565c0", "#ffffff"),
+}
+ICONS: Final = {
+    READY: QStyle.StandardPixmap.SP_ArrowRight,
+    WELCOME: QStyle.StandardPixmap.SP_DialogApplyButton,
+    ALREADY: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    REJECTED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+# How long a verdict stays before the panel is ready again (ms): longer for what needs reading.
+HOLD_MS: Final = {WELCOME: 3000, ALREADY: 6000, REJECTED: 8000, INFO: 5000}
+BEEPS: Final = {WELCOME: 1, ALREADY: 2, REJECTED: 3}
+
+
+class Sounds:
+    """Plays the verdict's sound; ``enabled`` switches them off (a quiet hall, the tests)."""
+
+    def __init__(self) -> None:
+        self.enabled = True
+        self.played: list[str] = []
+        self._winsound = importlib.import_module("winsound") if sys.platform == "win32" else None
+
+    @property
+    def backend(self) -> str:
+        return "wav" if self._winsound is not None else "beep"
+
+    def play(self, verdict: str) -> None:
+        if verdict not in BEEPS:
+            return
+        self.played.append(verdict)
+        if not self.enabled:
+            return
+        if self._winsound is not None:
+            path = resource("sounds", f"{verdict}.wav")
+            flags = self._winsound.SND_FILENAME | self._winsound.SND_ASYNC | self._winsound.SND_NODEFAULT
+            try:
+                self._winsound.PlaySound(str(path), flags)
+                return
+            except RuntimeError:
+                log.warning("could not play %s", path)
+        for n in range(BEEPS[verdict]):
+            QTimer.singleShot(n * 180, QApplication.beep)
+
+
+class ResultPanel(QFrame):
+    """The big coloured answer.  ``reset`` is emitted when it is back to ready by itself."""
+
+    reset = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskResult")
+        self.setMinimumHeight(170)
+        self.state = READY
+        self.icon = QLabel()
+        self.icon.setFixedSize(72, 72)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 2.6)
+        big.setBold(True)
+        self.headline.setFont(big)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        medium = QFont(self.font())
+        medium.setPointSizeF(medium.pointSizeF() * 1.5)
+        self.detail.setFont(medium)
+        texts = QVBoxLayout()
+        texts.addStretch()
+        texts.addWidget(self.headline)
+        texts.addWidget(self.detail)
+        texts.addStretch()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 16, 24, 16)
+        row.setSpacing(20)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(texts, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._back_to_ready)
+        self._ready_text = ("", "")
+        self.set_ready_text(self.tr("Ready"), self.tr("Scan a ticket or type a name."))
+
+    def set_ready_text(self, headline: str, detail: str) -> None:
+        self._ready_text = (headline, detail)
+        if self.state == READY:
+            self._apply(READY, headline, detail)
+
+    def show_verdict(self, state: str, headline: str, detail: str = "", hold_ms: int | None = None) -> None:
+        self._apply(state, headline, detail)
+        self._timer.start(HOLD_MS.get(state, 5000) if hold_ms is None else hold_ms)
+
+    def is_holding(self) -> bool:
+        return self._timer.isActive()
+
+    def _back_to_ready(self) -> None:
+        self._apply(READY, *self._ready_text)
+        self.reset.emit()
+
+    def _apply(self, state: str, headline: str, detail: str) -> None:
+        self.state = state
+        background, foreground = COLOURS[state]
+        self.setStyleSheet(
+            f"QFrame#deskResult {{ background: {background}; border-radius: 10px; }}"
+            f" QFrame#deskResult QLabel {{ color: {foreground}; background: transparent; }}"
+        )
+        self.icon.setPixmap(self.style().standardIcon(ICONS[state]).pixmap(72, 72))
+        self.headline.setText(headline)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.setAccessibleName(f"{headline}. {detail}")

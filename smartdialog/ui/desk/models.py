@@ -1,0 +1,137 @@
+"""Item models of the desk: plain rows from the services, reset as a whole when they change.
+
+A reset of a few dozen rows is cheaper than a proxy model's filtering and
+keeps the models free of any session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from smartdialog.core.services.badges import local_time
+from smartdialog.core.services.checkin import RecentCheckIn
+from smartdialog.core.services.registration import PersonRow
+
+_Index = QModelIndex | QPersistentModelIndex
+_PRESENT = QColor("#2e7d32")
+_ANNULLED = QColor("#9e9e9e")
+
+
+class PeopleModel(QAbstractTableModel):
+    """Search results: name, organisation, ticket number, present since."""
+
+    NAME, ORGANISATION, TICKET, PRESENT = range(4)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[PersonRow] = []
+
+    def set_rows(self, rows: Sequence[PersonRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PersonRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[PersonRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Name"), self.tr("Organisation"), self.tr("Ticket"), self.tr("Present"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        person = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return person.display_name
+            if column == self.ORGANISATION:
+                return person.organisation
+            if column == self.TICKET:
+                return person.ticket_number
+            if column == self.PRESENT:
+                if person.present_since is None:
+                    return "—"
+                since = local_time(person.present_since).strftime("%H:%M")
+                return self.tr("since {time} ({desk})").format(time=since, desk=person.present_desk)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.PRESENT and person.present_since:
+            return QBrush(_PRESENT)
+        if role == Qt.ItemDataRole.FontRole and column == self.NAME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TICKET:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            details = [person.full_name, person.organisation, person.email, person.postcode]
+            if person.source == "walkin":
+                details.append(self.tr("walk-in"))
+            return "\n".join(d for d in details if d)
+        return None
+
+
+class RecentModel(QAbstractTableModel):
+    """The latest check-ins at every desk: time, name, desk; annulled ones greyed and struck out."""
+
+    TIME, NAME, DESK = range(3)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[RecentCheckIn] = []
+
+    def set_rows(self, rows: Sequence[RecentCheckIn]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RecentCheckIn | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Time"), self.tr("Name"), self.tr("Desk"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TIME:
+                return local_time(entry.at).strftime("%H:%M")
+            if column == self.NAME:
+                return entry.display_name
+            return entry.desk
+        if entry.annulled_at is not None:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(_ANNULLED)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Annulled: {reason}").format(reason=entry.annul_reason)
+        return None

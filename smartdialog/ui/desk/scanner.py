@@ -1,0 +1,162 @@
+"""The desk's one input: a USB scanner and the clerk's typing arrive in the same field.
+
+A USB scanner is a keyboard that types very fast: the whole code within a few
+dozen milliseconds, then Enter, sometimes Tab, sometimes nothing.  A person
+types a name at a tenth of that speed.  So a burst of keys a few milliseconds
+apart that looks like a ticket is a scan — ended by Enter, Tab, or by the pause
+after it — and everything else is a name search.  A ticket code typed by hand
+(digits, then Enter) is read as a ticket too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from smartdialog.core.services import tickets
+
+# Scanners send a key every 2-30 ms; the fastest typists stay above ~60 ms.
+BURST_INTERVAL_S = 0.035
+BURST_MIN_KEYS = 8
+# With no Enter or Tab, a burst that stopped this long ago was a whole scan.
+PAUSE_MS = 150
+
+
+class ScanInput(QLineEdit):
+    """Emits ``scanned`` for a ticket, ``search_changed`` for a name, ``submitted`` for Enter.
+
+    ``navigate`` carries the arrow and page keys (the result list follows them
+    while the focus stays here); ``cleared`` is Escape.
+    """
+
+    scanned = Signal(str)
+    search_changed = Signal(str)
+    submitted = Signal()
+    navigate = Signal(int)
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Replaceable so that tests can type "slowly" without sleeping.
+        self.clock: Callable[[], float] = time.monotonic
+        self._stamps: list[float] = []
+        self._scanning = False
+        self.setClearButtonEnabled(True)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        self.setFont(font)
+        self.setMinimumHeight(48)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self._pause_elapsed)
+        self.textEdited.connect(self._edited)
+
+    # -- telling scans from typing ------------------------------------------------------
+
+    def is_burst(self) -> bool:
+        """Did the current text arrive as one fast burst (a scanner)?"""
+        stamps = self._stamps
+        if len(stamps) < BURST_MIN_KEYS:
+            return False
+        gaps = sorted(b - a for a, b in itertools.pairwise(stamps))
+        # The median gap, so that one hiccup of the USB bus does not spoil a scan.
+        return gaps[len(gaps) // 2] < BURST_INTERVAL_S
+
+    def _edited(self, text: str) -> None:
+        if not text:
+            self._stamps.clear()
+        if self.is_burst() and tickets.looks_like_payload(text):
+            self._scanning = True
+            self._pause.start()
+            return
+        self._scanning = False
+        self.search_changed.emit(text)
+
+    def _pause_elapsed(self) -> None:
+        if self._scanning and self.text():
+            self._emit_scan()
+
+    def _emit_scan(self) -> None:
+        text = self.text()
+        self._pause.stop()
+        self._scanning = False
+        self._stamps.clear()
+        self.clear()
+        self.search_changed.emit("")
+        self.scanned.emit(text)
+
+    def _terminate(self) -> bool:
+        """Enter or Tab: a scan when it came as a burst or looks like a ticket, else the clerk's Enter.
+
+        A burst that is no ticket (another barcode, a scanner on a wrong layout)
+        is still a scan, so that the desk answers it in red instead of searching.
+        """
+        text = self.text()
+        if text.strip() and (self._scanning or self.is_burst() or tickets.looks_like_payload(text)):
+            self._emit_scan()
+            return True
+        self._stamps.clear()
+        return False
+
+    # -- keys -----------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Tab would move the focus away; a scanner that ends with Tab must not.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            self._terminate()
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self._terminate():
+                self.submitted.emit()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            self._stamps.clear()
+            self._scanning = False
+            self._pause.stop()
+            self.clear()
+            self.search_changed.emit("")
+            self.cleared.emit()
+            event.accept()
+            return
+        steps: dict[int, int] = {
+            Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10,
+        }  # fmt: skip
+        if key in steps and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.navigate.emit(steps[key])
+            event.accept()
+            return
+        if event.text() and event.text().isprintable():
+            now = self.clock()
+            if self._stamps and now - self._stamps[-1] > 1.0:
+                self._stamps.clear()
+            self._stamps.append(now)
+        super().keyPressEvent(event)
+
+
+class KeepFocus(QObject):
+    """Gives the focus back to the scan input whenever another widget of the page takes it."""
+
+    def __init__(self, target: QLineEdit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._target = target
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn and watched is not self._target:
+            QTimer.singleShot(0, self._target.setFocus)
+        return False

@@ -1,0 +1,715 @@
+"""The registration desk ("Empfang"): scan, find by name, register walk-ins, print badges.
+
+Built for a queue: the clerk never needs the mouse.  The scan field keeps the
+focus; Enter checks in the highlighted search result, the arrow keys move the
+highlight, F2 registers a walk-in, F4 prints a badge, F8 annuls a check-in,
+Escape clears.  Every answer appears large, in colour, with a sound, and the
+panel returns to "ready" by itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartdialog.core.db import Database
+from smartdialog.core.services import badges, checkin, registration, tickets
+from smartdialog.core.services.audit import Change
+from smartdialog.core.services.badges import PrintTexts, local_time
+from smartdialog.core.services.checkin import ScanResult
+from smartdialog.core.services.registration import PersonRow
+from smartdialog.core.services.tickets import TicketRejected
+from smartdialog.core.text import fold
+from smartdialog.ui import worker
+from smartdialog.ui.desk import feedback, printing
+from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
+from smartdialog.ui.desk.feedback import ResultPanel, Sounds
+from smartdialog.ui.desk.importdialog import ImportDialog
+from smartdialog.ui.desk.models import PeopleModel, RecentModel
+from smartdialog.ui.desk.scanner import KeepFocus, ScanInput
+from smartdialog.ui.messages import show_error, translate_error
+from smartdialog.ui.workspace import Workspace
+
+log = logging.getLogger("smartdialog.desk")
+
+SEARCH_DELAY_MS = 60
+RECENT_ROWS = 12
+_RELEVANT = ("checkin.", "participant", "badge.", "event.", "demo.")
+
+
+def _settings() -> QSettings:
+    from smartdialog.ui.app import settings
+
+    return settings()
+
+
+class DeskWorkspace(Workspace):
+    """The desk page of the main window."""
+
+    # Emitted after every answer the desk gives (for tests and the status bar).
+    answered = Signal(str)
+    tickets_written = Signal(object)  # Path
+    badge_printed = Signal(object)  # uuid.UUID
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sounds = Sounds()
+        self.settings = _settings()
+        self.sounds.enabled = bool(self.settings.value("desk/sounds", True, type=bool))
+        self.last_person: uuid.UUID | None = None
+        self.last_check_in: uuid.UUID | None = None
+        self.walk_in_dialog: WalkInDialog | None = None
+        self.annul_dialog: AnnulDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self._tasks: list[Any] = []
+        # Replaceable for tests: returns the printer to use, or None when cancelled.
+        self.choose_printer: Callable[[badges.Drawing], QPrinter | None] = self._choose_printer
+        self._build()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.input = ScanInput()
+        self.input.setObjectName("deskInput")
+        self.input.setPlaceholderText(self.tr("Scan a ticket or type a name …"))
+        self.input.scanned.connect(self.handle_scan)
+        self.input.search_changed.connect(self._search_later)
+        self.input.submitted.connect(self.check_in_selected)
+        self.input.navigate.connect(self._navigate)
+        self.input.cleared.connect(self._cleared)
+
+        self.result = ResultPanel()
+        self.result.reset.connect(self.input.setFocus)
+
+        self.people = PeopleModel()
+        self.people_view = self._table(self.people)
+        self.people_view.doubleClicked.connect(lambda _index: self.check_in_selected())
+        header = self.people_view.horizontalHeader()
+        header.setSectionResizeMode(PeopleModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PeopleModel.ORGANISATION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PeopleModel.TICKET, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PeopleModel.PRESENT, QHeaderView.ResizeMode.ResizeToContents)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("deskHint")
+
+        self.recent = RecentModel()
+        self.recent_view = self._table(self.recent)
+        recent_header = self.recent_view.horizontalHeader()
+        recent_header.setSectionResizeMode(RecentModel.NAME, QHeaderView.ResizeMode.Stretch)
+        recent_header.setSectionResizeMode(RecentModel.TIME, QHeaderView.ResizeMode.ResizeToContents)
+        recent_header.setSectionResizeMode(RecentModel.DESK, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.count_registered = self._counter()
+        self.count_present = self._counter()
+        self.count_walk_ins = self._counter()
+        counters = QGridLayout()
+        for column, (label, value) in enumerate(
+            (
+                (self.tr("Registered"), self.count_registered),
+                (self.tr("Present"), self.count_present),
+                (self.tr("Walk-ins"), self.count_walk_ins),
+            )
+        ):
+            caption = QLabel(label)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            counters.addWidget(value, 0, column)
+            counters.addWidget(caption, 1, column)
+
+        self.walk_in_action = self._action(self.tr("Walk-in …"), "F2", self.open_walk_in)
+        self.badge_action = self._action(self.tr("Print badge"), "F4", self.print_badge)
+        self.annul_action = self._action(self.tr("Annul check-in …"), "F8", self.open_annul)
+        self.import_action = self._action(self.tr("Import registrations …"), None, self.choose_import)
+        self.tickets_action = self._action(self.tr("Tickets as PDF …"), None, self.choose_tickets)
+        buttons = QHBoxLayout()
+        for action in (self.walk_in_action, self.badge_action, self.annul_action):
+            buttons.addWidget(self._button(action))
+        buttons.addStretch()
+        for action in (self.import_action, self.tickets_action):
+            buttons.addWidget(self._button(action))
+        buttons.addWidget(self._options_button())
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.result)
+        left_layout.addWidget(self.hint)
+        left_layout.addWidget(self.people_view, 1)
+        right = QFrame()
+        right.setObjectName("deskSide")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(counters)
+        recent_caption = QLabel(self.tr("Latest check-ins (all desks)"))
+        recent_caption.setObjectName("deskCaption")
+        right_layout.addWidget(recent_caption)
+        right_layout.addWidget(self.recent_view, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.input)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self._keep_focus = KeepFocus(self.input, self)
+        for widget in (self.people_view, self.recent_view, self.result):
+            widget.installEventFilter(self._keep_focus)
+        self.setFocusProxy(self.input)
+        self._update_enabled()
+
+    def _table(self, model: Any) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.verticalHeader().setVisible(False)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        font = QFont(view.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        view.setFont(font)
+        view.verticalHeader().setDefaultSectionSize(int(font.pointSizeF() * 2.6))
+        return view
+
+    def _counter(self) -> QLabel:
+        label = QLabel("–")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if shortcut:
+            # The key is on the button, so that clerks learn it by looking.
+            action.setIconText(f"{action.text()}  ({shortcut})")
+        return button
+
+    def _options_button(self) -> QPushButton:
+        button = QPushButton(self.tr("Options"))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(button)
+        self.layout_actions: dict[str, QAction] = {}
+        for layout, text in (("a6", self.tr("Badges on A6 sheets")), ("label62", self.tr("Badges on 62 mm label roll"))):
+            act = menu.addAction(text)
+            act.setCheckable(True)
+            act.setChecked(self.badge_layout() == layout)
+            act.triggered.connect(lambda _c=False, lay=layout: self._set_badge_layout(lay))
+            self.layout_actions[layout] = act
+        menu.addSeparator()
+        self.direct_print_action = menu.addAction(self.tr("Print badges without asking (default printer)"))
+        self.direct_print_action.setCheckable(True)
+        self.direct_print_action.setChecked(bool(self.settings.value("desk/direct_print", False, type=bool)))
+        self.direct_print_action.toggled.connect(lambda on: self.settings.setValue("desk/direct_print", on))
+        self.badge_on_checkin_action = menu.addAction(self.tr("Print a badge at every check-in"))
+        self.badge_on_checkin_action.setCheckable(True)
+        self.badge_on_checkin_action.setChecked(bool(self.settings.value("desk/badge_on_checkin", False, type=bool)))
+        self.badge_on_checkin_action.toggled.connect(lambda on: self.settings.setValue("desk/badge_on_checkin", on))
+        sound = menu.addAction(self.tr("Sounds"))
+        sound.setCheckable(True)
+        sound.setChecked(self.sounds.enabled)
+        sound.toggled.connect(self._set_sounds)
+        button.setMenu(menu)
+        return button
+
+    def _set_badge_layout(self, layout: str) -> None:
+        self.settings.setValue("desk/badge_layout", layout)
+        for name, act in self.layout_actions.items():
+            act.setChecked(name == layout)
+
+    def _set_sounds(self, on: bool) -> None:
+        self.sounds.enabled = on
+        self.settings.setValue("desk/sounds", on)
+
+    def badge_layout(self) -> str:
+        layout = str(self.settings.value("desk/badge_layout", "a6"))
+        return layout if layout in badges.LAYOUTS else "a6"
+
+    # -- Workspace ------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Registration")
+
+    def icon_name(self) -> str:
+        return "SP_DialogApplyButton"
+
+    def desk_name(self) -> str:
+        return self.db.device.name if self.db is not None else ""
+
+    def set_database(self, db: Database | None) -> None:
+        self.last_person = None
+        self.last_check_in = None
+        self.input.clear()
+        self.people.set_rows([])
+        super().set_database(db)
+        self._update_enabled()
+
+    def reload(self) -> None:
+        self.refresh_live()
+        if self.input.text():
+            self.run_search()
+
+    def on_changes(self, changes: list[Change]) -> None:
+        if any(c.action.startswith(_RELEVANT) for c in changes):
+            self.reload()
+
+    def activated(self) -> None:
+        self.input.setFocus()
+
+    def _update_enabled(self) -> None:
+        has_db = self.db is not None
+        for widget in (self.input, self.people_view):
+            widget.setEnabled(has_db)
+        for action in (self.walk_in_action, self.badge_action, self.annul_action, self.import_action, self.tickets_action):
+            action.setEnabled(has_db)
+        if has_db:
+            self.result.set_ready_text(
+                self.tr("Ready – {desk}").format(desk=self.desk_name()), self.tr("Scan a ticket or type a name.")
+            )
+        else:
+            self.result.set_ready_text(self.tr("No event open"), self.tr("Open an event to check people in."))
+
+    def refresh_live(self) -> None:
+        """Counters and the latest check-ins (cheap; runs after every change)."""
+        if self.db is None:
+            for label in (self.count_registered, self.count_present, self.count_walk_ins):
+                label.setText("–")
+            self.recent.set_rows([])
+            return
+        try:
+            with self.db.read() as s:
+                counts = checkin.counters(s)
+                recent = checkin.recent(s, RECENT_ROWS)
+        except Exception as exc:  # a lost network share: say so, keep the desk usable
+            self.status_message.emit(translate_error(exc))
+            return
+        locale = self.locale()
+        self.count_registered.setText(locale.toString(counts.registered))
+        self.count_present.setText(locale.toString(counts.present))
+        self.count_walk_ins.setText(locale.toString(counts.walk_ins))
+        self.recent.set_rows(recent)
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def handle_scan(self, raw: str) -> None:
+        if self.db is None:
+            return
+        self.people.set_rows([])
+        self.hint.clear()
+        try:
+            with self.db.uow() as s:
+                result = checkin.scan(s, raw, self.desk_name())
+        except Exception as exc:
+            self._show(feedback.REJECTED, self.tr("Not saved"), translate_error(exc))
+            return
+        self.show_result(result)
+
+    def show_result(self, result: ScanResult) -> None:
+        holder = result.holder
+        if result.verdict == checkin.WELCOME and holder is not None:
+            self.last_person, self.last_check_in = holder.participant_id, result.check_in_id
+            details = [holder.organisation, self.tr("Ticket {number}").format(number=holder.ticket_number)]
+            if holder.source == "walkin":
+                details.append(self.tr("walk-in"))
+            self._show(
+                feedback.WELCOME,
+                self.tr("Welcome, {name}!").format(name=holder.full_name),
+                " · ".join(d for d in details if d),
+            )
+            self.refresh_live()
+            if self.badge_on_checkin_action.isChecked():
+                self.print_badge(holder.participant_id)
+        elif result.verdict == checkin.ALREADY and holder is not None:
+            self.last_person = holder.participant_id
+            assert result.at is not None
+            self._show(
+                feedback.ALREADY,
+                self.tr("{name} is already checked in").format(name=holder.full_name),
+                self.tr("since {time} at {desk}").format(time=self._time(result.at), desk=result.desk or "?"),
+            )
+        else:
+            problem = result.problem
+            self._show(
+                feedback.REJECTED,
+                self._rejection_headline(problem.reason if problem else ""),
+                translate_error(problem) if problem else "",
+            )
+
+    def _rejection_headline(self, reason: str) -> str:
+        return {
+            TicketRejected.FOREIGN: self.tr("Ticket belongs to another event"),
+            TicketRejected.FORGED: self.tr("Ticket is not genuine"),
+            TicketRejected.TRUNCATED: self.tr("Ticket read incompletely"),
+            TicketRejected.GARBLED: self.tr("Not a ticket code"),
+            TicketRejected.UNKNOWN: self.tr("Ticket not registered"),
+            TicketRejected.EMPTY: self.tr("Empty scan"),
+            TicketRejected.ANONYMISED: self.tr("Registration deleted"),
+        }.get(reason, self.tr("Not checked in"))
+
+    def _time(self, at: Any) -> str:
+        return local_time(at).strftime("%H:%M")
+
+    def _show(self, state: str, headline: str, detail: str) -> None:
+        self.result.show_verdict(state, headline, detail)
+        self.sounds.play(state)
+        self.status_message.emit(f"{headline} – {detail}" if detail else headline)
+        self.answered.emit(state)
+        self.input.setFocus()
+
+    # -- finding people by name -----------------------------------------------------------------
+
+    def _search_later(self, text: str) -> None:
+        if not text.strip():
+            self._search_timer.stop()
+            self.people.set_rows([])
+            self.hint.clear()
+            return
+        self._search_timer.start()
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.input.text()
+        if self.db is None or not text.strip() or tickets.looks_like_payload(text):
+            self.people.set_rows([])
+            return
+        try:
+            with self.db.read() as s:
+                rows = registration.search(s, text)
+        except Exception as exc:
+            self.hint.setText(translate_error(exc))
+            return
+        self.people.set_rows(rows)
+        if rows:
+            self.people_view.selectRow(0)
+            self.hint.setText(
+                self.tr("{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge.").format(count=len(rows))
+                if len(rows) < registration.SEARCH_LIMIT
+                else self.tr("More than {count} found – type more of the name.").format(count=len(rows))
+            )
+        elif len(fold(text)) >= registration.MIN_QUERY:
+            self.hint.setText(self.tr("Nobody found. F2 registers “{text}” as a walk-in.").format(text=text.strip()))
+        else:
+            self.hint.clear()
+
+    def _navigate(self, step: int) -> None:
+        count = self.people.rowCount()
+        if not count:
+            return
+        current = self.people_view.currentIndex().row()
+        row = max(0, min(count - 1, (current if current >= 0 else -1) + step))
+        self.people_view.selectRow(row)
+        self.people_view.scrollTo(self.people.index(row, 0))
+
+    def selected_person(self) -> PersonRow | None:
+        if not self.people.rowCount():
+            return None
+        row = self.people_view.currentIndex().row()
+        return self.people.row_at(row if row >= 0 else 0)
+
+    def check_in_selected(self) -> None:
+        if self._search_timer.isActive():
+            self.run_search()  # Enter came before the search ran: search first
+        person = self.selected_person()
+        if self.db is None or person is None:
+            return
+        try:
+            with self.db.uow() as s:
+                result = checkin.check_in_participant(s, person.participant_id, self.desk_name())
+        except Exception as exc:
+            self._show(feedback.REJECTED, self.tr("Not checked in"), translate_error(exc))
+            return
+        self.input.clear()
+        self.people.set_rows([])
+        self.hint.clear()
+        self.show_result(result)
+
+    def _cleared(self) -> None:
+        self.people.set_rows([])
+        self.hint.clear()
+
+    # -- walk-ins ------------------------------------------------------------------------------
+
+    def open_walk_in(self) -> WalkInDialog | None:
+        if self.db is None:
+            return None
+        text = self.input.text().strip()
+        name = "" if tickets.looks_like_payload(text) else text
+        dialog = WalkInDialog(self.db, self, name=name)
+        dialog.finished.connect(lambda code: self._walk_in_finished(dialog, code))
+        self.walk_in_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _walk_in_finished(self, dialog: WalkInDialog, code: int) -> None:
+        self.walk_in_dialog = None
+        dialog.deleteLater()
+        self.input.setFocus()
+        if code != WalkInDialog.DialogCode.Accepted or self.db is None:
+            return
+        self.input.clear()
+        self.people.set_rows([])
+        self.hint.clear()
+        person = dialog.use_existing or dialog.person
+        if person is None:
+            return
+        if dialog.use_existing is not None or dialog.check_in.isChecked():
+            with self.db.uow() as s:
+                result = checkin.check_in_participant(s, person.participant_id, self.desk_name())
+            self.show_result(result)
+        else:
+            self.last_person = person.participant_id
+            self._show(
+                feedback.INFO, self.tr("{name} is registered").format(name=person.full_name),
+                self.tr("Ticket {number} – not checked in yet").format(number=person.ticket_number),
+            )  # fmt: skip
+        self.refresh_live()
+        if dialog.use_existing is None and dialog.print_badge.isChecked() and not self.badge_on_checkin_action.isChecked():
+            self.print_badge(person.participant_id)
+
+    # -- annulling -----------------------------------------------------------------------------
+
+    def annul_target(self) -> tuple[uuid.UUID, str] | None:
+        """Which check-in F8 annuls: the highlighted person's, else this desk's latest."""
+        if self.db is None:
+            return None
+        person = self.selected_person()
+        with self.db.read() as s:
+            if person is not None:
+                active = checkin.active_check_in(s, person.participant_id)
+                if active is not None:
+                    return active[0], person.full_name
+            selected = self.recent_view.currentIndex()
+            entry = self.recent.row_at(selected.row()) if selected.isValid() else None
+            if entry is not None and entry.annulled_at is None:
+                return entry.check_in_id, entry.display_name
+            for entry in checkin.recent(s, 50):
+                if entry.annulled_at is None and entry.desk == self.desk_name():
+                    return entry.check_in_id, entry.display_name
+        return None
+
+    def open_annul(self) -> AnnulDialog | None:
+        target = self.annul_target()
+        if target is None:
+            self._show(feedback.INFO, self.tr("Nothing to annul"), self.tr("Find the person by name first."))
+            return None
+        check_in_id, who = target
+        dialog = AnnulDialog(who, self)
+        dialog.finished.connect(lambda code: self._annul_finished(dialog, check_in_id, who, code))
+        self.annul_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _annul_finished(self, dialog: AnnulDialog, check_in_id: uuid.UUID, who: str, code: int) -> None:
+        self.annul_dialog = None
+        dialog.deleteLater()
+        self.input.setFocus()
+        if code != AnnulDialog.DialogCode.Accepted or self.db is None:
+            return
+        try:
+            with self.db.uow() as s:
+                checkin.annul(s, check_in_id, dialog.reason_text(), self.desk_name())
+        except Exception as exc:
+            self._show(feedback.REJECTED, self.tr("Not annulled"), translate_error(exc))
+            return
+        self.input.clear()
+        self.people.set_rows([])
+        self._show(feedback.INFO, self.tr("Check-in of {name} annulled").format(name=who), dialog.reason_text())
+        self.refresh_live()
+
+    # -- badges --------------------------------------------------------------------------------
+
+    def print_texts(self) -> PrintTexts:
+        """The printed words in the interface's language (German by default)."""
+        locale = self.locale()
+        return PrintTexts(
+            ticket=self.tr("Ticket"),
+            ticket_number=self.tr("Ticket no. {number}"),
+            show_at_desk=self.tr("Please show this QR code at the registration desk – printed or on your phone."),
+            personal_note=self.tr("The code holds no personal data."),
+            weekdays=tuple(locale.dayName(day) for day in range(1, 8)),
+            months=tuple(locale.monthName(month) for month in range(1, 13)),
+            date_format=self.tr("{weekday}, {month} {day}, {year}, {time}"),
+        )
+
+    def print_badge(self, participant_id: uuid.UUID | None = None) -> bool:
+        """Print the badge of the given person, the highlighted one, or the last one checked in."""
+        if self.db is None:
+            return False
+        if participant_id is None:
+            person = self.selected_person()
+            participant_id = person.participant_id if person else self.last_person
+        if participant_id is None:
+            self._show(feedback.INFO, self.tr("Whose badge?"), self.tr("Scan or find the person first."))
+            return False
+        layout = self.badge_layout()
+        try:
+            texts = self.print_texts()
+            with self.db.read() as s:
+                people = badges.people_to_print(s, [participant_id])
+                header = badges.event_header(s, texts)
+            if not people:
+                return False
+            drawing = badges.badge_drawing(people[0], header, layout, texts)
+            printer = self.choose_printer(drawing)
+            if printer is None:
+                return False
+            printing.print_drawings(printer, [drawing])
+            with self.db.uow() as s:
+                reprint = badges.record_badge_print(s, participant_id, layout)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Badge not printed"))
+            self.input.setFocus()
+            return False
+        name = " ".join(p for p in (people[0].first_name, people[0].last_name) if p)
+        self.status_message.emit(
+            (self.tr("Badge reprinted for {name}") if reprint else self.tr("Badge printed for {name}")).format(name=name)
+        )
+        self.badge_printed.emit(participant_id)
+        self.input.setFocus()
+        return True
+
+    def _choose_printer(self, drawing: badges.Drawing) -> QPrinter | None:
+        ask = not self.direct_print_action.isChecked()
+        return printing.choose_printer(self, drawing, ask=ask)
+
+    # -- import and tickets --------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        if self.db is None:
+            return
+        start = str(self.settings.value("desk/import_folder", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import registrations"), start,
+            self.tr("Registrations (*.csv *.xlsx *.txt);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.settings.setValue("desk/import_folder", str(Path(path).parent))
+            self.open_import(Path(path))
+        self.input.setFocus()
+
+    def open_import(self, path: Path) -> ImportDialog | None:
+        if self.db is None:
+            return None
+        dialog = ImportDialog(self.db, path, self)
+        dialog.finished.connect(lambda _code: self._import_finished(dialog))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _import_finished(self, dialog: ImportDialog) -> None:
+        self.import_dialog = None
+        dialog.deleteLater()
+        self.reload()
+        self.input.setFocus()
+
+    def choose_tickets(self) -> None:
+        if self.db is None:
+            return
+        layouts = {self.tr("One ticket per A4 page"): "a4", self.tr("Four tickets per A4 sheet (to cut)"): "a4x4"}
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Tickets as PDF"), self.tr("Layout:"), list(layouts), 0, False
+        )
+        if not ok:
+            self.input.setFocus()
+            return
+        folder = Path(str(self.settings.value("desk/tickets_folder", str(Path.home()))))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Tickets as PDF"), str(folder / self.tr("tickets.pdf")), self.tr("PDF files (*.pdf)")
+        )
+        if target:
+            self.settings.setValue("desk/tickets_folder", str(Path(target).parent))
+            self.write_tickets(Path(target), layouts[choice])
+        self.input.setFocus()
+
+    def write_tickets(self, target: Path, layout: str = "a4") -> Any:
+        """Write every participant's ticket in a worker thread, with a progress dialog."""
+        if self.db is None:
+            return None
+        texts = self.print_texts()
+        with self.db.read() as s:
+            people = badges.people_to_print(s)
+            header = badges.event_header(s, texts)
+        progress = QProgressDialog(self.tr("Writing tickets …"), self.tr("Hide"), 0, max(1, len(people)), self)
+        progress.setWindowTitle(self.tr("Tickets as PDF"))
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(True)
+        progress.setValue(0)
+
+        def done(path: Path) -> None:
+            progress.setValue(progress.maximum())
+            progress.deleteLater()
+            self.status_message.emit(self.tr("{count} tickets written to {path}").format(count=len(people), path=path))
+            self.tickets_written.emit(path)
+
+        def failed(exc: Exception) -> None:
+            progress.deleteLater()
+            show_error(self, exc, self.tr("Tickets not written"))
+
+        def step(done_count: int, total: int) -> None:
+            progress.setMaximum(max(1, total))
+            progress.setValue(min(done_count, total))
+
+        task = worker.start(
+            _write_tickets, people, header, target, layout, texts,
+            on_done=done, on_error=failed, on_progress=step,
+        )  # fmt: skip
+        self._tasks.append(task)
+        return task
+
+
+def _write_tickets(
+    progress: worker.Progress, people: list[badges.Person], header: badges.EventHeader, target: Path,
+    layout: str, texts: PrintTexts,
+) -> Path:  # fmt: skip
+    return badges.write_tickets(people, header, target, layout=layout, texts=texts, progress=progress)
