@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import String, delete, func, insert, select, type_coerce, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -914,17 +914,12 @@ def _log_scan(
     )
 
 
-def voter_for(s: Session, round_id: uuid.UUID, participant_id: uuid.UUID) -> Voter:
-    """A participant may vote in the round: their last confirmed ballot, or DomainError why not."""
-    r = _round(s, round_id)
-    _check_open(r)
+def _may_vote(s: Session, r: VotingRound, participant_id: uuid.UUID) -> tuple[int, str]:
+    """Ticket number and first name of a participant allowed to vote in ``r``, or DomainError."""
     p = s.execute(
-        select(
-            Participant.id,
-            Participant.ticket_number,
-            Participant.first_name,
-            Participant.anonymised_at,
-        ).where(Participant.id == participant_id, Participant.event_id == r.event_id)
+        select(Participant.ticket_number, Participant.first_name, Participant.anonymised_at).where(
+            Participant.id == participant_id, Participant.event_id == r.event_id
+        )
     ).first()
     if p is None or p.anonymised_at is not None:
         raise NotFoundError(
@@ -938,6 +933,14 @@ def voter_for(s: Session, round_id: uuid.UUID, participant_id: uuid.UUID) -> Vot
             ),
             number=p.ticket_number,
         )
+    return p.ticket_number, p.first_name
+
+
+def voter_for(s: Session, round_id: uuid.UUID, participant_id: uuid.UUID) -> Voter:
+    """A participant may vote in the round: their last confirmed ballot, or DomainError why not."""
+    r = _round(s, round_id)
+    _check_open(r)
+    ticket_number, first_name = _may_vote(s, r, participant_id)
     ballot = s.execute(
         select(Ballot.id, Ballot.revision).where(
             Ballot.round_id == r.id, Ballot.participant_id == participant_id
@@ -954,9 +957,9 @@ def voter_for(s: Session, round_id: uuid.UUID, participant_id: uuid.UUID) -> Vot
             )
         }
     return Voter(
-        participant_id=p.id,
-        ticket_number=p.ticket_number,
-        first_name=p.first_name,
+        participant_id=participant_id,
+        ticket_number=ticket_number,
+        first_name=first_name,
         round_id=r.id,
         dots=dots,
         revision=0 if ballot is None else ballot.revision,
@@ -1027,14 +1030,17 @@ def cast_ballot(
     r = _round(s, round_id, lock=True, shared=True)
     _check_open(r)
     rules = _rules(s, r)
+    # Only the ideas of this ballot: a round may hold hundreds.
     frozen = {
         k: v
         for k, v in s.execute(
-            select(RoundIdea.idea_id, RoundIdea.field_id).where(RoundIdea.round_id == r.id)
+            select(RoundIdea.idea_id, RoundIdea.field_id).where(
+                RoundIdea.round_id == r.id, RoundIdea.idea_id.in_([i for i, n in dots.items() if n])
+            )
         )
     }
     cleaned = check_ballot(rules, frozen, dots)
-    voter = voter_for(s, r.id, participant_id)  # checked in, of this event
+    ticket_number, _first_name = _may_vote(s, r, participant_id)
     ballot = s.scalars(
         select(Ballot)
         .where(Ballot.round_id == r.id, Ballot.participant_id == participant_id)
@@ -1059,7 +1065,7 @@ def cast_ballot(
                     "errors",
                     "Ticket {number} has voted already; in this round a ballot cannot be changed.",
                 ),
-                number=voter.ticket_number,
+                number=ticket_number,
             )
         if ballot.revision != expected_revision:
             raise _changed_elsewhere()
@@ -1224,48 +1230,67 @@ def round_results(s: Session, round_id: uuid.UUID) -> RoundResults:
             RoundIdea.round_id == r.id
         )
     ).all()
-    device = {
-        k: v
-        for k, v in s.execute(
-            select(Dot.idea_id, func.count()).where(Dot.round_id == r.id).group_by(Dot.idea_id)
-        )
-    }
-    voter_pairs = s.execute(
-        select(Dot.idea_id, Dot.participant_id).where(Dot.round_id == r.id).distinct()
-    ).all()
+    device: dict[uuid.UUID, int] = {}
+    distinct_voters: dict[uuid.UUID, int] = {}
+    for idea_id, count, people in s.execute(
+        select(Dot.idea_id, func.count(), func.count(func.distinct(Dot.participant_id)))
+        .where(Dot.round_id == r.id)
+        .group_by(Dot.idea_id)
+    ):
+        device[idea_id], distinct_voters[idea_id] = count, people
     paper = {
         k: v
         for k, v in s.execute(
             select(PaperTally.idea_id, PaperTally.dots).where(PaperTally.round_id == r.id)
         )
     }
-    ideas = {
-        row.id: row
-        for row in s.execute(
-            select(Idea.id, Idea.text, Idea.field_id, Idea.status, Idea.merged_into_id).where(
-                Idea.event_id == r.event_id
+    # Only merged ideas lead elsewhere; only hidden ones are flagged: both are few.
+    merged_into = {
+        k: v
+        for k, v in s.execute(
+            select(Idea.id, Idea.merged_into_id).where(
+                Idea.event_id == r.event_id, Idea.merged_into_id.is_not(None)
             )
         )
     }
+    hidden = set(
+        s.scalars(select(Idea.id).where(Idea.event_id == r.event_id, Idea.status == "hidden"))
+    )
     frozen_by_id = {row.idea_id: row for row in frozen}
 
     def root(idea_id: uuid.UUID) -> uuid.UUID:
         seen = {idea_id}
         current = idea_id
-        while (row := ideas.get(current)) is not None and row.merged_into_id is not None:
-            current = row.merged_into_id
-            if current in seen:  # a cycle would be a bug elsewhere; stop rather than loop
+        while (target := merged_into.get(current)) is not None:
+            if target in seen:  # a cycle would be a bug elsewhere; stop rather than loop
                 break
+            current = target
             seen.add(current)
         return current
 
-    roots: dict[uuid.UUID, uuid.UUID] = {row.idea_id: root(row.idea_id) for row in frozen}
-    voters: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    for idea_id, participant_id in voter_pairs:
-        voters[roots.get(idea_id, idea_id)].add(participant_id)
     members: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for idea_id, target in roots.items():
-        members[target].append(idea_id)
+    for row in frozen:
+        members[root(row.idea_id)].append(row.idea_id)
+    outside = {t: t for t in members if t not in frozen_by_id}
+    texts = (
+        {k: v for k, v in s.execute(select(Idea.id, Idea.text).where(Idea.id.in_(list(outside))))}
+        if outside
+        else {}
+    )
+    # A voter with dots on an idea and on its duplicate counts once: ask for the pairs of merged groups only.
+    voters = {target: distinct_voters.get(target, 0) for target in members}
+    grouped = [i for ids in members.values() if len(ids) > 1 for i in ids]
+    if grouped:
+        people_of: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+        for idea_id, participant_id in s.execute(
+            select(Dot.idea_id, Dot.participant_id)
+            .where(Dot.round_id == r.id, Dot.idea_id.in_(grouped))
+            .distinct()
+        ):
+            people_of[idea_id].add(participant_id)
+        for target, ids in members.items():
+            if len(ids) > 1:
+                voters[target] = len(set().union(*(people_of[i] for i in ids)))
 
     rules = info.rules
     field_names = {f.field_id: f for f in rules.fields}
@@ -1273,7 +1298,7 @@ def round_results(s: Session, round_id: uuid.UUID) -> RoundResults:
     overall: list[tuple[int, str, uuid.UUID, dict[str, Any]]] = []
     for target, sources in members.items():
         anchor = frozen_by_id.get(target) or frozen_by_id[sources[0]]
-        text = frozen_by_id[target].text if target in frozen_by_id else ideas[target].text
+        text = frozen_by_id[target].text if target in frozen_by_id else texts.get(target, "")
         merged = tuple(
             MergedIdea(i, frozen_by_id[i].text, device.get(i, 0), paper.get(i, 0))
             for i in sorted(sources, key=lambda i: frozen_by_id[i].text.casefold())
@@ -1290,9 +1315,9 @@ def round_results(s: Session, round_id: uuid.UUID) -> RoundResults:
             "device_dots": dev,
             "paper_dots": pap,
             "total": dev + pap,
-            "voters": len(voters[target]),
+            "voters": voters[target],
             "merged_from": merged,
-            "hidden": target in ideas and ideas[target].status == "hidden",
+            "hidden": target in hidden,
         }
         per_field[anchor.field_id].append((dev + pap, text, target, data))
         overall.append((dev + pap, text, target, data))
@@ -1324,57 +1349,70 @@ def round_results(s: Session, round_id: uuid.UUID) -> RoundResults:
     )
 
 
+def _hex(column: Any) -> Any:
+    """A UUID column read as its stored text, skipping the costly conversion to uuid.UUID."""
+    return type_coerce(column, String)
+
+
+def _key(value: object) -> str:
+    """An id as 32 hex digits, whichever backend returned it (SQLite text, PostgreSQL uuid)."""
+    return value.hex if isinstance(value, uuid.UUID) else str(value).replace("-", "")
+
+
 def tally_json(s: Session, round_id: uuid.UUID) -> str:
     """The round's voting record as canonical JSON; its SHA-256 is what closing stores.
 
     Per idea (as frozen, before any merge) the device and paper dots, and per
-    ballot (by its random id, no personal data) the dots it gave each idea.
-    The same data always gives the same bytes.
+    ballot (by its random id, no personal data) the dots it gave each idea;
+    ids as 32 hex digits.  The same data gives the same bytes on every backend.
     """
     r = _round(s, round_id)
     ballots: dict[str, dict[str, int]] = defaultdict(dict)
+    device: Counter[str] = Counter()
     for ballot_id, idea_id, count in s.execute(
-        select(Ballot.id, Dot.idea_id, func.count())
+        select(_hex(Ballot.id), _hex(Dot.idea_id), func.count())
         .join(
             Dot, (Dot.round_id == Ballot.round_id) & (Dot.participant_id == Ballot.participant_id)
         )
         .where(Ballot.round_id == r.id)
         .group_by(Ballot.id, Dot.idea_id)
     ):
-        ballots[str(ballot_id)][str(idea_id)] = int(count)
-    device: Counter[str] = Counter()
-    for votes in ballots.values():
-        device.update(votes)
+        idea = _key(idea_id)
+        ballots[_key(ballot_id)][idea] = int(count)
+        device[idea] += int(count)
     paper = {
-        str(i): int(n)
+        _key(i): int(n)
         for i, n in s.execute(
-            select(PaperTally.idea_id, PaperTally.dots).where(PaperTally.round_id == r.id)
+            select(_hex(PaperTally.idea_id), PaperTally.dots).where(PaperTally.round_id == r.id)
         )
     }
-    ideas = [
-        {"idea": str(row.idea_id), "text": row.text, "device": device.get(str(row.idea_id), 0),
-         "paper": paper.get(str(row.idea_id), 0)}
-        for row in s.execute(select(RoundIdea.idea_id, RoundIdea.text).where(RoundIdea.round_id == r.id))
-    ]  # fmt: skip
-    ideas.sort(key=lambda item: str(item["idea"]))
+    ideas = sorted(
+        (
+            {"idea": key, "text": text, "device": device.get(key, 0), "paper": paper.get(key, 0)}
+            for key, text in (
+                (_key(i), t)
+                for i, t in s.execute(
+                    select(_hex(RoundIdea.idea_id), RoundIdea.text).where(
+                        RoundIdea.round_id == r.id
+                    )
+                )
+            )
+        ),
+        key=lambda item: str(item["idea"]),
+    )
     record = {
         "round": r.number,
         "title": r.title,
         "rules": {
             "dots_per_participant": r.dots_per_participant,
             "max_dots_per_idea": r.max_dots_per_idea,
-            "field_budgets": {str(f.field_id): f.budget for f in _field_rules(s, r.id)},
+            "field_budgets": {f.field_id.hex: f.budget for f in _field_rules(s, r.id)},
             "allow_change": r.allow_change,
             "require_checkin": r.require_checkin,
             "tie_rule": r.tie_rule,
         },
         "ideas": ideas,
-        "ballots": {bid: dict(sorted(votes.items())) for bid, votes in sorted(ballots.items())},
-        "ballots_without_dots": sorted(
-            str(b)
-            for b in s.scalars(select(Ballot.id).where(Ballot.round_id == r.id))
-            if str(b) not in ballots
-        ),
+        "ballots": ballots,
     }
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
