@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from smartdialog.core.db import Database
 from smartdialog.core.services.audit import Change
 from smartdialog.core.services.ideas import matches
+from smartdialog.ui.ideas.combo import find_data
 from smartdialog.ui.wall.projector import ProjectorWindow, projector_screen
 from smartdialog.ui.wall.results import ResultsProvider
 from smartdialog.ui.wall.state import WallMode, WallState
@@ -236,7 +237,7 @@ class WallWorkspace(Workspace):
             for name, field_id in wanted:
                 self.field_combo.addItem(name, field_id)
             self.field_combo.blockSignals(False)
-        index = self.field_combo.findData(self.state.field_id)
+        index = find_data(self.field_combo, self.state.field_id)
         if index >= 0 and index != self.field_combo.currentIndex():
             self.field_combo.blockSignals(True)
             self.field_combo.setCurrentIndex(index)

@@ -1,0 +1,219 @@
+"""The Ideen page's dialogs: edit an idea, pick the idea to merge into, read an idea's history."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartdialog.core.services.ideas import TEXT_LIMIT, IdeaInfo, RevisionInfo, clean_text, matches
+from smartdialog.core.services.setup import FieldInfo, TopicInfo
+from smartdialog.ui.ideas.combo import find_data
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class EditDialog(QDialog):
+    """Correct an idea's text, field or guiding question.
+
+    ``save`` gets the dialog's values and returns None when saved, or the
+    sentence to show when it was not (a conflict: the dialog stays open with
+    the user's text, so nothing typed is lost).
+    """
+
+    def __init__(
+        self,
+        idea: IdeaInfo,
+        fields: list[FieldInfo],
+        topics: list[TopicInfo],
+        save: Callable[[EditDialog], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit idea"))
+        self.idea = idea
+        self._topics = topics
+        self._save = save
+        self.text_edit = QPlainTextEdit(idea.text)
+        self.text_edit.setTabChangesFocus(True)
+        self.counter = QLabel()
+        self.field_combo = QComboBox()
+        for field in fields:
+            self.field_combo.addItem(field.name, field.id)
+        self.field_combo.setCurrentIndex(max(0, find_data(self.field_combo, idea.field_id)))
+        self.topic_combo = QComboBox()
+        self.field_combo.currentIndexChanged.connect(self._fill_topics)
+        self._fill_topics()
+        self.topic_combo.setCurrentIndex(max(0, find_data(self.topic_combo, idea.topic_id)))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Field of action"), self.field_combo)
+        form.addRow(self.tr("Guiding question"), self.topic_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Idea")))
+        layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.counter)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.text_edit.textChanged.connect(self._count)
+        self._count()
+        self.resize(560, 340)
+
+    def _fill_topics(self) -> None:
+        field_id = self.field_combo.currentData()
+        self.topic_combo.clear()
+        self.topic_combo.addItem(self.tr("(no guiding question)"), None)
+        for topic in self._topics:
+            if topic.field_id == field_id:
+                self.topic_combo.addItem(topic.question, topic.id)
+
+    def _count(self) -> None:
+        length = len(clean_text(self.text_edit.toPlainText()))
+        self.counter.setText(
+            self.tr("%1 of %2 characters").replace("%1", str(length)).replace("%2", str(TEXT_LIMIT))
+        )
+        self.counter.setStyleSheet(
+            "color: #b00020;" if length > TEXT_LIMIT else "color: palette(mid);"
+        )
+
+    def values(self) -> tuple[str, uuid.UUID, uuid.UUID | None]:
+        return (
+            self.text_edit.toPlainText(),
+            self.field_combo.currentData(),
+            self.topic_combo.currentData(),
+        )
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _accept(self) -> None:
+        problem = self._save(self)
+        if problem is None:
+            self.accept()
+        else:
+            self.show_message(problem)
+
+
+class MergeDialog(QDialog):
+    """Pick the idea a duplicate is merged into (active ideas only, its own field first)."""
+
+    def __init__(
+        self, source: IdeaInfo, candidates: list[IdeaInfo], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Merge duplicate"))
+        self.source = source
+        self._candidates = sorted(
+            (c for c in candidates if c.id != source.id and c.is_active),
+            key=lambda c: (c.field_id != source.field_id, -c.created_at.timestamp()),
+        )
+        intro = QLabel(
+            self.tr(
+                "Merge “%1” into the idea chosen below. Both texts stay in its history."
+            ).replace("%1", source.text)
+        )
+        intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search…"))
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.buttons)
+        self.search.textChanged.connect(self._fill)
+        self.list.currentItemChanged.connect(self._update_ok)
+        self._fill()
+        self.search.setFocus()
+        self.resize(600, 480)
+
+    def _fill(self) -> None:
+        query = self.search.text()
+        self.list.clear()
+        for idea in self._candidates:
+            if matches(idea, query):
+                item = QListWidgetItem(idea.text)
+                item.setData(ID_ROLE, idea.id)
+                self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.list.currentItem() is not None
+        )
+
+    def target_id(self) -> uuid.UUID | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(ID_ROLE)
+
+
+class HistoryDialog(QDialog):
+    """What happened to an idea, oldest first."""
+
+    def __init__(
+        self, idea: IdeaInfo, revisions: list[RevisionInfo], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History of the idea"))
+        kinds = {
+            "created": self.tr("captured"),
+            "edited": self.tr("edited"),
+            "moved": self.tr("moved"),
+            "hidden": self.tr("hidden"),
+            "unhidden": self.tr("shown again"),
+            "tagged": self.tr("tagged"),
+            "clustered": self.tr("clustered"),
+            "merged": self.tr("a duplicate was merged in"),
+            "merged-into": self.tr("merged into another idea"),
+            "unmerged": self.tr("merge undone"),
+        }
+        view = QListWidget()
+        view.setWordWrap(True)
+        view.setAlternatingRowColors(True)
+        for r in revisions:
+            line = f"{r.at.astimezone():%H:%M:%S}  {kinds.get(r.kind, r.kind)}: {r.text}"
+            if r.kind in ("hidden", "tagged", "clustered") and r.detail:
+                line += f"  ({r.detail})"
+            view.addItem(line)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.resize(640, 360)

@@ -1,0 +1,797 @@
+"""The Ideen page: a facilitator types what citizens say, cleans it up, merges duplicates.
+
+Quick entry never makes anyone wait: Enter checks the text at once (empty,
+too long: said right there, the text stays in the field), clears the field
+for the next idea and saves in the background, one idea after another in the
+order typed.  Should a save fail, the text comes back.  Every other action is
+a service call, pushed onto a QUndoStack whose undo is a service call too.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QStringListModel, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from smartdialog.core.db import Database
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
+from smartdialog.core.services import ideas, setup
+from smartdialog.core.services.audit import Change
+from smartdialog.core.services.ideas import IdeaInfo
+from smartdialog.core.services.setup import FieldInfo, StationInfo, TopicInfo
+from smartdialog.ui.ideas import commands
+from smartdialog.ui.ideas.combo import find_data
+from smartdialog.ui.ideas.dialogs import EditDialog, HistoryDialog, MergeDialog
+from smartdialog.ui.ideas.model import IdeasModel
+from smartdialog.ui.messages import translate_error
+from smartdialog.ui.worker import Progress, Task
+from smartdialog.ui.workspace import Workspace
+
+log = logging.getLogger("smartdialog.ideas")
+
+# Changes after which the page reads everything anew.
+_RELOAD_PREFIXES = (
+    "field.",
+    "event.",
+    "topic.",
+    "station.",
+    "demo.",
+    "import.",
+    "merge.",
+    "privacy.",
+)
+# A paste longer than this would be cut by the line edit itself; ours says so instead.
+ENTRY_MAX_LENGTH = 1_000_000
+SAVED_MESSAGE_MS = 4000
+
+
+def _capture_job(
+    _progress: Progress,
+    db: Database,
+    text: str,
+    field_id: uuid.UUID,
+    station_id: uuid.UUID | None,
+    topic_id: uuid.UUID | None,
+    author_id: uuid.UUID | None,
+) -> IdeaInfo:
+    with db.uow() as s:
+        return ideas.capture(
+            s,
+            text,
+            field_id=field_id,
+            station_id=station_id,
+            topic_id=topic_id,
+            author_id=author_id,
+        )
+
+
+class _UndoPassThrough(QObject):
+    """Lets Ctrl+Z reach the page's undo when a text field has nothing of its own to undo."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable():
+                return True  # not accepted: the shortcut goes to the page's undo action
+            if key_event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable():
+                return True
+        return False
+
+
+class IdeasWorkspace(Workspace):
+    """Capture and clean up the ideas of one table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.model = IdeasModel(self)
+        self._fields: list[FieldInfo] = []
+        self._topics: list[TopicInfo] = []
+        self._stations: list[StationInfo] = []
+        self._authors: dict[str, uuid.UUID] = {}
+        # Saves run one after another, in the order typed, off the GUI thread.
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._pending: set[Task[IdeaInfo]] = set()
+        self._unsaved: list[str] = []
+        self.versions: dict[uuid.UUID, int] = {}
+        self._build()
+
+    # -- building the page ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.station_combo = QComboBox()
+        self.station_combo.currentIndexChanged.connect(self._station_chosen)
+        self.field_combo = QComboBox()
+        self.field_combo.currentIndexChanged.connect(self._field_chosen)
+        self.topic_combo = QComboBox()
+        self.topic_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.topic_combo.setMinimumContentsLength(30)
+        self.author_edit = QLineEdit()
+        self.author_edit.setPlaceholderText(self.tr("only with their consent to be named"))
+        self.author_edit.setClearButtonEnabled(True)
+        self._author_model = QStringListModel(self)
+        completer = QCompleter(self._author_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.author_edit.setCompleter(completer)
+
+        context = QGridLayout()
+        context.addWidget(QLabel(self.tr("Table")), 0, 0)
+        context.addWidget(self.station_combo, 0, 1)
+        context.addWidget(QLabel(self.tr("Field of action")), 0, 2)
+        context.addWidget(self.field_combo, 0, 3)
+        context.addWidget(QLabel(self.tr("Guiding question")), 1, 0)
+        context.addWidget(self.topic_combo, 1, 1)
+        context.addWidget(QLabel(self.tr("Said by")), 1, 2)
+        context.addWidget(self.author_edit, 1, 3)
+        context.setColumnStretch(1, 3)
+        context.setColumnStretch(3, 2)
+
+        self.entry = QLineEdit()
+        self.entry.setMaxLength(ENTRY_MAX_LENGTH)
+        self.entry.setPlaceholderText(self.tr("Type the idea and press Enter"))
+        font = QFont(self.entry.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.entry.setFont(font)
+        self.entry.setMinimumHeight(self.entry.sizeHint().height() + 8)
+        self.entry.returnPressed.connect(self.capture_entry)
+        self.entry.textChanged.connect(self._entry_changed)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.capture_entry)
+        self.counter = QLabel()
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.counter)
+        entry_row.addWidget(self.save_button)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore_button = QPushButton(self.tr("Put the unsaved text back"))
+        self.restore_button.clicked.connect(self._restore_unsaved)
+        self.restore_button.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.restore_button)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(lambda: self.message.clear())
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the ideas (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.whole_event = QCheckBox(self.tr("All tables"))
+        self.whole_event.toggled.connect(self._filter_changed)
+        self.show_hidden = QCheckBox(self.tr("Show hidden and merged"))
+        self.show_hidden.toggled.connect(self._filter_changed)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.search, 1)
+        filter_row.addWidget(self.whole_event)
+        filter_row.addWidget(self.show_hidden)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(IdeasModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for column, width in ((IdeasModel.TIME, 60), (IdeasModel.FIELD, 170), (IdeasModel.TOPIC, 200),
+                              (IdeasModel.TAGS, 130), (IdeasModel.CLUSTER, 130), (IdeasModel.STATUS, 170)):  # fmt: skip
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+
+        self._build_actions()
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.undo_action, self.redo_action, None, self.edit_action, self.hide_action,
+                       self.unhide_action, self.tags_action, self.cluster_action, self.merge_action,
+                       self.history_action):  # fmt: skip
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(context)
+        layout.addLayout(entry_row)
+        layout.addLayout(message_row)
+        layout.addSpacing(6)
+        layout.addLayout(filter_row)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.table, 1)
+
+        self._undo_filter = _UndoPassThrough(self)
+        self.entry.installEventFilter(self._undo_filter)
+        self.search.installEventFilter(self._undo_filter)
+        self.author_edit.installEventFilter(self._undo_filter)
+        self._update_actions()
+        self._entry_changed("")
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str,
+            slot: Callable[[], object],
+            *keys: QKeySequence | QKeySequence.StandardKey | str,
+        ) -> QAction:
+            act = QAction(text, self)
+            act.triggered.connect(lambda _checked=False: slot())
+            if keys:
+                act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+            return act
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for act in (self.undo_action, self.redo_action):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+        self.edit_action = action(self.tr("Edit…"), self.edit_selected, "F2")
+        self.hide_action = action(
+            self.tr("Hide…"), self.hide_selected, QKeySequence.StandardKey.Delete
+        )
+        self.unhide_action = action(self.tr("Show again"), self.unhide_selected)
+        self.tags_action = action(self.tr("Tags…"), self.tag_selected, "Ctrl+T")
+        self.cluster_action = action(self.tr("Cluster…"), self.cluster_selected, "Ctrl+K")
+        self.merge_action = action(self.tr("Merge…"), self.merge_selected, "Ctrl+M")
+        self.history_action = action(self.tr("History"), self.show_history, "Ctrl+H")
+        action(self.tr("Search"), self._focus_search, QKeySequence.StandardKey.Find)
+        # The Delete key belongs to the text fields while one has the focus.
+        self.hide_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.hide_action)
+
+    # -- Workspace -----------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Ideas")
+
+    def icon_name(self) -> str:
+        return "SP_FileDialogNewFolder"
+
+    def set_database(self, db: Database | None) -> None:
+        self._writer.waitForDone()
+        self.undo_stack.clear()
+        self.versions.clear()
+        super().set_database(db)
+
+    def activated(self) -> None:
+        self.entry.setFocus()
+
+    def reload(self) -> None:
+        if self.db is None:
+            self._fields, self._topics, self._stations = [], [], []
+            self.model.set_lookups([], {})
+            self.model.set_ideas([])
+            self._fill_combos()
+            return
+        with self.db.read() as s:
+            self._fields = setup.list_fields(s)
+            self._topics = setup.list_topics(s)
+            self._stations = setup.list_stations(s)
+            authors = ideas.consenting_authors(s, limit=100_000)
+            rows = ideas.list_ideas(s, statuses=ideas.STATUSES)
+        self._authors = {f"{a.name} ({a.ticket_number})": a.id for a in authors}
+        self._author_model.setStringList(list(self._authors))
+        self.model.set_lookups(self._fields, {t.id: t.question for t in self._topics})
+        self.model.set_ideas(rows)
+        self._fill_combos()
+
+    def on_changes(self, changes: list[Change]) -> None:
+        if self.db is None or not changes:
+            return
+        if any(c.action.startswith(_RELOAD_PREFIXES) for c in changes):
+            self.reload()
+            return
+        if any(
+            c.action.startswith("participant.") or c.action.startswith("privacy.") for c in changes
+        ):
+            self._reload_authors()
+        touched = [
+            c.object_id for c in changes if c.object_type == "idea" and c.object_id is not None
+        ]
+        if touched:
+            self.refresh(touched)
+
+    # -- CommandContext (for the undo commands) ---------------------------------------------
+
+    def refresh(self, ids: list[uuid.UUID]) -> None:
+        """Show the current state of these ideas."""
+        if self.db is None:
+            return
+        with self.db.read() as s:
+            current = ideas.ideas_by_id(s, ids)
+        self.model.apply(current, gone=set(ids) - {i.id for i in current})
+        self._update_actions()
+
+    def _apply_own(self, info: IdeaInfo) -> None:
+        """Show the result of this laptop's own action and remember its version for undo."""
+        self.model.apply([info])
+        self.versions[info.id] = info.version
+
+    def report(self, exc: Exception) -> None:
+        self._say(translate_error(exc), error=True)
+
+    # -- combos ------------------------------------------------------------------------------
+
+    def _fill_combos(self) -> None:
+        settings = QSettings()
+        remembered = self.station_combo.currentData() or settings.value("ideas/station", "")
+        self.station_combo.blockSignals(True)
+        self.station_combo.clear()
+        self.station_combo.addItem(self.tr("(no table)"), None)
+        for station in self._stations:
+            self.station_combo.addItem(station.name, station.id)
+        index = next(
+            (
+                i
+                for i in range(self.station_combo.count())
+                if str(self.station_combo.itemData(i)) == str(remembered)
+            ),
+            0,
+        )
+        self.station_combo.setCurrentIndex(index)
+        self.station_combo.blockSignals(False)
+
+        current_field = self.field_combo.currentData()
+        self.field_combo.blockSignals(True)
+        self.field_combo.clear()
+        for field in self._fields:
+            self.field_combo.addItem(field.name, field.id)
+        chosen = self._station()
+        wanted = current_field or (chosen.field_id if chosen else None)
+        self.field_combo.setCurrentIndex(max(0, find_data(self.field_combo, wanted)))
+        self.field_combo.blockSignals(False)
+        self._fill_topics()
+        self._filter_changed()
+
+    def _fill_topics(self) -> None:
+        current = self.topic_combo.currentData()
+        field_id = self.field_combo.currentData()
+        self.topic_combo.blockSignals(True)
+        self.topic_combo.clear()
+        self.topic_combo.addItem(self.tr("(no guiding question)"), None)
+        for topic in self._topics:
+            if topic.field_id == field_id:
+                self.topic_combo.addItem(topic.question, topic.id)
+        self.topic_combo.setCurrentIndex(max(0, find_data(self.topic_combo, current)))
+        self.topic_combo.blockSignals(False)
+
+    def _station(self) -> StationInfo | None:
+        station_id = self.station_combo.currentData()
+        return next((st for st in self._stations if st.id == station_id), None)
+
+    def _station_chosen(self, _index: int) -> None:
+        station = self._station()
+        QSettings().setValue("ideas/station", str(station.id) if station else "")
+        if station is not None and station.field_id is not None:
+            index = find_data(self.field_combo, station.field_id)
+            if index >= 0:
+                self.field_combo.setCurrentIndex(index)
+        self._filter_changed()
+
+    def _field_chosen(self, _index: int) -> None:
+        self._fill_topics()
+        self._filter_changed()
+
+    def _reload_authors(self) -> None:
+        if self.db is None:
+            return
+        with self.db.read() as s:
+            authors = ideas.consenting_authors(s, limit=100_000)
+        self._authors = {f"{a.name} ({a.ticket_number})": a.id for a in authors}
+        self._author_model.setStringList(list(self._authors))
+
+    def select_station(self, station_id: uuid.UUID | None) -> None:
+        self.station_combo.setCurrentIndex(max(0, find_data(self.station_combo, station_id)))
+
+    def select_field(self, field_id: uuid.UUID) -> None:
+        self.field_combo.setCurrentIndex(max(0, find_data(self.field_combo, field_id)))
+
+    def select_topic(self, topic_id: uuid.UUID | None) -> None:
+        self.topic_combo.setCurrentIndex(max(0, find_data(self.topic_combo, topic_id)))
+
+    # -- quick entry ---------------------------------------------------------------------------
+
+    def _entry_changed(self, text: str) -> None:
+        length = len(text)
+        if length > ideas.TEXT_LIMIT * 0.8:
+            self.counter.setText(f"{length} / {ideas.TEXT_LIMIT}")
+            self.counter.setStyleSheet(
+                "color: #b00020; font-weight: bold;" if length > ideas.TEXT_LIMIT else ""
+            )
+            self.counter.show()
+        else:
+            self.counter.hide()
+
+    def capture_entry(self) -> None:
+        """Enter: check, clear the field for the next idea, save in the background."""
+        if self.db is None:
+            return
+        text = self.entry.text()
+        field_id = self.field_combo.currentData()
+        try:
+            cleaned = ideas.check_text(text)
+            if not isinstance(field_id, uuid.UUID):
+                raise DomainError(QT_TRANSLATE_NOOP("errors", "Choose the field of action first."))
+            author_id = self._author_id()
+        except DomainError as exc:
+            self._say(translate_error(exc), error=True)
+            return
+        station = self._station()
+        topic_id = self.topic_combo.currentData()
+        # setText (not clear) also empties the field's own undo history: Ctrl+Z then
+        # undoes the capture itself.
+        self.entry.setText("")
+        self.author_edit.setText("")
+        task: Task[IdeaInfo] = Task(
+            _capture_job,
+            self.db,
+            cleaned,
+            field_id,
+            station.id if station else None,
+            topic_id,
+            author_id,
+        )
+        task.signals.finished.connect(lambda info, t=task: self._captured(t, info))
+        task.signals.failed.connect(
+            lambda exc, t=task, typed=text: self._capture_failed(t, exc, typed)
+        )
+        self._pending.add(task)
+        self._writer.start(task)
+
+    def _author_id(self) -> uuid.UUID | None:
+        typed = self.author_edit.text().strip()
+        if not typed:
+            return None
+        found = self._authors.get(typed)
+        if found is None:
+            matches = [
+                v for k, v in self._authors.items() if k.casefold().startswith(typed.casefold())
+            ]
+            if len(matches) == 1:
+                return matches[0]
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "“{name}” is not among the participants who agreed to be named. "
+                    "Pick a name from the list, or leave the field empty.",
+                ),
+                name=typed,
+            )
+        return found
+
+    def _captured(self, task: Task[IdeaInfo], info: IdeaInfo) -> None:
+        self._pending.discard(task)
+        self._apply_own(info)
+        self.undo_stack.push(commands.captured(self, info))
+        self._say(
+            self.tr("Saved: %1").replace(
+                "%1", info.text if len(info.text) < 80 else info.text[:79] + "…"
+            )
+        )
+        self.status_message.emit(self.tr("Idea saved"))
+
+    def _capture_failed(self, task: Task[IdeaInfo], exc: Exception, typed: str) -> None:
+        self._pending.discard(task)
+        if not self.entry.text():
+            self.entry.setText(typed)
+        else:
+            self._unsaved.append(typed)
+            self.restore_button.show()
+        self._say(translate_error(exc) + " " + self.tr("The text was not lost."), error=True)
+
+    def _restore_unsaved(self) -> None:
+        if self._unsaved:
+            text = self._unsaved.pop(0)
+            current = self.entry.text()
+            self.entry.setText(f"{current} {text}".strip() if current else text)
+        self.restore_button.setVisible(bool(self._unsaved))
+        self.entry.setFocus()
+
+    def wait_for_saves(self, msecs: int = -1) -> bool:
+        """Block until the ideas typed so far are saved (closing the event, tests)."""
+        return self._writer.waitForDone(msecs)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if error else "color: #1b5e20;"
+        )
+        if error:
+            self._message_timer.stop()
+        else:
+            self._message_timer.start(SAVED_MESSAGE_MS)
+
+    # -- the list ------------------------------------------------------------------------------
+
+    def _filter_changed(self, *_args: Any) -> None:
+        station = self._station()
+        whole = self.whole_event.isChecked()
+        field_id = self.field_combo.currentData()
+        self.model.set_filter(
+            station_id=None if whole or station is None else station.id,
+            field_id=None if whole or station is not None else field_id,
+            show_all_statuses=self.show_hidden.isChecked(),
+            query=self.search.text(),
+        )
+        # The field column tells something only when ideas of several fields are listed.
+        self.table.setColumnHidden(
+            IdeasModel.FIELD, not whole and station is not None and station.field_id is not None
+        )
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_ideas(self) -> list[IdeaInfo]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.idea_at(r) for r in rows]
+
+    def select_idea(self, idea_id: uuid.UUID) -> bool:
+        row = self.model.row_of_id(idea_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _update_actions(self, *_args: Any) -> None:
+        chosen = self.selected_ideas() if self.table.selectionModel() else []
+        one = len(chosen) == 1
+        active = [i for i in chosen if i.status == "active"]
+        self.edit_action.setEnabled(one and chosen[0].status != "merged")
+        self.hide_action.setEnabled(bool(active))
+        self.unhide_action.setEnabled(any(i.status == "hidden" for i in chosen))
+        self.tags_action.setEnabled(one and chosen[0].status != "merged")
+        self.cluster_action.setEnabled(bool(chosen))
+        self.merge_action.setEnabled(len(active) in (1, 2) and len(chosen) == len(active))
+        self.history_action.setEnabled(one)
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        for action in (self.edit_action, self.hide_action, self.unhide_action, self.tags_action,
+                       self.cluster_action, self.merge_action, self.history_action):  # fmt: skip
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[Session], IdeaInfo]) -> IdeaInfo | None:
+        """One service call in its own unit of work; errors are said in the page."""
+        if self.db is None:
+            return None
+        try:
+            with self.db.uow() as s:
+                return work(s)
+        except Exception as exc:  # every failure is told in words; unexpected ones are logged
+            self.report(exc)
+            return None
+
+    def edit_idea(
+        self,
+        before: IdeaInfo,
+        text: str,
+        field_id: uuid.UUID | None = None,
+        topic_id: uuid.UUID | None = None,
+    ) -> IdeaInfo:
+        """Save an edit; raises the service's errors (ConflictError when changed meanwhile)."""
+        assert self.db is not None
+        with self.db.uow() as s:
+            after = ideas.edit(
+                s, before.id, expected_version=before.version, text=text,
+                field_id=field_id or before.field_id, topic_id=topic_id,
+            )  # fmt: skip
+        self._apply_own(after)
+        if after.version != before.version:
+            self.undo_stack.push(commands.edited(self, before, after))
+        return after
+
+    def edit_selected(self) -> None:
+        chosen = self.selected_ideas()
+        if len(chosen) == 1 and self.db is not None:
+            EditDialog(chosen[0], self._fields, self._topics, self.save_from_dialog, self).exec()
+
+    def save_from_dialog(self, dialog: EditDialog) -> str | None:
+        """The edit dialog's Save: None when saved, else the sentence the dialog shows."""
+        text, field_id, topic_id = dialog.values()
+        try:
+            after = self.edit_idea(dialog.idea, text, field_id, topic_id)
+        except ConflictError as exc:
+            # Show what the other laptop saved; the next Save replaces it knowingly.
+            self.refresh([dialog.idea.id])
+            fresh = self.model.idea(dialog.idea.id)
+            if fresh is not None:
+                dialog.idea = fresh
+            return (
+                translate_error(exc)
+                + "\n"
+                + self.tr(
+                    "Your text is still here: press Save again to replace the other change with it."
+                )
+            )
+        except Exception as exc:  # said in the dialog, which stays open with the text
+            return translate_error(exc)
+        self._say(self.tr("Saved: %1").replace("%1", after.text[:79]))
+        return None
+
+    def hide_selected(self, reason: str | None = None) -> None:
+        chosen = [i for i in self.selected_ideas() if i.status == "active"]
+        if not chosen:
+            return
+        if reason is None:
+            reasons = [self.tr("off topic"), self.tr("duplicate"), self.tr("contains personal data"),
+                       self.tr("offensive"), self.tr("typed by mistake")]  # fmt: skip
+            reason, ok = QInputDialog.getItem(
+                self,
+                self.tr("Hide idea"),
+                self.tr("Why is it hidden? (It stays in the record.)"),
+                reasons,
+                0,
+                True,
+            )
+            if not ok:
+                return
+        # One step per idea on the undo stack: an empty macro would be an undo that does nothing.
+        for idea in chosen:
+            after = self._run(
+                partial(
+                    ideas.hide, idea_id=idea.id, reason=reason or "", expected_version=idea.version
+                )
+            )
+            if after is None:
+                return
+            self._apply_own(after)
+            self.undo_stack.push(commands.hidden(self, after))
+
+    def unhide_selected(self) -> None:
+        chosen = [i for i in self.selected_ideas() if i.status == "hidden"]
+        for idea in chosen:
+            after = self._run(partial(ideas.unhide, idea_id=idea.id, expected_version=idea.version))
+            if after is None:
+                return
+            self._apply_own(after)
+            self.undo_stack.push(commands.unhidden(self, idea, after))
+
+    def tag_selected(self, text: str | None = None) -> None:
+        chosen = self.selected_ideas()
+        if len(chosen) != 1:
+            return
+        idea = chosen[0]
+        if text is None:
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Tags"),
+                self.tr("Tags, separated by commas:"),
+                QLineEdit.EchoMode.Normal,
+                ", ".join(idea.tags),
+            )
+            if not ok:
+                return
+        after = self._run(
+            lambda s: ideas.set_tags(
+                s, idea.id, ideas.parse_tags(text or ""), expected_version=idea.version
+            )
+        )
+        if after is not None and after.version != idea.version:
+            self._apply_own(after)
+            self.undo_stack.push(commands.tagged(self, idea, after))
+
+    def cluster_selected(self, name: str | None = None) -> None:
+        chosen = self.selected_ideas()
+        if not chosen or self.db is None:
+            return
+        if name is None:
+            with self.db.read() as s:
+                known = ideas.clusters(s)
+            name, ok = QInputDialog.getItem(
+                self, self.tr("Cluster"), self.tr("Cluster (empty for none):"), known,
+                max(0, known.index(chosen[0].cluster)) if chosen[0].cluster in known else -1, True,
+            )  # fmt: skip
+            if not ok:
+                return
+        for idea in chosen:
+            after = self._run(
+                partial(
+                    ideas.set_cluster,
+                    idea_id=idea.id,
+                    cluster=name or "",
+                    expected_version=idea.version,
+                )
+            )
+            if after is None:
+                return
+            if after.version != idea.version:
+                self._apply_own(after)
+                self.undo_stack.push(commands.clustered(self, idea, after))
+
+    def merge_selected(self, target_id: uuid.UUID | None = None) -> None:
+        """Merge the selected duplicate into another idea.
+
+        With two ideas selected, the newer is merged into the older; with one,
+        a dialog asks for the idea to merge into.
+        """
+        chosen = self.selected_ideas()
+        if not chosen:
+            return
+        if len(chosen) == 2 and target_id is None:
+            older, newer = sorted(chosen, key=lambda i: i.created_at)
+            source, target_id = newer, older.id
+        elif len(chosen) == 1:
+            source = chosen[0]
+            if target_id is None:
+                dialog = MergeDialog(
+                    source, [i for i in self.model.all_ideas() if i.is_active], self
+                )
+                if not dialog.exec():
+                    return
+                target_id = dialog.target_id()
+                if target_id is None:
+                    return
+        else:
+            return
+        target = target_id
+        result = self._run(
+            lambda s: ideas.merge(s, source.id, target, expected_version=source.version)
+        )
+        if result is None:
+            return
+        self.refresh([source.id, target])
+        for idea_id in (source.id, target):
+            known = self.model.idea(idea_id)
+            if known is not None:
+                self.versions[idea_id] = known.version
+        after = self.model.idea(source.id)
+        if after is not None:
+            self.undo_stack.push(commands.merged(self, after, target))
+        self._say(self.tr("Merged into: %1").replace("%1", result.text[:79]))
+        self.select_idea(target)
+
+    def show_history(self) -> None:
+        chosen = self.selected_ideas()
+        if len(chosen) != 1 or self.db is None:
+            return
+        with self.db.read() as s:
+            revisions = ideas.history(s, chosen[0].id)
+        HistoryDialog(chosen[0], revisions, self).exec()

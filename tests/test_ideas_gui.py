@@ -1,0 +1,343 @@
+"""The Ideen page through its widgets: a facilitator's session, bad input, undo, the wall following."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from smartdialog.core.db import Database, DeviceIdentity, open_database
+from smartdialog.core.services import audit, ideas, setup
+from smartdialog.core.services.ideas import IdeaInfo
+from smartdialog.ui.ideas import IdeasModel, IdeasWorkspace
+from smartdialog.ui.ideas.dialogs import EditDialog
+from smartdialog.ui.wall import WallState
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a keyboard, umlauts and all (qtbot.keyClicks only knows ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def paste(widget: QWidget, text: str) -> None:
+    QGuiApplication.clipboard().setText(text)
+    widget.paste()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def table(db: Database) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+    """Table 1 at the Mobilität field with one guiding question: (station, field, topic)."""
+    with db.uow() as s:
+        field = setup.list_fields(s)[0]
+        station = setup.add_station(s, "Tisch 1", field_id=field.id, facilitators="Anna Müller")
+        topic = setup.add_topic(s, field.id, "Wie kommen Sie in die Stadt?")
+    return station.id, field.id, topic.id
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot, db: Database, table: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+) -> Iterator[IdeasWorkspace]:
+    ws = IdeasWorkspace()
+    qtbot.addWidget(ws)
+    ws.set_database(db)
+    ws.select_station(table[0])
+    ws.resize(1400, 800)
+    ws.show()
+    qtbot.waitExposed(ws)
+    ws.activateWindow()
+    ws.activated()
+    yield ws
+    ws.wait_for_saves()
+
+
+def _db_ideas(db: Database) -> list[IdeaInfo]:
+    with db.read() as s:
+        return ideas.list_ideas(s, statuses=ideas.STATUSES)
+
+
+def _enter(qtbot: QtBot, page: IdeasWorkspace, text: str, expected_rows: int) -> None:
+    type_text(page.entry, text)
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    assert page.entry.text() == ""  # cleared at once, before the save is done
+    qtbot.waitUntil(lambda: page.model.rowCount() == expected_rows)
+
+
+def test_a_facilitators_session_reaches_the_database_and_the_wall(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace, table: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+) -> None:
+    station_id, field_id, topic_id = table
+    wall = WallState()
+    wall.set_database(db)
+    with db.read() as s:
+        seen = audit.latest_seq(s)
+
+    def follow_feed() -> None:
+        nonlocal seen
+        with db.read() as s:
+            changes = audit.changes_since(s, seen)
+        if changes:
+            seen = changes[-1].seq
+            wall.on_changes(changes)
+
+    # Capture: Enter saves, the field clears and keeps the focus, newest on top.
+    page.select_topic(topic_id)
+    _enter(qtbot, page, "Radwege an der Hammer Straße durchgängig ausbauen", 1)
+    assert page.entry.hasFocus()
+    _enter(qtbot, page, "Mehr Fahrradständer am Bahnhof", 2)
+    _enter(qtbot, page, "Fahrradstellplätze am Hauptbahnhof", 3)
+    assert [page.model.idea_at(r).text for r in range(3)] == [
+        "Fahrradstellplätze am Hauptbahnhof",
+        "Mehr Fahrradständer am Bahnhof",
+        "Radwege an der Hammer Straße durchgängig ausbauen",
+    ]
+    stored = {i.text: i for i in _db_ideas(db)}
+    assert {(i.station_id, i.field_id, i.topic_id) for i in stored.values()} == {
+        (station_id, field_id, topic_id)
+    }
+    follow_feed()
+    assert wall.ideas_of(field_id)[0].text == "Fahrradstellplätze am Hauptbahnhof"
+    assert wall.highlight(stored["Fahrradstellplätze am Hauptbahnhof"].id) > 0.5
+
+    # Edit: correct a typo.
+    radwege = stored["Radwege an der Hammer Straße durchgängig ausbauen"]
+    page.edit_idea(radwege, "Radwege an der Hammer Straße durchgängig und breit ausbauen")
+    # Hide an entry with a reason.
+    assert page.select_idea(stored["Mehr Fahrradständer am Bahnhof"].id)
+    page.hide_selected("doppelt")
+    # Merge two duplicates: select both, the newer goes into the older.
+    page.show_hidden.setChecked(True)
+    page.table.clearSelection()
+    for text in (
+        "Fahrradstellplätze am Hauptbahnhof",
+        "Radwege an der Hammer Straße durchgängig und breit ausbauen",
+    ):
+        row = page.model.row_of_id(stored[text if text in stored else radwege.text].id)
+        assert row is not None
+        page.table.selectionModel().select(
+            page.model.index(row, 0),
+            page.table.selectionModel().SelectionFlag.Select
+            | page.table.selectionModel().SelectionFlag.Rows,
+        )
+    page.merge_selected()
+
+    now = {i.id: i for i in _db_ideas(db)}
+    assert now[radwege.id].text == "Radwege an der Hammer Straße durchgängig und breit ausbauen"
+    assert (
+        now[stored["Mehr Fahrradständer am Bahnhof"].id].status,
+        now[stored["Mehr Fahrradständer am Bahnhof"].id].hidden_reason,
+    ) == ("hidden", "doppelt")
+    source = now[stored["Fahrradstellplätze am Hauptbahnhof"].id]
+    assert (source.status, source.merged_into_id) == ("merged", radwege.id)
+    follow_feed()
+    assert [i.id for i in wall.ideas_of(field_id)] == [radwege.id]
+
+    # Ctrl+Z undoes the merge, then the hide, then the edit; Ctrl+Shift+Z redoes the edit.
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {i.id: i for i in _db_ideas(db)}[source.id].status == "active"
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    now = {i.id: i for i in _db_ideas(db)}
+    assert now[stored["Mehr Fahrradständer am Bahnhof"].id].status == "active"
+    assert now[radwege.id].text == "Radwege an der Hammer Straße durchgängig ausbauen"
+    qtbot.keyClick(
+        page.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert {i.id: i for i in _db_ideas(db)}[radwege.id].text.endswith("und breit ausbauen")
+    follow_feed()
+    assert len(wall.ideas_of(field_id)) == 3
+    # The history keeps every text the idea had.
+    with db.read() as s:
+        texts = [r.text for r in ideas.history(s, radwege.id)]
+    assert "Radwege an der Hammer Straße durchgängig ausbauen" in texts
+    assert "Fahrradstellplätze am Hauptbahnhof" in texts
+
+
+def test_ctrl_z_in_the_empty_entry_undoes_the_last_capture(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    _enter(qtbot, page, "Vertippt", 1)
+    page.entry.setFocus()
+    qtbot.keyClick(page.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _db_ideas(db) == []
+    assert page.model.rowCount() == 0
+    qtbot.keyClick(
+        page.entry,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert [i.text for i in _db_ideas(db)] == ["Vertippt"]
+    # While there is typing to undo, Ctrl+Z belongs to the field.
+    qtbot.keyClicks(page.entry, "abc")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(_db_ideas(db)) == 1
+    assert page.entry.text() != "abc"
+
+
+def test_empty_idea_is_refused_where_it_was_typed(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    qtbot.keyClicks(page.entry, "   ")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    assert "leer" in page.message.text()
+    assert _db_ideas(db) == []
+
+
+def test_a_20000_character_paste_is_refused_and_kept(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    pasted = ("Digitale Teilhabe für alle Generationen. " * 500)[:20000]
+    paste(page.entry, pasted)
+    assert len(page.entry.text()) == 20000
+    assert page.counter.isVisible()
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    assert "20000" in page.message.text().replace(".", "")
+    assert str(ideas.TEXT_LIMIT) in page.message.text()
+    assert page.entry.text() == pasted  # nothing lost
+    assert _db_ideas(db) == []
+
+
+def test_emoji_and_right_to_left_text_arrive_unchanged(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    text = "Spielplätze 👨\u200d👩\u200d👧 – \u200fمسارات دراجات آمنة"
+    paste(page.entry, text)
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert [i.text for i in _db_ideas(db)] == [text]
+    assert page.model.data(page.model.index(0, IdeasModel.TEXT)) == text
+
+
+def test_two_facilitators_editing_the_same_idea(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    _enter(qtbot, page, "Nachtbusse", 1)
+    mine = page.model.idea_at(0)
+    other = open_database(db.path, DeviceIdentity(uuid.UUID(int=2), "Tisch 2", "table"))  # type: ignore[arg-type]
+    try:
+        with other.uow() as s:
+            ideas.edit(s, mine.id, expected_version=mine.version, text="Nachtbusse am Wochenende")
+    finally:
+        other.close()
+    dialog = EditDialog(mine, [], [], page.save_from_dialog)
+    qtbot.addWidget(dialog)
+    dialog.text_edit.setPlainText("Nachtbusse jede Stunde")
+    dialog.field_combo.addItem("Mobilität", mine.field_id)
+    dialog._accept()
+    # A clear message, the other's text shown, mine still in the dialog, nothing overwritten.
+    assert "Nachtbusse am Wochenende" in dialog.message.text()
+    assert dialog.text_edit.toPlainText() == "Nachtbusse jede Stunde"
+    assert [i.text for i in _db_ideas(db)] == ["Nachtbusse am Wochenende"]
+    assert page.model.idea_at(0).text == "Nachtbusse am Wochenende"
+    # Saving again replaces the other change knowingly.
+    dialog._accept()
+    assert [i.text for i in _db_ideas(db)] == ["Nachtbusse jede Stunde"]
+
+
+def test_undo_after_another_laptop_changed_the_idea_says_so_and_keeps_their_change(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    _enter(qtbot, page, "Bänke am Aasee", 1)
+    mine = page.model.idea_at(0)
+    with db.uow() as s:
+        ideas.edit(s, mine.id, expected_version=mine.version, text="Mehr Bänke am Aasee")
+    page.undo_stack.undo()
+    assert "Mehr Bänke am Aasee" in page.message.text()
+    assert [i.text for i in _db_ideas(db)] == ["Mehr Bänke am Aasee"]
+    assert page.undo_stack.count() == 0  # the step that cannot be undone left the stack
+
+
+def test_merge_into_itself_or_into_a_hidden_idea_is_refused(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    _enter(qtbot, page, "Ladesäulen", 1)
+    _enter(qtbot, page, "Ladestationen", 2)
+    first, second = page.model.idea_at(1), page.model.idea_at(0)
+    page.select_idea(second.id)
+    page.merge_selected(target_id=second.id)
+    assert "selbst" in page.message.text()
+    page.select_idea(first.id)
+    page.hide_selected("Test")
+    page.select_idea(second.id)
+    page.merge_selected(target_id=first.id)
+    assert "ausgeblendet" in page.message.text()
+    assert {i.status for i in _db_ideas(db)} == {"active", "hidden"}
+
+
+def test_tags_cluster_search_and_show_hidden(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    _enter(qtbot, page, "Sensoren für Glascontainer", 1)
+    _enter(qtbot, page, "Straßenbeleuchtung nach Bedarf", 2)
+    lights = page.model.idea_at(0)
+    page.select_idea(lights.id)
+    page.tag_selected("Energie, #Sensorik")
+    page.cluster_selected("Sensoren im Stadtraum")
+    assert page.model.idea(lights.id).tags == ("Energie", "Sensorik")  # type: ignore[union-attr]
+    qtbot.keyClicks(page.search, "strasse")
+    assert [page.model.idea_at(r).id for r in range(page.model.rowCount())] == [lights.id]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "sensorik")
+    assert page.model.rowCount() == 1
+    page.search.clear()
+    page.select_idea(lights.id)
+    page.hide_selected("nicht zum Thema")
+    assert page.model.rowCount() == 1
+    page.show_hidden.setChecked(True)
+    assert page.model.rowCount() == 2
+    page.select_idea(lights.id)
+    page.unhide_selected()
+    assert {i.status for i in _db_ideas(db)} == {"active"}
+    # Undo restores tags and cluster to what they were.
+    page.undo_stack.undo()  # unhide
+    page.undo_stack.undo()  # hide
+    page.undo_stack.undo()  # cluster
+    page.undo_stack.undo()  # tags
+    with db.read() as s:
+        back = ideas.get_idea(s, lights.id)
+    assert (back.tags, back.cluster, back.status) == ((), "", "active")
+
+
+def test_ideas_typed_on_another_laptop_arrive_through_the_feed(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace, table: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+) -> None:
+    _enter(qtbot, page, "Hier getippt", 1)
+    page.select_idea(page.model.idea_at(0).id)
+    with db.read() as s:
+        seq = audit.latest_seq(s)
+    with db.uow() as s:
+        ideas.capture(s, "Am anderen Laptop getippt", field_id=table[1], station_id=table[0])
+    with db.read() as s:
+        changes = audit.changes_since(s, seq)
+    page.on_changes(changes)
+    assert [page.model.idea_at(r).text for r in range(2)] == [
+        "Am anderen Laptop getippt",
+        "Hier getippt",
+    ]
+    # The facilitator's selection stays on the idea she chose.
+    assert [i.text for i in page.selected_ideas()] == ["Hier getippt"]
+
+
+def test_model_passes_the_model_tester(
+    qtmodeltester, qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:  # type: ignore[no-untyped-def]
+    _enter(qtbot, page, "eins", 1)
+    _enter(qtbot, page, "zwei", 2)
+    qtmodeltester.check(page.model)
+    first = page.model.idea_at(1)
+    with db.uow() as s:
+        hidden = ideas.hide(s, first.id, "Test")
+    page.model.apply([hidden])
+    page.show_hidden.setChecked(True)
+    page.model.apply([], gone=[first.id])
+    qtmodeltester.check(page.model)
