@@ -14,7 +14,7 @@ from smartdialog.core.minutes import german
 from smartdialog.core.minutes.layout import INK, MUTED, RULE
 
 BAR = 13.0  # height of one bar, in points
-LABEL_WIDTH = 190.0
+LABEL_WIDTH = 250.0
 
 
 @dataclass(frozen=True)

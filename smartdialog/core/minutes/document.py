@@ -40,11 +40,13 @@ from smartdialog.core.minutes.layout import (
     RIGHT,
     RULE,
     TOTAL_PAGES_FORM,
+    WATERMARK_SCALE,
     WIDTH,
     Heading,
     MinutesDoc,
     Styles,
     TocLine,
+    draft_watermark,
     grid,
     make_styles,
     text,
@@ -236,8 +238,7 @@ class _Builder:
             row += [german.integer(idea.device_dots), german.integer(idea.paper_dots), german.integer(idea.total)]
             rows.append(row)
         n = len(header)
-        return grid(header, rows, widths, right=(0, 1, n - 3, n - 2, n - 1),
-                    extra=[("FONT", (n - 1, 1), (n - 1, -1), pdffonts.BOLD, 8.5, 11)])  # fmt: skip
+        return grid(header, rows, widths, right=(0, 1, n - 3, n - 2, n - 1), bold=(n - 1,))
 
     # -- the story --------------------------------------------------------------------------
 
@@ -632,13 +633,12 @@ class _Builder:
     def _draft_mark(self, canv: Canvas) -> None:
         if self.c.final:
             return
+        mark = draft_watermark()
+        width, height = (n / WATERMARK_SCALE for n in mark.getSize())
         canv.saveState()
-        canv.setFillColor(DRAFT)
-        canv.setFillAlpha(0.07)
         canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canv.rotate(50)
-        canv.setFont(pdffonts.BOLD, 110)
-        canv.drawCentredString(0, -35, "ENTWURF")
+        canv.drawImage(mark, -width / 2, -height / 2, width, height)
         canv.restoreState()
 
     def decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:

@@ -13,14 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -33,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from smartdialog.core import pdffonts
+from smartdialog.paths import resource
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT, RIGHT, TOP, BOTTOM = 25 * mm, 20 * mm, 24 * mm, 22 * mm
@@ -46,6 +50,23 @@ ZEBRA = colors.HexColor("#f3f5f7")
 DRAFT = colors.HexColor("#c62828")
 
 TOTAL_PAGES_FORM = "sd-total-pages"
+WATERMARK_SCALE = 3  # pixels per point of the draft watermark
+
+
+@cache
+def draft_watermark(word: str = "ENTWURF", size: float = 110) -> ImageReader:
+    """The big diagonal draft mark, as a picture.
+
+    As text it would be searchable, and PDF readers copy its letters into any
+    text selected across it ("Rats ENT beschluss"); as a picture it marks the
+    page without touching the text.  Drawn before the page's content, so it
+    needs no transparency: white on the white page.
+    """
+    font = ImageFont.truetype(str(resource("fonts", "DejaVuSans-Bold.ttf")), round(size * WATERMARK_SCALE))
+    left, top, right, bottom = font.getbbox(word)
+    image = Image.new("RGB", (right - left + 8, bottom - top + 8), "white")
+    ImageDraw.Draw(image).text((4 - left, 4 - top), word, font=font, fill=(251, 228, 228))
+    return ImageReader(image)
 
 
 @dataclass(frozen=True)
@@ -292,6 +313,9 @@ class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
 # each time it splits one across pages, so one table of a thousand rows costs
 # quadratic time, and short tables cost linear time for the same look.
 CHUNK_ROWS = 30
+# The first chunk is short: a heading keeps with it, and a heading with a long first
+# chunk would rather jump to the next page than start the table where it stands.
+FIRST_CHUNK_ROWS = 6
 
 
 def grid(
@@ -300,11 +324,13 @@ def grid(
     widths: Sequence[float],
     *,
     right: Sequence[int] = (),
-    extra: Sequence[tuple[Any, ...]] = (),
+    bold: Sequence[int] = (),
 ) -> list[Table]:
     """A striped table with an optional bold header, in chunks of ``CHUNK_ROWS``."""
     tables: list[Table] = []
-    chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)] or [[]]
+    head_rows, rest = rows[:FIRST_CHUNK_ROWS], rows[FIRST_CHUNK_ROWS:]
+    chunks = [head_rows, *(rest[i : i + CHUNK_ROWS] for i in range(0, len(rest), CHUNK_ROWS))]
+    done = 0
     for index, chunk in enumerate(chunks):
         head = [list(header)] if header is not None and index == 0 else []
         data = [*head, *[list(r) for r in chunk]]
@@ -321,7 +347,7 @@ def grid(
         ]
         first_body = len(head)
         for r in range(first_body, len(data)):
-            if (index * CHUNK_ROWS + r - first_body) % 2 == 1:
+            if (done + r - first_body) % 2 == 1:
                 commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
         for column in right:
             commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
@@ -330,7 +356,10 @@ def grid(
                 ("FONT", (0, 0), (-1, 0), pdffonts.BOLD, 8.5, 11),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
             ]
-        commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE))
-        commands.extend(extra)
+        if index == len(chunks) - 1:
+            commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE))
+        for column in bold:
+            commands.append(("FONT", (column, first_body), (column, -1), pdffonts.BOLD, 8.5, 11))
         tables.append(Table(data, colWidths=list(widths), repeatRows=len(head), style=TableStyle(commands)))
+        done += len(chunk)
     return tables
