@@ -1,0 +1,343 @@
+"""The desk through its widgets: a scanner's burst, a clerk's slow typing, walk-ins, annul, badges."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from smartdialog.core.db import Database, DeviceIdentity, open_database
+from smartdialog.core.models import BadgePrint, CheckIn, ScanLog
+from smartdialog.core.services import badges, checkin, registration, tickets
+from smartdialog.core.services.registration import WalkIn
+from smartdialog.ui.desk import DeskWorkspace, feedback, scanner
+from smartdialog.ui.desk.models import PeopleModel, RecentModel
+
+DESK = DeviceIdentity(uuid.UUID(int=21), "Empfang 1", "desk")
+SAMPLE = Path("/work/shared/samples/anmeldungen-formular.csv")
+
+
+@pytest.fixture
+def desk_db(db: Database) -> Iterator[Database]:
+    with db.uow() as s:
+        for first, last in (("Jürgen", "Müller"), ("Anna", "Schmuller"), ("Łukasz", "Öztürk-Nguyễn"), ("Ole", "Weiß")):
+            registration.register_walk_in(s, WalkIn(first, last, organisation="Seniorenrat"))
+    assert db.path is not None
+    desk = open_database(db.path, DESK)
+    yield desk
+    desk.close()
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, desk_db: Database) -> DeskWorkspace:
+    workspace = DeskWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.sounds.enabled = False
+    workspace.resize(1200, 760)
+    workspace.set_database(desk_db)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    workspace.activated()
+    return workspace
+
+
+def _key(char: str) -> Qt.Key:
+    if char.isascii() and char.isalnum():
+        return Qt.Key(ord(char.upper()))
+    if char == " ":
+        return Qt.Key.Key_Space
+    if len(char) == 1 and ord(char.upper()) < 0x100:
+        return Qt.Key(ord(char.upper()))  # Ü, Ö, ß: Qt's key codes follow Latin-1 here
+    return Qt.Key.Key_unknown
+
+
+def type_text(widget: scanner.ScanInput, text: str) -> None:
+    """Type real key events with their text (qtbot.keyClicks types ASCII only)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, _key(char), Qt.KeyboardModifier.NoModifier, char))
+
+
+def press(widget: scanner.ScanInput, key: Qt.Key) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+
+def slow_clock(step: float = 0.25) -> object:
+    ticks = itertools.count()
+    return lambda: next(ticks) * step
+
+
+def _payload(db: Database, last_name: str) -> str:
+    with db.read() as s:
+        person = registration.search(s, last_name)[0]
+        return tickets.payload_for(s, person.ticket_number)
+
+
+def test_a_scanner_burst_with_enter_checks_in(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+    payload = _payload(desk_db, "Müller")
+    with qtbot.waitSignal(desk.answered, timeout=2000) as answer:
+        type_text(desk.input, payload)  # as fast as events go: a scanner
+        press(desk.input, Qt.Key.Key_Return)
+    assert answer.args == [feedback.WELCOME]
+    assert desk.result.state == feedback.WELCOME
+    assert "Jürgen Müller" in desk.result.headline.text()
+    assert desk.input.text() == ""
+    assert desk.people.rowCount() == 0  # the burst never turned into a name search
+    assert desk.count_present.text() == "1"
+    assert desk.recent.rowCount() == 1
+    assert desk.sounds.played == [feedback.WELCOME]
+    assert desk.input.hasFocus()
+
+
+def test_a_second_scan_is_amber_with_time_and_desk(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+    payload = _payload(desk_db, "Weiß")
+    other = open_database(desk_db.path, DeviceIdentity(uuid.UUID(int=22), "Empfang 2", "desk"))  # type: ignore[arg-type]
+    try:
+        with other.uow() as s:
+            first = checkin.scan(s, payload, "Empfang 2")
+    finally:
+        other.close()
+    with qtbot.waitSignal(desk.answered) as answer:
+        type_text(desk.input, payload)
+        press(desk.input, Qt.Key.Key_Return)
+    assert answer.args == [feedback.ALREADY]
+    assert first.at is not None
+    assert badges.local_time(first.at).strftime("%H:%M") in desk.result.detail.text()
+    assert "Empfang 2" in desk.result.detail.text()
+
+
+def test_a_scanner_without_enter_is_read_after_its_pause(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+    payload = _payload(desk_db, "Müller")
+    with qtbot.waitSignal(desk.input.scanned, timeout=2000) as scan:
+        type_text(desk.input, payload)
+    assert scan.args == [payload]
+    assert desk.result.state == feedback.WELCOME
+
+
+def test_a_scanner_ending_with_tab_keeps_the_focus(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+    payload = _payload(desk_db, "Müller")
+    with qtbot.waitSignal(desk.answered):
+        type_text(desk.input, payload)
+        press(desk.input, Qt.Key.Key_Tab)
+    assert desk.input.hasFocus()
+    assert desk.result.state == feedback.WELCOME
+
+
+def test_another_events_ticket_is_red_and_logged(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+    with desk_db.read() as s:
+        foreign = tickets.encode_payload("1234", tickets.event_keys(s).secret, 1)
+    with qtbot.waitSignal(desk.answered) as answer:
+        type_text(desk.input, foreign)
+        press(desk.input, Qt.Key.Key_Enter)
+    assert answer.args == [feedback.REJECTED]
+    assert desk.result.headline.text() == desk.tr("Ticket belongs to another event")
+    with desk_db.read() as s:
+        assert s.scalar(select(ScanLog.reason)) == "foreign"
+
+
+def test_a_burst_of_garbage_is_answered_not_searched(qtbot: QtBot, desk: DeskWorkspace) -> None:
+    with qtbot.waitSignal(desk.answered) as answer:
+        type_text(desk.input, "HTTPS://EXAMPLE.ORG/X")
+        press(desk.input, Qt.Key.Key_Return)
+    assert answer.args == [feedback.REJECTED]
+    assert desk.result.headline.text() == desk.tr("Not a ticket code")
+
+
+def test_typing_a_name_slowly_searches_and_enter_checks_in(qtbot: QtBot, desk: DeskWorkspace) -> None:
+    desk.input.clock = slow_clock()  # type: ignore[assignment]
+    type_text(desk.input, "MÜLL")
+    qtbot.waitUntil(lambda: desk.people.rowCount() == 2)
+    assert [desk.people.row_at(i).display_name for i in range(2)] == ["Müller, Jürgen", "Schmuller, Anna"]  # type: ignore[union-attr]
+    assert desk.result.state == feedback.READY
+    press(desk.input, Qt.Key.Key_Down)
+    press(desk.input, Qt.Key.Key_Up)
+    with qtbot.waitSignal(desk.answered) as answer:
+        press(desk.input, Qt.Key.Key_Return)
+    assert answer.args == [feedback.WELCOME]
+    assert "Jürgen Müller" in desk.result.headline.text()
+    assert desk.input.text() == "" and desk.people.rowCount() == 0
+
+
+def test_arrow_keys_choose_whom_enter_checks_in(qtbot: QtBot, desk: DeskWorkspace) -> None:
+    desk.input.clock = slow_clock()  # type: ignore[assignment]
+    type_text(desk.input, "mull")
+    qtbot.waitUntil(lambda: desk.people.rowCount() == 2)
+    press(desk.input, Qt.Key.Key_Down)
+    with qtbot.waitSignal(desk.answered):
+        press(desk.input, Qt.Key.Key_Return)
+    assert "Anna Schmuller" in desk.result.headline.text()
+
+
+def test_nobody_found_offers_the_walk_in(qtbot: QtBot, desk: DeskWorkspace) -> None:
+    desk.input.clock = slow_clock()  # type: ignore[assignment]
+    type_text(desk.input, "Zyx")
+    qtbot.waitUntil(lambda: "F2" in desk.hint.text())
+    assert desk.people.rowCount() == 0
+
+
+def test_the_panel_is_ready_again_by_itself(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setitem(feedback.HOLD_MS, feedback.WELCOME, 50)
+    with qtbot.waitSignal(desk.result.reset, timeout=2000):
+        desk.handle_scan(_payload(desk_db, "Müller"))
+    assert desk.result.state == feedback.READY
+    assert desk.input.hasFocus()
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_walk_in_with_duplicate_warning_check_in_and_badge(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path
+) -> None:
+    printed = tmp_path / "badge.pdf"
+    desk.choose_printer = lambda _drawing: _pdf_printer(printed)  # type: ignore[method-assign]
+    desk.input.clock = slow_clock()  # type: ignore[assignment]
+    type_text(desk.input, "Jürgen Mueller")
+    qtbot.keyClick(desk.input, Qt.Key.Key_F2)
+    dialog = desk.walk_in_dialog
+    assert dialog is not None
+    assert (dialog.first_name.text(), dialog.last_name.text()) == ("Jürgen", "Mueller")
+    qtbot.keyClick(dialog.consent_data, Qt.Key.Key_Space)
+    assert dialog.consent_data.isChecked()
+    dialog.accept()  # the first Enter: shows who may be the same person
+    assert dialog.isVisible()
+    assert "Müller, Jürgen" in dialog.warning.text()
+    with qtbot.waitSignal(desk.badge_printed, timeout=5000):
+        dialog.accept()  # the second: registers anyway, checks in, prints
+    assert desk.result.state == feedback.WELCOME
+    assert desk.count_walk_ins.text() == "5"
+    with desk_db.read() as s:
+        assert s.scalar(select(BadgePrint.reprint)) is False
+    assert printed.read_bytes().startswith(b"%PDF")
+    zxingcpp = pytest.importorskip("zxingcpp")
+    if shutil.which("pdftoppm"):
+        from PIL import Image
+
+        subprocess.run(["pdftoppm", "-r", "150", "-png", str(printed), str(tmp_path / "b")], check=True)
+        (png,) = tmp_path.glob("b*.png")
+        codes = zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)
+        assert len(codes) == 1 and tickets.decode_payload(codes[0].text).event_code == "4711"
+
+
+def test_walk_in_can_check_in_the_registered_person_instead(qtbot: QtBot, desk: DeskWorkspace) -> None:
+    desk.input.setText("Ole Weiss")
+    dialog = desk.open_walk_in()
+    assert dialog is not None
+    dialog.check_duplicates()
+    assert dialog.existing_button.isVisible()
+    with qtbot.waitSignal(desk.answered) as answer:
+        dialog.existing_button.click()
+    assert answer.args == [feedback.WELCOME]
+    assert "Ole Weiß" in desk.result.headline.text()
+    assert desk.count_walk_ins.text() == "4"
+
+
+def test_walk_in_without_consent_is_refused_in_the_dialog(desk: DeskWorkspace) -> None:
+    dialog = desk.open_walk_in()
+    assert dialog is not None
+    dialog.first_name.setText("Neu")
+    dialog.last_name.setText("Gast")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error.isVisible() and dialog.error.text()
+    assert desk.count_walk_ins.text() == "4"
+
+
+def test_f8_annuls_with_a_reason(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+    desk.handle_scan(_payload(desk_db, "Müller"))
+    qtbot.keyClick(desk.input, Qt.Key.Key_F8)
+    dialog = desk.annul_dialog
+    assert dialog is not None
+    dialog.reason.setCurrentText("Falsche Person")
+    with qtbot.waitSignal(desk.answered):
+        dialog.accept()
+    with desk_db.read() as s:
+        row = s.execute(select(CheckIn.annulled_at, CheckIn.annul_reason, CheckIn.annulled_by)).one()
+    assert row.annulled_at is not None and row.annul_reason == "Falsche Person" and row.annulled_by == "Empfang 1"
+    assert desk.count_present.text() == "0"
+    index = desk.recent.index(0, RecentModel.NAME)
+    assert desk.recent.data(index, Qt.ItemDataRole.FontRole).strikeOut()
+
+
+def test_reprint_is_logged(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path) -> None:
+    desk.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "b.pdf")  # type: ignore[method-assign]
+    desk.handle_scan(_payload(desk_db, "Müller"))
+    assert desk.print_badge()
+    qtbot.keyClick(desk.input, Qt.Key.Key_F4)
+    with desk_db.read() as s:
+        assert list(s.scalars(select(BadgePrint.reprint).order_by(BadgePrint.reprint))) == [False, True]
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared sample is not on this machine")
+def test_import_dialog_previews_then_imports(qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path) -> None:
+    path = Path(shutil.copy(SAMPLE, tmp_path / "anmeldungen.csv"))
+    dialog = desk.open_import(path)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    assert dialog.plan is not None and len(dialog.plan.new) == 40
+    assert dialog.combos[1].currentData() == "last_name"
+    assert dialog.import_button.isEnabled()
+    dialog.combos[1].setCurrentIndex(0)  # no surname column now: still a name, fewer matches
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.import_button.isEnabled(), timeout=10000)
+    dialog.combos[1].setCurrentIndex(dialog.combos[1].findData("last_name"))
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.import_button.isEnabled(), timeout=10000)
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert dialog.report is not None and dialog.report.imported == 40
+    with qtbot.waitSignal(dialog.finished):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: desk.count_registered.text() == "40")
+
+
+def test_import_dialog_says_why_a_file_cannot_be_read(qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path) -> None:
+    garbage = tmp_path / "bild.csv"
+    garbage.write_bytes(bytes(range(256)) * 50)
+    dialog = desk.open_import(garbage)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "bild.csv" in dialog.status.text() and not dialog.status.text().startswith("Reading"))
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+
+
+def test_tickets_are_written_in_a_worker(qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path) -> None:
+    target = tmp_path / "tickets.pdf"
+    with qtbot.waitSignal(desk.tickets_written, timeout=20000) as written:
+        desk.write_tickets(target, "a4x4")
+    assert written.args == [target]
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_item_models_pass_the_model_tester(qtmodeltester: object, desk: DeskWorkspace, desk_db: Database) -> None:
+    desk.handle_scan(_payload(desk_db, "Müller"))
+    desk.input.setText("mull")
+    desk.run_search()
+    assert isinstance(desk.people, PeopleModel)
+    qtmodeltester.check(desk.people)  # type: ignore[attr-defined]
+    qtmodeltester.check(desk.recent)  # type: ignore[attr-defined]
+
+
+def test_without_an_event_the_desk_is_idle(qtbot: QtBot) -> None:
+    workspace = DeskWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.set_database(None)
+    assert not workspace.input.isEnabled()
+    assert workspace.title()
+    workspace.handle_scan("123")
+    assert workspace.result.state == feedback.READY
