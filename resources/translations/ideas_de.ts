@@ -473,8 +473,8 @@
         <translation>nur Ideen, die diese Wörter enthalten</translation>
     </message>
     <message>
-        <source>{count} ideas</source>
-        <translation>{count} Ideen</translation>
+        <source>Ideas: {count}</source>
+        <translation>Ideen: {count}</translation>
     </message>
 </context>
 <context>

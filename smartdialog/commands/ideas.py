@@ -114,4 +114,4 @@ def _write(records: list[dict[str, Any]], times: list[str], fmt: str) -> None:
         for r, local in zip(records, times, strict=True):
             status = "" if r["status"] == "active" else f" [{r['status']}]"
             print(f"{local}  {r['field']}{status}: {r['text']}")
-        print(translate("cli", "{count} ideas").format(count=len(records)))
+        print(translate("cli", "Ideas: {count}").format(count=len(records)))
