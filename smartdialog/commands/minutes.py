@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -35,6 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _minutes(args: argparse.Namespace) -> int:
+    with contextlib.suppress(OSError):  # if it cannot be made, the export says why it cannot write there
+        args.out.parent.mkdir(parents=True, exist_ok=True)
     db = open_database(args.event)
     try:
         if args.final:

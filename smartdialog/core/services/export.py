@@ -155,11 +155,11 @@ def csv_text(table: DataTable, *, delimiter: str = ";") -> str:
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([guard(c.header) for c in table.columns])
     for row in table.rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([cell_text(v) for v in row])
     return out.getvalue()
 
 
-def _cell(value: Value) -> str:
+def cell_text(value: Value) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
