@@ -18,7 +18,6 @@ from smartdialog.core.db import Database, open_database
 from smartdialog.core.demo import write_demo
 from smartdialog.core.errors import DomainError, EnvironmentProblem
 from smartdialog.core.minutes import german, texts
-from smartdialog.core.minutes.document import outline
 from smartdialog.core.models import Idea, Participant
 from smartdialog.core.services import ideas, minutes, setup, voting
 
@@ -83,7 +82,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 def test_chapters_stand_in_order_and_the_contents_give_their_pages(demo: Demo) -> None:
     pages = pdf_pages(demo.pdf)
     with demo.db.read() as s:
-        chapters = outline(minutes.snapshot(s))
+        chapters = minutes.chapters(s)
     assert "Dokumentation" in pages[0] and "V/0164/2018" in pages[0]
     assert re.search(r"^\s*Inhalt\s*$", pages[1], re.M)
     last_page = 2

@@ -23,6 +23,7 @@ from smartdialog.core.minutes.votes import RoundSummary
 from smartdialog.core.models import (
     AuditEntry,
     CheckIn,
+    FieldOfAction,
     Idea,
     IdeaRevision,
     MinutesSection,
@@ -133,7 +134,7 @@ class MinutesContent:
 
 def collect(s: Session) -> MinutesContent:
     event = setup.current_event(s)
-    fields = setup.list_fields(s)
+    fields = document_fields(s)
     stations = {st.id: st.name for st in s.scalars(select(Station).order_by(Station.position))}
     topics = {t.id: t.question for t in s.scalars(select(Topic))}
     stored = {m.key: m.body for m in s.scalars(select(MinutesSection).where(MinutesSection.event_id == event.id))}
@@ -144,15 +145,12 @@ def collect(s: Session) -> MinutesContent:
     by_field: dict[uuid.UUID, list[IdeaEntry]] = {}
     for idea in ideas:
         by_field.setdefault(idea.field_id, []).append(idea)
-    known = {f.id for f in fields}
-    # A field archived after ideas were written to it still belongs in the minutes.
-    archived = [f for f in setup.list_fields(s, include_archived=True) if f.id not in known and f.id in by_field]
     field_entries = tuple(
         FieldEntry(
             f.id, f.name, f.colour, f.description, sections.get(texts.field_key(f.id), ""),
             tuple(by_field.get(f.id, ())),
         )
-        for f in [*fields, *archived]
+        for f in fields
     )
     numbers = {i.id: i.number for i in ideas}
     return MinutesContent(
@@ -173,6 +171,16 @@ def collect(s: Session) -> MinutesContent:
         log=_log(s, ideas),
         stations=tuple(stations.values()),
     )
+
+
+def document_fields(s: Session) -> list[setup.FieldInfo]:
+    """The fields of action the minutes report on, in their order.
+
+    An archived field still belongs in the minutes when ideas were written to it.
+    """
+    with_ideas = set(s.scalars(select(Idea.field_id).distinct()))
+    archived = set(s.scalars(select(FieldOfAction.id).where(FieldOfAction.archived.is_(True))))
+    return [f for f in setup.list_fields(s, include_archived=True) if f.id in with_ideas or f.id not in archived]
 
 
 def _stamp(s: Session, finalised_at: datetime | None, created: datetime) -> datetime:

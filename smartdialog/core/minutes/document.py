@@ -70,7 +70,7 @@ class Chapter:
         return f"{self.number}\u2002{self.title}" if self.number else self.title
 
 
-def outline(content: MinutesContent) -> list[Chapter]:
+def outline(field_names: Sequence[str]) -> list[Chapter]:
     """The chapters of the document, as the table of contents lists them."""
     return [
         Chapter("anlass", "1", "Anlass und Ziel", 0),
@@ -78,7 +78,7 @@ def outline(content: MinutesContent) -> list[Chapter]:
         Chapter("ablauf", "3", "Ablauf", 0),
         Chapter("methode", "4", "Methode und Abstimmungsregeln", 0),
         Chapter("ergebnisse", "5", "Ergebnisse je Handlungsfeld", 0),
-        *(Chapter(f"feld-{i}", f"5.{i}", f.name, 1) for i, f in enumerate(content.fields, start=1)),
+        *(Chapter(f"feld-{i}", f"5.{i}", name, 1) for i, name in enumerate(field_names, start=1)),
         Chapter("priorisierung", "6", "Priorisierung gesamt", 0),
         Chapter("schritte", "7", "Nächste Schritte", 0),
         Chapter("datenschutz", "8", "Datenschutzhinweis", 0),
@@ -139,7 +139,7 @@ class _Builder:
     def __init__(self, content: MinutesContent) -> None:
         self.c = content
         self.st: Styles = make_styles()
-        self.chapters = outline(content)
+        self.chapters = outline([f.name for f in content.fields])
         self._chapters = {ch.key: ch for ch in self.chapters}
         self.round = content.result_round
         self.colour = {f.id: f.colour for f in content.fields}

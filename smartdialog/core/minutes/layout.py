@@ -10,6 +10,7 @@ document ID, and the creation date is taken from the data.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -64,7 +65,7 @@ def draft_watermark(word: str = "ENTWURF", size: float = 110) -> ImageReader:
     """
     font = ImageFont.truetype(str(resource("fonts", "DejaVuSans-Bold.ttf")), round(size * WATERMARK_SCALE))
     left, top, right, bottom = font.getbbox(word)
-    image = Image.new("RGB", (right - left + 8, bottom - top + 8), "white")
+    image = Image.new("RGB", (math.ceil(right - left) + 8, math.ceil(bottom - top) + 8), "white")
     ImageDraw.Draw(image).text((4 - left, 4 - top), word, font=font, fill=(251, 228, 228))
     return ImageReader(image)
 

@@ -21,7 +21,7 @@ from smartdialog.core.clock import now
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.minutes import texts
-from smartdialog.core.minutes.content import MinutesContent, collect
+from smartdialog.core.minutes.content import MinutesContent, collect, document_fields
 from smartdialog.core.minutes.document import Chapter, outline, render
 from smartdialog.core.models import MinutesSection
 from smartdialog.core.services import audit, setup
@@ -175,7 +175,8 @@ def snapshot(s: Session) -> MinutesContent:
 
 
 def chapters(s: Session) -> list[Chapter]:
-    return outline(collect(s))
+    """The chapters the document will have (cheap: for a preview while typing)."""
+    return outline([f.name for f in document_fields(s)])
 
 
 def export_pdf(db: Database, target: str | os.PathLike[str], progress: Progress | None = None) -> ExportResult:
