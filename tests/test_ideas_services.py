@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -253,3 +254,15 @@ def test_count_by_field_counts_active_ideas(db: Database) -> None:
         ideas.hide(s, a.id, "Test")
     with db.read() as s:
         assert ideas.count_by_field(s) == {mobility.id: 1, economy.id: 1}
+
+
+def test_capture_names_what_is_gone(db: Database) -> None:
+    field = _fields(db)[0]
+    with pytest.raises(NotFoundError, match="field of action"):
+        _capture(db, "Idee", FieldInfo(uuid.uuid4(), "weg", "", "#000000", 0))
+    with pytest.raises(NotFoundError, match="guiding question"):
+        _capture(db, "Idee", field, topic_id=uuid.uuid4())
+    with pytest.raises(NotFoundError, match="table"):
+        _capture(db, "Idee", field, station_id=uuid.uuid4())
+    with db.read() as s:
+        assert ideas.list_ideas(s) == []

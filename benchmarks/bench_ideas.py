@@ -1,0 +1,159 @@
+"""Ideas: capture to committed, the facilitator's Enter, and the wall's refresh with 1,000 ideas."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+
+from benchmarks.harness import Measurement, median, timings_ms
+from smartdialog.core.db import DeviceIdentity, open_database
+from smartdialog.core.demo import write_demo
+from smartdialog.core.services import audit, ideas, setup
+
+TEXT = "Radwege an der Hammer Straße durchgängig ausbauen"
+WALL_IDEAS = 1000
+
+
+def _raw_sqlite_insert(workdir: Path, repeat: int) -> list[float]:
+    """One INSERT and COMMIT of a row like an idea, with the same pragmas, no ORM."""
+    con = sqlite3.connect(workdir / "raw.sqlite", isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    con.execute(
+        "CREATE TABLE ideas (id BLOB PRIMARY KEY, event_id BLOB, field_id BLOB, text TEXT,"
+        " status TEXT, created_at TEXT, version INTEGER)"
+    )
+    event_id, field_id = uuid.uuid4().bytes, uuid.uuid4().bytes
+
+    def insert() -> None:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute(
+            "INSERT INTO ideas VALUES (?, ?, ?, ?, 'active', datetime('now'), 1)",
+            (uuid.uuid4().bytes, event_id, field_id, TEXT),
+        )
+        con.execute("COMMIT")
+
+    try:
+        return timings_ms(insert, repeat)
+    finally:
+        con.close()
+
+
+def measure(workdir: Path) -> list[Measurement]:
+    from PySide6.QtWidgets import QApplication
+
+    from smartdialog.ui.ideas import IdeasWorkspace
+    from smartdialog.ui.wall import WallState, WallView
+
+    app = QApplication.instance() or QApplication([])
+    path = workdir / "ideas.sdevent"
+    write_demo(path, participants=200, ideas=WALL_IDEAS)
+    table = DeviceIdentity(uuid.UUID(int=11), "Tisch 1", "table")
+    other = DeviceIdentity(uuid.UUID(int=12), "Tisch 2", "table")
+    db = open_database(path, table)
+    elsewhere = open_database(path, other)
+    out: list[Measurement] = []
+    try:
+        with db.read() as s:
+            field = setup.list_fields(s)[0]
+            station = setup.list_stations(s)[0]
+            topic = setup.list_topics(s, field.id)[0]
+
+        def capture() -> None:
+            with db.uow() as s:
+                ideas.capture(s, TEXT, field_id=field.id, station_id=station.id, topic_id=topic.id)
+
+        raw = median(_raw_sqlite_insert(workdir, 300))
+        out.append(
+            Measurement(
+                "capture to committed (service, SQLite file)",
+                median(timings_ms(capture, 300)),
+                "ms",
+                raw,
+                "raw sqlite3 INSERT+COMMIT",
+                "< 5 ms median",
+            )
+        )
+
+        # The facilitator's Enter: how long the GUI thread is busy before she types on.
+        page = IdeasWorkspace()
+        page.set_database(db)
+        page.select_station(station.id)
+        page.resize(1400, 800)
+        page.show()
+        app.processEvents()
+
+        def enter() -> None:
+            page.entry.setText(TEXT)
+            page.capture_entry()
+
+        enter_ms = timings_ms(enter, 100)
+        page.wait_for_saves()
+        app.processEvents()
+        out.append(
+            Measurement(
+                "Enter until the field is free again (GUI thread)",
+                median(enter_ms),
+                "ms",
+                goal="< 5 ms median",
+            )
+        )
+
+        # The wall with 1,000 ideas: a new idea from another laptop, through the feed, painted.
+        state = WallState()
+        state.set_database(db)
+        view = WallView(state)
+        view.resize(1920, 1080)
+        view.show()
+        view.repaint()
+        with db.read() as s:
+            seq = audit.latest_seq(s)
+        wall_ms: list[float] = []
+        list_ms: list[float] = []
+        for n in range(40):
+            with elsewhere.uow() as s:
+                ideas.capture(s, f"{TEXT} ({n})", field_id=field.id, station_id=station.id)
+            with db.read() as s:
+                changes = audit.changes_since(s, seq)
+            seq = changes[-1].seq
+
+            def refresh_wall(changes: list[audit.Change] = changes) -> None:
+                state.on_changes(changes)
+                view.repaint()
+
+            def refresh_list(changes: list[audit.Change] = changes) -> None:
+                page.on_changes(changes)
+
+            wall_ms.extend(timings_ms(refresh_wall, 1, warmup=0))
+            list_ms.extend(timings_ms(refresh_list, 1, warmup=0))
+
+        def reload_wall() -> None:
+            state.reload()
+            view.repaint()
+
+        full = median(timings_ms(reload_wall, 10, warmup=1))
+        out.append(
+            Measurement(
+                f"wall refresh after a new idea ({state.count()} ideas, 1920x1080)",
+                median(wall_ms),
+                "ms",
+                full,
+                "full reload and repaint",
+                "< 50 ms",
+            )
+        )
+        out.append(
+            Measurement(
+                "Ideen list refresh after a new idea from the feed",
+                median(list_ms),
+                "ms",
+                goal="< 50 ms",
+            )
+        )
+        view.close()
+        page.close()
+    finally:
+        elsewhere.close()
+        db.close()
+    return out
