@@ -16,7 +16,10 @@ from smartdialog.paths import resource
 DEFAULT_LANGUAGE = "de"
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 
-_loaded: list[QTranslator] = []
+# Loaded translators per language, kept alive here: a QTranslator that Python
+# collects is silently removed from the application.
+_cache: dict[str, list[QTranslator]] = {}
+_current = "en"
 
 
 def preferred_language(setting: str | None = None) -> str:
@@ -28,8 +31,14 @@ def preferred_language(setting: str | None = None) -> str:
 
 
 def load(language: str) -> list[QTranslator]:
-    """Load the translators for ``language`` (none for English, the source language)."""
-    global _loaded
+    """The translators for ``language`` (none for English, the source language).
+
+    Also makes ``language`` the one ``translate`` uses.
+    """
+    global _current
+    _current = language
+    if language in _cache:
+        return _cache[language]
     translators: list[QTranslator] = []
     if language != "en":
         folder = resource("translations")
@@ -40,7 +49,7 @@ def load(language: str) -> list[QTranslator]:
         qt_own = QTranslator()
         if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt_own)
-    _loaded = translators
+    _cache[language] = translators
     return translators
 
 
@@ -52,7 +61,7 @@ def install(app: QCoreApplication, language: str) -> None:
 
 def translate(context: str, text: str) -> str:
     """Translate without an application object (the command line)."""
-    for translator in _loaded:
+    for translator in _cache.get(_current, ()):
         translated = translator.translate(context, text)
         if translated:
             return translated
