@@ -1,4 +1,234 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>MinutesWorkspace</name>
+    <message>
+        <source>Texts you write</source>
+        <translation>Texte, die Sie schreiben</translation>
+    </message>
+    <message>
+        <source>Parts of the minutes</source>
+        <translation>Teile der Dokumentation</translation>
+    </message>
+    <message>
+        <source>Text of the chosen part</source>
+        <translation>Text des gewählten Teils</translation>
+    </message>
+    <message>
+        <source>Saved as you type. An empty line starts a new paragraph, a line starting with “- ” becomes a bullet point; in the programme, separate time and item with a tab.</source>
+        <translation>Wird beim Schreiben gespeichert. Eine Leerzeile beginnt einen neuen Absatz, eine Zeile mit „- “ am Anfang wird ein Aufzählungspunkt; im Ablauf trennen Sie Uhrzeit und Programmpunkt mit einem Tabulator.</translation>
+    </message>
+    <message>
+        <source>Use the suggested text</source>
+        <translation>Textvorschlag verwenden</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Chapters of the document</source>
+        <translation>Kapitel des Dokuments</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export PDF for the council …</source>
+        <translation>PDF für den Rat exportieren …</translation>
+    </message>
+    <message>
+        <source>Export CSV …</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export JSON …</source>
+        <translation>JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>Semicolon (German Excel)</source>
+        <translation>Semikolon (deutsches Excel)</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <source>CSV separator:</source>
+        <translation>Trennzeichen für CSV:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>No event is open.</source>
+        <translation>Keine Veranstaltung geöffnet.</translation>
+    </message>
+    <message>
+        <source>Occasion and aim</source>
+        <translation>Anlass und Ziel</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nächste Schritte</translation>
+    </message>
+    <message>
+        <source>Data protection note</source>
+        <translation>Datenschutzhinweis</translation>
+    </message>
+    <message>
+        <source>Summary: {field}</source>
+        <translation>Zusammenfassung: {field}</translation>
+    </message>
+    <message>
+        <source>{title} (suggested text)</source>
+        <translation>{title} (Textvorschlag)</translation>
+    </message>
+    <message>
+        <source>Suggested text – edit it as you like.</source>
+        <translation>Textvorschlag – passen Sie ihn nach Belieben an.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved yet …</source>
+        <translation>Noch nicht gespeichert …</translation>
+    </message>
+    <message>
+        <source>Final since {when}. The texts are locked.</source>
+        <translation>Endfassung seit {when}. Die Texte sind gesperrt.</translation>
+    </message>
+    <message>
+        <source>Reopen as draft</source>
+        <translation>Wieder als Entwurf öffnen</translation>
+    </message>
+    <message>
+        <source>Draft: every page of the PDF is marked “ENTWURF”.</source>
+        <translation>Entwurf: Jede Seite des PDF ist mit „ENTWURF“ gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Mark as final</source>
+        <translation>Als Endfassung festlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n idea(s)</source>
+        <translation>
+            <numerusform>%n Idee</numerusform>
+            <numerusform>%n Ideen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no vote yet: the voting chapters will say that no vote took place</source>
+        <translation>noch keine Abstimmung: Die Kapitel zur Abstimmung sagen, dass keine stattfand</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voting round(s)</source>
+        <translation>
+            <numerusform>%n Abstimmungsrunde</numerusform>
+            <numerusform>%n Abstimmungsrunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{ideas}, {vote}.</source>
+        <translation>{ideas}, {vote}.</translation>
+    </message>
+    <message>
+        <source>Save the minutes as PDF</source>
+        <translation>Dokumentation als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the export</source>
+        <translation>Ordner für den Export wählen</translation>
+    </message>
+    <message>
+        <source>Minutes written: {path} ({pages} pages).</source>
+        <translation>Dokumentation gespeichert: {path} ({pages} Seiten).</translation>
+    </message>
+    <message>
+        <source>It is marked as a draft until you mark the minutes final.</source>
+        <translation>Sie ist als Entwurf gekennzeichnet, bis Sie die Dokumentation als Endfassung festlegen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to {folder}.</source>
+        <translation>
+            <numerusform>%n Datei in {folder} gespeichert.</numerusform>
+            <numerusform>%n Dateien in {folder} gespeichert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>write the minutes for the council as PDF</source>
+        <translation>die Dokumentation für den Rat als PDF schreiben</translation>
+    </message>
+    <message>
+        <source>event file or database URL</source>
+        <translation>Veranstaltungsdatei oder Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>the PDF to write</source>
+        <translation>die zu schreibende PDF-Datei</translation>
+    </message>
+    <message>
+        <source>mark the minutes final first (no draft marking any more)</source>
+        <translation>die Dokumentation zuerst als Endfassung festlegen (ohne Entwurfskennzeichnung)</translation>
+    </message>
+    <message>
+        <source>export the results as CSV or JSON</source>
+        <translation>die Ergebnisse als CSV oder JSON exportieren</translation>
+    </message>
+    <message>
+        <source>the folder to write into</source>
+        <translation>der Ordner, in den geschrieben wird</translation>
+    </message>
+    <message>
+        <source>separate CSV cells by commas instead of semicolons (German Excel wants semicolons)</source>
+        <translation>CSV-Zellen mit Kommas statt Semikolons trennen (deutsches Excel erwartet Semikolons)</translation>
+    </message>
+    <message>
+        <source>Minutes written to {path}: {pages} pages.</source>
+        <translation>Dokumentation gespeichert unter {path}: {pages} Seiten.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>{path} is a folder. Choose a file name for the export.</source>
+        <translation>{path} ist ein Ordner. Wählen Sie einen Dateinamen für den Export.</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({reason}). If the file is open in another program, close it; otherwise choose another folder, for example Documents.</source>
+        <translation>{path} konnte nicht geschrieben werden ({reason}). Ist die Datei in einem anderen Programm geöffnet, schließen Sie sie; sonst wählen Sie einen anderen Ordner, zum Beispiel Dokumente.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist or cannot be written to. Choose another folder, for example Documents.</source>
+        <translation>Der Ordner {folder} existiert nicht oder kann nicht beschrieben werden. Wählen Sie einen anderen Ordner, zum Beispiel Dokumente.</translation>
+    </message>
+    <message>
+        <source>This part of the minutes no longer exists. Its field of action may have been removed.</source>
+        <translation>Diesen Teil der Dokumentation gibt es nicht mehr. Vielleicht wurde sein Handlungsfeld entfernt.</translation>
+    </message>
+    <message>
+        <source>The minutes are marked final and cannot be changed. Reopen them as a draft first.</source>
+        <translation>Die Dokumentation ist als Endfassung festgelegt und kann nicht geändert werden. Öffnen Sie sie zuerst wieder als Entwurf.</translation>
+    </message>
+</context>
 </TS>

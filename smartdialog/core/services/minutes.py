@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
@@ -23,7 +23,7 @@ from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.minutes import texts
 from smartdialog.core.minutes.content import MinutesContent, collect, document_fields
 from smartdialog.core.minutes.document import Chapter, outline, render
-from smartdialog.core.models import MinutesSection
+from smartdialog.core.models import Idea, MinutesSection, VotingRound
 from smartdialog.core.services import audit, setup
 from smartdialog.core.services.export import replacing_file
 
@@ -47,6 +47,14 @@ class SectionInfo:
 class MinutesState:
     final: bool
     finalised_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the document will report on, in two numbers (for the workspace)."""
+
+    ideas: int
+    rounds: int  # voting rounds that were opened
 
 
 @dataclass(frozen=True)
@@ -177,6 +185,15 @@ def snapshot(s: Session) -> MinutesContent:
 def chapters(s: Session) -> list[Chapter]:
     """The chapters the document will have (cheap: for a preview while typing)."""
     return outline([f.name for f in document_fields(s)])
+
+
+def overview(s: Session) -> Overview:
+    event = setup.current_event(s)
+    ideas = s.scalar(select(func.count()).select_from(Idea).where(Idea.event_id == event.id)) or 0
+    rounds = s.scalar(
+        select(func.count()).select_from(VotingRound).where(VotingRound.event_id == event.id, VotingRound.status != "draft")
+    )
+    return Overview(ideas, rounds or 0)
 
 
 def export_pdf(db: Database, target: str | os.PathLike[str], progress: Progress | None = None) -> ExportResult:
