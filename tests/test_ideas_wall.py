@@ -23,7 +23,7 @@ from smartdialog.ui.wall import (
     WallWorkspace,
 )
 from smartdialog.ui.wall.state import HIGHLIGHT_SECONDS
-from smartdialog.ui.wall.view import is_right_to_left, readable_on
+from smartdialog.ui.wall.view import is_right_to_left, readable_on, soft_hyphens
 
 
 def _capture(db: Database, text: str, field_index: int = 0) -> IdeaInfo:
@@ -231,3 +231,16 @@ def test_wall_without_an_event_paints_a_message(qtbot: QtBot) -> None:
     view.grab()
     assert view.painted_ids == []
     state.apply([], gone=[uuid.uuid4()])
+
+
+def test_long_compounds_break_where_german_joins_them() -> None:
+    def shown(text: str) -> str:
+        return soft_hyphens(text).replace("\u00ad", "|")
+
+    assert shown("Wirtschaftsförderung") == "Wirtschafts|förderung"
+    assert shown("Ressourcenmanagement") == "Ressourcen|management"
+    assert shown("Intelligente Straßenbeleuchtung, bitte") == "Intelligente Straßen|beleuchtung, bitte"
+    # No break inside "st", "sch" or before a vowel; short words stay whole.
+    assert shown("Fahrradstellplätze") == "Fahrradstellplätze"
+    assert shown("Assistenzsysteme") == "Assistenzsysteme"
+    assert shown("Radwege") == "Radwege"

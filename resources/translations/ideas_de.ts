@@ -255,6 +255,13 @@
         <source>The text was not lost.</source>
         <translation>Der Text ist nicht verloren.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n idea(s) listed</source>
+        <translation>
+            <numerusform>%n Idee in der Liste</numerusform>
+            <numerusform>%n Ideen in der Liste</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your text is still here: press Save again to replace the other change with it.</source>
         <translation>Ihr Text steht noch hier: Klicken Sie erneut auf Speichern, um die andere Änderung damit zu ersetzen.</translation>

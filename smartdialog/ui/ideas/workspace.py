@@ -193,8 +193,10 @@ class IdeasWorkspace(Workspace):
         self.whole_event.toggled.connect(self._filter_changed)
         self.show_hidden = QCheckBox(self.tr("Show hidden and merged"))
         self.show_hidden.toggled.connect(self._filter_changed)
+        self.count_label = QLabel()
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.search, 1)
+        filter_row.addWidget(self.count_label)
         filter_row.addWidget(self.whole_event)
         filter_row.addWidget(self.show_hidden)
 
@@ -214,11 +216,13 @@ class IdeasWorkspace(Workspace):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(IdeasModel.TEXT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((IdeasModel.TIME, 60), (IdeasModel.FIELD, 170), (IdeasModel.TOPIC, 200),
+        for column, width in ((IdeasModel.TIME, 60), (IdeasModel.FIELD, 170), (IdeasModel.TOPIC, 280),
                               (IdeasModel.TAGS, 130), (IdeasModel.CLUSTER, 130), (IdeasModel.STATUS, 170)):  # fmt: skip
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_count)
 
         self._build_actions()
         toolbar = QToolBar()
@@ -560,6 +564,9 @@ class IdeasWorkspace(Workspace):
         self.table.setColumnHidden(
             IdeasModel.FIELD, not whole and station is not None and station.field_id is not None
         )
+
+    def _update_count(self, *_args: Any) -> None:
+        self.count_label.setText(self.tr("%n idea(s) listed", "", self.model.rowCount()))
 
     def _focus_search(self) -> None:
         self.search.setFocus()

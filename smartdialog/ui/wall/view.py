@@ -8,6 +8,7 @@ laid out; the heights of wrapped texts are cached.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 from collections.abc import Callable
@@ -78,12 +79,60 @@ def is_right_to_left(text: str) -> bool:
     return False
 
 
+_VOWELS = frozenset("aeiouäöüy")
+# Endings after which German compounds usually join: Wirtschafts|förderung, Straßen|beleuchtung.
+_JOINTS = ("s", "en", "er", "ungs", "ten")
+_ONSETS = (
+    "bl", "br", "ch", "dr", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "pf", "pl", "pr", "sch", "sp",
+    "st", "tr", "zw", "wr", "sk", "sm", "sn", "sw", "th",
+)  # fmt: skip
+SOFT_HYPHEN = "\u00ad"
+
+
+@lru_cache(maxsize=8192)
+def soft_hyphens(text: str, min_word: int = 12, min_part: int = 4) -> str:
+    """``text`` with soft hyphens where long German compounds may break.
+
+    A narrow card breaks "Wirtschaftsförderung" as "Wirtschafts-" / "förderung"
+    instead of cutting it anywhere; where no line break is needed, nothing shows.
+    """
+    return (
+        _LONG_WORD.sub(lambda m: _hyphenate(m.group(0), min_part), text)
+        if len(text) >= min_word
+        else text
+    )
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{12,}")
+
+
+def _hyphenate(word: str, min_part: int) -> str:
+    cuts: list[int] = []
+    for i in range(min_part, len(word) - min_part + 1):
+        head, rest = word[:i].lower(), word[i:].lower()
+        if rest[0] in _VOWELS or not head.endswith(_JOINTS):
+            continue
+        # "s" before t, p or ch usually starts the next part (Fahrrad|stellplätze).
+        if head.endswith("s") and not head.endswith(("ens", "ers")) and rest[0] in "tpch":
+            continue
+        # A part starts as a syllable does: a vowel after one consonant, or a usual pair.
+        if rest[1] not in _VOWELS and not rest.startswith(_ONSETS):
+            continue
+        if cuts and i - cuts[-1] < min_part:
+            continue
+        cuts.append(i)
+    for i in reversed(cuts):
+        word = word[:i] + SOFT_HYPHEN + word[i:]
+    return word
+
+
 def fit_words(text: str, width: float, font: QFont, smallest: float = 0.6) -> QFont:
     """``font``, made smaller (down to ``smallest`` of its size) until the longest word fits."""
     # A little room for rounding and hinting, which the layout sees differently.
     width *= 0.95
     width *= 0.95  # room for rounding and hinting, which the layout sees differently
-    longest = max((QFontMetricsF(font).horizontalAdvance(w) for w in text.split()), default=0.0)
+    parts = soft_hyphens(text).replace(SOFT_HYPHEN, " ").split()
+    longest = max((QFontMetricsF(font).horizontalAdvance(w + "-") for w in parts), default=0.0)
     if longest <= width:
         return font
     smaller = QFont(font)
@@ -121,7 +170,7 @@ class _Texts:
         if found is None:
             if len(self._cache) > 20000:
                 self._cache.clear()
-            found = QStaticText(text)
+            found = QStaticText(soft_hyphens(text))
             found.setTextFormat(Qt.TextFormat.PlainText)
             option = QTextOption(align)
             option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -240,7 +289,7 @@ class WallView(QWidget):
         pad = base * 0.45
         # One size for every header, small enough that each field's longest word fits.
         head_font = min(
-            (fit_words(f.name, width - 2 * pad, _font(base, bold=True), 0.8) for f in fields),
+            (fit_words(f.name, width - 2 * pad, _font(base, bold=True), 0.75) for f in fields),
             key=QFont.pixelSize,
         )
         head_h = max(self._measure.height(f.name, width - 2 * pad, head_font) for f in fields)
