@@ -123,23 +123,33 @@
         <source>Mark as final</source>
         <translation>Als Endfassung festlegen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n idea(s)</source>
-        <translation>
-            <numerusform>%n Idee</numerusform>
-            <numerusform>%n Ideen</numerusform>
-        </translation>
+    <message>
+        <source>1 idea</source>
+        <translation>1 Idee</translation>
+    </message>
+    <message>
+        <source>{count} ideas</source>
+        <translation>{count} Ideen</translation>
+    </message>
+    <message>
+        <source>1 voting round</source>
+        <translation>1 Abstimmungsrunde</translation>
+    </message>
+    <message>
+        <source>{count} voting rounds</source>
+        <translation>{count} Abstimmungsrunden</translation>
+    </message>
+    <message>
+        <source>1 file written to {folder}.</source>
+        <translation>1 Datei in {folder} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{count} files written to {folder}.</source>
+        <translation>{count} Dateien in {folder} gespeichert.</translation>
     </message>
     <message>
         <source>no vote yet: the voting chapters will say that no vote took place</source>
         <translation>noch keine Abstimmung: Die Kapitel zur Abstimmung sagen, dass keine stattfand</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n voting round(s)</source>
-        <translation>
-            <numerusform>%n Abstimmungsrunde</numerusform>
-            <numerusform>%n Abstimmungsrunden</numerusform>
-        </translation>
     </message>
     <message>
         <source>{ideas}, {vote}.</source>
@@ -164,13 +174,6 @@
     <message>
         <source>It is marked as a draft until you mark the minutes final.</source>
         <translation>Sie ist als Entwurf gekennzeichnet, bis Sie die Dokumentation als Endfassung festlegen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) written to {folder}.</source>
-        <translation>
-            <numerusform>%n Datei in {folder} gespeichert.</numerusform>
-            <numerusform>%n Dateien in {folder} gespeichert.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

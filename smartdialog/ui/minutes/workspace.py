@@ -412,11 +412,15 @@ class MinutesWorkspace(Workspace):
         return [self.chapter_list.item(i).text().strip() for i in range(self.chapter_list.count())]
 
     def _summary_text(self, summary: minutes.Overview) -> str:
-        ideas = self.tr("%n idea(s)", "", summary.ideas)
+        # Two strings rather than Qt's %n plurals: the translation check reads only plain texts.
+        count = self.locale().toString(summary.ideas)
+        ideas = self.tr("1 idea") if summary.ideas == 1 else self.tr("{count} ideas").format(count=count)
         if summary.rounds == 0:
             vote = self.tr("no vote yet: the voting chapters will say that no vote took place")
+        elif summary.rounds == 1:
+            vote = self.tr("1 voting round")
         else:
-            vote = self.tr("%n voting round(s)", "", summary.rounds)
+            vote = self.tr("{count} voting rounds").format(count=summary.rounds)
         return self.tr("{ideas}, {vote}.").format(ideas=ideas, vote=vote)
 
     # -- exports ---------------------------------------------------------------------------------
@@ -492,9 +496,11 @@ class MinutesWorkspace(Workspace):
         else:
             assert isinstance(result, export.ExportFiles)
             self._last_output = result.paths[0].parent if result.paths else None
-            text = self.tr("%n file(s) written to {folder}.", "", len(result.paths)).format(
-                folder=self._last_output
-            )
+            text = (
+                self.tr("1 file written to {folder}.")
+                if len(result.paths) == 1
+                else self.tr("{count} files written to {folder}.")
+            ).format(count=len(result.paths), folder=self._last_output)
             self.exported.emit(self._last_output)
         self.result_label.setText(text)
         self.open_button.setVisible(self._last_output is not None)
