@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select, update
 
-from smartdialog.core.db import Database
+from smartdialog.core.db import Database, DeviceIdentity, open_database
 from smartdialog.core.errors import ConflictError, DomainError, NotFoundError
 from smartdialog.core.models import Idea, Participant
 from smartdialog.core.services import audit, ideas, setup
@@ -266,3 +266,26 @@ def test_capture_names_what_is_gone(db: Database) -> None:
         _capture(db, "Idee", field, station_id=uuid.uuid4())
     with db.read() as s:
         assert ideas.list_ideas(s) == []
+
+
+@pytest.mark.postgres
+def test_two_laptops_on_postgresql_cannot_overwrite_each_other(
+    pg_db: Database, pg_url: str
+) -> None:
+    """A real race: the other laptop commits between our read and our write."""
+    field = _fields(pg_db)[0]
+    idea = _capture(pg_db, "WLAN in Bürgerhäusern", field)
+    other = open_database(pg_url, DeviceIdentity(uuid.UUID(int=2), "Tisch 2", "table"))
+    try:
+        with pytest.raises(ConflictError), pg_db.uow() as s:
+            row = ideas._idea(s, idea.id)
+            ideas._check_version(row, idea.version)
+            with other.uow() as s2:
+                ideas.edit(s2, idea.id, expected_version=idea.version, text="WLAN überall")
+            row.text = "WLAN in allen Bürgerhäusern"
+            ideas._flush(s, row)
+    finally:
+        other.close()
+    with pg_db.read() as s:
+        assert ideas.get_idea(s, idea.id).text == "WLAN überall"
+        assert [i.text for i in ideas.list_ideas(s, query="wlan")] == ["WLAN überall"]
