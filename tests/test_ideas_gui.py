@@ -341,3 +341,51 @@ def test_model_passes_the_model_tester(
     page.show_hidden.setChecked(True)
     page.model.apply([], gone=[first.id])
     qtmodeltester.check(page.model)
+
+
+def test_merge_dialog_offers_active_ideas_of_the_same_field_first(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    from smartdialog.ui.ideas.dialogs import MergeDialog
+
+    _enter(qtbot, page, "Ladesäulen in Wohngebieten", 1)
+    _enter(qtbot, page, "Mehr Ladestationen für E-Autos", 2)
+    _enter(qtbot, page, "Ladestationen", 3)
+    source, other, target = page.model.idea_at(0), page.model.idea_at(1), page.model.idea_at(2)
+    dialog = MergeDialog(source, page.model.all_ideas())
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2  # not the idea itself
+    qtbot.keyClicks(dialog.search, "wohngebiet")
+    assert dialog.list.count() == 1
+    assert dialog.target_id() == target.id
+    page.select_idea(source.id)
+    page.merge_selected(target_id=dialog.target_id())
+    merged = {i.id: i for i in _db_ideas(db)}
+    assert (merged[source.id].status, merged[source.id].merged_into_id) == ("merged", target.id)
+    assert merged[other.id].status == "active"
+
+
+def test_an_author_only_with_consent(qtbot: QtBot, db: Database, page: IdeasWorkspace) -> None:
+    from datetime import UTC, datetime
+
+    from smartdialog.core.models import Participant
+
+    with db.uow() as s:
+        event = setup.current_event(s)
+        s.add_all([
+            Participant(event_id=event.id, ticket_number=7, first_name="Łukasz", last_name="Öztürk-Nguyễn",
+                        search_key="lukasz ozturk-nguyen", consent_attribution_at=datetime(2026, 11, 1, tzinfo=UTC)),
+            Participant(event_id=event.id, ticket_number=8, first_name="Anna", last_name="Müller", search_key="anna muller"),
+        ])  # fmt: skip
+    page.reload()
+    assert page._author_model.stringList() == ["Łukasz Öztürk-Nguyễn (7)"]
+    page.author_edit.setText("Anna Müller")
+    type_text(page.entry, "Mehr Bänke")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    assert "Anna Müller" in page.message.text()
+    assert page.entry.text() == "Mehr Bänke"  # nothing lost
+    page.author_edit.setText("Łukasz")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert [i.author_name for i in _db_ideas(db)] == ["Łukasz Öztürk-Nguyễn"]
+    assert page.author_edit.text() == ""  # the next idea is somebody else's
