@@ -239,7 +239,9 @@ def test_long_compounds_break_where_german_joins_them() -> None:
 
     assert shown("Wirtschaftsförderung") == "Wirtschafts|förderung"
     assert shown("Ressourcenmanagement") == "Ressourcen|management"
-    assert shown("Intelligente Straßenbeleuchtung, bitte") == "Intelligente Straßen|beleuchtung, bitte"
+    assert (
+        shown("Intelligente Straßenbeleuchtung, bitte") == "Intelligente Straßen|beleuchtung, bitte"
+    )
     # No break inside "st", "sch" or before a vowel; short words stay whole.
     assert shown("Fahrradstellplätze") == "Fahrradstellplätze"
     assert shown("Assistenzsysteme") == "Assistenzsysteme"
