@@ -255,12 +255,13 @@
         <source>The text was not lost.</source>
         <translation>Der Text ist nicht verloren.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n idea(s) listed</source>
-        <translation>
-            <numerusform>%n Idee in der Liste</numerusform>
-            <numerusform>%n Ideen in der Liste</numerusform>
-        </translation>
+    <message>
+        <source>1 idea listed</source>
+        <translation>1 Idee in der Liste</translation>
+    </message>
+    <message>
+        <source>%1 ideas listed</source>
+        <translation>%1 Ideen in der Liste</translation>
     </message>
     <message>
         <source>Your text is still here: press Save again to replace the other change with it.</source>
@@ -355,19 +356,17 @@
         <source>Add them in the Setup page.</source>
         <translation>Legen Sie sie in der Einrichtung an.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n idea(s)</source>
-        <translation>
-            <numerusform>%n Idee</numerusform>
-            <numerusform>%n Ideen</numerusform>
-        </translation>
+    <message>
+        <source>1 idea</source>
+        <translation>1 Idee</translation>
     </message>
-    <message numerus="yes">
-        <source>+ %n more</source>
-        <translation>
-            <numerusform>+ %n weitere</numerusform>
-            <numerusform>+ %n weitere</numerusform>
-        </translation>
+    <message>
+        <source>%1 ideas</source>
+        <translation>%1 Ideen</translation>
+    </message>
+    <message>
+        <source>+ %1 more</source>
+        <translation>+ %1 weitere</translation>
     </message>
     <message>
         <source>The first ideas will appear here.</source>

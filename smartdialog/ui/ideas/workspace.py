@@ -566,7 +566,12 @@ class IdeasWorkspace(Workspace):
         )
 
     def _update_count(self, *_args: Any) -> None:
-        self.count_label.setText(self.tr("%n idea(s) listed", "", self.model.rowCount()))
+        # Singular and plural as two strings: German and English need no more forms.
+        n = self.model.rowCount()
+        text = (
+            self.tr("1 idea listed") if n == 1 else self.tr("%1 ideas listed").replace("%1", str(n))
+        )
+        self.count_label.setText(text)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -276,7 +276,10 @@ class WallView(QWidget):
         return bar.bottom() + m * 0.4
 
     def _count_text(self, n: int) -> str:
-        return self.tr("%n idea(s)", "", n)
+        # Singular and plural as two strings: German and English need no more forms.
+        return (
+            self.tr("1 idea") if n == 1 else fill_args(self.tr("%1 ideas"), QLocale().toString(n))
+        )
 
     def _paint_all(self, p: QPainter) -> None:
         state = self.state
@@ -351,7 +354,11 @@ class WallView(QWidget):
     def _more(self, p: QPainter, rect: QRectF, count: int, font: QFont) -> None:
         p.setPen(MUTED)
         p.setFont(_font(font.pixelSize() * 0.85, italic=True))
-        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("+ %n more", "", count))
+        p.drawText(
+            rect,
+            int(Qt.AlignmentFlag.AlignCenter),
+            fill_args(self.tr("+ %1 more"), QLocale().toString(count)),
+        )
 
     def _card(
         self, p: QPainter, idea: IdeaInfo, rect: QRectF, colour: QColor, font: QFont, pad: float
