@@ -148,6 +148,22 @@ def test_rejections_name_their_row_and_reason(db: Database, tmp_path: Path) -> N
     assert "row 10" in reasons[11]
 
 
+def test_namesakes_with_their_own_address_are_imported_and_flagged(db: Database, tmp_path: Path) -> None:
+    text = (
+        "Vorname;Nachname;E-Mail;PLZ\n"
+        "Sophie;Müller;sophie1@example.org;48143\n"
+        "Sophie;Mueller;sophie2@example.org;48143\n"  # namesake or the same person twice: ask
+        "Sophie;Müller;;48143\n"  # nothing of its own: the same registration again
+    )
+    report = _import(db, _write(tmp_path / "namesakes.csv", text))
+    assert report.imported == 2
+    assert [(r.row, "check" in r.problem.english()) for r in report.flagged] == [(3, True)]
+    assert [r.row for r in report.rejected] == [4]
+    again = _import(db, _write(tmp_path / "again.csv", "Vorname;Nachname;E-Mail;PLZ\nSophie;Müller;sophie3@example.org;48143\n"))
+    assert again.imported == 1 and len(again.flagged) == 1
+    assert "Sophie" in again.flagged[0].problem.english()
+
+
 def test_reimport_updates_instead_of_duplicating(db: Database, tmp_path: Path) -> None:
     first = "Anmeldenummer;Vorname;Nachname;E-Mail;Fotos\nR-1;Anna;Kaya;anna@example.org;nein\nR-2;Ben;Osei;;nein\n"
     _import(db, _write(tmp_path / "v1.csv", first))
@@ -243,3 +259,14 @@ def test_ten_thousand_rows_in_seconds(db: Database, tmp_path: Path) -> None:
     elapsed = time.perf_counter() - started
     assert report.imported == 10_000
     assert elapsed < 15, f"import took {elapsed:.1f} s"  # generous: the machine is shared
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "organisation"),
+    [("Jürgen", "Müller", ""), ("", "Straße", "Weiß & Söhne"), ("Łukasz", "Öztürk-Nguyễn", "  FH  Münster "),
+     ("ZOË", "Maeder", "Quartiersmanagement Kinderhaus"), ("Anna Maria", "", "")],
+)  # fmt: skip
+def test_the_cached_search_key_is_the_folded_name(first: str, last: str, organisation: str) -> None:
+    from smartdialog.core.text import fold
+
+    assert importer._search_key(first, last, organisation) == fold(f"{first} {last} {organisation}")

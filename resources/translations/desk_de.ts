@@ -318,12 +318,20 @@
         <translation>Zeile</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{new}&lt;/b&gt; new, &lt;b&gt;{updates}&lt;/b&gt; to update, {unchanged} unchanged, &lt;b&gt;{rejected}&lt;/b&gt; rejected, &lt;b&gt;{duplicates}&lt;/b&gt; duplicates in the file, &lt;b&gt;{flagged}&lt;/b&gt; to check.</source>
+        <translation>&lt;b&gt;{new}&lt;/b&gt; neu, &lt;b&gt;{updates}&lt;/b&gt; zu aktualisieren, {unchanged} unverändert, &lt;b&gt;{rejected}&lt;/b&gt; abgelehnt, &lt;b&gt;{duplicates}&lt;/b&gt; Dubletten in der Datei, &lt;b&gt;{flagged}&lt;/b&gt; zu prüfen.</translation>
+    </message>
+    <message>
         <source>Why it was not imported</source>
         <translation>Warum sie nicht importiert wurde</translation>
     </message>
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Not imported, or to check</source>
+        <translation>Nicht importiert oder zu prüfen</translation>
     </message>
     <message>
         <source>&amp;Save report …</source>
@@ -340,10 +348,6 @@
     <message>
         <source>Checking the rows …</source>
         <translation>Zeilen werden geprüft …</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{new}&lt;/b&gt; new, &lt;b&gt;{updates}&lt;/b&gt; to update, {unchanged} unchanged, &lt;b&gt;{rejected}&lt;/b&gt; rejected, &lt;b&gt;{duplicates}&lt;/b&gt; duplicates in the file.</source>
-        <translation>&lt;b&gt;{new}&lt;/b&gt; neu, &lt;b&gt;{updates}&lt;/b&gt; zu aktualisieren, {unchanged} unverändert, &lt;b&gt;{rejected}&lt;/b&gt; abgelehnt, &lt;b&gt;{duplicates}&lt;/b&gt; Dubletten in der Datei.</translation>
     </message>
     <message>
         <source>Importing …</source>
@@ -695,8 +699,16 @@
         <translation>Dieselbe E-Mail-Adresse wie Zeile {row}.</translation>
     </message>
     <message>
+        <source>Imported, but check: same name and postcode as row {row}.</source>
+        <translation>Importiert, aber bitte prüfen: derselbe Name und dieselbe Postleitzahl wie Zeile {row}.</translation>
+    </message>
+    <message>
         <source>Same name and postcode as row {row}.</source>
         <translation>Derselbe Name und dieselbe Postleitzahl wie Zeile {row}.</translation>
+    </message>
+    <message>
+        <source>Imported, but check: {name} with the same postcode is registered already.</source>
+        <translation>Importiert, aber bitte prüfen: {name} mit derselben Postleitzahl ist bereits angemeldet.</translation>
     </message>
     <message>
         <source>Same person as row {row}.</source>

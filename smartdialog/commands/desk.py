@@ -68,7 +68,9 @@ def _import(args: argparse.Namespace) -> int:
         with db.uow() as s:
             plan = importer.plan_import(s, table, importer.auto_mapping(table.headers))
             if args.dry_run:
-                report = importer.ImportReport(len(plan.new), len(plan.updates), len(plan.unchanged), plan.problems)
+                report = importer.ImportReport(
+                    len(plan.new), len(plan.updates), len(plan.unchanged), plan.problems, plan.flagged
+                )
                 s.rollback()
             else:
                 report = importer.apply_import(s, plan, source_name=args.file.name)
@@ -81,6 +83,8 @@ def _import(args: argparse.Namespace) -> int:
     )  # fmt: skip
     for rejection in report.rejected:
         print(translate("cli", "  row {row}: {reason}").format(row=rejection.row, reason=_problem(rejection.problem)))
+    for flag in report.flagged:
+        print(translate("cli", "  row {row}: {reason}").format(row=flag.row, reason=_problem(flag.problem)))
     if args.dry_run:
         print(translate("cli", "Nothing was changed (--dry-run)."))
     return 0

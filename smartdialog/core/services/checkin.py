@@ -12,9 +12,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final
+from typing import Final, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -105,6 +105,16 @@ def check_in_participant(s: Session, participant_id: uuid.UUID, desk: str) -> Sc
     return _check_in(s, holder, desk)
 
 
+# Built once: a scan binds parameters only (statement construction would cost
+# more than the database's work here).
+_CHECK_INS = cast(Table, CheckIn.__table__)
+_ACTIVE_QUERY = select(_CHECK_INS.c.id, _CHECK_INS.c.at, _CHECK_INS.c.desk).where(
+    _CHECK_INS.c.participant_id == bindparam("participant_id"), _CHECK_INS.c.annulled_at.is_(None)
+)
+_INSERT_CHECK_IN = insert(_CHECK_INS)
+_INSERT_SCAN = insert(cast(Table, ScanLog.__table__))
+
+
 def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
     existing = _active(s, holder.participant_id)
     if existing is not None:
@@ -113,16 +123,21 @@ def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
     at = now()
     desk = clean_line(desk, limit=80)
     device = audit.session_device(s)
+    values = {
+        "id": check_in_id, "device_id": device.id, "created_at": at, "participant_id": holder.participant_id,
+        "at": at, "desk": desk, "annulled_by": "", "annul_reason": "",
+    }  # fmt: skip
     try:
-        # A savepoint, so that losing the race to another desk leaves this
-        # transaction usable for reading the winner's check-in and the scan log.
-        with s.begin_nested():
-            s.execute(
-                insert(CheckIn).values(
-                    id=check_in_id, device_id=device.id, created_at=at,
-                    participant_id=holder.participant_id, at=at, desk=desk,
-                )
-            )  # fmt: skip
+        if s.get_bind().dialect.name == "sqlite":
+            # BEGIN IMMEDIATE holds the write lock from the check above to the
+            # commit, so no other desk can come between; a failed INSERT aborts
+            # only itself and leaves the transaction usable.
+            s.connection().execute(_INSERT_CHECK_IN, values)
+        else:
+            # A savepoint, so that losing the race to another desk leaves this
+            # transaction usable for reading the winner's check-in and the scan log.
+            with s.begin_nested():
+                s.connection().execute(_INSERT_CHECK_IN, values)
     except IntegrityError:
         existing = _active(s, holder.participant_id)
         if existing is None:  # pragma: no cover - the index fired, so a row exists
@@ -133,11 +148,7 @@ def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
 
 
 def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime, str] | None:
-    row = s.execute(
-        select(CheckIn.id, CheckIn.at, CheckIn.desk).where(
-            CheckIn.participant_id == participant_id, CheckIn.annulled_at.is_(None)
-        )
-    ).first()
+    row = s.connection().execute(_ACTIVE_QUERY, {"participant_id": participant_id}).first()
     return None if row is None else (row.id, row.at, row.desk)
 
 
@@ -145,11 +156,12 @@ def _log_scan(
     s: Session, raw: str, desk: str, verdict: str, reason: str, participant_id: uuid.UUID | None
 ) -> None:
     at = now()
-    s.execute(
-        insert(ScanLog).values(
-            id=uuid.uuid4(), device_id=audit.session_device(s).id, created_at=at, at=at,
-            desk=desk[:80], raw=raw, verdict=verdict, reason=reason, participant_id=participant_id,
-        )
+    s.connection().execute(
+        _INSERT_SCAN,
+        {
+            "id": uuid.uuid4(), "device_id": audit.session_device(s).id, "created_at": at, "at": at,
+            "desk": desk[:80], "raw": raw, "verdict": verdict, "reason": reason, "participant_id": participant_id,
+        },
     )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ of registering them twice.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import uuid
@@ -27,8 +28,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
+from sqlalchemy import Table as SqlTable
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
@@ -128,6 +130,15 @@ _HEADER_KEY = re.compile(r"[^a-z0-9]+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # What a spreadsheet would run as a formula when the data is opened again (CSV injection).
 _FORMULA = re.compile(r"^(?:[=@]|[+\-]\s*[\w\"'(]+.*\(|[\t\r])")
+
+
+# Names, organisations and "Ja"/"Nein" repeat across thousands of rows.
+_fold = functools.lru_cache(maxsize=16384)(fold)
+
+
+def _search_key(first: str, last: str, organisation: str) -> str:
+    """The same as ``fold(f"{first} {last} {organisation}")``, from cached parts."""
+    return " ".join(part for part in (_fold(first), _fold(last), _fold(organisation)) if part)
 
 
 def _error(message: str, **params: Any) -> DomainError:
@@ -409,6 +420,9 @@ class ImportPlan:
     unchanged: list[Candidate] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     duplicates: list[Rejection] = field(default_factory=list)
+    # Imported, but someone should look: the same name and postcode as another
+    # person, with a different e-mail address or registration number.
+    flagged: list[Rejection] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Rejection]:
@@ -421,10 +435,11 @@ class ImportReport:
     updated: int
     unchanged: int
     rejected: list[Rejection]
+    flagged: list[Rejection] = field(default_factory=list)
 
 
 def _consent(text: str) -> bool | None:
-    key = fold(text).strip(" .!")
+    key = _fold(text).strip(" .!")
     if key in _YES:
         return True
     if key in _NO:
@@ -450,7 +465,10 @@ def _check_row(row: int, cells: list[str], mapping: dict[int, str]) -> dict[str,
         if not name:
             continue
         value = cells[index] if index < len(cells) else ""
-        raw[name] = _WHITESPACE.sub(" ", "".join(c if c.isprintable() else " " for c in value[:MAX_CELL])).strip()
+        value = value[:MAX_CELL]
+        if not value.isprintable():
+            value = "".join(c if c.isprintable() else " " for c in value)
+        raw[name] = _WHITESPACE.sub(" ", value).strip()
     for name, value in raw.items():
         if _FORMULA.match(value):
             return Rejection(
@@ -525,7 +543,7 @@ def _check_row(row: int, cells: list[str], mapping: dict[int, str]) -> dict[str,
         "postcode": postcode,
         "district": raw.get("district", ""),
         "external_ref": raw.get("external_ref", ""),
-        "search_key": fold(f"{first} {last} {organisation}"),
+        "search_key": _search_key(first, last, organisation),
         **{name: bool(value) for name, value in consents.items()},
     }
 
@@ -570,7 +588,7 @@ def plan_import(
     plan = ImportPlan()
     seen_ref: dict[str, int] = {}
     seen_email: dict[str, int] = {}
-    seen_name: dict[tuple[str, str, str], int] = {}
+    seen_name: dict[tuple[str, str, str], tuple[int, str, str]] = {}
     claimed: dict[uuid.UUID, int] = {}
     total = len(table.rows)
     for done, (row, cells) in enumerate(table.rows, start=1):
@@ -581,14 +599,30 @@ def plan_import(
             plan.rejected.append(checked)
             continue
         ref, email = checked["external_ref"], checked["email"].casefold()
-        name_key = (fold(checked["first_name"]), fold(checked["last_name"]), checked["postcode"])
+        name_key = (_fold(checked["first_name"]), _fold(checked["last_name"]), checked["postcode"])
         earlier, why = None, ""
         if ref and ref in seen_ref:
             earlier, why = seen_ref[ref], QT_TRANSLATE_NOOP("errors", "Same registration number as row {row}.")
         elif email and email in seen_email:
             earlier, why = seen_email[email], QT_TRANSLATE_NOOP("errors", "Same e-mail address as row {row}.")
         elif checked["postcode"] and name_key in seen_name:
-            earlier, why = seen_name[name_key], QT_TRANSLATE_NOOP("errors", "Same name and postcode as row {row}.")
+            first_row, first_ref, first_email = seen_name[name_key]
+            if (ref and first_ref and ref != first_ref) or (email and first_email and email != first_email):
+                # Two registrations of their own: perhaps namesakes, perhaps one person twice.
+                plan.flagged.append(
+                    Rejection(
+                        row,
+                        _error(
+                            QT_TRANSLATE_NOOP(
+                                "errors", "Imported, but check: same name and postcode as row {row}."
+                            ),
+                            row=first_row,
+                        ),
+                    )
+                )
+            else:
+                earlier = first_row
+                why = QT_TRANSLATE_NOOP("errors", "Same name and postcode as row {row}.")
         if earlier is not None:
             plan.duplicates.append(Rejection(row, _error(why, row=earlier)))
             continue
@@ -597,13 +631,28 @@ def plan_import(
         if email:
             seen_email[email] = row
         if checked["postcode"]:
-            seen_name[name_key] = row
+            seen_name.setdefault(name_key, (row, ref, email))
 
-        match = (
-            (by_ref.get(ref) if ref else None)
-            or (by_email.get(email) if email else None)
-            or (by_name.get(name_key) if checked["postcode"] else None)
-        )
+        match = (by_ref.get(ref) if ref else None) or (by_email.get(email) if email else None)
+        if match is None and checked["postcode"]:
+            namesake = by_name.get(name_key)
+            if namesake is not None:
+                other_ref, other_email = namesake.external_ref, namesake.email.casefold()
+                if (ref and other_ref and ref != other_ref) or (email and other_email and email != other_email):
+                    plan.flagged.append(
+                        Rejection(
+                            row,
+                            _error(
+                                QT_TRANSLATE_NOOP(
+                                    "errors",
+                                    "Imported, but check: {name} with the same postcode is registered already.",
+                                ),
+                                name=", ".join(p for p in (namesake.last_name, namesake.first_name) if p),
+                            ),
+                        )
+                    )
+                else:
+                    match = namesake
         if match is None:
             plan.new.append(Candidate(row, checked))
             continue
@@ -656,8 +705,11 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
                     "consent_attribution_at": at if v.get("consent_attribution") else None,
                 }
             )  # fmt: skip
-        for chunk in _chunks(rows, 2000):
-            s.execute(insert(Participant), chunk)
+        # Core executemany on the table: one statement for all rows (the ORM's bulk
+        # insert splits rows by which columns are None, thousands of statements).
+        statement = insert(cast(SqlTable, Participant.__table__))
+        for chunk in _chunks(rows, 5000):
+            s.connection().execute(statement, chunk)
     if plan.updates:
         changes = []
         for candidate in plan.updates:
@@ -677,7 +729,7 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
         s, "participants.imported", "event", event_id,
         f"{source_name}: {len(plan.new)} new, {len(plan.updates)} updated, {len(rejected)} rejected",
     )  # fmt: skip
-    return ImportReport(len(plan.new), len(plan.updates), len(plan.unchanged), rejected)
+    return ImportReport(len(plan.new), len(plan.updates), len(plan.unchanged), rejected, list(plan.flagged))
 
 
 def _chunks(items: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:

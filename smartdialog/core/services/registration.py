@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import and_, case, exists, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
@@ -18,7 +19,7 @@ from smartdialog.core.services import audit, tickets
 from smartdialog.core.text import clean_line, fold
 
 SEARCH_LIMIT: Final = 50
-MIN_QUERY: Final = 2
+MIN_QUERY: Final = 3
 NAME_LIMIT: Final = 200
 EMAIL_LIMIT: Final = 320
 ORGANISATION_LIMIT: Final = 300
@@ -96,42 +97,56 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+MAX_WORDS: Final = 4
+
+
+@functools.cache
+def _search_statement(words: int) -> Any:
+    """The search for ``words`` words, built once: each keystroke binds its patterns only."""
+    p = Participant.__table__.c
+    c = CheckIn.__table__.c
+    conditions = [p.search_key.like(bindparam(f"w{i}"), escape="\\") for i in range(words)]
+    # A word that starts where the query starts ("mull" in "jurgen muller") ranks
+    # above one found in the middle of a word ("schmuller").
+    rank = case(
+        (or_(p.search_key.like(bindparam("start"), escape="\\"),
+             p.search_key.like(bindparam("word_start"), escape="\\")), 0),
+        else_=1,
+    )  # fmt: skip
+    return (
+        select(
+            p.id, p.ticket_number, p.first_name, p.last_name, p.organisation, p.email, p.postcode,
+            p.source, c.at, c.desk,
+        )
+        .outerjoin(CheckIn.__table__, and_(c.participant_id == p.id, c.annulled_at.is_(None)))
+        .where(p.event_id == bindparam("event_id"), p.anonymised_at.is_(None), *conditions)
+        .order_by(rank, func.lower(p.last_name), func.lower(p.first_name), p.ticket_number)
+        .limit(bindparam("limit"))
+    )  # fmt: skip
+
+
 def search(s: Session, query: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]:
     """People whose name or organisation contains every word of ``query``.
 
     Forgives case, umlauts, ß and diacritics ("mull", "Mueller" and "MÜLLER"
-    find Müller).  Surnames that start with the first word come first.  A
-    query of digits finds the ticket number.
+    find Müller).  Words that start where the query starts come first.  A
+    query of digits finds the ticket number.  Fewer than three letters find
+    nobody (the desk would list half the hall).
     """
     key = fold(query)
     if key.isdigit():
         number = int(key)
         return _rows(s, _with_presence(Participant.ticket_number == number)) if number <= 10**9 else []
-    words = [w for w in key.split(" ") if w]
+    words = [w for w in key.split(" ") if w][:MAX_WORDS]
     if not words or len("".join(words)) < MIN_QUERY:
         return []
-    event_id = tickets.event_keys(s).event_id
-    conditions = [Participant.search_key.like(f"%{escape_like(w)}%", escape="\\") for w in words]
-    # A word that starts where the query starts ("mull" in "jurgen muller") ranks
-    # above one found in the middle of a word ("schmuller").
-    first_word = escape_like(words[0])
-    rank = case(
-        (
-            or_(
-                Participant.search_key.like(f"{first_word}%", escape="\\"),
-                Participant.search_key.like(f"% {first_word}%", escape="\\"),
-            ),
-            0,
-        ),
-        else_=1,
-    )
-    surname = func.lower(Participant.last_name)
-    query_ = (
-        _with_presence(and_(Participant.event_id == event_id, *conditions))
-        .order_by(rank, surname, func.lower(Participant.first_name), Participant.ticket_number)  # type: ignore[attr-defined]
-        .limit(limit)
-    )
-    return _rows(s, query_)
+    params: dict[str, Any] = {f"w{i}": f"%{escape_like(w)}%" for i, w in enumerate(words)}
+    params |= {
+        "event_id": tickets.event_keys(s).event_id, "limit": limit,
+        "start": f"{escape_like(words[0])}%", "word_start": f"% {escape_like(words[0])}%",
+    }  # fmt: skip
+    rows = s.connection().execute(_search_statement(len(words)), params)
+    return [PersonRow(*row) for row in rows]
 
 
 def get_person(s: Session, participant_id: uuid.UUID) -> PersonRow:

@@ -21,10 +21,11 @@ import hashlib
 import hmac
 import re
 import uuid
+import weakref
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import Session
 
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
@@ -207,13 +208,34 @@ class EventKeys:
     secret: bytes
 
 
+# An event's id, code and secret never change once it exists (setup cannot edit
+# them), so every scan need not read them again: one entry per open database.
+_KEYS: weakref.WeakKeyDictionary[Engine, EventKeys] = weakref.WeakKeyDictionary()
+_EVENTS = Event.__table__
+_PARTICIPANTS = Participant.__table__
+_KEYS_QUERY = select(_EVENTS.c.id, _EVENTS.c.code, _EVENTS.c.ticket_secret).order_by(_EVENTS.c.created_at).limit(1)
+# Built once: the hot path of every scan binds parameters only.
+_HOLDER_QUERY = select(
+    _PARTICIPANTS.c.id, _PARTICIPANTS.c.ticket_number, _PARTICIPANTS.c.first_name,
+    _PARTICIPANTS.c.last_name, _PARTICIPANTS.c.organisation, _PARTICIPANTS.c.source,
+    _PARTICIPANTS.c.anonymised_at,
+).where(
+    _PARTICIPANTS.c.event_id == bindparam("event_id"), _PARTICIPANTS.c.ticket_number == bindparam("number")
+)  # fmt: skip
+
+
 def event_keys(s: Session) -> EventKeys:
-    row = s.execute(
-        select(Event.id, Event.code, Event.ticket_secret).order_by(Event.created_at).limit(1)
-    ).first()
+    """The event's id, code and ticket secret (read once per database)."""
+    engine = s.get_bind().engine
+    keys = _KEYS.get(engine)
+    if keys is not None:
+        return keys
+    row = s.connection().execute(_KEYS_QUERY).first()
     if row is None:
         raise DomainError(QT_TRANSLATE_NOOP("errors", "This file holds no event yet."))
-    return EventKeys(row.id, row.code, bytes(row.ticket_secret))
+    keys = EventKeys(row.id, row.code, bytes(row.ticket_secret))
+    _KEYS[engine] = keys
+    return keys
 
 
 def payload_for(s: Session, ticket_number: int) -> str:
@@ -231,17 +253,7 @@ def resolve_ticket(s: Session, raw: str) -> TicketHolder:
     decoded = decode_payload(raw)
     keys = event_keys(s)
     verify(decoded, keys.code, keys.secret)
-    row = s.execute(
-        select(
-            Participant.id,
-            Participant.ticket_number,
-            Participant.first_name,
-            Participant.last_name,
-            Participant.organisation,
-            Participant.source,
-            Participant.anonymised_at,
-        ).where(Participant.event_id == keys.event_id, Participant.ticket_number == decoded.ticket_number)
-    ).first()
+    row = s.connection().execute(_HOLDER_QUERY, {"event_id": keys.event_id, "number": decoded.ticket_number}).first()
     if row is None:
         raise TicketRejected(
             TicketRejected.UNKNOWN,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -79,7 +80,7 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems = QTableWidget(0, 2)
-        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Why it was not imported")])
+        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Not imported, or to check")])
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.verticalHeader().setVisible(False)
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -164,13 +165,14 @@ class ImportDialog(QDialog):
         self.summary.setText(
             self.tr(
                 "<b>{new}</b> new, <b>{updates}</b> to update, {unchanged} unchanged, "
-                "<b>{rejected}</b> rejected, <b>{duplicates}</b> duplicates in the file."
+                "<b>{rejected}</b> rejected, <b>{duplicates}</b> duplicates in the file, "
+                "<b>{flagged}</b> to check."
             ).format(
                 new=len(plan.new), updates=len(plan.updates), unchanged=len(plan.unchanged),
-                rejected=len(plan.rejected), duplicates=len(plan.duplicates),
+                rejected=len(plan.rejected), duplicates=len(plan.duplicates), flagged=len(plan.flagged),
             )
         )  # fmt: skip
-        self._show_problems(plan.problems)
+        self._show_problems(plan.problems, plan.flagged)
         self.import_button.setEnabled(bool(plan.new or plan.updates))
 
     def _plan_failed(self, token: int, exc: Exception) -> None:
@@ -180,13 +182,24 @@ class ImportDialog(QDialog):
         self.summary.setText(f"<span style='color:#c62828'><b>{translate_error(exc)}</b></span>")
         self._show_problems([])
 
-    def _show_problems(self, problems: list[Rejection]) -> None:
-        self.problems.setRowCount(len(problems))
-        for row, rejection in enumerate(problems):
+    def _show_problems(
+        self, problems: list[Rejection], flagged: list[Rejection] | None = None
+    ) -> None:
+        """Rows not imported, and (in amber) rows imported that someone should look at."""
+        entries = sorted(
+            [(r, False) for r in problems] + [(r, True) for r in flagged or []],
+            key=lambda e: e[0].row,
+        )
+        self.problems.setRowCount(len(entries))
+        for row, (rejection, is_flag) in enumerate(entries):
             number = QTableWidgetItem()
             number.setData(Qt.ItemDataRole.DisplayRole, rejection.row)
+            text = QTableWidgetItem(problem_text(rejection))
+            if is_flag:
+                for item in (number, text):
+                    item.setBackground(QColor("#fff8e1"))
             self.problems.setItem(row, 0, number)
-            self.problems.setItem(row, 1, QTableWidgetItem(problem_text(rejection)))
+            self.problems.setItem(row, 1, text)
 
     def start_import(self) -> None:
         if self.report is not None:
@@ -213,10 +226,10 @@ class ImportDialog(QDialog):
                 rejected=len(report.rejected),
             )
         )  # fmt: skip
-        self._show_problems(report.rejected)
+        self._show_problems(report.rejected, report.flagged)
         self.import_button.setText(self.tr("&Close"))
         self.import_button.setEnabled(True)
-        self.save_button.setVisible(bool(report.rejected))
+        self.save_button.setVisible(bool(report.rejected or report.flagged))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
 
     def _failed(self, exc: Exception) -> None:
@@ -238,5 +251,7 @@ class ImportDialog(QDialog):
         with target.open("w", encoding="utf-8-sig", newline="") as f:
             out = csv.writer(f, delimiter=";")
             out.writerow([self.tr("Row"), self.tr("Why it was not imported")])
-            for rejection in self.report.rejected:
+            for rejection in sorted(
+                [*self.report.rejected, *self.report.flagged], key=lambda r: r.row
+            ):
                 out.writerow([rejection.row, problem_text(rejection)])
