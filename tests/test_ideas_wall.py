@@ -246,3 +246,16 @@ def test_long_compounds_break_where_german_joins_them() -> None:
     assert shown("Fahrradstellplätze") == "Fahrradstellplätze"
     assert shown("Assistenzsysteme") == "Assistenzsysteme"
     assert shown("Radwege") == "Radwege"
+
+
+@pytest.mark.parametrize(
+    ("size", "grid"), [((1920, 1080), (1, 7)), ((1280, 720), (1, 7)), ((1024, 768), (2, 4))]
+)
+def test_fields_are_columns_on_wide_screens_and_tiles_on_4_to_3(
+    qtbot: QtBot, state: WallState, size: tuple[int, int], grid: tuple[int, int]
+) -> None:
+    view = WallView(state)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.grab()
+    assert view.grid == grid

@@ -41,6 +41,8 @@ SHADOW = QColor(0, 0, 0, 28)
 BASE_SHARE = 0.022
 WRAP = int(Qt.TextFlag.TextWordWrap)
 TICK_MS = 40
+# A column narrower than this many times the text size wraps ideas into slivers: use rows of tiles.
+MIN_COLUMN_EMS = 10
 
 
 def readable_on(colour: QColor) -> QColor:
@@ -216,8 +218,10 @@ class WallView(QWidget):
         self._fade.timeout.connect(self._tick)
         state.changed.connect(self.update)
         state.arrived.connect(self._start_fade)
-        # Ideas that were visible in the last paint (tests and the benchmark read this).
+        # Ideas that were visible in the last paint, and the rows and columns of fields
+        # (tests and the benchmark read these).
         self.painted_ids: list[uuid.UUID] = []
+        self.grid = (1, 1)
 
     def _start_fade(self, _ids: list[uuid.UUID]) -> None:
         if not self._fade.isActive():
@@ -282,13 +286,20 @@ class WallView(QWidget):
         )
 
     def _paint_all(self, p: QPainter) -> None:
+        """One column per field; on narrow screens (4:3 projectors) tiles in rows instead."""
         state = self.state
         fields = state.fields
         m, base = self._margin(), self.base_px()
         top = self._top_bar(p, self._count_text(state.count()))
         gap = m * 0.5
         n = len(fields)
-        width = (self.width() - 2 * m - (n - 1) * gap) / n
+        rows, cols = 1, n
+        while rows < n and (self.width() - 2 * m - (cols - 1) * gap) / cols < base * MIN_COLUMN_EMS:
+            rows += 1
+            cols = -(-n // rows)
+        self.grid = (rows, cols)
+        width = (self.width() - 2 * m - (cols - 1) * gap) / cols
+        tile_h = (self.height() - m - top - (rows - 1) * gap) / rows
         pad = base * 0.45
         # One size for every header, small enough that each field's longest word fits.
         head_font = min(
@@ -299,15 +310,11 @@ class WallView(QWidget):
         head_h += base * 1.5 + 2 * pad
         card_font = _font(base)
         for i, field in enumerate(fields):
-            x = m + i * (width + gap)
-            self._header(p, field, QRectF(x, top, width, head_h), head_font, pad)
-            self._column(
-                p,
-                field,
-                QRectF(x, top + head_h + gap, width, self.height() - m - (top + head_h + gap)),
-                card_font,
-                gap,
-            )
+            x = m + (i % cols) * (width + gap)
+            y = top + (i // cols) * (tile_h + gap)
+            self._header(p, field, QRectF(x, y, width, head_h), head_font, pad)
+            cards = QRectF(x, y + head_h + gap, width, tile_h - head_h - gap)
+            self._column(p, field, cards, card_font, gap)
 
     def _header(self, p: QPainter, field: FieldInfo, rect: QRectF, font: QFont, pad: float) -> None:
         colour = QColor(field.colour)
