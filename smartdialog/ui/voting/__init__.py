@@ -1,0 +1,7 @@
+"""The Abstimmung workspace and the voting station."""
+
+from smartdialog.ui.voting.station import VotingStation
+from smartdialog.ui.voting.wall import results_provider, wall_results
+from smartdialog.ui.voting.workspace import VotingWorkspace
+
+__all__ = ["VotingStation", "VotingWorkspace", "results_provider", "wall_results"]

@@ -1,0 +1,227 @@
+"""Dialogs of the voting workspace: a round's rules, the station PIN."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartdialog.core.services.setup import FieldInfo
+from smartdialog.core.services.voting import MAX_DOTS_PER_PARTICIPANT, RoundInfo
+
+
+@dataclass(frozen=True)
+class RoundChoice:
+    """What the moderator chose in the round dialog: the arguments of create/update_round."""
+
+    title: str
+    dots_per_participant: int
+    max_dots_per_idea: int
+    field_ids: list[uuid.UUID]
+    budgets: dict[uuid.UUID, int | None]
+    hide_tally: bool
+    allow_change: bool
+    require_checkin: bool
+    tie_rule: str
+
+
+class RoundDialog(QDialog):
+    """A round's title and rules: dots, maximum per idea, fields and their budgets, tallies, ties."""
+
+    def __init__(
+        self,
+        fields: list[FieldInfo],
+        *,
+        default_dots: int,
+        default_per_idea: int,
+        existing: RoundInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            self.tr("Edit voting round") if existing else self.tr("New voting round")
+        )
+        self.title = QLineEdit(existing.title if existing else "")
+        self.title.setPlaceholderText(self.tr("e.g. Prioritising the ideas"))
+        self.dots = QSpinBox(minimum=1, maximum=MAX_DOTS_PER_PARTICIPANT)
+        self.per_idea = QSpinBox(minimum=1, maximum=MAX_DOTS_PER_PARTICIPANT)
+        rules = existing.rules if existing else None
+        self.dots.setValue(rules.dots_per_participant if rules else default_dots)
+        self.per_idea.setValue(
+            rules.max_dots_per_idea if rules else min(default_per_idea, default_dots)
+        )
+        self.dots.valueChanged.connect(self._dots_changed)
+        self.hide_tally = QCheckBox(self.tr("Hide the tally until the round is closed"))
+        self.hide_tally.setChecked(rules.hide_tally if rules else True)
+        self.allow_change = QCheckBox(
+            self.tr("Voters may change their ballot until the round closes")
+        )
+        self.allow_change.setChecked(rules.allow_change if rules else True)
+        self.require_checkin = QCheckBox(
+            self.tr("Only participants checked in at the desk may vote")
+        )
+        self.require_checkin.setChecked(rules.require_checkin if rules else True)
+        self.tie_rule = QComboBox()
+        self.tie_rule.addItem(self.tr("Tied ideas share a rank"), "shared")
+        self.tie_rule.addItem(self.tr("Tied ideas go to a runoff"), "runoff")
+        self.tie_rule.setCurrentIndex(1 if rules and rules.tie_rule == "runoff" else 0)
+
+        chosen = {f.field_id: f.budget for f in rules.fields} if rules else None
+        box = QGroupBox(self.tr("Fields of action in this round"))
+        grid = QGridLayout(box)
+        grid.addWidget(QLabel(self.tr("Field")), 0, 0)
+        grid.addWidget(QLabel(self.tr("Budget per person")), 0, 1)
+        self._field_rows: list[tuple[FieldInfo, QCheckBox, QSpinBox]] = []
+        for row, field in enumerate(fields, start=1):
+            check = QCheckBox(field.name)
+            check.setChecked(chosen is None or field.id in chosen)
+            budget = QSpinBox(minimum=0, maximum=MAX_DOTS_PER_PARTICIPANT)
+            budget.setSpecialValueText(self.tr("no limit"))
+            budget.setValue((chosen or {}).get(field.id) or 0)
+            budget.setToolTip(self.tr("At most this many of a person's dots may go to this field."))
+            check.toggled.connect(budget.setEnabled)
+            budget.setEnabled(check.isChecked())
+            grid.addWidget(check, row, 0)
+            grid.addWidget(budget, row, 1)
+            self._field_rows.append((field, check, budget))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Dots per participant"), self.dots)
+        form.addRow(self.tr("At most per idea"), self.per_idea)
+        form.addRow(self.tr("Ties"), self.tie_rule)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box)
+        for check in (self.hide_tally, self.allow_change, self.require_checkin):
+            layout.addWidget(check)
+        layout.addWidget(buttons)
+        self._dots_changed(self.dots.value())
+
+    def _dots_changed(self, dots: int) -> None:
+        self.per_idea.setMaximum(dots)
+        for _field, _check, budget in self._field_rows:
+            budget.setMaximum(dots)
+
+    def choice(self) -> RoundChoice:
+        fields = [f.id for f, check, _ in self._field_rows if check.isChecked()]
+        budgets: dict[uuid.UUID, int | None] = {
+            f.id: (budget.value() or None)
+            for f, check, budget in self._field_rows
+            if check.isChecked()
+        }
+        return RoundChoice(
+            title=self.title.text(),
+            dots_per_participant=self.dots.value(),
+            max_dots_per_idea=self.per_idea.value(),
+            field_ids=fields,
+            budgets=budgets,
+            hide_tally=self.hide_tally.isChecked(),
+            allow_change=self.allow_change.isChecked(),
+            require_checkin=self.require_checkin.isChecked(),
+            tie_rule=str(self.tie_rule.currentData()),
+        )
+
+
+class PinDialog(QDialog):
+    """A PIN typed on the keyboard or on a keypad big enough for a finger.
+
+    With ``confirm``, the PIN is asked twice (setting a new one).  The dialog
+    does not judge the PIN itself: ``pin_entered`` carries it to whoever does,
+    who calls ``accept()`` or ``refuse(message)``.
+    """
+
+    pin_entered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, title: str, confirm: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self._confirm = confirm
+        digits = QRegularExpressionValidator(r"\d{0,12}")
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setValidator(digits)
+        self.pin.setAccessibleName(self.tr("PIN"))
+        self.pin.setStyleSheet("font-size: 28px; min-height: 56px;")
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again.setValidator(QRegularExpressionValidator(r"\d{0,12}"))
+        self.again.setAccessibleName(self.tr("PIN again"))
+        self.again.setStyleSheet("font-size: 28px; min-height: 56px;")
+        self.again.setVisible(confirm)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c62828; font-size: 18px;")
+        self.message.setWordWrap(True)
+        pad = QGridLayout()
+        for index, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
+            button = QPushButton(key)
+            button.setFixedSize(88, 72)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("font-size: 26px;")
+            button.clicked.connect(lambda _=False, k=key: self._key(k))
+            pad.addWidget(button, index // 3, index % 3)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        prompt = QLabel(
+            self.tr("Enter the new PIN twice (4 to 12 digits).")
+            if confirm
+            else self.tr("PIN of the team:")
+        )
+        prompt.setStyleSheet("font-size: 20px;")
+        layout.addWidget(prompt)
+        layout.addWidget(self.pin)
+        layout.addWidget(self.again)
+        layout.addWidget(self.message)
+        layout.addLayout(pad)
+        layout.addWidget(cancel)
+        self.pin.returnPressed.connect(self._submit)
+        self.again.returnPressed.connect(self._submit)
+        self.pin.setFocus()
+
+    def _target(self) -> QLineEdit:
+        return self.again if self._confirm and self.again.hasFocus() else self.pin
+
+    def _key(self, key: str) -> None:
+        target = self._target()
+        if key == "OK":
+            self._submit()
+        elif key == "⌫":
+            target.backspace()
+        else:
+            target.insert(key)
+
+    def _submit(self) -> None:
+        if self._confirm and self.pin.text() != self.again.text():
+            self.refuse(self.tr("The two PINs differ."))
+            return
+        self.pin_entered.emit(self.pin.text())
+
+    def refuse(self, message: str) -> None:
+        self.message.setText(message)
+        self.pin.clear()
+        self.again.clear()
+        self.pin.setFocus()

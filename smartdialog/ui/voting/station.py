@@ -1,0 +1,816 @@
+"""The voting station: a locked full-screen window where participants vote one at a time.
+
+scan the badge → place dots → check the choice → "Danke" → ready for the next
+person.  The station follows whichever round is open, so a runoff needs no
+restart.  The voter's choices stay in memory until they confirm; then the
+whole ballot is written in one transaction (see core.services.voting), so a
+station that loses power or network mid-ballot has written nothing, and the
+voter simply scans again.
+
+Nobody leaves the station without the admin PIN: no frame, no Escape, a close
+request is refused.  (Switching tasks with the operating system's own keys is
+the venue laptop's kiosk setting, not something a window can forbid.)
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartdialog.core.db import Database
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
+from smartdialog.core.services import voting
+from smartdialog.ui import worker
+from smartdialog.ui.desk.scanner import ScanInput
+from smartdialog.ui.messages import translate_error
+from smartdialog.ui.voting.cards import DotMeter, FieldSection, IdeaCard
+from smartdialog.ui.voting.dialogs import PinDialog
+
+log = logging.getLogger("smartdialog.voting")
+
+# After this long without a touch or a key mid-ballot the station asks whether
+# anyone is still there, and after WARN_MS more it starts over, saving nothing.
+IDLE_MS = 60_000
+WARN_MS = 15_000
+THANKS_MS = 6_000
+NOTICE_MS = 9_000
+MAX_PIN_TRIES = 5
+PIN_LOCKOUT_MS = 60_000
+
+SCAN, BALLOT, CHECK, THANKS = "scan", "ballot", "check", "thanks"
+
+STYLE = """
+#votingStation { background: #f5f7fa; }
+#votingStation QLabel { color: #1f2a33; }
+#votingStation #stationTitle { font-size: 40px; font-weight: 600; }
+#votingStation #stationPrompt { font-size: 30px; }
+#votingStation #stationHint, #votingStation #rulesLine { font-size: 20px; color: #455a64; }
+#votingStation #greeting { font-size: 34px; font-weight: 600; }
+#votingStation #dotsLeft { font-size: 26px; font-weight: 600; color: #1565c0; }
+#votingStation #ideaCard { background: white; border-radius: 10px; border: 2px solid #cfd8dc; }
+#votingStation #ideaCard[chosen="true"] { background: #e3f2fd; border: 2px solid #1565c0; }
+#votingStation #ideaCard:focus { border: 4px solid #ff8f00; }
+#votingStation #ideaText { font-size: 22px; }
+#votingStation #fieldName { font-size: 24px; font-weight: 600; color: white; }
+#votingStation #fieldNote { font-size: 19px; color: white; }
+#votingStation QToolButton#plus, #votingStation QToolButton#minus {
+    font-size: 40px; font-weight: 700; border-radius: 38px; color: white; background: #1565c0;
+}
+#votingStation QToolButton#minus { background: #546e7a; }
+#votingStation QToolButton#plus:disabled, #votingStation QToolButton#minus:disabled {
+    background: #e0e6ea; color: #f5f7fa;
+}
+#votingStation QPushButton { font-size: 24px; min-height: 72px; min-width: 200px; padding: 0 32px;
+    border-radius: 10px; background: #eceff1; border: 2px solid #90a4ae; }
+#votingStation QPushButton#primary { background: #2e7d32; color: white; border: none; font-weight: 600; }
+#votingStation QPushButton#primary:disabled { background: #a5d6a7; }
+#votingStation QPushButton:focus { border: 4px solid #ff8f00; }
+#votingStation QLineEdit { font-size: 24px; min-height: 56px; min-width: 640px; padding: 0 12px;
+    border: 2px solid #90a4ae; border-radius: 8px; background: white; }
+#votingStation #notice { font-size: 24px; border-radius: 10px; padding: 18px; }
+#votingStation #notice[tone="error"] { background: #c62828; color: white; }
+#votingStation #notice[tone="warning"] { background: #ffb300; color: #212121; }
+#votingStation #notice[tone="info"] { background: #1565c0; color: white; }
+#votingStation #thanks { font-size: 64px; font-weight: 700; color: #2e7d32; }
+#votingStation #thanksDetail { font-size: 28px; }
+#votingStation #checkRow { font-size: 24px; background: white; border-radius: 8px; padding: 14px; }
+#votingStation QToolButton#adminButton { border: none; color: #90a4ae; font-size: 18px; }
+"""
+
+
+@dataclass(frozen=True)
+class _Scanned:
+    scan: voting.BadgeScan
+    sheet: voting.BallotSheet | None
+
+
+def _no_round() -> DomainError:
+    return DomainError(
+        QT_TRANSLATE_NOOP("errors", "No voting round is open at the moment. Please ask the team.")
+    )
+
+
+def _scan_job(_progress: Any, db: Database, raw: str, station: str) -> _Scanned:
+    with db.uow() as s:
+        current = voting.open_round(s)
+        if current is None:
+            return _Scanned(voting.BadgeScan(None, _no_round(), "no round"), None)
+        scan = voting.scan_badge(s, current.id, raw, station=station)
+        sheet = voting.ballot_sheet(s, current.id) if scan.voter is not None else None
+    return _Scanned(scan, sheet)
+
+
+def _cast_job(
+    _progress: Any, db: Database, voter: voting.Voter, dots: dict[uuid.UUID, int], station: str
+) -> voting.CastBallot:
+    with db.uow() as s:
+        return voting.cast_ballot(
+            s,
+            voter.round_id,
+            voter.participant_id,
+            dots,
+            expected_revision=voter.revision,
+            station=station,
+        )
+
+
+def _round_title_job(_progress: Any, db: Database) -> voting.RoundInfo | None:
+    with db.read() as s:
+        return voting.open_round(s)
+
+
+def _notice() -> QLabel:
+    label = QLabel()
+    label.setObjectName("notice")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.hide()
+    return label
+
+
+def _show_notice(label: QLabel, text: str, tone: str) -> None:
+    label.setText(text)
+    label.setProperty("tone", tone)
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.show()
+
+
+class VotingStation(QWidget):
+    """The kiosk window.  ``lock()`` shows it full screen; only the admin PIN closes it."""
+
+    page_changed = Signal(str)  # scan, ballot, check, thanks
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        station_name: str,
+        idle_ms: int = IDLE_MS,
+        warn_ms: int = WARN_MS,
+        thanks_ms: int = THANKS_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.db = db
+        self.station_name = station_name
+        self.setObjectName("votingStation")
+        self.setWindowTitle(self.tr("Voting station"))
+        self.setStyleSheet(STYLE)
+        self._locked = False
+        self._busy = False
+        self._pin_failures = 0
+        self._voter: voting.Voter | None = None
+        self._sheet: voting.BallotSheet | None = None
+        self._draft: voting.BallotDraft | None = None
+        self._cards: dict[uuid.UUID, IdeaCard] = {}
+        self._sections: list[FieldSection] = []
+        self._task: worker.Task[Any] | None = None
+        self.pin_dialog: PinDialog | None = None
+
+        self.pages = QStackedWidget()
+        self._build_scan_page()
+        self._build_ballot_page()
+        self._build_check_page()
+        self._build_thanks_page()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self._idle = QTimer(self, singleShot=True, interval=idle_ms)
+        self._idle.timeout.connect(self._idle_elapsed)
+        self._warn = QTimer(self, singleShot=True, interval=warn_ms)
+        self._warn.timeout.connect(
+            lambda: self.reset(
+                self.tr(
+                    "The ballot was cancelled because nobody touched the screen. Nothing was saved."
+                )
+            )
+        )
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._update_countdown)
+        self._thanks = QTimer(self, singleShot=True, interval=thanks_ms)
+        self._thanks.timeout.connect(lambda: self.reset())
+        self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
+        self._notice_timer.timeout.connect(self.scan_notice.hide)
+        self._pin_lockout = QTimer(self, singleShot=True, interval=PIN_LOCKOUT_MS)
+        self._pin_lockout.timeout.connect(self._end_pin_lockout)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.reset()
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def _build_scan_page(self) -> None:
+        page = QWidget()
+        self.round_title = QLabel()
+        self.round_title.setObjectName("stationTitle")
+        self.round_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.round_title.setWordWrap(True)
+        prompt = QLabel(self.tr("Please hold the QR code on your name badge under the scanner."))
+        prompt.setObjectName("stationPrompt")
+        prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        prompt.setWordWrap(True)
+        self.scan_input = ScanInput()
+        self.scan_input.setPlaceholderText(
+            self.tr("… or type the code under the QR code and press Enter")
+        )
+        self.scan_input.setClearButtonEnabled(False)
+        self.scan_input.setMaximumWidth(720)
+        self.scan_input.setAccessibleName(self.tr("Badge code"))
+        self.scan_input.scanned.connect(self.scan)
+        self.scan_input.submitted.connect(self._typed_code)
+        self.scan_busy = QLabel(self.tr("One moment, please …"))
+        self.scan_busy.setObjectName("stationHint")
+        self.scan_busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scan_busy.hide()
+        self.scan_notice = _notice()
+        hint = QLabel(self.tr("No badge? The registration desk will help you."))
+        hint.setObjectName("stationHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.admin_button = QToolButton()
+        self.admin_button.setObjectName("adminButton")
+        self.admin_button.setText(self.tr("Team"))
+        self.admin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.admin_button.setAccessibleName(
+            self.tr("For the team: unlock the station with the PIN")
+        )
+        self.admin_button.clicked.connect(self.ask_pin)
+        corner = QHBoxLayout()
+        corner.addStretch(1)
+        corner.addWidget(self.admin_button)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(80, 30, 30, 30)
+        layout.addLayout(corner)
+        layout.addStretch(2)
+        layout.addWidget(self.round_title)
+        layout.addSpacing(40)
+        layout.addWidget(prompt)
+        layout.addSpacing(30)
+        layout.addWidget(self.scan_input, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.scan_busy)
+        layout.addSpacing(30)
+        layout.addWidget(self.scan_notice)
+        layout.addStretch(3)
+        layout.addWidget(hint)
+        self.pages.addWidget(page)
+        self._scan_page = page
+
+    def _build_ballot_page(self) -> None:
+        page = QWidget()
+        self.greeting = QLabel()
+        self.greeting.setObjectName("greeting")
+        self.rules_line = QLabel()
+        self.rules_line.setObjectName("rulesLine")
+        self.rules_line.setWordWrap(True)
+        self.dots_left = QLabel()
+        self.dots_left.setObjectName("dotsLeft")
+        self.dots_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.meter_box = QHBoxLayout()
+        self.meter: DotMeter | None = None
+        header = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.greeting)
+        left.addWidget(self.rules_line)
+        header.addLayout(left, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.dots_left)
+        right.addLayout(self.meter_box)
+        header.addLayout(right)
+
+        self.cards_area = QScrollArea()
+        self.cards_area.setWidgetResizable(True)
+        self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Scrolling with a finger: the scroll bar is wide enough to grab.
+        self.cards_area.verticalScrollBar().setStyleSheet("QScrollBar:vertical { width: 28px; }")
+        self.idle_notice = _notice()
+        self.still_here = QPushButton(self.tr("I am still here"))
+        self.still_here.hide()
+        self.still_here.clicked.connect(self._still_here)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(
+            lambda: self.reset(self.tr("Cancelled. Nothing was saved."))
+        )
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("primary")
+        self.next_button.clicked.connect(self.show_check)
+        footer = QHBoxLayout()
+        footer.addWidget(self.cancel_button)
+        footer.addStretch(1)
+        footer.addWidget(self.next_button)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(16)
+        layout.addLayout(header)
+        layout.addWidget(self.cards_area, 1)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_notice, 1)
+        idle_row.addWidget(self.still_here)
+        layout.addLayout(idle_row)
+        layout.addLayout(footer)
+        self.pages.addWidget(page)
+        self._ballot_page = page
+
+    def _build_check_page(self) -> None:
+        page = QWidget()
+        title = QLabel(self.tr("Is this your choice?"))
+        title.setObjectName("stationTitle")
+        self.check_list = QVBoxLayout()
+        self.check_list.setSpacing(10)
+        self.check_note = QLabel()
+        self.check_note.setObjectName("stationHint")
+        self.check_note.setWordWrap(True)
+        self.check_notice = _notice()
+        self.back_button = QPushButton(self.tr("Back: change my choice"))
+        self.back_button.clicked.connect(self._back_to_ballot)
+        self.confirm_button = QPushButton(self.tr("Yes, cast my dots"))
+        self.confirm_button.setObjectName("primary")
+        self.confirm_button.clicked.connect(self.confirm)
+        footer = QHBoxLayout()
+        footer.addWidget(self.back_button)
+        footer.addStretch(1)
+        footer.addWidget(self.confirm_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(80, 40, 80, 30)
+        layout.setSpacing(18)
+        layout.addWidget(title)
+        layout.addLayout(self.check_list)
+        layout.addWidget(self.check_note)
+        layout.addStretch(1)
+        layout.addWidget(self.check_notice)
+        layout.addLayout(footer)
+        self.pages.addWidget(page)
+        self._check_page = page
+
+    def _build_thanks_page(self) -> None:
+        page = QWidget()
+        self.thanks_label = QLabel()
+        self.thanks_label.setObjectName("thanks")
+        self.thanks_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thanks_detail = QLabel()
+        self.thanks_detail.setObjectName("thanksDetail")
+        self.thanks_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thanks_detail.setWordWrap(True)
+        done = QPushButton(self.tr("Done"))
+        done.clicked.connect(lambda: self.reset())
+        layout = QVBoxLayout(page)
+        layout.addStretch(2)
+        layout.addWidget(self.thanks_label)
+        layout.addSpacing(30)
+        layout.addWidget(self.thanks_detail)
+        layout.addStretch(2)
+        layout.addWidget(done, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.pages.addWidget(page)
+        self._thanks_page = page
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def page(self) -> str:
+        current = self.pages.currentWidget()
+        assert current is not None
+        return {
+            self._scan_page: SCAN, self._ballot_page: BALLOT, self._check_page: CHECK, self._thanks_page: THANKS,
+        }[current]  # fmt: skip
+
+    def _go(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        if page in (self._ballot_page, self._check_page):
+            self._idle.start()
+        else:
+            self._idle.stop()
+        self._hide_idle_warning()
+        self.page_changed.emit(self.page)
+
+    def reset(self, notice: str = "", tone: str = "info") -> None:
+        """Back to "scan your badge"; the draft of whoever stood here is gone, unsaved."""
+        self._voter = self._sheet = self._draft = None
+        self._thanks.stop()
+        self.scan_input.clear()
+        self.scan_busy.hide()
+        self.scan_input.setEnabled(True)
+        if notice:
+            self._notify(notice, tone)
+        else:
+            self.scan_notice.hide()
+        self._go(self._scan_page)
+        self.scan_input.setFocus()
+        self._refresh_round_title()
+
+    def _notify(self, text: str, tone: str) -> None:
+        _show_notice(self.scan_notice, text, tone)
+        self._notice_timer.start()
+
+    def _refresh_round_title(self) -> None:
+        self._start(
+            _round_title_job,
+            self.db,
+            on_done=self._show_round_title,
+            on_error=self._round_title_failed,
+        )
+
+    # Callbacks of background work are methods, so that Qt drops them with a closed station.
+    def _show_round_title(self, info: voting.RoundInfo | None) -> None:
+        self.round_title.setText(
+            self.tr("Voting: {title}").format(title=info.title)
+            if info is not None
+            else self.tr("No voting round is open at the moment.")
+        )
+
+    def _round_title_failed(self, exc: Exception) -> None:
+        log.warning("the station could not read the open round: %s", exc)
+
+    def _start(self, fn: Any, *args: Any, on_done: Any, on_error: Any) -> None:
+        self._task = worker.start(fn, *args, on_done=on_done, on_error=on_error)
+
+    # -- scanning -------------------------------------------------------------------------------
+
+    def _typed_code(self) -> None:
+        text = self.scan_input.text()
+        self.scan_input.clear()
+        if text.strip():
+            self.scan(text)
+
+    def scan(self, raw: str) -> None:
+        if self._busy or self.page != SCAN:
+            return
+        self._set_busy(True)
+        self.scan_notice.hide()
+        self._start(
+            _scan_job,
+            self.db,
+            raw,
+            self.station_name,
+            on_done=self._scanned,
+            on_error=self._scan_failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.scan_busy.setVisible(busy and self.page == SCAN)
+        self.scan_input.setEnabled(not busy)
+        self.confirm_button.setEnabled(not busy)
+        self.back_button.setEnabled(not busy)
+
+    def _scanned(self, result: _Scanned) -> None:
+        self._set_busy(False)
+        scan = result.scan
+        if scan.voter is None or result.sheet is None:
+            tone = "warning" if scan.reason in ("refused", "no round") else "error"
+            self._notify(self._refusal_text(scan), tone)
+            self.scan_input.setFocus()
+            return
+        voter = scan.voter
+        if not voter.may_change:
+            self._notify(self.tr("You have voted in this round already. Thank you!"), "info")
+            self.scan_input.setFocus()
+            return
+        self._start_ballot(voter, result.sheet)
+
+    def _refusal_text(self, scan: voting.BadgeScan) -> str:
+        """Words for the participant: the desk's messages speak to the clerk."""
+        by_reason = {
+            "empty": self.tr(
+                "The code was not read properly. Please hold your badge still under the scanner once more."
+            ),
+            "garbled": self.tr(
+                "The code was not read properly. Please hold your badge still under the scanner once more."
+            ),
+            "truncated": self.tr(
+                "The code was not read properly. Please hold your badge still under the scanner once more."
+            ),
+            "forged": self.tr("This badge is not valid. Please ask at the registration desk."),
+            "foreign": self.tr(
+                "This badge belongs to another event. Please ask at the registration desk."
+            ),
+            "unknown": self.tr(
+                "Nobody is registered with this badge. Please ask at the registration desk."
+            ),
+            "anonymised": self.tr(
+                "Nobody is registered with this badge. Please ask at the registration desk."
+            ),
+        }
+        if scan.reason in by_reason:
+            return by_reason[scan.reason]
+        return translate_error(scan.problem or _no_round())
+
+    def _scan_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self._notify(translate_error(exc), "error")
+        self.scan_input.setFocus()
+
+    # -- the ballot -------------------------------------------------------------------------------
+
+    def _start_ballot(self, voter: voting.Voter, sheet: voting.BallotSheet) -> None:
+        self._voter = voter
+        self._sheet = sheet.shuffled_for(voter.participant_id)
+        rules = sheet.round.rules
+        self._draft = voting.BallotDraft(rules, sheet.field_of(), voter.dots)
+        name = voter.first_name.strip()
+        self.greeting.setText(
+            self.tr("Hello, {name}!").format(name=name) if name else self.tr("Hello!")
+        )
+        rules_text = self.tr(
+            "You have %n dot(s) to give to the ideas you find most important.",
+            "",
+            rules.dots_per_participant,
+        )
+        rules_text += " " + self.tr("At most %n per idea.", "", rules.max_dots_per_idea)
+        if voter.revision:
+            rules_text += " " + self.tr(
+                "You voted already; these are your dots. You can change them."
+            )
+        self.rules_line.setText(rules_text)
+        if self.meter is not None:
+            self.meter.deleteLater()
+        self.meter = DotMeter(rules.dots_per_participant, diameter=34)
+        self.meter_box.addWidget(self.meter, 0, Qt.AlignmentFlag.AlignRight)
+
+        container = QWidget()
+        column = QVBoxLayout(container)
+        column.setContentsMargins(0, 0, 12, 0)
+        self._sections = [FieldSection(f, rules.max_dots_per_idea) for f in self._sheet.fields]
+        self._cards = {}
+        for section in self._sections:
+            column.addWidget(section)
+            for card in section.cards:
+                self._cards[card.idea_id] = card
+                card.add_requested.connect(self.add_dot)
+                card.remove_requested.connect(self.remove_dot)
+                card.move_requested.connect(self._move_focus)
+                card.focused.connect(lambda c: self.cards_area.ensureWidgetVisible(c, 0, 40))
+        column.addStretch(1)
+        old = self.cards_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.cards_area.setWidget(container)
+        self._refresh_ballot()
+        self._go(self._ballot_page)
+        cards = self.cards()
+        if cards:
+            cards[0].setFocus()
+
+    def cards(self) -> list[IdeaCard]:
+        """The idea cards in the order this voter sees them."""
+        return [card for section in self._sections for card in section.cards]
+
+    def add_dot(self, idea_id: uuid.UUID) -> None:
+        if self._draft is not None and self._draft.add(idea_id):
+            self._refresh_ballot()
+
+    def remove_dot(self, idea_id: uuid.UUID) -> None:
+        if self._draft is not None and self._draft.remove(idea_id):
+            self._refresh_ballot()
+
+    def _move_focus(self, card: IdeaCard, step: int) -> None:
+        cards = self.cards()
+        index = cards.index(card) + step
+        if 0 <= index < len(cards):
+            cards[index].setFocus()
+        elif index >= len(cards):
+            self.next_button.setFocus()
+
+    def _refresh_ballot(self) -> None:
+        draft = self._draft
+        if draft is None:
+            return
+        for idea_id, card in self._cards.items():
+            card.show_state(draft.on(idea_id), draft.can_add(idea_id))
+        for section in self._sections:
+            section.show_left(draft.left_in(section.field_id))
+        total = draft.rules.dots_per_participant
+        if self.meter is not None:
+            self.meter.set_filled(draft.left)
+        self.dots_left.setText(
+            self.tr("%n of {total} dots left", "", draft.left).format(total=total)
+        )
+        self.next_button.setText(self.tr("Next: check my choice"))
+        self.next_button.setEnabled(draft.used > 0)
+
+    def show_check(self) -> None:
+        draft, sheet = self._draft, self._sheet
+        if draft is None or sheet is None or draft.used == 0:
+            return
+        while self.check_list.count():
+            item = self.check_list.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for field in sheet.fields:
+            for idea in field.ideas:
+                n = draft.on(idea.idea_id)
+                if n:
+                    row = QLabel(
+                        f"<span style='color:{field.colour}'>{'●' * n}</span>&nbsp;&nbsp;{_escape(idea.text)}"
+                    )
+                    row.setObjectName("checkRow")
+                    row.setWordWrap(True)
+                    row.setTextFormat(Qt.TextFormat.RichText)
+                    self.check_list.addWidget(row)
+        self.check_note.setText(
+            self.tr("You leave %n dot(s) unused. That is fine.", "", draft.left)
+            if draft.left
+            else ""
+        )
+        self.check_notice.hide()
+        self._go(self._check_page)
+        self.confirm_button.setFocus()
+
+    def _back_to_ballot(self) -> None:
+        self._go(self._ballot_page)
+        cards = self.cards()
+        if cards:
+            cards[0].setFocus()
+
+    def confirm(self) -> None:
+        if self._busy or self._draft is None or self._voter is None:
+            return
+        self._set_busy(True)
+        self.check_notice.hide()
+        self._start(
+            _cast_job, self.db, self._voter, self._draft.dots, self.station_name,
+            on_done=self._cast_done, on_error=self._cast_failed,
+        )  # fmt: skip
+
+    def _cast_done(self, cast: voting.CastBallot) -> None:
+        self._set_busy(False)
+        name = self._voter.first_name.strip() if self._voter else ""
+        self.thanks_label.setText(
+            self.tr("Thank you, {name}!").format(name=name) if name else self.tr("Thank you!")
+        )
+        self.thanks_detail.setText(
+            (self.tr("Your choice has been changed: %n dot(s) counted.", "", cast.dots) if cast.changed
+             else self.tr("Your %n dot(s) are counted.", "", cast.dots))
+            + "\n" + self.tr("The station will be ready for the next person in a moment.")
+        )  # fmt: skip
+        self._voter = self._sheet = self._draft = None
+        self._go(self._thanks_page)
+        self._thanks.start()
+
+    def _cast_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ConflictError):
+            self.reset(translate_error(exc), "warning")
+        elif isinstance(exc, DomainError):
+            # The round closed meanwhile, or the rules refuse: the ballot cannot be saved here.
+            self.reset(translate_error(exc), "warning")
+        else:
+            # Network or disk: nothing was saved; the choice is still here to try again.
+            _show_notice(
+                self.check_notice,
+                self.tr(
+                    "Your dots could not be saved: {reason} Nothing was counted yet. Please try again, or ask the team."
+                ).format(reason=translate_error(exc)),
+                "error",
+            )
+
+    # -- idle -----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() in _ACTIVITY
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+            and (self._idle.isActive() or self._warn.isActive())
+        ):
+            self._idle.start()
+            if self._warn.isActive() and watched is not self.still_here:
+                self._hide_idle_warning()
+        return False
+
+    def _idle_elapsed(self) -> None:
+        self._warn.start()
+        self._countdown.start()
+        self._update_countdown()
+        self.still_here.show()
+
+    def _update_countdown(self) -> None:
+        seconds = max(0, round(self._warn.remainingTime() / 1000))
+        _show_notice(
+            self.idle_notice,
+            self.tr(
+                "Are you still there? The ballot will be cancelled in %n second(s).", "", seconds
+            ),
+            "warning",
+        )
+
+    def _still_here(self) -> None:
+        self._hide_idle_warning()
+        self._idle.start()
+
+    def _hide_idle_warning(self) -> None:
+        self._warn.stop()
+        self._countdown.stop()
+        self.idle_notice.hide()
+        self.still_here.hide()
+
+    # -- the lock -------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Full screen, frameless, on top; closing needs the PIN from now on."""
+        self._locked = True
+        self.setWindowFlags(
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.showFullScreen()
+        self.activateWindow()
+        self.scan_input.setFocus()
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def ask_pin(self) -> None:
+        if self._pin_lockout.isActive():
+            self._notify(self.tr("Too many wrong PINs. Try again in a minute."), "error")
+            return
+        dialog = PinDialog(self, title=self.tr("Unlock the voting station"))
+        dialog.pin_entered.connect(self._check_pin)
+        dialog.open()
+        self.pin_dialog = dialog
+
+    def _check_pin(self, pin: str) -> None:
+        dialog = self.pin_dialog
+        if dialog is None:
+            return
+        with self.db.read() as s:
+            right = voting.check_admin_pin(s, pin)
+        if not right:
+            self._pin_failures += 1
+            if self._pin_failures >= MAX_PIN_TRIES:
+                self._pin_lockout.start()
+                dialog.reject()
+                self._notify(self.tr("Too many wrong PINs. Try again in a minute."), "error")
+            else:
+                dialog.refuse(self.tr("Wrong PIN."))
+            return
+        self._pin_failures = 0
+        dialog.accept()
+        self.unlock()
+
+    def _end_pin_lockout(self) -> None:
+        self._pin_failures = 0
+
+    def unlock(self) -> None:
+        self._locked = False
+        self.unlocked.emit()
+        self.close()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Escape and friends must not take a participant anywhere.
+        event.accept()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._locked:
+            event.ignore()
+            return
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        for timer in (
+            self._idle,
+            self._warn,
+            self._countdown,
+            self._thanks,
+            self._notice_timer,
+            self._pin_lockout,
+        ):
+            timer.stop()
+        super().closeEvent(event)
+
+
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin,
+        QEvent.Type.Wheel, QEvent.Type.TouchUpdate,
+    }
+)  # fmt: skip
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,77 @@
+"""What the voting hands the live wall: turnout while a round is open, the ranking once closed.
+
+The wall asks a ``ResultsProvider`` (smartdialog.ui.wall.results) for plain
+``WallResults``.  ``results_provider(get_db)`` makes one that reads the open
+round, else the last closed one.  While an open round hides its tally, only
+the turnout leaves this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from smartdialog.core.db import Database
+from smartdialog.core.services import audit, voting
+from smartdialog.ui.wall.results import RankedIdea, ResultsProvider, WallResults
+
+WALL_RANKING = 15
+
+
+def wall_results(db: Database) -> WallResults | None:
+    with db.read() as s:
+        info = voting.latest_round(s)
+        if info is None:
+            return None
+        hidden = info.is_open and info.rules.hide_tally
+        if hidden:
+            t = voting.turnout(s, info.id)
+            ranking: tuple[RankedIdea, ...] = ()
+        else:
+            results = voting.round_results(s, info.id)
+            t = results.turnout
+            colours = {f.field_id: f.colour for f in info.rules.fields}
+            ranking = tuple(
+                RankedIdea(
+                    i.rank, i.text, i.field_name, colours.get(i.field_id, "#607d8b"), i.total
+                )
+                for i in results.overall[:WALL_RANKING]
+                if i.total > 0
+            )
+    title = QCoreApplication.translate("VotingWall", "Round {number} – {title}").format(
+        number=info.number, title=info.title
+    )
+    return WallResults(
+        title=title,
+        voters=t.ballots_cast,
+        eligible=t.eligible,
+        dots_used=t.dots_used,
+        dots_available=t.dots_available,
+        ranking=ranking,
+        tally_hidden=hidden,
+        closed=info.is_closed,
+    )
+
+
+def results_provider(get_db: Callable[[], Database | None]) -> ResultsProvider:
+    """A provider for ``WallWorkspace.set_results_provider`` that follows the open event.
+
+    The wall asks after every change in the feed; the answer is computed again
+    only when the audit log has moved on (one indexed query to know).
+    """
+    cache: dict[str, object] = {}
+
+    def provide() -> WallResults | None:
+        db = get_db()
+        if db is None:
+            return None
+        with db.read() as s:
+            seq = audit.latest_seq(s)
+        key = (id(db), seq)
+        if cache.get("key") != key:
+            cache["key"], cache["value"] = key, wall_results(db)
+        value = cache["value"]
+        return value if isinstance(value, WallResults) else None
+
+    return provide

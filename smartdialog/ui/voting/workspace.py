@@ -1,0 +1,712 @@
+"""The "Abstimmung" page: rounds and their rules, paper tallies, results, the voting station."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartdialog.core.db import Database
+from smartdialog.core.services import setup, voting
+from smartdialog.core.services.audit import Change
+from smartdialog.ui import worker
+from smartdialog.ui.messages import show_error, translate_error
+from smartdialog.ui.voting.dialogs import PinDialog, RoundDialog
+from smartdialog.ui.voting.models import PaperModel, PaperRow, ResultsModel
+from smartdialog.ui.voting.station import VotingStation
+from smartdialog.ui.workspace import Workspace
+
+log = logging.getLogger("smartdialog.voting")
+
+ROUND_ROLE = Qt.ItemDataRole.UserRole
+_RELEVANT = ("round.", "ballot.", "paper_tally.", "idea.", "checkin.", "event.", "field.", "demo.")
+
+
+class _CountDelegate(QStyledItemDelegate):
+    """A spin box from 0 to the largest count a poster can hold."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:  # noqa: N802
+        box = QSpinBox(parent, minimum=0, maximum=voting.MAX_PAPER_DOTS)
+        box.setAccessibleName(self.tr("Dots on paper"))
+        return box
+
+
+class VotingWorkspace(Workspace):
+    """Create, open and close rounds; enter paper tallies; read results; start a station."""
+
+    # After every results load (for tests and anyone waiting for fresh figures).
+    results_shown = Signal()
+    station_started = Signal(object)  # VotingStation
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rounds: list[voting.RoundInfo] = []
+        self._results: voting.RoundResults | None = None
+        self._loading = False
+        self._load_again = False
+        self._task: worker.Task[Any] | None = None
+        self.station: VotingStation | None = None
+        self._build()
+
+    def title(self) -> str:
+        return self.tr("Voting")
+
+    def icon_name(self) -> str:
+        return "SP_DialogYesButton"
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.round_list = QListWidget()
+        self.round_list.setAccessibleName(self.tr("Voting rounds"))
+        self.round_list.currentItemChanged.connect(lambda *_: self._round_chosen())
+        self.new_button = QPushButton(self.tr("New round …"))
+        self.edit_button = QPushButton(self.tr("Rules …"))
+        self.open_button = QPushButton(self.tr("Open for voting"))
+        self.close_button = QPushButton(self.tr("Close round …"))
+        self.runoff_button = QPushButton(self.tr("Runoff …"))
+        self.delete_button = QPushButton(self.tr("Remove draft"))
+        for button, slot in (
+            (self.new_button, self.new_round), (self.edit_button, self.edit_round),
+            (self.open_button, self.open_round), (self.close_button, self.close_round),
+            (self.runoff_button, self.create_runoff), (self.delete_button, self.delete_round),
+        ):  # fmt: skip
+            button.clicked.connect(slot)
+        rounds_box = QGroupBox(self.tr("Rounds"))
+        rounds_layout = QVBoxLayout(rounds_box)
+        rounds_layout.addWidget(self.round_list, 1)
+        for row in ((self.new_button, self.edit_button), (self.open_button, self.close_button),
+                    (self.runoff_button, self.delete_button)):  # fmt: skip
+            line = QHBoxLayout()
+            for button in row:
+                line.addWidget(button)
+            rounds_layout.addLayout(line)
+
+        self.station_button = QPushButton(self.tr("Start voting station on this laptop …"))
+        self.station_button.clicked.connect(self.start_station)
+        self.pin_button = QPushButton(self.tr("Set station PIN …"))
+        self.pin_button.clicked.connect(self.set_pin)
+        self.pin_state = QLabel()
+        self.pin_state.setWordWrap(True)
+        station_box = QGroupBox(self.tr("Voting station"))
+        station_layout = QVBoxLayout(station_box)
+        station_layout.addWidget(self.station_button)
+        station_layout.addWidget(self.pin_button)
+        station_layout.addWidget(self.pin_state)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(rounds_box, 1)
+        left_layout.addWidget(station_box)
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        self.rules_label = QLabel()
+        self.rules_label.setWordWrap(True)
+        self.turnout_label = QLabel()
+        self.turnout_label.setStyleSheet("font-size: 16px;")
+        self.turnout_label.setWordWrap(True)
+
+        # Results: a ranking overall or per field.
+        self.scope = QComboBox()
+        self.scope.setAccessibleName(self.tr("Ranking"))
+        self.scope.currentIndexChanged.connect(lambda _i: self._show_ranking())
+        self.results_model = ResultsModel(self)
+        self.results_view = QTableView()
+        self.results_view.setModel(self.results_model)
+        self._table_look(self.results_view, ResultsModel.IDEA)
+        self.ties_label = QLabel()
+        self.ties_label.setWordWrap(True)
+        self.hash_label = QLabel()
+        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hash_label.setWordWrap(True)
+        self.hidden_label = QLabel()
+        self.hidden_label.setWordWrap(True)
+        self.hidden_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hidden_label.setStyleSheet("font-size: 18px; color: #455a64;")
+        self.peek = QCheckBox(self.tr("Show the interim count here (not on the projector)"))
+        self.peek.toggled.connect(lambda _on: self._show_results())
+        ranking_page = QWidget()
+        ranking_layout = QVBoxLayout(ranking_page)
+        ranking_layout.setContentsMargins(0, 0, 0, 0)
+        ranking_layout.addWidget(self.results_view, 1)
+        ranking_layout.addWidget(self.ties_label)
+        ranking_layout.addWidget(self.hash_label)
+        hidden_page = QWidget()
+        hidden_layout = QVBoxLayout(hidden_page)
+        hidden_layout.addStretch(1)
+        hidden_layout.addWidget(self.hidden_label)
+        hidden_layout.addStretch(2)
+        self.results_stack = QStackedWidget()
+        self.results_stack.addWidget(ranking_page)
+        self.results_stack.addWidget(hidden_page)
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(QLabel(self.tr("Ranking:")))
+        scope_row.addWidget(self.scope, 1)
+        scope_row.addWidget(self.peek)
+        results_tab = QWidget()
+        results_layout = QVBoxLayout(results_tab)
+        results_layout.addLayout(scope_row)
+        results_layout.addWidget(self.results_stack, 1)
+
+        # Paper tallies.
+        self.paper_model = PaperModel(self)
+        self.paper_model.count_entered.connect(self.enter_paper_count)
+        self.paper_view = QTableView()
+        self.paper_view.setModel(self.paper_model)
+        self.paper_view.setItemDelegateForColumn(PaperModel.DOTS, _CountDelegate(self.paper_view))
+        self.paper_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self._table_look(self.paper_view, PaperModel.IDEA)
+        self.paper_hint = QLabel()
+        self.paper_hint.setWordWrap(True)
+        paper_tab = QWidget()
+        paper_layout = QVBoxLayout(paper_tab)
+        paper_layout.addWidget(self.paper_hint)
+        paper_layout.addWidget(self.paper_view, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(results_tab, self.tr("Results"))
+        self.tabs.addTab(paper_tab, self.tr("Paper tally"))
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.rules_label)
+        right_layout.addWidget(self.turnout_label)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    @staticmethod
+    def _table_look(view: QTableView, stretch: int) -> None:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(True)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def set_database(self, db: Database | None) -> None:
+        self._results = None
+        super().set_database(db)
+
+    def reload(self) -> None:
+        if self.db is None:
+            self._rounds = []
+            self._fill_rounds()
+            return
+        with self.db.read() as s:
+            self._rounds = voting.list_rounds(s)
+            has_pin = voting.has_admin_pin(s)
+        self.pin_state.setText(
+            self.tr("A PIN is set; the station can be unlocked only with it.")
+            if has_pin
+            else self.tr("No PIN yet: set one before starting a station.")
+        )
+        self._fill_rounds()
+
+    def on_changes(self, changes: list[Change]) -> None:
+        if any(c.action.startswith(_RELEVANT) for c in changes):
+            self.reload()
+
+    def activated(self) -> None:
+        self.round_list.setFocus()
+
+    def current_round(self) -> voting.RoundInfo | None:
+        item = self.round_list.currentItem()
+        if item is None:
+            return None
+        wanted = item.data(ROUND_ROLE)
+        return next((r for r in self._rounds if str(r.id) == wanted), None)
+
+    def _status_text(self, info: voting.RoundInfo) -> str:
+        return {"draft": self.tr("draft"), "open": self.tr("open"), "closed": self.tr("closed")}[
+            info.status
+        ]
+
+    def _fill_rounds(self) -> None:
+        current = self.current_round()
+        wanted = str(current.id) if current else None
+        if wanted is None:
+            chosen = next(
+                (r for r in self._rounds if r.is_open), self._rounds[-1] if self._rounds else None
+            )
+            wanted = str(chosen.id) if chosen else None
+        self.round_list.blockSignals(True)
+        self.round_list.clear()
+        for info in self._rounds:
+            item = QListWidgetItem(
+                self.tr("{number}. {title} — {status}").format(
+                    number=info.number, title=info.title, status=self._status_text(info)
+                )
+            )
+            item.setData(ROUND_ROLE, str(info.id))
+            self.round_list.addItem(item)
+            if str(info.id) == wanted:
+                self.round_list.setCurrentItem(item)
+        self.round_list.blockSignals(False)
+        self._round_chosen()
+
+    def _round_chosen(self) -> None:
+        info = self.current_round()
+        self._update_buttons()
+        if info is None:
+            self.heading.setText(self.tr("No voting round yet. Create one with “New round …”."))
+            self.rules_label.clear()
+            self.turnout_label.clear()
+            self.results_model.set_rows([], {})
+            self.paper_model.set_rows([], editable=False)
+            self._results = None
+            return
+        self.heading.setText(
+            self.tr("Round {number}: {title} ({status})").format(
+                number=info.number, title=info.title, status=self._status_text(info)
+            )
+        )
+        self.rules_label.setText(self.rules_text(info.rules, info))
+        self._load_paper(info)
+        self._load_results()
+
+    def rules_text(self, rules: voting.RoundRules, info: voting.RoundInfo) -> str:
+        parts = [
+            self.tr("%n dot(s) per participant", "", rules.dots_per_participant),
+            self.tr("at most %n per idea", "", rules.max_dots_per_idea),
+        ]
+        budgets = [f"{f.name} ≤ {f.budget}" for f in rules.fields if f.budget is not None]
+        if budgets:
+            parts.append(self.tr("budgets: {budgets}").format(budgets=", ".join(budgets)))
+        parts.append(
+            self.tr("tally hidden until closed") if rules.hide_tally else self.tr("tally visible")
+        )
+        parts.append(
+            self.tr("ballots can be changed")
+            if rules.allow_change
+            else self.tr("ballots are final")
+        )
+        if not rules.require_checkin:
+            parts.append(self.tr("no check-in needed"))
+        parts.append(
+            self.tr("ties: runoff") if rules.tie_rule == "runoff" else self.tr("ties share a rank")
+        )
+        if info.runoff_of_number is not None:
+            parts.append(self.tr("runoff of round {number}").format(number=info.runoff_of_number))
+        fields = ", ".join(f.name for f in rules.fields)
+        return "; ".join(parts) + "\n" + self.tr("Fields: {fields}").format(fields=fields)
+
+    def _load_paper(self, info: voting.RoundInfo) -> None:
+        if self.db is None or info.status == "draft":
+            self.paper_model.set_rows([], editable=False)
+            self.paper_hint.setText(self.tr("Paper dots can be entered once the round is open."))
+            return
+        with self.db.read() as s:
+            sheet = voting.ballot_sheet(s, info.id)
+            counted = voting.paper_tallies(s, info.id)
+        rows = [
+            PaperRow(
+                i.idea_id,
+                i.text,
+                f.name,
+                f.colour,
+                counted[i.idea_id].dots if i.idea_id in counted else 0,
+            )
+            for f in sheet.fields
+            for i in f.ideas
+        ]
+        self.paper_model.set_rows(rows, editable=info.is_open)
+        self.paper_hint.setText(
+            self.tr(
+                "Type the dots counted on each poster (double-click or start typing in the last column). 0 removes an entry."
+            )
+            if info.is_open
+            else self.tr("The round is closed; its paper tally is part of the recorded result.")
+        )
+
+    def _load_results(self) -> None:
+        """Results are read in a worker: a round with a thousand ballots takes a moment."""
+        info = self.current_round()
+        if self.db is None or info is None or info.status == "draft":
+            self._results = None
+            self._show_results()
+            return
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading = True
+        self._task = worker.start(
+            _results_job,
+            self.db,
+            info.id,
+            on_done=self._results_loaded,
+            on_error=self._results_failed,
+        )
+
+    def _results_loaded(self, results: voting.RoundResults) -> None:
+        self._loading = False
+        current = self.current_round()
+        self._results = results if current is not None and current.id == results.round.id else None
+        if self._load_again:
+            self._load_again = False
+            self._load_results()
+        self._show_results()
+
+    def _results_failed(self, exc: Exception) -> None:
+        self._loading = False
+        self._load_again = False
+        self.status_message.emit(translate_error(exc))
+
+    def _show_results(self) -> None:
+        results = self._results
+        if results is None:
+            self.turnout_label.clear()
+            self.results_model.set_rows([], {})
+            self.ties_label.clear()
+            self.hash_label.clear()
+            self.results_shown.emit()
+            return
+        info, t = results.round, results.turnout
+        loc = QLocale()
+        self.turnout_label.setText(
+            self.tr(
+                "Ballots: {ballots} of {eligible} present ({share}) · dots used: {used} of {available} · paper dots: {paper}"
+            ).format(
+                ballots=loc.toString(t.ballots_cast),
+                eligible=loc.toString(t.eligible),
+                share=loc.toString(t.ballot_share * 100, "f", 0) + " %",
+                used=loc.toString(t.dots_used),
+                available=loc.toString(t.dots_available),
+                paper=loc.toString(t.paper_dots),
+            )
+        )
+        hidden = info.is_open and info.rules.hide_tally and not self.peek.isChecked()
+        self.peek.setVisible(info.is_open and info.rules.hide_tally)
+        self.hidden_label.setText(
+            self.tr("The tally of this round is hidden until the round is closed.")
+        )
+        self.results_stack.setCurrentIndex(1 if hidden else 0)
+        scope = self.scope.currentData()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem(self.tr("Overall"), "overall")
+        for f in results.fields:
+            self.scope.addItem(f.name, str(f.field_id))
+        index = self.scope.findData(scope)
+        self.scope.setCurrentIndex(max(0, index))
+        self.scope.blockSignals(False)
+        self._show_ranking()
+        if results.tally_sha256:
+            self.hash_label.setText(
+                self.tr("Closed {when}. SHA-256 of the tally: {sha}").format(
+                    when=loc.toString(
+                        QDateTime.fromSecsSinceEpoch(int(info.closed_at.timestamp())),
+                        QLocale.FormatType.ShortFormat,
+                    )
+                    if info.closed_at
+                    else "",
+                    sha=results.tally_sha256,
+                )
+                + (
+                    "\n"
+                    + self.tr(
+                        "Warning: the dots in the file no longer match this hash; they were changed after closing."
+                    )
+                    if results.tally_intact is False
+                    else ""
+                )
+            )
+        else:
+            self.hash_label.setText(self.tr("Interim count: the round is still open."))
+        self.results_shown.emit()
+
+    def _show_ranking(self) -> None:
+        results = self._results
+        if results is None:
+            return
+        scope = self.scope.currentData()
+        colours = {f.field_id: f.colour for f in results.fields}
+        field = next((f for f in results.fields if str(f.field_id) == scope), None)
+        rows = field.ideas if field is not None else results.overall
+        self.results_model.set_rows(rows, colours)
+        # The table marks every tie; the line below names the best tied group and counts the rest.
+        ranks = sorted({i.rank for i in rows if i.tied})
+        if ranks:
+            best = [f"„{i.text}“" for i in rows if i.tied and i.rank == ranks[0]]
+            text = self.tr("Tie at rank {rank}: {ideas}.").format(
+                rank=ranks[0], ideas=", ".join(best)
+            )
+            if len(ranks) > 1:
+                text += " " + self.tr("%n more tie(s), marked in the table.", "", len(ranks) - 1)
+            self.ties_label.setText(text)
+        else:
+            self.ties_label.clear()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        info = self.current_round()
+        has_db = self.db is not None
+        status = info.status if info else ""
+        self.new_button.setEnabled(has_db)
+        self.edit_button.setEnabled(status == "draft")
+        self.delete_button.setEnabled(status == "draft")
+        self.open_button.setEnabled(status == "draft")
+        self.close_button.setEnabled(status == "open")
+        self.runoff_button.setEnabled(status == "closed")
+        self.station_button.setEnabled(has_db)
+        self.pin_button.setEnabled(has_db)
+
+    def _write(self, action: Any, *args: Any, title: str) -> Any:
+        """Run a service call in a unit of work; show the error, if any, in words."""
+        if self.db is None:
+            return None
+        try:
+            with self.db.uow() as s:
+                result = action(s, *args)
+        except Exception as exc:
+            show_error(self, exc, title)
+            return None
+        self.reload()
+        return result
+
+    def _select(self, round_id: uuid.UUID) -> None:
+        for row in range(self.round_list.count()):
+            item = self.round_list.item(row)
+            if item is not None and item.data(ROUND_ROLE) == str(round_id):
+                self.round_list.setCurrentItem(item)
+
+    def _round_dialog(self, existing: voting.RoundInfo | None) -> RoundDialog | None:
+        if self.db is None:
+            return None
+        with self.db.read() as s:
+            fields = setup.list_fields(s)
+            event = setup.get_event(s)
+        return RoundDialog(
+            fields, default_dots=event.default_dots_per_participant,
+            default_per_idea=event.default_max_dots_per_idea, existing=existing, parent=self,
+        )  # fmt: skip
+
+    def new_round(self) -> None:
+        dialog = self._round_dialog(None)
+        if dialog is None or dialog.exec() != RoundDialog.DialogCode.Accepted:
+            return
+        c = dialog.choice()
+        info = self._write(
+            lambda s: voting.create_round(
+                s, c.title, dots_per_participant=c.dots_per_participant, max_dots_per_idea=c.max_dots_per_idea,
+                field_ids=c.field_ids, budgets=c.budgets, hide_tally=c.hide_tally, allow_change=c.allow_change,
+                require_checkin=c.require_checkin, tie_rule=c.tie_rule,
+            ),
+            title=self.tr("New voting round"),
+        )  # fmt: skip
+        if info is not None:
+            self._select(info.id)
+
+    def edit_round(self) -> None:
+        info = self.current_round()
+        dialog = self._round_dialog(info)
+        if info is None or dialog is None or dialog.exec() != RoundDialog.DialogCode.Accepted:
+            return
+        c = dialog.choice()
+        self._write(
+            lambda s: voting.update_round(
+                s, info.id, title=c.title, dots_per_participant=c.dots_per_participant,
+                max_dots_per_idea=c.max_dots_per_idea, field_ids=c.field_ids, budgets=c.budgets,
+                hide_tally=c.hide_tally, allow_change=c.allow_change, require_checkin=c.require_checkin,
+                tie_rule=c.tie_rule,
+            ),
+            title=self.tr("Edit voting round"),
+        )  # fmt: skip
+
+    def open_round(self) -> None:
+        info = self.current_round()
+        if info is None:
+            return
+        opened = self._write(voting.start_round, info.id, title=self.tr("Open for voting"))
+        if opened is not None:
+            self.status_message.emit(
+                self.tr(
+                    "Round {number} is open: %n idea(s) frozen for voting.", "", opened.idea_count
+                ).format(number=opened.number)
+            )
+
+    def close_round(self) -> None:
+        info = self.current_round()
+        if info is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close round"),
+            self.tr(
+                "Close round {number} “{title}” now?\n\n{ballots} ballots have been cast. Nobody can vote "
+                "or enter paper dots in this round afterwards; its tally is recorded with a SHA-256 "
+                "checksum."
+            ).format(number=info.number, title=info.title, ballots=info.ballots_cast),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        closed = self._write(voting.close_round, info.id, title=self.tr("Close round"))
+        if closed is not None:
+            self.status_message.emit(
+                self.tr("Round {number} is closed. SHA-256: {sha}").format(
+                    number=closed.number, sha=closed.tally_sha256
+                )
+            )
+
+    def create_runoff(self) -> None:
+        info = self.current_round()
+        results = self._results
+        if info is None or results is None:
+            return
+        groups = results.tied_groups
+        if not groups:
+            QMessageBox.information(
+                self,
+                self.tr("Runoff"),
+                self.tr("No ideas share a rank in this round; no runoff is needed."),
+            )
+            return
+        labels = [
+            self.tr("Rank {rank}: {ideas}").format(
+                rank=g[0].rank, ideas=" | ".join(i.text for i in g)
+            )
+            for g in groups
+        ]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Runoff"), self.tr("Which tied ideas go to the runoff?"), labels, 0, False
+        )
+        if not ok:
+            return
+        group = groups[labels.index(label)]
+        runoff = self._write(
+            voting.create_runoff, info.id, [i.idea_id for i in group], title=self.tr("Runoff")
+        )
+        if runoff is not None:
+            self._select(runoff.id)
+
+    def delete_round(self) -> None:
+        info = self.current_round()
+        if info is None:
+            return
+        self._write(voting.delete_round, info.id, title=self.tr("Remove draft"))
+
+    def enter_paper_count(self, idea_id: uuid.UUID, dots: int) -> None:
+        info = self.current_round()
+        if info is None or self.db is None:
+            return
+        try:
+            with self.db.uow() as s:
+                voting.set_paper_tally(s, info.id, idea_id, dots)
+        except Exception as exc:
+            show_error(self, exc, self.tr("Paper tally"))
+            return
+        self.paper_model.set_count(idea_id, dots)
+        self._load_results()
+
+    # -- PIN and station -----------------------------------------------------------------------
+
+    def set_pin(self) -> None:
+        dialog = PinDialog(self, title=self.tr("PIN of the voting stations"), confirm=True)
+
+        def chosen(pin: str) -> None:
+            if self.db is None:
+                return
+            try:
+                with self.db.uow() as s:
+                    voting.set_admin_pin(s, pin)
+            except Exception as exc:
+                dialog.refuse(translate_error(exc))
+                return
+            dialog.accept()
+            self.reload()
+
+        dialog.pin_entered.connect(chosen)
+        self.pin_dialog = dialog
+        dialog.open()
+
+    def start_station(self) -> None:
+        if self.db is None:
+            return
+        with self.db.read() as s:
+            has_pin = voting.has_admin_pin(s)
+            current = voting.open_round(s)
+        if not has_pin:
+            QMessageBox.information(
+                self, self.tr("Voting station"),
+                self.tr("Set a PIN first: the station can only be left with it."),
+            )  # fmt: skip
+            self.set_pin()
+            return
+        if current is None:
+            answer = QMessageBox.question(
+                self, self.tr("Voting station"),
+                self.tr("No round is open yet. Start the station anyway? It will accept badges as soon as a round is opened."),
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Voting station"), self.tr("Name of this station (for the record):"),
+            text=self.tr("Voting station 1"),
+        )  # fmt: skip
+        if not ok:
+            return
+        station = VotingStation(self.db, station_name=name.strip() or self.tr("Voting station"))
+        station.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        station.unlocked.connect(
+            lambda: self.status_message.emit(self.tr("The voting station was closed with the PIN."))
+        )
+        self.station = station
+        station.lock()
+        self.station_started.emit(station)
+
+
+def _results_job(_progress: Any, db: Database, round_id: uuid.UUID) -> voting.RoundResults:
+    with db.read() as s:
+        return voting.round_results(s, round_id)
