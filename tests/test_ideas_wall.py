@@ -196,6 +196,10 @@ def test_the_moderators_controls_steer_the_wall(qtbot: QtBot, db: Database) -> N
     assert (page.state.mode, page.state.spotlight_id) == (WallMode.SPOTLIGHT, idea.id)
     page._mode_radio[WallMode.IDLE].click()
     assert page.state.mode is WallMode.IDLE
+    page.activateWindow()
+    page.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    assert page.state.mode is WallMode.ALL_FIELDS
     page.scale_slider.setValue(150)
     assert page.state.scale == pytest.approx(1.5)
 
@@ -206,6 +210,9 @@ def test_the_moderators_controls_steer_the_wall(qtbot: QtBot, db: Database) -> N
     assert projector.view.state is page.state
     qtbot.keyClick(projector, Qt.Key.Key_Plus)
     assert page.state.scale == pytest.approx(1.6)
+    qtbot.keyClick(projector, Qt.Key.Key_F9)
+    assert page.state.mode is WallMode.RESULTS
+    qtbot.waitUntil(lambda: page._mode_radio[WallMode.RESULTS].isChecked())
     projector.close()
     assert not page.show_button.isChecked()
     # A new idea from the feed shows in the preview's list without a reload.

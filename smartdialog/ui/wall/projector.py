@@ -6,8 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from smartdialog.ui.wall.state import WallState
+from smartdialog.ui.wall.state import MODE_KEYS, WallState
 from smartdialog.ui.wall.view import WallView
+
+_MODE_FOR_KEY = {key: mode for mode, key in MODE_KEYS.items()}
 
 
 def projector_screen() -> tuple[QScreen | None, bool]:
@@ -21,7 +23,8 @@ class ProjectorWindow(QWidget):
     """A top-level window that shows the wall; full screen when a second screen exists.
 
     Keys (for the moderator at the projector laptop): F11 toggles full screen,
-    Escape leaves it, + and - change the font size for the room.
+    Escape leaves it, + and - change the font size for the room, F5 to F9
+    switch the mode as on the Live-Wand page.
     """
 
     closed = Signal()
@@ -78,6 +81,8 @@ class ProjectorWindow(QWidget):
             self.state.set_scale(self.state.scale + 0.1)
         elif key == Qt.Key.Key_Minus:
             self.state.set_scale(self.state.scale - 0.1)
+        elif (mode := _MODE_FOR_KEY.get(QKeySequence(key).toString())) is not None:
+            self.state.set_mode(mode)
         else:
             super().keyPressEvent(event)
 

@@ -49,6 +49,16 @@ class WallMode(enum.Enum):
     RESULTS = "results"
 
 
+# The moderator's keys for the modes, on the Live-Wand page and in the projector window.
+MODE_KEYS: dict[WallMode, str] = {
+    WallMode.ALL_FIELDS: "F5",
+    WallMode.ONE_FIELD: "F6",
+    WallMode.SPOTLIGHT: "F7",
+    WallMode.IDLE: "F8",
+    WallMode.RESULTS: "F9",
+}
+
+
 class WallState(QObject):
     """Ideas per field, newest first, and the moderator's choices."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,7 +29,7 @@ from smartdialog.core.services.ideas import matches
 from smartdialog.ui.ideas.combo import find_data
 from smartdialog.ui.wall.projector import ProjectorWindow, projector_screen
 from smartdialog.ui.wall.results import ResultsProvider
-from smartdialog.ui.wall.state import WallMode, WallState
+from smartdialog.ui.wall.state import MODE_KEYS, WallMode, WallState
 from smartdialog.ui.wall.view import WallView, fill_args
 from smartdialog.ui.workspace import Workspace
 
@@ -80,8 +80,11 @@ class WallWorkspace(Workspace):
         mode_box = QGroupBox(self.tr("The wall shows"))
         mode_layout = QVBoxLayout(mode_box)
         for mode, label in labels.items():
-            radio = QRadioButton(label)
+            radio = QRadioButton(f"{label}  ({MODE_KEYS[mode]})")
             radio.toggled.connect(lambda on, m=mode: self._mode_toggled(m, on))
+            shortcut = QShortcut(QKeySequence(MODE_KEYS[mode]), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(radio.click)
             self.mode_buttons.addButton(radio)
             self._mode_radio[mode] = radio
             mode_layout.addWidget(radio)
