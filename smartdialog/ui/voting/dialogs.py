@@ -181,9 +181,12 @@ class PinDialog(QDialog):
             button.setFixedSize(88, 72)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setStyleSheet("font-size: 26px;")
+            # Enter in the PIN field submits the PIN; it must not press a keypad button.
+            button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, k=key: self._key(k))
             pad.addWidget(button, index // 3, index % 3)
         cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         prompt = QLabel(

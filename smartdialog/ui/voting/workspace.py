@@ -76,6 +76,7 @@ class VotingWorkspace(Workspace):
         self._load_again = False
         self._task: worker.Task[Any] | None = None
         self.station: VotingStation | None = None
+        self.pin_dialog: PinDialog | None = None
         self._build()
 
     def title(self) -> str:
@@ -389,11 +390,13 @@ class VotingWorkspace(Workspace):
 
     def _results_loaded(self, results: voting.RoundResults) -> None:
         self._loading = False
-        current = self.current_round()
-        self._results = results if current is not None and current.id == results.round.id else None
         if self._load_again:
+            # Something changed while this was read: show the fresh figures, not these.
             self._load_again = False
             self._load_results()
+            return
+        current = self.current_round()
+        self._results = results if current is not None and current.id == results.round.id else None
         self._show_results()
 
     def _results_failed(self, exc: Exception) -> None:
@@ -577,8 +580,10 @@ class VotingWorkspace(Workspace):
 
     def close_round(self) -> None:
         info = self.current_round()
-        if info is None:
+        if info is None or self.db is None:
             return
+        with self.db.read() as s:
+            info = voting.get_round(s, info.id)  # the ballots cast up to this moment
         answer = QMessageBox.question(
             self,
             self.tr("Close round"),

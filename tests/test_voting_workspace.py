@@ -1,0 +1,248 @@
+"""The Abstimmung page: rounds, paper counts, results; the live wall's feed; starting a station."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from smartdialog.core.db import Database
+from smartdialog.core.models import PaperTally
+from smartdialog.core.services import voting
+from smartdialog.ui.voting import VotingWorkspace, results_provider, wall_results
+from smartdialog.ui.voting import workspace as workspace_module
+from smartdialog.ui.voting.models import ResultsModel
+
+from .test_voting_service import add_ideas, add_people, cast
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The error dialogs the page would show, as their sentences."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        workspace_module,
+        "show_error",
+        lambda _parent, exc, _title=None: shown.append(workspace_module.translate_error(exc)),
+    )
+    return shown
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db: Database) -> VotingWorkspace:
+    widget = VotingWorkspace()
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    widget.set_database(db)
+    return widget
+
+
+def _wait_results(qtbot: QtBot, page: VotingWorkspace) -> None:
+    with qtbot.waitSignal(page.results_shown, timeout=5000):
+        page._load_results()
+
+
+def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
+    qtbot: QtBot,
+    db: Database,
+    page: VotingWorkspace,
+    errors: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert "Noch keine Abstimmungsrunde" in page.heading.text()
+    people = add_people(db, 3)
+    found = add_ideas(db, {0: ["Radwege", "Busse"], 1: ["Coworking"]})
+    with db.uow() as s:
+        voting.create_round(s, "Priorisierung", dots_per_participant=3, hide_tally=False)
+    page.reload()
+    assert page.open_button.isEnabled() and not page.close_button.isEnabled()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    info = page.current_round()
+    assert info is not None and info.is_open and info.idea_count == 3
+    assert page.close_button.isEnabled() and not page.open_button.isEnabled()
+
+    # Paper counts are typed into the sheet; a wrong one is refused in words.
+    model = page.paper_model
+    assert model.rowCount() == 3
+    row = next(r for r in range(model.rowCount()) if model.index(r, model.IDEA).data() == "Busse")
+    assert model.flags(model.index(row, model.DOTS)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(model.index(row, model.DOTS), 4)
+    assert model.index(row, model.DOTS).data() == "4"
+    model.setData(model.index(row, model.DOTS), 5000)
+    assert errors and "können nicht stimmen" in errors[0]
+    assert model.index(row, model.DOTS).data() == "4"
+    with db.read() as s:
+        assert s.scalar(select(PaperTally.dots)) == 4
+
+    cast(db, info.id, people[0], {found["Radwege"]: 2, found["Coworking"]: 1})
+    cast(db, info.id, people[1], {found["Radwege"]: 1})
+    _wait_results(qtbot, page)
+    rows = [page.results_model.row(r) for r in range(page.results_model.rowCount())]
+    assert [(r.text, r.device_dots, r.paper_dots, r.rank) for r in rows] == [
+        ("Busse", 0, 4, 1), ("Radwege", 3, 0, 2), ("Coworking", 1, 0, 3),
+    ]  # fmt: skip
+    assert "Abgestimmt: 2 von 3 Anwesenden (67 %)" in page.turnout_label.text()
+    assert "Zwischenstand" in page.hash_label.text()
+
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert "Es wurden 2 Stimmzettel abgegeben" in asked[0]
+    closed = page.current_round()
+    assert closed is not None and closed.is_closed and len(closed.tally_sha256) == 64
+    _wait_results(qtbot, page)
+    assert closed.tally_sha256 in page.hash_label.text()
+    assert not model.flags(model.index(row, model.DOTS)) & Qt.ItemFlag.ItemIsEditable
+    assert errors == [errors[0]]
+
+
+def test_a_hidden_tally_stays_hidden_until_the_moderator_peeks(
+    qtbot: QtBot, db: Database, page: VotingWorkspace
+) -> None:
+    people = add_people(db, 1)
+    found = add_ideas(db, {0: ["Radwege"]})
+    with db.uow() as s:
+        info = voting.start_round(s, voting.create_round(s).id)
+    cast(db, info.id, people[0], {found["Radwege"]: 1})
+    page.reload()
+    _wait_results(qtbot, page)
+    assert page.results_stack.currentIndex() == 1 and page.peek.isVisibleTo(page)
+    page.peek.setChecked(True)
+    assert page.results_stack.currentIndex() == 0
+    assert page.results_model.rowCount() == 1
+
+
+def test_the_results_model_passes_the_model_tester(
+    qtbot: QtBot, db: Database, page: VotingWorkspace, qtmodeltester: ModelTester
+) -> None:
+    people = add_people(db, 2)
+    found = add_ideas(db, {0: ["Radwege", "Busse"], 1: ["Coworking"]})
+    with db.uow() as s:
+        info = voting.start_round(s, voting.create_round(s, hide_tally=False).id)
+    cast(db, info.id, people[0], {found["Radwege"]: 2})
+    cast(db, info.id, people[1], {found["Busse"]: 2})
+    page.reload()
+    _wait_results(qtbot, page)
+    assert page.results_model.rowCount() == 3
+    assert page.results_model.index(0, ResultsModel.RANK).data() == "1. ="
+    assert "Gleichstand auf Rang 1" in page.ties_label.text()
+    qtmodeltester.check(page.results_model)
+    qtmodeltester.check(page.paper_model)
+    # Per field: Wirtschaftsstandort alone.
+    page.scope.setCurrentIndex(page.scope.findText("Wirtschaftsstandort"))
+    assert [page.results_model.row(r).text for r in range(page.results_model.rowCount())] == [
+        "Coworking"
+    ]
+
+
+def test_the_wall_shows_turnout_while_hidden_and_the_ranking_once_closed(db: Database) -> None:
+    people = add_people(db, 2)
+    found = add_ideas(db, {0: ["Radwege", "Busse"]})
+    assert wall_results(db) is None
+    with db.uow() as s:
+        info = voting.start_round(s, voting.create_round(s, "Priorisierung").id)
+    cast(db, info.id, people[0], {found["Radwege"]: 2, found["Busse"]: 1})
+    provide = results_provider(lambda: db)
+    open_view = provide()
+    assert open_view is not None and open_view.tally_hidden and open_view.ranking == ()
+    assert (
+        open_view.voters,
+        open_view.eligible,
+        open_view.dots_used,
+        open_view.dots_available,
+    ) == (1, 2, 3, 10)
+    assert provide() is open_view  # nothing changed: no new count
+    with db.uow() as s:
+        voting.close_round(s, info.id)
+    closed = provide()
+    assert closed is not None and closed.closed and not closed.tally_hidden
+    assert [(r.rank, r.text, r.dots, r.colour) for r in closed.ranking] == [
+        (1, "Radwege", 2, "#1e88e5"), (2, "Busse", 1, "#1e88e5"),
+    ]  # fmt: skip
+    assert closed.title == "Runde 1 – Priorisierung"
+    assert results_provider(lambda: None)() is None
+
+
+def test_a_station_needs_a_pin_and_starts_locked(
+    qtbot: QtBot, db: Database, page: VotingWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    informed: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: informed.append(text))
+    page.start_station()
+    assert "Legen Sie zuerst eine PIN fest" in informed[0]
+    dialog = page.pin_dialog
+    qtbot.keyClicks(dialog.pin, "1357")
+    qtbot.keyClicks(dialog.again, "1358")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.message.text() == "Die beiden PINs stimmen nicht überein." and dialog.isVisible()
+    qtbot.keyClicks(dialog.pin, "1357")
+    qtbot.keyClicks(dialog.again, "1357")
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    with db.read() as s:
+        assert voting.check_admin_pin(s, "1357")
+    assert "Eine PIN ist festgelegt" in page.pin_state.text()
+
+    add_ideas(db, {0: ["Radwege"]})
+    with db.uow() as s:
+        voting.start_round(s, voting.create_round(s).id)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Abstimmung Foyer", True))
+    with qtbot.waitSignal(page.station_started) as started:
+        page.start_station()
+    station = started.args[0]
+    assert station.locked and station.isFullScreen() and station.station_name == "Abstimmung Foyer"
+    station.close()
+    assert station.isVisible()
+    with qtbot.waitSignal(station.unlocked):
+        station.unlock()
+    qtbot.waitUntil(lambda: not station.isVisible())
+
+
+def test_a_runoff_is_made_from_the_tied_ideas(
+    qtbot: QtBot, db: Database, page: VotingWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = add_people(db, 2)
+    found = add_ideas(db, {0: ["Radwege", "Busse", "Leihräder"]})
+    with db.uow() as s:
+        info = voting.start_round(s, voting.create_round(s).id)
+    cast(db, info.id, people[0], {found["Radwege"]: 2})
+    cast(db, info.id, people[1], {found["Busse"]: 2, found["Leihräder"]: 1})
+    with db.uow() as s:
+        voting.close_round(s, info.id)
+    page.reload()
+    _wait_results(qtbot, page)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
+    qtbot.mouseClick(page.runoff_button, Qt.MouseButton.LeftButton)
+    runoff = page.current_round()
+    assert runoff is not None and runoff.runoff_of_number == 1 and runoff.status == "draft"
+    assert "Stichwahl zu Runde 1" in page.rules_label.text()
+    with db.read() as s:
+        sheet = voting.ballot_sheet(s, runoff.id)
+    assert sorted(i.idea_id for f in sheet.fields for i in f.ideas) == sorted(
+        [found["Radwege"], found["Busse"]]
+    )
+
+
+def test_removing_a_draft_and_changes_from_other_laptops(
+    qtbot: QtBot, db: Database, page: VotingWorkspace
+) -> None:
+    from smartdialog.core.services import audit
+
+    with db.uow() as s:
+        voting.create_round(s, "Entwurf")
+        changes = audit.changes_since(s, 0)
+    page.on_changes(changes)  # as the change feed delivers another laptop's write
+    assert page.round_list.count() == 1 and page.delete_button.isEnabled()
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.round_list.count() == 0
