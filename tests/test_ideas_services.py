@@ -289,3 +289,22 @@ def test_two_laptops_on_postgresql_cannot_overwrite_each_other(
     with pg_db.read() as s:
         assert ideas.get_idea(s, idea.id).text == "WLAN überall"
         assert [i.text for i in ideas.list_ideas(s, query="wlan")] == ["WLAN überall"]
+
+
+def test_ideas_in_an_open_round_can_be_neither_hidden_nor_merged(db: Database) -> None:
+    from smartdialog.core.services import voting
+
+    voted = _capture(db, "Radwege")
+    with db.uow() as s:
+        round_ = voting.create_round(s, "Priorisierung")
+        voting.start_round(s, round_.id)
+    late = _capture(db, "Radwege ausbauen")  # typed after the round opened: not on the ballot
+    with pytest.raises(DomainError, match="Priorisierung"), db.uow() as s:
+        ideas.hide(s, voted.id, "doppelt")
+    with pytest.raises(DomainError, match="voted on right now"), db.uow() as s:
+        ideas.merge(s, late.id, voted.id)
+    with db.uow() as s:
+        voting.close_round(s, round_.id)
+    with db.uow() as s:
+        ideas.merge(s, late.id, voted.id)
+        assert ideas.hide(s, voted.id, "doppelt").status == "hidden"

@@ -530,6 +530,10 @@
         <translation>Jemand hat diese Idee inzwischen geändert; sie lautet jetzt: „{text}“. Es wurde nichts gespeichert. Sehen Sie sich die Idee noch einmal an und wiederholen Sie Ihre Änderung.</translation>
     </message>
     <message>
+        <source>This idea is being voted on right now (round “{round}”). Hide or merge it after the round is closed.</source>
+        <translation>Über diese Idee wird gerade abgestimmt (Runde „{round}“). Blenden Sie sie aus oder führen Sie sie zusammen, wenn die Runde abgeschlossen ist.</translation>
+    </message>
+    <message>
         <source>Somebody changed this idea at the same moment. Nothing was saved. Look at the idea again and repeat your change.</source>
         <translation>Jemand hat diese Idee im selben Moment geändert. Es wurde nichts gespeichert. Sehen Sie sich die Idee noch einmal an und wiederholen Sie Ihre Änderung.</translation>
     </message>

@@ -41,6 +41,7 @@ from smartdialog.core.models import (
     RoundIdea,
     Station,
     Topic,
+    VotingRound,
 )
 from smartdialog.core.services import audit
 from smartdialog.core.text import clean_line, fold
@@ -399,6 +400,25 @@ def _check_version(idea: Idea, expected_version: int | None) -> None:
         )
 
 
+def _check_not_being_voted_on(s: Session, *idea_ids: uuid.UUID) -> None:
+    """While a round is open its list of ideas is frozen: no hiding or merging in it."""
+    title = s.scalar(
+        select(VotingRound.title)
+        .join(RoundIdea, RoundIdea.round_id == VotingRound.id)
+        .where(VotingRound.status == "open", RoundIdea.idea_id.in_(idea_ids))
+        .limit(1)
+    )
+    if title is not None:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This idea is being voted on right now (round “{round}”). "
+                "Hide or merge it after the round is closed.",
+            ),
+            round=title,
+        )
+
+
 def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -607,6 +627,7 @@ def hide(
         )
     if idea.status == "hidden":
         raise DomainError(QT_TRANSLATE_NOOP("errors", "This idea is hidden already."))
+    _check_not_being_voted_on(s, idea.id)
     idea.status = "hidden"
     idea.hidden_reason = cleaned
     idea.updated_at = now()
@@ -716,6 +737,7 @@ def merge(
                 "The idea to merge into was itself merged into another one. Merge into that one instead.",
             )
         )
+    _check_not_being_voted_on(s, source.id, target.id)
     source.status = "merged"
     source.merged_into_id = target.id
     stamp = now()
