@@ -474,8 +474,10 @@ def test_results_match_a_tally_counted_by_hand(db: Database) -> None:
         voting.set_paper_tally(s, info.id, b, 3)
         voting.set_paper_tally(s, info.id, c, 1)
         voting.set_paper_tally(s, info.id, f, 2)
-        ideas.merge(s, d, a)  # the duplicate's dots go to "Radwege"
         voting.close_round(s, info.id)
+    with db.uow() as s:
+        # Found to be a duplicate after the vote: its dots go to "Radwege", the recorded tally stays.
+        ideas.merge(s, d, a)
         results = voting.round_results(s, info.id)
 
     # By hand: device A3 B3 C2 D3 E3 F1; paper B3 C1 F2; D merged into A.

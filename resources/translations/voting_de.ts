@@ -801,6 +801,10 @@ Es wurden {ballots} Stimmzettel abgegeben. Danach kann in dieser Runde niemand m
         <translation>zusammengeführt: {text} ({dots})</translation>
     </message>
     <message>
+        <source>Round {number}: {title} [{status}]</source>
+        <translation>Runde {number}: {title} [{status}]</translation>
+    </message>
+    <message>
         <source>Ballots: {ballots} of {eligible} present ({share:.0%}); dots used: {used} of {available}; paper dots: {paper}</source>
         <translation>Abgestimmt: {ballots} von {eligible} Anwesenden ({share:.0%}); Punkte vergeben: {used} von {available}; Papierpunkte: {paper}</translation>
     </message>

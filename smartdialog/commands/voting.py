@@ -254,7 +254,11 @@ def _idea_line(i: voting.IdeaResult) -> str:
 
 def _write_table(results: voting.RoundResults) -> None:
     info, t = results.round, results.turnout
-    print(f"{translate('cli', 'Round')} {info.number}: {info.title} [{_status_text(info)}]")
+    print(
+        translate("cli", "Round {number}: {title} [{status}]").format(
+            number=info.number, title=info.title, status=_status_text(info)
+        )
+    )
     print("  " + _rules_text(info.rules))
     print(
         "  "

@@ -98,7 +98,7 @@ class ResultsModel(QAbstractTableModel):
                     )
                 )
             return "\n".join(lines)
-        if role == Qt.ItemDataRole.BackgroundRole and r.tied:
+        if role == Qt.ItemDataRole.BackgroundRole and r.tied and column == self.RANK:
             return QBrush(TIE_COLOUR)
         if (
             role == Qt.ItemDataRole.DecorationRole
