@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
-DEMO := demo/smartdialog-demo.sqlite
+DEMO := demo/smartdialog-demo.sdevent
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test check lint typecheck unit bench forms translations system-deps postgres demo clean
