@@ -89,6 +89,12 @@ def _capture_job(
         )
 
 
+def _settings() -> QSettings:
+    from smartdialog.ui.app import settings
+
+    return settings()
+
+
 class _UndoPassThrough(QObject):
     """Lets Ctrl+Z reach the page's undo when a text field has nothing of its own to undo."""
 
@@ -360,8 +366,7 @@ class IdeasWorkspace(Workspace):
     # -- combos ------------------------------------------------------------------------------
 
     def _fill_combos(self) -> None:
-        settings = QSettings()
-        remembered = self.station_combo.currentData() or settings.value("ideas/station", "")
+        remembered = self.station_combo.currentData() or _settings().value("ideas/station", "")
         self.station_combo.blockSignals(True)
         self.station_combo.clear()
         self.station_combo.addItem(self.tr("(no table)"), None)
@@ -408,7 +413,8 @@ class IdeasWorkspace(Workspace):
 
     def _station_chosen(self, _index: int) -> None:
         station = self._station()
-        QSettings().setValue("ideas/station", str(station.id) if station else "")
+        # The table this laptop stands at, for the next start.
+        _settings().setValue("ideas/station", str(station.id) if station else "")
         if station is not None and station.field_id is not None:
             index = find_data(self.field_combo, station.field_id)
             if index >= 0:
