@@ -185,7 +185,9 @@ def test_no_voting_once_the_round_is_closed(
     with hall.db.read() as s:
         assert s.scalar(select(Dot.id)) is None
     _scan(qtbot, station, _badge(hall.db, 2))
-    qtbot.waitUntil(lambda: "Zurzeit ist keine Abstimmungsrunde geöffnet" in station.scan_notice.text())
+    qtbot.waitUntil(
+        lambda: "Zurzeit ist keine Abstimmungsrunde geöffnet" in station.scan_notice.text()
+    )
 
 
 def test_a_lost_connection_on_confirm_keeps_the_choice_and_counts_once(
@@ -205,7 +207,10 @@ def test_a_lost_connection_on_confirm_keeps_the_choice_and_counts_once(
     monkeypatch.setattr(voting, "cast_ballot", unplugged)
     qtbot.mouseClick(station.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(station.check_notice.isVisible)
-    assert "konnten nicht gespeichert werden" in station.check_notice.text() and station.page == "check"
+    assert (
+        "konnten nicht gespeichert werden" in station.check_notice.text()
+        and station.page == "check"
+    )
     with hall.db.read() as s:
         assert s.scalar(select(Ballot.id)) is None
     monkeypatch.setattr(voting, "cast_ballot", real_cast)
@@ -284,3 +289,21 @@ def test_each_voter_sees_their_own_order(qtbot: QtBot, hall: Hall, station: Voti
         sheet = voting.ballot_sheet(s, hall.round.id)
     for order, person in zip(orders, hall.people, strict=True):
         assert order == [i.idea_id for f in sheet.shuffled_for(person).fields for i in f.ideas]
+
+
+def test_a_ballot_without_mouse_or_touch(qtbot: QtBot, hall: Hall, station: VotingStation) -> None:
+    """Keyboard only: → places a dot, ↓ walks the cards and on to the button, Enter presses it."""
+    _scan(qtbot, station, _badge(hall.db, 2))
+    qtbot.waitUntil(lambda: station.page == "ballot")
+    cards = station.cards()
+    assert station.focusWidget() is cards[0]
+    qtbot.keyClick(cards[0], Qt.Key.Key_Right)
+    for card in cards:
+        qtbot.keyClick(card, Qt.Key.Key_Down)
+    assert station.focusWidget() is station.next_button
+    qtbot.keyClick(station.next_button, Qt.Key.Key_Return)
+    assert station.page == "check" and station.focusWidget() is station.confirm_button
+    with qtbot.waitSignal(station.page_changed, check_params_cb=lambda page: page == "thanks"):
+        qtbot.keyClick(station.confirm_button, Qt.Key.Key_Return)
+    with hall.db.read() as s:
+        assert voting.voter_for(s, hall.round.id, hall.people[1]).dots == {cards[0].idea_id: 1}

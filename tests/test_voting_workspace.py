@@ -246,3 +246,31 @@ def test_removing_a_draft_and_changes_from_other_laptops(
     assert page.round_list.count() == 1 and page.delete_button.isEnabled()
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert page.round_list.count() == 0
+
+
+def test_a_ballot_arriving_elsewhere_keeps_the_paper_editor_open(
+    qtbot: QtBot, db: Database, page: VotingWorkspace
+) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from smartdialog.core.services import audit
+    from smartdialog.ui.voting.models import PaperModel
+
+    people = add_people(db, 1)
+    found = add_ideas(db, {0: ["Radwege", "Busse"]})
+    with db.uow() as s:
+        info = voting.start_round(s, voting.create_round(s).id)
+        seq = audit.latest_seq(s)
+    page.reload()
+    page.tabs.setCurrentIndex(1)
+    model = page.paper_model
+    rows = {model.index(r, PaperModel.IDEA).data(): r for r in range(model.rowCount())}
+    page.paper_view.edit(model.index(rows["Radwege"], PaperModel.DOTS))
+    assert page.paper_view.state() == QAbstractItemView.State.EditingState
+    cast(db, info.id, people[0], {found["Radwege"]: 1})
+    with db.uow() as s:
+        voting.set_paper_tally(s, info.id, found["Busse"], 6)  # another facilitator's laptop
+        changes = audit.changes_since(s, seq)
+    page.on_changes(changes)
+    assert page.paper_view.state() == QAbstractItemView.State.EditingState
+    assert model.index(rows["Busse"], PaperModel.DOTS).data() == "6"

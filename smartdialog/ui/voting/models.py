@@ -146,8 +146,8 @@ class PaperModel(QAbstractTableModel):
                 index = self.index(i, self.DOTS)
                 self.dataChanged.emit(index, index)
 
-    def total(self) -> int:
-        return sum(r.dots for r in self._rows)
+    def counts(self) -> dict[uuid.UUID, int]:
+        return {r.idea_id: r.dots for r in self._rows}
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
         return 0 if parent.isValid() else len(self._rows)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QScroller,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -191,6 +192,9 @@ class VotingStation(QWidget):
         self._build_ballot_page()
         self._build_check_page()
         self._build_thanks_page()
+        for button in self.pages.findChildren(QPushButton):
+            # Enter presses the focused button, as Space does: the station works without a mouse.
+            button.setAutoDefault(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -302,8 +306,11 @@ class VotingStation(QWidget):
         self.cards_area.setWidgetResizable(True)
         self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
         self.cards_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Scrolling with a finger: the scroll bar is wide enough to grab.
+        # Scrolling with a finger: drag the list itself, or the scroll bar, wide enough to grab.
         self.cards_area.verticalScrollBar().setStyleSheet("QScrollBar:vertical { width: 28px; }")
+        QScroller.grabGesture(
+            self.cards_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
         self.idle_notice = _notice()
         self.still_here = QPushButton(self.tr("I am still here"))
         self.still_here.hide()

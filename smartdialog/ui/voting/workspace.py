@@ -77,6 +77,7 @@ class VotingWorkspace(Workspace):
         self._task: worker.Task[Any] | None = None
         self.station: VotingStation | None = None
         self.pin_dialog: PinDialog | None = None
+        self._paper_key: tuple[uuid.UUID, str] | None = None
         self._build()
 
     def title(self) -> str:
@@ -304,6 +305,7 @@ class VotingWorkspace(Workspace):
             self.turnout_label.clear()
             self.results_model.set_rows([], {})
             self.paper_model.set_rows([], editable=False)
+            self._paper_key = None
             self._results = None
             return
         self.heading.setText(
@@ -343,12 +345,23 @@ class VotingWorkspace(Workspace):
 
     def _load_paper(self, info: voting.RoundInfo) -> None:
         if self.db is None or info.status == "draft":
+            self._paper_key = None
             self.paper_model.set_rows([], editable=False)
             self.paper_hint.setText(self.tr("Paper dots can be entered once the round is open."))
             return
+        key = (info.id, info.status)
         with self.db.read() as s:
-            sheet = voting.ballot_sheet(s, info.id)
             counted = voting.paper_tallies(s, info.id)
+            sheet = voting.ballot_sheet(s, info.id) if key != self._paper_key else None
+        if sheet is None:
+            # Same round as shown: update the counts in place, so that a facilitator
+            # typing into the sheet keeps their editor when a ballot arrives elsewhere.
+            for idea_id, dots in self.paper_model.counts().items():
+                new = counted[idea_id].dots if idea_id in counted else 0
+                if new != dots:
+                    self.paper_model.set_count(idea_id, new)
+            return
+        self._paper_key = key
         rows = [
             PaperRow(
                 i.idea_id,
@@ -676,6 +689,10 @@ class VotingWorkspace(Workspace):
         self.pin_dialog = dialog
         dialog.open()
 
+    def _station_closed(self) -> None:
+        self.station = None
+        self.status_message.emit(self.tr("The voting station was closed with the PIN."))
+
     def start_station(self) -> None:
         if self.db is None:
             return
@@ -704,9 +721,7 @@ class VotingWorkspace(Workspace):
             return
         station = VotingStation(self.db, station_name=name.strip() or self.tr("Voting station"))
         station.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        station.unlocked.connect(
-            lambda: self.status_message.emit(self.tr("The voting station was closed with the PIN."))
-        )
+        station.unlocked.connect(self._station_closed)
         self.station = station
         station.lock()
         self.station_started.emit(station)
