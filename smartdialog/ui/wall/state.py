@@ -12,7 +12,7 @@ import enum
 import logging
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 
@@ -74,6 +74,8 @@ class WallState(QObject):
         self.fields: list[FieldInfo] = []
         self.topics: dict[uuid.UUID, str] = {}
         self._ideas: dict[uuid.UUID, IdeaInfo] = {}
+        # The same ideas by their key's id text, so that painting needs no UUID parsing.
+        self._by_key: dict[str, IdeaInfo] = {}
         # Per field: (negated creation time, id) ascending = newest first; kept sorted.
         self._order: dict[uuid.UUID, list[tuple[float, str]]] = {}
         self._arrivals: dict[uuid.UUID, float] = {}
@@ -93,6 +95,7 @@ class WallState(QObject):
     def reload(self) -> None:
         """Read everything anew (a new event, or fields changed)."""
         self._ideas.clear()
+        self._by_key.clear()
         self._order.clear()
         self._arrivals.clear()
         self.event_info, self.fields, self.topics = None, [], {}
@@ -163,6 +166,7 @@ class WallState(QObject):
 
     def _put(self, info: IdeaInfo) -> None:
         self._ideas[info.id] = info
+        self._by_key[str(info.id)] = info
         bisect.insort(
             self._order.setdefault(info.field_id, []), (-info.created_at.timestamp(), str(info.id))
         )
@@ -171,6 +175,7 @@ class WallState(QObject):
         old = self._ideas.pop(idea_id, None)
         if old is None:
             return
+        del self._by_key[str(idea_id)]
         order = self._order.get(old.field_id, [])
         key = (-old.created_at.timestamp(), str(old.id))
         index = bisect.bisect_left(order, key)
@@ -182,7 +187,12 @@ class WallState(QObject):
 
     def ideas_of(self, field_id: uuid.UUID) -> list[IdeaInfo]:
         """The field's active ideas, newest first."""
-        return [self._ideas[uuid.UUID(key)] for _, key in self._order.get(field_id, [])]
+        return list(self.iter_ideas(field_id))
+
+    def iter_ideas(self, field_id: uuid.UUID) -> Iterator[IdeaInfo]:
+        """The field's active ideas, newest first, one at a time (painting stops when full)."""
+        by_key = self._by_key
+        return (by_key[key] for _, key in self._order.get(field_id, []))
 
     def count(self, field_id: uuid.UUID | None = None) -> int:
         if field_id is None:

@@ -334,19 +334,17 @@ class WallView(QWidget):
 
     def _column(self, p: QPainter, field: FieldInfo, rect: QRectF, font: QFont, gap: float) -> None:
         """The field's newest ideas, as many as fit; a line says how many more there are."""
-        ideas = self.state.ideas_of(field.id)
+        total = self.state.count(field.id)
         pad = font.pixelSize() * 0.5
         more_h = font.pixelSize() * 1.6
         y = rect.top()
-        for shown, idea in enumerate(ideas):
+        for shown, idea in enumerate(self.state.iter_ideas(field.id)):
             text_h = self._measure.height(idea.text, rect.width() - 2 * pad - pad * 0.6, font)
             card_h = text_h + 2 * pad
-            rest = len(ideas) - shown - 1
+            rest = total - shown - 1
             limit = rect.bottom() - (more_h if rest else 0)
             if y + card_h > limit:
-                self._more(
-                    p, QRectF(rect.left(), y, rect.width(), more_h), len(ideas) - shown, font
-                )
+                self._more(p, QRectF(rect.left(), y, rect.width(), more_h), total - shown, font)
                 return
             self._card(
                 p,
@@ -422,14 +420,14 @@ class WallView(QWidget):
         pad = base * 0.5
         top = band.bottom() + m
         heights = [top] * cols
-        ideas = state.ideas_of(field.id)
+        total = state.count(field.id)
         bottom = self.height() - m - base * 1.6
-        for shown, idea in enumerate(ideas):
+        for shown, idea in enumerate(state.iter_ideas(field.id)):
             col = min(range(cols), key=heights.__getitem__)
             card_h = self._measure.height(idea.text, width - 2 * pad - pad * 0.6, font) + 2 * pad
             if heights[col] + card_h > bottom:
                 self._more(
-                    p, QRectF(m, bottom, self.width() - 2 * m, base * 1.6), len(ideas) - shown, font
+                    p, QRectF(m, bottom, self.width() - 2 * m, base * 1.6), total - shown, font
                 )
                 break
             self._card(
@@ -441,7 +439,7 @@ class WallView(QWidget):
                 pad,
             )
             heights[col] += card_h + gap
-        if not ideas:
+        if not total:
             p.setPen(MUTED)
             p.setFont(_font(base * 1.2, italic=True))
             p.drawText(
