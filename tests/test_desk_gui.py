@@ -216,11 +216,11 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     assert (dialog.first_name.text(), dialog.last_name.text()) == ("Jürgen", "Mueller")
     qtbot.keyClick(dialog.consent_data, Qt.Key.Key_Space)
     assert dialog.consent_data.isChecked()
-    dialog.accept()  # the first Enter: shows who may be the same person
+    qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)  # the first Enter: shows who may be the same person
     assert dialog.isVisible()
     assert "Müller, Jürgen" in dialog.warning.text()
     with qtbot.waitSignal(desk.badge_printed, timeout=5000):
-        dialog.accept()  # the second: registers anyway, checks in, prints
+        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)  # the second: registers anyway, checks in, prints
     assert desk.result.state == feedback.WELCOME
     assert desk.count_walk_ins.text() == "5"
     with desk_db.read() as s:
@@ -267,7 +267,7 @@ def test_f8_annuls_with_a_reason(qtbot: QtBot, desk: DeskWorkspace, desk_db: Dat
     assert dialog is not None
     dialog.reason.setCurrentText("Falsche Person")
     with qtbot.waitSignal(desk.answered):
-        dialog.accept()
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     with desk_db.read() as s:
         row = s.execute(select(CheckIn.annulled_at, CheckIn.annul_reason, CheckIn.annulled_by)).one()
     assert row.annulled_at is not None and row.annul_reason == "Falsche Person" and row.annulled_by == "Empfang 1"
@@ -301,6 +301,9 @@ def test_import_dialog_previews_then_imports(qtbot: QtBot, desk: DeskWorkspace, 
     dialog.start_import()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.report is not None and dialog.report.imported == 40
+    report = tmp_path / "bericht.csv"
+    dialog.write_report(report)
+    assert report.read_bytes().startswith("\ufeff".encode()) and len(report.read_text(encoding="utf-8-sig").splitlines()) == 1
     with qtbot.waitSignal(dialog.finished):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: desk.count_registered.text() == "40")

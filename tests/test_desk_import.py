@@ -143,7 +143,7 @@ def test_rejections_name_their_row_and_reason(db: Database, tmp_path: Path) -> N
     assert "postcode" in reasons[5]
     assert "consent" in reasons[6]
     assert "longer than" in reasons[7]
-    assert "formula" in reasons[8]
+    assert "formula" in reasons[8] and "“Organisation”" in reasons[8]
     assert "row 2" in reasons[9]
     assert "row 10" in reasons[11]
 

@@ -459,8 +459,12 @@ _LIMITS: Final = {
 _WHITESPACE = re.compile(r"\s+")
 
 
-def _check_row(row: int, cells: list[str], mapping: dict[int, str]) -> dict[str, Any] | Rejection:
+def _check_row(
+    row: int, cells: list[str], mapping: dict[int, str], headers: Sequence[str] = ()
+) -> dict[str, Any] | Rejection:
+    """One row's values by field, or why it cannot be imported (naming the file's own column)."""
     raw: dict[str, str] = {}
+    column_of: dict[str, str] = {}
     for index, name in mapping.items():
         if not name:
             continue
@@ -469,6 +473,7 @@ def _check_row(row: int, cells: list[str], mapping: dict[int, str]) -> dict[str,
         if not value.isprintable():
             value = "".join(c if c.isprintable() else " " for c in value)
         raw[name] = _WHITESPACE.sub(" ", value).strip()
+        column_of[name] = headers[index] if index < len(headers) and headers[index] else name
     for name, value in raw.items():
         if _FORMULA.match(value):
             return Rejection(
@@ -479,7 +484,7 @@ def _check_row(row: int, cells: list[str], mapping: dict[int, str]) -> dict[str,
                         "The column “{column}” holds a spreadsheet formula (“{value}”); "
                         "it was not imported.",
                     ),
-                    column=name, value=value[:40],
+                    column=column_of[name], value=value[:40],
                 ),
             )  # fmt: skip
         limit = _LIMITS.get(name)
@@ -488,7 +493,7 @@ def _check_row(row: int, cells: list[str], mapping: dict[int, str]) -> dict[str,
                 row,
                 _error(
                     QT_TRANSLATE_NOOP("errors", "The column “{column}” is longer than {limit} characters."),
-                    column=name, limit=limit,
+                    column=column_of[name], limit=limit,
                 ),
             )  # fmt: skip
     first, last = raw.get("first_name", ""), raw.get("last_name", "")
@@ -594,7 +599,7 @@ def plan_import(
     for done, (row, cells) in enumerate(table.rows, start=1):
         if progress is not None and done % 1000 == 0:
             progress(done, total)
-        checked = _check_row(row, cells, mapping)
+        checked = _check_row(row, cells, mapping, table.headers)
         if isinstance(checked, Rejection):
             plan.rejected.append(checked)
             continue

@@ -28,6 +28,19 @@ from smartdialog.ui.messages import translate_error
 DUPLICATE_CHECK_MS = 150
 
 
+def enter_presses(box: QDialogButtonBox, button: QPushButton) -> None:
+    """Make Enter anywhere in the dialog press ``button``; only Escape cancels.
+
+    Left alone, a button box's buttons are all auto-default and Enter may
+    press whichever one Qt picks (here: Cancel), losing what the clerk typed.
+    """
+    for other in box.buttons():
+        if isinstance(other, QPushButton):
+            other.setAutoDefault(False)
+            other.setDefault(False)
+    button.setDefault(True)
+
+
 class WalkInDialog(QDialog):
     """Name, optional contact, consents, Enter: registered (and checked in, badge printed).
 
@@ -95,6 +108,7 @@ class WalkInDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.existing_button.clicked.connect(self._take_existing)
+        enter_presses(self.buttons, self.register_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -226,6 +240,7 @@ class AnnulDialog(QDialog):
         ok.setText(self.tr("&Annul"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        enter_presses(buttons, ok)
         form = QFormLayout()
         form.addRow(self.tr("&Reason"), self.reason)
         layout = QVBoxLayout(self)

@@ -30,6 +30,7 @@ from smartdialog.core.db import Database
 from smartdialog.core.services import importer
 from smartdialog.core.services.importer import ImportPlan, ImportReport, Rejection, Table
 from smartdialog.ui import worker
+from smartdialog.ui.desk.dialogs import enter_presses
 from smartdialog.ui.messages import translate_error
 
 PREVIEW_ROWS = 30
@@ -90,9 +91,10 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
         self.save_button = QPushButton(self.tr("&Save report …"))
-        self.save_button.hide()
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.hide()  # until there is a report to save
+        enter_presses(self.buttons, self.import_button)
         self.import_button.clicked.connect(self.start_import)
         self.save_button.clicked.connect(self.save_report)
         self.buttons.rejected.connect(self.reject)
