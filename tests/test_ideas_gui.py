@@ -389,3 +389,40 @@ def test_an_author_only_with_consent(qtbot: QtBot, db: Database, page: IdeasWork
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert [i.author_name for i in _db_ideas(db)] == ["Łukasz Öztürk-Nguyễn"]
     assert page.author_edit.text() == ""  # the next idea is somebody else's
+
+
+def test_enter_does_not_wait_for_a_busy_database(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    import sqlite3
+
+    blocker = sqlite3.connect(str(db.path), isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the file
+    try:
+        type_text(page.entry, "Während die Datei belegt ist")
+        qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+        assert page.entry.text() == ""  # free for the next idea at once
+        type_text(page.entry, "Die nächste Idee")
+        assert page.model.rowCount() == 0
+    finally:
+        blocker.execute("COMMIT")
+        blocker.close()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.entry.text() == "Die nächste Idee"
+
+
+def test_a_save_that_fails_puts_the_text_back(
+    qtbot: QtBot, db: Database, page: IdeasWorkspace
+) -> None:
+    with db.uow() as s:
+        culture = setup.add_field(s, "Kultur")
+    page.reload()
+    page.select_station(None)
+    page.select_field(culture.id)
+    with db.uow() as s:  # removed on another laptop meanwhile
+        setup.remove_field(s, culture.id)
+    type_text(page.entry, "Mehr Straßenfeste")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.entry.text() == "Mehr Straßenfeste")
+    assert "Handlungsfeld gibt es nicht mehr" in page.message.text()
+    assert _db_ideas(db) == []
