@@ -19,13 +19,20 @@ from smartdialog.core.services import ideas, setup, tickets, voting
 # -- helpers shared by the voting tests ----------------------------------------------------
 
 
-def add_people(db: Database, count: int, *, checked_in: bool = True, first: int = 1) -> list[uuid.UUID]:
+def add_people(
+    db: Database, count: int, *, checked_in: bool = True, first: int = 1
+) -> list[uuid.UUID]:
     """Participants with ticket numbers first.., checked in at the desk (or not)."""
     ids = []
     with db.uow() as s:
         event = setup.current_event(s)
         for number in range(first, first + count):
-            p = Participant(event_id=event.id, ticket_number=number, first_name=f"Anna{number}", last_name="Müller")
+            p = Participant(
+                event_id=event.id,
+                ticket_number=number,
+                first_name=f"Anna{number}",
+                last_name="Müller",
+            )
             s.add(p)
             s.flush()
             if checked_in:
@@ -50,11 +57,15 @@ def field_ids(db: Database) -> list[uuid.UUID]:
         return [f.id for f in setup.list_fields(s)]
 
 
-def cast(db: Database, round_id: uuid.UUID, participant_id: uuid.UUID, dots: dict[uuid.UUID, int]) -> voting.CastBallot:
+def cast(
+    db: Database, round_id: uuid.UUID, participant_id: uuid.UUID, dots: dict[uuid.UUID, int]
+) -> voting.CastBallot:
     with db.read() as s:
         voter = voting.voter_for(s, round_id, participant_id)
     with db.uow() as s:
-        return voting.cast_ballot(s, round_id, participant_id, dots, expected_revision=voter.revision, station="Test")
+        return voting.cast_ballot(
+            s, round_id, participant_id, dots, expected_revision=voter.revision, station="Test"
+        )
 
 
 @dataclass
@@ -84,7 +95,12 @@ def test_a_new_round_takes_the_events_defaults_and_all_fields(db: Database) -> N
     assert (info.number, info.status, info.title) == (1, "draft", "Abstimmung 1")
     rules = info.rules
     assert (rules.dots_per_participant, rules.max_dots_per_idea) == (5, 2)
-    assert (rules.hide_tally, rules.allow_change, rules.require_checkin, rules.tie_rule) == (True, True, True, "shared")
+    assert (rules.hide_tally, rules.allow_change, rules.require_checkin, rules.tie_rule) == (
+        True,
+        True,
+        True,
+        "shared",
+    )
     assert [f.name for f in rules.fields] == [name for name, _ in setup.DEFAULT_FIELDS]
     assert all(f.budget is None for f in rules.fields)
 
@@ -105,7 +121,9 @@ def test_a_budget_above_the_dots_is_refused(db: Database) -> None:
 
 
 def test_opening_freezes_the_active_ideas_of_the_rounds_fields(db: Database) -> None:
-    found = add_ideas(db, {0: ["Radwege", "Busse", "Weg damit"], 1: ["Coworking"], 2: ["Bürgerkonto"]})
+    found = add_ideas(
+        db, {0: ["Radwege", "Busse", "Weg damit"], 1: ["Coworking"], 2: ["Bürgerkonto"]}
+    )
     fields = field_ids(db)
     with db.uow() as s:
         ideas.hide(s, found["Weg damit"], "Doppelt")
@@ -144,7 +162,10 @@ def test_a_draft_round_can_be_edited_and_removed(db: Database) -> None:
             field_ids=fields[:2], budgets={fields[1]: 1}, allow_change=False,
         )  # fmt: skip
     assert info.title == "Zweite"
-    assert [(f.field_id, f.budget) for f in info.rules.fields] == [(fields[0], None), (fields[1], 1)]
+    assert [(f.field_id, f.budget) for f in info.rules.fields] == [
+        (fields[0], None),
+        (fields[1], 1),
+    ]
     assert info.rules.cap_of(fields[0]) == 3
     assert not info.rules.allow_change
     with db.uow() as s:
@@ -170,7 +191,9 @@ def test_a_ballot_is_cast_shown_again_and_changed(open_round: Setting) -> None:
         voter = voting.voter_for(s, r.id, people[0])
     assert voter.dots == {found["Radwege"]: 2, found["Coworking"]: 1}
     assert (voter.revision, voter.may_change, voter.ticket_number) == (1, True, 1)
-    second = cast(db, r.id, people[0], {found["Busse"]: 1, found["Radwege"]: 1, found["Glasfaser"]: 2})
+    second = cast(
+        db, r.id, people[0], {found["Busse"]: 1, found["Radwege"]: 1, found["Glasfaser"]: 2}
+    )
     assert (second.revision, second.dots, second.changed) == (2, 4, True)
     with db.read() as s:
         slots = sorted(s.scalars(select(Dot.slot).where(Dot.participant_id == people[0])))
@@ -190,10 +213,17 @@ def test_a_ballot_is_cast_shown_again_and_changed(open_round: Setting) -> None:
         ({"Radwege": -1}, "whole number"),
     ],
 )
-def test_ballots_breaking_the_rules_are_refused(open_round: Setting, dots: dict[str, int], message: str) -> None:
+def test_ballots_breaking_the_rules_are_refused(
+    open_round: Setting, dots: dict[str, int], message: str
+) -> None:
     found = open_round.ideas
     with pytest.raises(DomainError, match=message):
-        cast(open_round.db, open_round.round.id, open_round.people[0], {found[k]: v for k, v in dots.items()})
+        cast(
+            open_round.db,
+            open_round.round.id,
+            open_round.people[0],
+            {found[k]: v for k, v in dots.items()},
+        )
     with open_round.db.read() as s:
         assert s.scalar(select(Ballot.id)) is None
 
@@ -203,11 +233,18 @@ def test_a_field_budget_is_kept(db: Database) -> None:
     found = add_ideas(db, {0: ["Radwege", "Busse"], 1: ["Coworking"]})
     fields = field_ids(db)
     with db.uow() as s:
-        info = voting.create_round(s, dots_per_participant=5, field_ids=fields[:2], budgets={fields[0]: 2})
+        info = voting.create_round(
+            s, dots_per_participant=5, field_ids=fields[:2], budgets={fields[0]: 2}
+        )
         voting.start_round(s, info.id)
     with pytest.raises(DomainError, match="At most 2 dots may go to “Mobilität”"):
         cast(db, info.id, people[0], {found["Radwege"]: 2, found["Busse"]: 1})
-    assert cast(db, info.id, people[0], {found["Radwege"]: 1, found["Busse"]: 1, found["Coworking"]: 2}).dots == 4
+    assert (
+        cast(
+            db, info.id, people[0], {found["Radwege"]: 1, found["Busse"]: 1, found["Coworking"]: 2}
+        ).dots
+        == 4
+    )
 
 
 def test_an_idea_outside_the_round_is_refused(open_round: Setting) -> None:
@@ -234,7 +271,11 @@ def test_someone_not_checked_in_is_refused_when_the_round_requires_it(db: Databa
 def test_an_annulled_check_in_no_longer_counts(open_round: Setting) -> None:
     db = open_round.db
     with db.uow() as s:
-        s.execute(update(CheckIn).where(CheckIn.participant_id == open_round.people[0]).values(annulled_at=open_round.round.opened_at))
+        s.execute(
+            update(CheckIn)
+            .where(CheckIn.participant_id == open_round.people[0])
+            .values(annulled_at=open_round.round.opened_at)
+        )
     with pytest.raises(DomainError, match="not been checked in"), db.read() as s:
         voting.voter_for(s, open_round.round.id, open_round.people[0])
 
@@ -248,7 +289,9 @@ def test_no_voting_in_a_draft_or_closed_round(open_round: Setting) -> None:
     with db.uow() as s:
         voting.close_round(s, open_round.round.id)
     with pytest.raises(DomainError, match="has ended"), db.uow() as s:
-        voting.cast_ballot(s, open_round.round.id, open_round.people[0], {found["Radwege"]: 1}, expected_revision=0)
+        voting.cast_ballot(
+            s, open_round.round.id, open_round.people[0], {found["Radwege"]: 1}, expected_revision=0
+        )
 
 
 def test_a_cast_ballot_stays_when_the_rules_forbid_changes(db: Database) -> None:
@@ -261,18 +304,26 @@ def test_a_cast_ballot_stays_when_the_rules_forbid_changes(db: Database) -> None
         voter = voting.voter_for(s, info.id, people[0])
     assert not voter.may_change
     with pytest.raises(DomainError, match="cannot be changed"), db.uow() as s:
-        voting.cast_ballot(s, info.id, people[0], {found["Busse"]: 1}, expected_revision=voter.revision)
+        voting.cast_ballot(
+            s, info.id, people[0], {found["Busse"]: 1}, expected_revision=voter.revision
+        )
 
 
-def test_a_station_holding_an_old_state_cannot_overwrite_a_newer_ballot(open_round: Setting) -> None:
+def test_a_station_holding_an_old_state_cannot_overwrite_a_newer_ballot(
+    open_round: Setting,
+) -> None:
     db, r, person, found = open_round.db, open_round.round, open_round.people[0], open_round.ideas
     with db.read() as s:
         at_station_1 = voting.voter_for(s, r.id, person)
         at_station_2 = voting.voter_for(s, r.id, person)
     with db.uow() as s:
-        voting.cast_ballot(s, r.id, person, {found["Radwege"]: 2}, expected_revision=at_station_1.revision)
+        voting.cast_ballot(
+            s, r.id, person, {found["Radwege"]: 2}, expected_revision=at_station_1.revision
+        )
     with pytest.raises(ConflictError, match="another voting station"), db.uow() as s:
-        voting.cast_ballot(s, r.id, person, {found["Busse"]: 2}, expected_revision=at_station_2.revision)
+        voting.cast_ballot(
+            s, r.id, person, {found["Busse"]: 2}, expected_revision=at_station_2.revision
+        )
     with db.read() as s:
         assert voting.voter_for(s, r.id, person).dots == {found["Radwege"]: 2}
 
@@ -290,7 +341,9 @@ def test_a_station_unplugged_mid_ballot_leaves_nothing_half_written(
     # The failure strikes after the old dots were deleted and the new ones inserted.
     monkeypatch.setattr(voting.audit, "record", power_cut)
     with pytest.raises(OSError), db.uow() as s:
-        voting.cast_ballot(s, r.id, person, {found["Busse"]: 2, found["Coworking"]: 2}, expected_revision=1)
+        voting.cast_ballot(
+            s, r.id, person, {found["Busse"]: 2, found["Coworking"]: 2}, expected_revision=1
+        )
     monkeypatch.setattr(voting.audit, "record", real_record)
     with db.read() as s:
         voter = voting.voter_for(s, r.id, person)
@@ -305,7 +358,9 @@ def test_a_station_unplugged_mid_ballot_leaves_nothing_half_written(
 # -- the database itself refuses overspending ---------------------------------------------------
 
 
-def _raw_dot(s: object, r: Setting, person: uuid.UUID, idea: uuid.UUID, **overrides: object) -> None:
+def _raw_dot(
+    s: object, r: Setting, person: uuid.UUID, idea: uuid.UUID, **overrides: object
+) -> None:
     with r.db.read() as rs:
         field_of = voting.ballot_sheet(rs, r.round.id).field_of()
     values = {
@@ -324,11 +379,18 @@ def _raw_dot(s: object, r: Setting, person: uuid.UUID, idea: uuid.UUID, **overri
         {"slot": 5, "budget": 5},  # a budget that is not the round's
         {"slot": 2, "idea_slot": 3},  # beyond the maximum per idea
         {"slot": 2, "idea_slot": 3, "idea_cap": 3},  # a cap that is not the round's
-        {"slot": 2, "idea_slot": 2, "field_slot": 5, "field_cap": 5},  # a field cap that is not the round's
+        {
+            "slot": 2,
+            "idea_slot": 2,
+            "field_slot": 5,
+            "field_cap": 5,
+        },  # a field cap that is not the round's
         {"slot": 1, "idea_slot": 2},  # slot 1 taken twice
     ],
 )
-def test_the_database_refuses_a_dot_beyond_any_limit(open_round: Setting, overrides: dict[str, int]) -> None:
+def test_the_database_refuses_a_dot_beyond_any_limit(
+    open_round: Setting, overrides: dict[str, int]
+) -> None:
     person, idea = open_round.people[0], open_round.ideas["Radwege"]
     cast(open_round.db, open_round.round.id, person, {idea: 1})
     with pytest.raises(IntegrityError), open_round.db.uow() as s:
@@ -356,11 +418,15 @@ def _payload(db: Database, number: int) -> str:
 def test_a_scanned_badge_finds_the_voter_and_is_logged(open_round: Setting) -> None:
     db = open_round.db
     with db.uow() as s:
-        voter = voting.scan_badge(s, open_round.round.id, _payload(db, 2) + "\n", station="Abstimmung 1").voter
+        voter = voting.scan_badge(
+            s, open_round.round.id, _payload(db, 2) + "\n", station="Abstimmung 1"
+        ).voter
     assert voter is not None
     assert (voter.participant_id, voter.first_name) == (open_round.people[1], "Anna2")
     with db.read() as s:
-        assert [(row.verdict, row.desk) for row in s.scalars(select(ScanLog))] == [("voting", "Abstimmung 1")]
+        assert [(row.verdict, row.desk) for row in s.scalars(select(ScanLog))] == [
+            ("voting", "Abstimmung 1")
+        ]
 
 
 @pytest.mark.parametrize(
@@ -372,7 +438,9 @@ def test_a_scanned_badge_finds_the_voter_and_is_logged(open_round: Setting) -> N
         (lambda good: good[:12], "truncated", "incomplete"),
     ],
 )
-def test_a_bad_badge_is_refused_and_logged(open_round: Setting, make_raw: object, reason: str, message: str) -> None:
+def test_a_bad_badge_is_refused_and_logged(
+    open_round: Setting, make_raw: object, reason: str, message: str
+) -> None:
     db = open_round.db
     raw = make_raw(_payload(db, 1))  # type: ignore[operator]
     with db.uow() as s:
@@ -381,10 +449,14 @@ def test_a_bad_badge_is_refused_and_logged(open_round: Setting, make_raw: object
     assert isinstance(scan.problem, tickets.TicketRejected)
     assert re.search(message, scan.problem.english())
     with db.read() as s:
-        assert [(row.verdict, row.reason) for row in s.scalars(select(ScanLog))] == [("rejected", f"voting: {reason}")]
+        assert [(row.verdict, row.reason) for row in s.scalars(select(ScanLog))] == [
+            ("rejected", f"voting: {reason}")
+        ]
 
 
-def test_the_badge_of_someone_not_checked_in_is_refused_with_their_number(open_round: Setting) -> None:
+def test_the_badge_of_someone_not_checked_in_is_refused_with_their_number(
+    open_round: Setting,
+) -> None:
     db = open_round.db
     add_people(db, 1, checked_in=False, first=7)
     with db.uow() as s:
@@ -411,7 +483,13 @@ def test_the_draft_never_lets_a_tap_break_a_rule(db: Database) -> None:
     found = add_ideas(db, {0: ["A", "B", "C"], 1: ["D"]})
     fields = field_ids(db)
     with db.uow() as s:
-        info = voting.create_round(s, dots_per_participant=4, max_dots_per_idea=2, field_ids=fields[:2], budgets={fields[0]: 3})
+        info = voting.create_round(
+            s,
+            dots_per_participant=4,
+            max_dots_per_idea=2,
+            field_ids=fields[:2],
+            budgets={fields[0]: 3},
+        )
         sheet = voting.ballot_sheet(s, voting.start_round(s, info.id).id)
     draft = voting.BallotDraft(sheet.round.rules, sheet.field_of())
     a, b, c, d = (found[k] for k in "ABCD")
@@ -427,8 +505,12 @@ def test_the_draft_never_lets_a_tap_break_a_rule(db: Database) -> None:
 # -- paper tallies ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("count", "message"), [(-1, "0 or more"), (1001, "cannot be right"), (2.5, "whole number")])
-def test_a_negative_or_absurd_paper_count_is_refused(open_round: Setting, count: int, message: str) -> None:
+@pytest.mark.parametrize(
+    ("count", "message"), [(-1, "0 or more"), (1001, "cannot be right"), (2.5, "whole number")]
+)
+def test_a_negative_or_absurd_paper_count_is_refused(
+    open_round: Setting, count: int, message: str
+) -> None:
     with pytest.raises(DomainError, match=message), open_round.db.uow() as s:
         voting.set_paper_tally(s, open_round.round.id, open_round.ideas["Radwege"], count)
 
@@ -456,8 +538,13 @@ def test_paper_counts_are_replaced_removed_and_frozen_with_the_round(open_round:
 def test_results_match_a_tally_counted_by_hand(db: Database) -> None:
     people = add_people(db, 5)  # the fifth is present but does not vote
     add_people(db, 1, checked_in=False, first=6)
-    found = add_ideas(db, {0: ["Radwege", "Busse", "Leihräder", "Radwege doppelt"], 1: ["Coworking", "Glasfaser"]})
-    a, b, c, d, e, f = (found[k] for k in ("Radwege", "Busse", "Leihräder", "Radwege doppelt", "Coworking", "Glasfaser"))
+    found = add_ideas(
+        db, {0: ["Radwege", "Busse", "Leihräder", "Radwege doppelt"], 1: ["Coworking", "Glasfaser"]}
+    )
+    a, b, c, d, e, f = (
+        found[k]
+        for k in ("Radwege", "Busse", "Leihräder", "Radwege doppelt", "Coworking", "Glasfaser")
+    )
     fields = field_ids(db)
     with db.uow() as s:
         info = voting.create_round(
@@ -482,7 +569,10 @@ def test_results_match_a_tally_counted_by_hand(db: Database) -> None:
 
     # By hand: device A3 B3 C2 D3 E3 F1; paper B3 C1 F2; D merged into A.
     # Totals A 6, B 6, C 3, E 3, F 3.
-    overall = {i.text: (i.device_dots, i.paper_dots, i.total, i.rank, i.tied, i.voters) for i in results.overall}
+    overall = {
+        i.text: (i.device_dots, i.paper_dots, i.total, i.rank, i.tied, i.voters)
+        for i in results.overall
+    }
     assert overall == {
         "Radwege": (6, 0, 6, 1, True, 4),
         "Busse": (3, 3, 6, 1, True, 2),
@@ -497,10 +587,19 @@ def test_results_match_a_tally_counted_by_hand(db: Database) -> None:
         ("Busse", 1, True), ("Radwege", 1, True), ("Leihräder", 3, False),
     ]  # fmt: skip
     assert (mobility.device_dots, mobility.paper_dots, mobility.total) == (11, 4, 15)
-    assert [(i.text, i.rank, i.tied) for i in economy.ideas] == [("Coworking", 1, True), ("Glasfaser", 1, True)]
+    assert [(i.text, i.rank, i.tied) for i in economy.ideas] == [
+        ("Coworking", 1, True),
+        ("Glasfaser", 1, True),
+    ]
     assert (economy.budget, economy.device_dots, economy.paper_dots) == (2, 4, 2)
     t = results.turnout
-    assert (t.ballots_cast, t.eligible, t.dots_used, t.dots_available, t.paper_dots) == (4, 5, 15, 20, 6)
+    assert (t.ballots_cast, t.eligible, t.dots_used, t.dots_available, t.paper_dots) == (
+        4,
+        5,
+        15,
+        20,
+        6,
+    )
     assert (t.ballot_share, t.dot_share) == (0.8, 0.75)
     assert [[i.text for i in group] for group in results.tied_groups] == [
         ["Busse", "Radwege"], ["Coworking", "Glasfaser", "Leihräder"],
@@ -571,8 +670,16 @@ def test_turnout_and_the_round_list(open_round: Setting) -> None:
         t = voting.turnout(s, r.id)
         listed = voting.list_rounds(s)
         assert voting.open_round(s) is not None and voting.latest_round(s) is not None
-    assert (t.ballots_cast, t.eligible, t.dots_used, t.dots_available, t.paper_dots) == (1, 4, 2, 16, 5)
-    assert [(x.number, x.ballots_cast, x.idea_count, x.status) for x in listed] == [(1, 1, 5, "open")]
+    assert (t.ballots_cast, t.eligible, t.dots_used, t.dots_available, t.paper_dots) == (
+        1,
+        4,
+        2,
+        16,
+        5,
+    )
+    assert [(x.number, x.ballots_cast, x.idea_count, x.status) for x in listed] == [
+        (1, 1, 5, "open")
+    ]
 
 
 def test_every_action_is_in_the_audit_feed(open_round: Setting) -> None:
@@ -617,3 +724,22 @@ def test_paper_tally_table_refuses_an_idea_off_the_list(open_round: Setting) -> 
     with pytest.raises(IntegrityError), open_round.db.uow() as s:
         s.add(PaperTally(round_id=open_round.round.id, idea_id=outsider, dots=2))
         s.flush()
+
+
+def test_a_closed_rounds_turnout_stays_as_it_was_at_closing(open_round: Setting) -> None:
+    db, r, found = open_round.db, open_round.round, open_round.ideas
+    cast(db, r.id, open_round.people[0], {found["Radwege"]: 1})
+    with db.uow() as s:
+        voting.close_round(s, r.id)
+    # Afterwards a check-in is annulled and somebody new arrives.
+    with db.uow() as s:
+        s.execute(
+            update(CheckIn)
+            .where(CheckIn.participant_id == open_round.people[1])
+            .values(annulled_at=r.opened_at)
+        )
+    add_people(db, 2, first=10)
+    with db.read() as s:
+        t = voting.round_results(s, r.id).turnout
+        assert voting.turnout(s, r.id) == t
+    assert (t.ballots_cast, t.eligible, t.dots_available) == (1, 4, 16)

@@ -343,6 +343,9 @@ class VotingRound(Row, Base):
     closed_at: Mapped[datetime | None]
     tally_sha256: Mapped[str] = mapped_column(String(64), default="")
     tally_json: Mapped[str] = mapped_column(Text, default="")
+    # Participants checked in when the round closed: its turnout stays as it was,
+    # whatever happens to check-ins afterwards.
+    eligible_at_close: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         UniqueConstraint("event_id", "number"),

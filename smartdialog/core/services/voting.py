@@ -169,7 +169,7 @@ class FieldResult:
 @dataclass(frozen=True)
 class Turnout:
     ballots_cast: int
-    eligible: int  # participants checked in now
+    eligible: int  # participants checked in (when the round closed, for a closed round)
     dots_used: int  # device dots
     dots_available: int  # eligible × dots per participant
     paper_dots: int
@@ -795,6 +795,7 @@ def close_round(s: Session, round_id: uuid.UUID) -> RoundInfo:
             else QT_TRANSLATE_NOOP("errors", "This round has been closed already.")
         )
     r.status, r.closed_at = "closed", now()
+    r.eligible_at_close = _eligible(s, r.event_id)
     s.flush()
     r.tally_json = tally_json(s, r.id)
     r.tally_sha256 = hashlib.sha256(r.tally_json.encode("utf-8")).hexdigest()
@@ -1176,6 +1177,13 @@ def set_paper_tally(
 # -- results ----------------------------------------------------------------------------
 
 
+def _eligible_for(s: Session, r: VotingRound) -> int:
+    """Checked in now; for a closed round, as many as were when it closed."""
+    if r.status == "closed" and r.eligible_at_close is not None:
+        return r.eligible_at_close
+    return _eligible(s, r.event_id)
+
+
 def _eligible(s: Session, event_id: uuid.UUID) -> int:
     return (
         s.scalar(
@@ -1199,7 +1207,7 @@ def turnout(s: Session, round_id: uuid.UUID) -> Turnout:
         )
         or 0
     )
-    eligible = _eligible(s, r.event_id)
+    eligible = _eligible_for(s, r)
     return Turnout(ballots, eligible, used, eligible * r.dots_per_participant, paper)
 
 
@@ -1332,7 +1340,7 @@ def round_results(s: Session, round_id: uuid.UUID) -> RoundResults:
             )
         )  # fmt: skip
     ballots = info.ballots_cast
-    eligible = _eligible(s, r.event_id)
+    eligible = _eligible_for(s, r)
     used = sum(device.values())
     tally = Turnout(ballots, eligible, used, eligible * r.dots_per_participant, sum(paper.values()))
     intact: bool | None = None

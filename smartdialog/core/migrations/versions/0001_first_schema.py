@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 12:51:03.890014
+Create Date: 2026-11-27 13:18:01.157055
 """
 
 from __future__ import annotations
@@ -150,6 +150,7 @@ def upgrade() -> None:
     sa.Column('closed_at', smartdialog.core.models.UTCDateTime(), nullable=True),
     sa.Column('tally_sha256', sa.String(length=64), nullable=False),
     sa.Column('tally_json', sa.Text(), nullable=False),
+    sa.Column('eligible_at_close', sa.Integer(), nullable=True),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('device_id', sa.Uuid(), nullable=False),
     sa.Column('created_at', smartdialog.core.models.UTCDateTime(), nullable=False),
