@@ -266,3 +266,23 @@ def test_fields_are_columns_on_wide_screens_and_tiles_on_4_to_3(
     view.resize(*size)
     view.grab()
     assert view.grid == grid
+
+
+def test_results_mode_follows_this_events_voting(qtbot: QtBot, db: Database) -> None:
+    from smartdialog.core.services import voting
+
+    _capture(db, "Radwege an der Hammer Straße")
+    page = WallWorkspace()
+    qtbot.addWidget(page)
+    page.set_database(db)
+    page.state.set_mode(WallMode.RESULTS)
+    assert page.state.results is None  # no round yet: "Noch keine Abstimmung"
+    feed = Feed(db)
+    with db.uow() as s:
+        round_ = voting.create_round(s, "Priorisierung")
+        voting.start_round(s, round_.id)
+    page.on_changes(feed.poll())
+    results = page.state.results
+    assert results is not None
+    assert "Priorisierung" in results.title
+    assert results.tally_hidden and results.ranking == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -33,6 +34,8 @@ from smartdialog.ui.wall.state import MODE_KEYS, WallMode, WallState
 from smartdialog.ui.wall.view import WallView, fill_args
 from smartdialog.ui.workspace import Workspace
 
+log = logging.getLogger("smartdialog.wall")
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 SPOTLIGHT_LIST_LIMIT = 400
 
@@ -61,6 +64,7 @@ class WallWorkspace(Workspace):
         super().__init__(parent)
         self.state = WallState(self)
         self.projector: ProjectorWindow | None = None
+        self._provider_chosen = False
 
         self.show_button = QPushButton(self.tr("Show on projector"))
         self.show_button.setCheckable(True)
@@ -160,6 +164,8 @@ class WallWorkspace(Workspace):
 
     def set_database(self, db: Database | None) -> None:
         self.db = db
+        if not self._provider_chosen:
+            self._use_voting_results()
         self.state.set_database(db)
 
     def reload(self) -> None:
@@ -172,8 +178,19 @@ class WallWorkspace(Workspace):
         self._update_screen_label()
 
     def set_results_provider(self, provider: ResultsProvider | None) -> None:
-        """For the voting workspace: where turnout and results come from."""
+        """Where turnout and results come from (replaces the voting module's own)."""
+        self._provider_chosen = True
         self.state.set_results_provider(provider)
+
+    def _use_voting_results(self) -> None:
+        """By default the results of this event's voting rounds, once the voting module is there."""
+        self._provider_chosen = True
+        try:
+            from smartdialog.ui.voting.wall import results_provider
+        except ImportError:
+            log.info("no voting module: the wall's results mode says there is no vote yet")
+            return
+        self.state.set_results_provider(results_provider(lambda: self.db))
 
     # -- controls ------------------------------------------------------------------------
 
