@@ -135,6 +135,70 @@ def test_a_scanner_ending_with_tab_keeps_the_focus(qtbot: QtBot, desk: DeskWorks
     assert desk.result.state == feedback.WELCOME
 
 
+class SteppedClock:
+    """A clock the test advances per key: slow for a person, fast for a scanner."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.step = 0.25
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def test_a_scan_while_a_name_is_half_typed_reads_only_the_scan(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
+    clock = SteppedClock()
+    desk.input.clock = clock  # type: ignore[assignment]
+    type_text(desk.input, "Wei")  # the clerk starts a search ...
+    qtbot.waitUntil(lambda: desk.people.rowCount() == 1)
+    clock.now += 2.0  # ... a moment later a guest holds a ticket under the scanner
+    clock.step = 0.004
+    payload = _payload(desk_db, "Müller")
+    with qtbot.waitSignal(desk.input.scanned) as scan:
+        type_text(desk.input, payload)
+        press(desk.input, Qt.Key.Key_Return)
+    assert scan.args == [payload]
+    assert desk.result.state == feedback.WELCOME
+    assert "Jürgen Müller" in desk.result.headline.text()
+
+
+def test_a_ticket_code_typed_by_hand_is_read_as_a_ticket(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+    desk.input.clock = slow_clock()  # type: ignore[assignment]
+    payload = _payload(desk_db, "Weiß")
+    type_text(desk.input, f"{payload[:4]} {payload[4:10]} {payload[10:]}")
+    with qtbot.waitSignal(desk.answered) as answer:
+        press(desk.input, Qt.Key.Key_Return)
+    assert answer.args == [feedback.WELCOME]
+
+
+def test_distinct_beeps_without_wav_playback(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    beeps: list[int] = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    sounds = feedback.Sounds()
+    if sounds.backend != "beep":
+        pytest.skip("this system plays the WAV files")
+    for verdict, count in ((feedback.WELCOME, 1), (feedback.ALREADY, 2), (feedback.REJECTED, 3)):
+        beeps.clear()
+        sounds.play(verdict)
+        qtbot.waitUntil(lambda count=count: len(beeps) == count)  # type: ignore[misc]
+    assert sounds.played == [feedback.WELCOME, feedback.ALREADY, feedback.REJECTED]
+
+
+def test_the_sound_files_are_there_and_differ() -> None:
+    import wave
+
+    from smartdialog.paths import resource
+
+    lengths = set()
+    for verdict in (feedback.WELCOME, feedback.ALREADY, feedback.REJECTED):
+        with wave.open(str(resource("sounds", f"{verdict}.wav"))) as f:
+            lengths.add(f.getnframes())
+    assert len(lengths) == 3
+
+
 def test_another_events_ticket_is_red_and_logged(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
     with desk_db.read() as s:
         foreign = tickets.encode_payload("1234", tickets.event_keys(s).secret, 1)

@@ -25,6 +25,9 @@ BURST_INTERVAL_S = 0.035
 BURST_MIN_KEYS = 8
 # With no Enter or Tab, a burst that stopped this long ago was a whole scan.
 PAUSE_MS = 150
+# A key after a longer gap than this starts a new run of keys (a scan may
+# follow a half-typed name: only the run is the scan).
+RUN_GAP_S = 0.1
 
 
 class ScanInput(QLineEdit):
@@ -45,6 +48,8 @@ class ScanInput(QLineEdit):
         # Replaceable so that tests can type "slowly" without sleeping.
         self.clock: Callable[[], float] = time.monotonic
         self._stamps: list[float] = []
+        # Where in the text the current run of keys began.
+        self._run_start = 0
         self._scanning = False
         self.setClearButtonEnabled(True)
         font = QFont(self.font())
@@ -60,7 +65,7 @@ class ScanInput(QLineEdit):
     # -- telling scans from typing ------------------------------------------------------
 
     def is_burst(self) -> bool:
-        """Did the current text arrive as one fast burst (a scanner)?"""
+        """Did the latest run of keys arrive as one fast burst (a scanner)?"""
         stamps = self._stamps
         if len(stamps) < BURST_MIN_KEYS:
             return False
@@ -68,10 +73,14 @@ class ScanInput(QLineEdit):
         # The median gap, so that one hiccup of the USB bus does not spoil a scan.
         return gaps[len(gaps) // 2] < BURST_INTERVAL_S
 
+    def _run_text(self) -> str:
+        return self.text()[self._run_start :]
+
     def _edited(self, text: str) -> None:
         if not text:
             self._stamps.clear()
-        if self.is_burst() and tickets.looks_like_payload(text):
+            self._run_start = 0
+        if self.is_burst() and tickets.looks_like_payload(self._run_text()):
             self._scanning = True
             self._pause.start()
             return
@@ -79,14 +88,14 @@ class ScanInput(QLineEdit):
         self.search_changed.emit(text)
 
     def _pause_elapsed(self) -> None:
-        if self._scanning and self.text():
-            self._emit_scan()
+        if self._scanning and self._run_text():
+            self._emit_scan(self._run_text())
 
-    def _emit_scan(self) -> None:
-        text = self.text()
+    def _emit_scan(self, text: str) -> None:
         self._pause.stop()
         self._scanning = False
         self._stamps.clear()
+        self._run_start = 0
         self.clear()
         self.search_changed.emit("")
         self.scanned.emit(text)
@@ -97,9 +106,13 @@ class ScanInput(QLineEdit):
         A burst that is no ticket (another barcode, a scanner on a wrong layout)
         is still a scan, so that the desk answers it in red instead of searching.
         """
+        run = self._run_text()
+        if run.strip() and (self._scanning or self.is_burst()):
+            self._emit_scan(run)
+            return True
         text = self.text()
-        if text.strip() and (self._scanning or self.is_burst() or tickets.looks_like_payload(text)):
-            self._emit_scan()
+        if text.strip() and tickets.looks_like_payload(text):  # a ticket code typed by hand
+            self._emit_scan(text)
             return True
         self._stamps.clear()
         return False
@@ -127,6 +140,7 @@ class ScanInput(QLineEdit):
             return
         if key == Qt.Key.Key_Escape:
             self._stamps.clear()
+            self._run_start = 0
             self._scanning = False
             self._pause.stop()
             self.clear()
@@ -143,8 +157,9 @@ class ScanInput(QLineEdit):
             return
         if event.text() and event.text().isprintable():
             now = self.clock()
-            if self._stamps and now - self._stamps[-1] > 1.0:
+            if not self._stamps or now - self._stamps[-1] > RUN_GAP_S:
                 self._stamps.clear()
+                self._run_start = len(self.text()) if self.cursorPosition() == len(self.text()) else 0
             self._stamps.append(now)
         super().keyPressEvent(event)
 
