@@ -274,3 +274,31 @@ def test_a_ballot_arriving_elsewhere_keeps_the_paper_editor_open(
     page.on_changes(changes)
     assert page.paper_view.state() == QAbstractItemView.State.EditingState
     assert model.index(rows["Busse"], PaperModel.DOTS).data() == "6"
+
+
+def test_closing_a_round_with_the_runoff_rule_offers_the_runoff(
+    qtbot: QtBot, db: Database, page: VotingWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = add_people(db, 2)
+    found = add_ideas(db, {0: ["Radwege", "Busse", "Leihräder"]})
+    with db.uow() as s:
+        info = voting.start_round(s, voting.create_round(s, tie_rule="runoff").id)
+    cast(db, info.id, people[0], {found["Radwege"]: 2})
+    cast(db, info.id, people[1], {found["Busse"]: 2, found["Leihräder"]: 1})
+    page.reload()
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert (
+        len(asked) == 2
+        and "• Busse" in asked[1]
+        and "• Radwege" in asked[1]
+        and "Leihräder" not in asked[1]
+    )
+    runoff = page.current_round()
+    assert runoff is not None and runoff.runoff_of_number == 1 and runoff.idea_count == 2

@@ -619,6 +619,18 @@ Es wurden {ballots} Stimmzettel abgegeben. Danach kann in dieser Runde niemand m
         <translation>Stichwahl</translation>
     </message>
     <message>
+        <source>The rules of this round decide ties by a runoff, and these ideas share rank 1:
+
+{ideas}
+
+Create the runoff round now?</source>
+        <translation>Nach den Regeln dieser Runde entscheidet bei Gleichstand eine Stichwahl, und diese Ideen teilen sich Rang 1:
+
+{ideas}
+
+Stichwahl jetzt anlegen?</translation>
+    </message>
+    <message>
         <source>No ideas share a rank in this round; no runoff is needed.</source>
         <translation>In dieser Runde teilen sich keine Ideen einen Rang; eine Stichwahl ist nicht nötig.</translation>
     </message>

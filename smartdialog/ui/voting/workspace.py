@@ -611,12 +611,33 @@ class VotingWorkspace(Workspace):
         if answer != QMessageBox.StandardButton.Yes:
             return
         closed = self._write(voting.close_round, info.id, title=self.tr("Close round"))
-        if closed is not None:
-            self.status_message.emit(
-                self.tr("Round {number} is closed. SHA-256: {sha}").format(
-                    number=closed.number, sha=closed.tally_sha256
-                )
+        if closed is None:
+            return
+        self.status_message.emit(
+            self.tr("Round {number} is closed. SHA-256: {sha}").format(
+                number=closed.number, sha=closed.tally_sha256
             )
+        )
+        if closed.rules.tie_rule == "runoff" and self.db is not None:
+            with self.db.read() as s:
+                groups = voting.round_results(s, closed.id).tied_groups
+            if groups and groups[0][0].rank == 1:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Runoff"),
+                    self.tr(
+                        "The rules of this round decide ties by a runoff, and these ideas share rank 1:\n\n{ideas}\n\nCreate the runoff round now?"
+                    ).format(ideas="\n".join(f"• {i.text}" for i in groups[0])),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    runoff = self._write(
+                        voting.create_runoff,
+                        closed.id,
+                        [i.idea_id for i in groups[0]],
+                        title=self.tr("Runoff"),
+                    )
+                    if runoff is not None:
+                        self._select(runoff.id)
 
     def create_runoff(self) -> None:
         info = self.current_round()
