@@ -6,7 +6,7 @@ import logging
 import uuid
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -280,6 +280,7 @@ class WallWorkspace(Workspace):
             field = self.state.field(idea.field_id)
             if field is not None:
                 item.setToolTip(field.name)
+                item.setData(Qt.ItemDataRole.DecorationRole, QColor(field.colour))
             self.spotlight_list.addItem(item)
             if idea.id == self.state.spotlight_id:
                 self.spotlight_list.setCurrentItem(item)
