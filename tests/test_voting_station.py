@@ -307,3 +307,25 @@ def test_a_ballot_without_mouse_or_touch(qtbot: QtBot, hall: Hall, station: Voti
         qtbot.keyClick(station.confirm_button, Qt.Key.Key_Return)
     with hall.db.read() as s:
         assert voting.voter_for(s, hall.round.id, hall.people[1]).dots == {cards[0].idea_id: 1}
+
+
+def test_the_same_badge_at_two_stations_counts_once(
+    qtbot: QtBot, hall: Hall, station: VotingStation
+) -> None:
+    second = VotingStation(hall.db, station_name="Abstimmung 2")
+    qtbot.addWidget(second)
+    second.show()
+    for widget in (station, second):
+        _scan(qtbot, widget, _badge(hall.db, 1))
+        qtbot.waitUntil(lambda w=widget: w.page == "ballot")
+    for widget, idea in ((station, "Radwege"), (second, "Busse")):
+        qtbot.mouseClick(_card(widget, hall.ideas[idea]).plus, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(widget.next_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(station.page_changed, check_params_cb=lambda page: page == "thanks"):
+        qtbot.mouseClick(station.confirm_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(second.page_changed, check_params_cb=lambda page: page == "scan"):
+        qtbot.mouseClick(second.confirm_button, Qt.MouseButton.LeftButton)
+    assert "gleichzeitig an einer anderen Abstimmungsstation" in second.scan_notice.text()
+    with hall.db.read() as s:
+        assert voting.voter_for(s, hall.round.id, hall.people[0]).dots == {hall.ideas["Radwege"]: 1}
+        assert s.scalar(select(Ballot.station)) == "Abstimmung 1"
