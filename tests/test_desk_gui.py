@@ -408,3 +408,29 @@ def test_without_an_event_the_desk_is_idle(qtbot: QtBot) -> None:
     assert workspace.title()
     workspace.handle_scan("123")
     assert workspace.result.state == feedback.READY
+
+
+@pytest.mark.parametrize("layout", badges.LAYOUTS)
+def test_printed_badge_matches_the_layout_and_scans(qtbot: QtBot, tmp_path: Path, layout: str) -> None:
+    """The QPainter path (printers) draws the same boxes as the PDF, QR included."""
+    from smartdialog.ui.desk import printing
+
+    person = badges.Person(uuid.uuid4(), 42, "Łukasz", "Öztürk-Nguyễn", "FH Münster", "47110000421234567890")
+    drawing = badges.badge_drawing(person, badges.EventHeader("Bürgerdialog", "", "", ""), layout)
+    out = tmp_path / f"{layout}.pdf"
+    printing.print_drawings(_pdf_printer(out), [drawing])
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / layout)], check=True)
+    (png,) = tmp_path.glob(f"{layout}*.png")
+    image = Image.open(png)
+    width_mm = image.width / 150 * 25.4
+    assert abs(width_mm - drawing.width) < 2
+    codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [c.text for c in codes] == [person.payload]
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Łukasz" in text and "Öztürk-Nguyễn" in text
