@@ -32,6 +32,7 @@ from smartdialog.core.minutes import charts, german, texts
 from smartdialog.core.minutes.content import FieldEntry, Group, IdeaEntry, MinutesContent
 from smartdialog.core.minutes.layout import (
     DRAFT,
+    DRAFT_FORM,
     INK,
     LEFT,
     MUTED,
@@ -40,13 +41,12 @@ from smartdialog.core.minutes.layout import (
     RIGHT,
     RULE,
     TOTAL_PAGES_FORM,
-    WATERMARK_SCALE,
     WIDTH,
+    CellParagraph,
     Heading,
     MinutesDoc,
     Styles,
     TocLine,
-    draft_watermark,
     grid,
     make_styles,
     text,
@@ -107,6 +107,7 @@ def render(
         target,
         stamp=content.stamp,
         toc_keys=[c.key for c in builder.chapters],
+        draft=not content.final,
         cover=builder.decorate_cover,
         body=builder.decorate_page,
         progress=laid_out,
@@ -157,7 +158,7 @@ class _Builder:
         return Paragraph(markup, style or self.st.body)
 
     def cell(self, value: str, style: Any = None) -> Paragraph:
-        return Paragraph(text(value), style or self.st.cell)
+        return CellParagraph(text(value), style or self.st.cell)
 
     def prose(self, body: str) -> list[Flowable]:
         """A part a person wrote: paragraphs, "- " bullets and "time<TAB>item" programme lines."""
@@ -205,21 +206,28 @@ class _Builder:
         )
         return table
 
-    def idea_cell(self, idea: RankedIdea) -> Paragraph:
-        markup = text(idea.text)
+    def with_note(self, value: str, notes: Sequence[str]) -> Paragraph | list[Paragraph]:
+        """A cell's text with a small note below it.
+
+        Two plain paragraphs rather than one with font tags: reportlab breaks
+        a paragraph of one style far faster than one of mixed styles, and
+        there are thousands of these cells.
+        """
+        cell = CellParagraph(text(value), self.st.cell)
+        return [cell, CellParagraph(text("; ".join(notes)), self.st.aside)] if notes else cell
+
+    def idea_cell(self, idea: RankedIdea) -> Paragraph | list[Paragraph]:
         notes = []
         if idea.merged_from:
             notes.append("zusammengeführt mit " + ", ".join(f"Nr.\u00a0{n}" for n in idea.merged_from))
         if idea.hidden:
             notes.append("nach der Abstimmung ausgeblendet")
-        if notes:
-            markup += f'<br/><font color="#5b6672" size="7.5"><i>{text("; ".join(notes))}</i></font>'
-        return Paragraph(markup, self.st.cell)
+        return self.with_note(idea.text, notes)
 
     def field_cell(self, field_id: Any) -> Paragraph:
         colour = self.colour.get(field_id, "#607d8b")
         name = text(self.field_name.get(field_id, ""))
-        return Paragraph(f'<font color="{colour}">■</font>\u00a0{name}', self.st.tiny)
+        return CellParagraph(f'<font color="{colour}">■</font>\u00a0{name}', self.st.tiny)
 
     def ranking_table(self, ranking: Sequence[RankedIdea], *, with_field: bool = False) -> list[Table]:
         header = ["Rang", "Nr.", "Idee", *(["Handlungsfeld"] if with_field else []), "Station", "Papier", "Punkte"]
@@ -570,20 +578,17 @@ class _Builder:
         out += self.change_log()
         return out
 
-    def verbatim(self, idea: IdeaEntry) -> Paragraph:
+    def verbatim(self, idea: IdeaEntry) -> Paragraph | list[Paragraph]:
         if idea.status == "hidden":
-            return Paragraph('<i><font color="#5b6672">ausgeblendet – Text nicht abgedruckt</font></i>', self.st.cell)
-        markup = text(idea.text)
+            return CellParagraph("ausgeblendet – Text nicht abgedruckt", self.st.note)
         notes = []
         if idea.author:
-            notes.append(f"eingebracht von {text(idea.author)}")
+            notes.append(f"eingebracht von {idea.author}")
         if idea.topic:
-            notes.append(f"Leitfrage: {text(german.quoted(idea.topic))}")
+            notes.append(f"Leitfrage: {german.quoted(idea.topic)}")
         if idea.status == "merged" and idea.merged_into:
             notes.append(f"zusammengeführt mit Nr.\u00a0{idea.merged_into}")
-        if notes:
-            markup += f'<br/><font color="#5b6672" size="7.5"><i>{"; ".join(notes)}</i></font>'
-        return Paragraph(markup, self.st.cell)
+        return self.with_note(idea.text, notes)
 
     def voting_record(self, r: RoundSummary) -> list[Flowable]:
         out: list[Flowable] = [self.para(f"Runde {r.number}: {text(r.title)}", self.st.h3)]
@@ -612,9 +617,34 @@ class _Builder:
         out.append(self.facts(rows, 75 * 2.83))
         out.append(Spacer(1, 6))
         out.append(self.para("Auszählung je Idee", self.st.h3))
-        out += self.ranking_table(r.ranking, with_field=True)
+        out.append(self.para("Nach der Nummer des Beitrags; den Wortlaut enthält A.1, die Rangfolge Kapitel 5 und 6.",
+                             self.st.small))  # fmt: skip
+        out += self.tally_table(r)
         out.append(Spacer(1, 10))
         return out
+
+    def tally_table(self, r: RoundSummary) -> list[Table]:
+        """The round's count per idea, by number: a record to check, so plain cells only."""
+        rows = [
+            [str(i.number), "", self.field_name.get(i.field_id, ""), german.integer(i.device_dots),
+             german.integer(i.paper_dots), german.integer(i.total), f"{i.rank}.",
+             ", ".join(str(n) for n in i.merged_from)]
+            for i in sorted(r.ranking, key=lambda i: i.number)
+        ]  # fmt: skip
+        colours = [colors.HexColor(self.colour.get(i.field_id, "#607d8b")) for i in sorted(r.ranking, key=lambda i: i.number)]
+        header = ["Nr.", "", "Handlungsfeld", "Station", "Papier", "Punkte", "Rang", "zusammengeführt aus Nr."]
+        widths = [34.0, 6.0, 150.0, 48.0, 48.0, 48.0, 40.0, WIDTH - 374.0]
+        tables = grid(header, rows, widths, right=(0, 3, 4, 5, 6), bold=(5,))
+        done = 0
+        for index, table in enumerate(tables):
+            first = 1 if index == 0 else 0
+            count = len(table._cellvalues) - first
+            table.setStyle(TableStyle(
+                [("BACKGROUND", (1, first + n), (1, first + n), colours[done + n]) for n in range(count)]
+                + [("LEFTPADDING", (1, 0), (1, -1), 0), ("RIGHTPADDING", (1, 0), (1, -1), 0)]
+            ))  # fmt: skip
+            done += count
+        return tables
 
     def change_log(self) -> list[Flowable]:
         if not self.c.log:
@@ -633,12 +663,10 @@ class _Builder:
     def _draft_mark(self, canv: Canvas) -> None:
         if self.c.final:
             return
-        mark = draft_watermark()
-        width, height = (n / WATERMARK_SCALE for n in mark.getSize())
         canv.saveState()
         canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canv.rotate(50)
-        canv.drawImage(mark, -width / 2, -height / 2, width, height)
+        canv.doForm(DRAFT_FORM)
         canv.restoreState()
 
     def decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:

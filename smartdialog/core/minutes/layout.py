@@ -51,6 +51,7 @@ ZEBRA = colors.HexColor("#f3f5f7")
 DRAFT = colors.HexColor("#c62828")
 
 TOTAL_PAGES_FORM = "sd-total-pages"
+DRAFT_FORM = "sd-draft-mark"
 WATERMARK_SCALE = 3  # pixels per point of the draft watermark
 
 
@@ -80,6 +81,7 @@ class Styles:
     cell_right: ParagraphStyle
     note: ParagraphStyle
     tiny: ParagraphStyle
+    aside: ParagraphStyle
     bullet: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
@@ -107,6 +109,7 @@ def make_styles() -> Styles:
         cell_right=ParagraphStyle("cell_right", cell, alignment=TA_RIGHT),
         note=ParagraphStyle("note", cell, fontName=pdffonts.ITALIC, textColor=MUTED),
         tiny=ParagraphStyle("tiny", cell, fontSize=7.5, leading=9.5, textColor=MUTED),
+        aside=ParagraphStyle("aside", cell, fontName=pdffonts.ITALIC, fontSize=7.5, leading=9.5, textColor=MUTED),
         bullet=ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2, spaceAfter=3),
         h1=ParagraphStyle(
             "h1", base, fontName=bold, fontSize=17, leading=22, textColor=ACCENT,
@@ -142,6 +145,23 @@ def text(value: str) -> str:
 
 def page_form(key: str) -> str:
     return f"sd-page-{key}"
+
+
+class CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A paragraph in a table cell that breaks its lines once per width.
+
+    A table measures each cell when it sizes its rows, again when it splits
+    across pages and again when it draws; breaking the lines is most of
+    reportlab's time, and the answer for the same width is always the same.
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_for != avail_width:
+            super().wrap(avail_width, avail_height)
+            self._wrapped_for = avail_width
+        return self.width, self.height
 
 
 # -- headings and the table of contents --------------------------------------------------
@@ -257,6 +277,7 @@ class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         *,
         stamp: datetime,
         toc_keys: Sequence[str],
+        draft: bool,
         cover: PageDecorator,
         body: PageDecorator,
         progress: Callable[[int], None] | None = None,
@@ -283,6 +304,7 @@ class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         )
         self._stamp = stamp.astimezone(UTC)
         self._toc_keys = toc_keys
+        self._draft = draft
         self._progress = progress
         self._laid_out = 0
 
@@ -294,6 +316,14 @@ class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         # The PDF's creation date comes from the data, so that a re-export is byte-identical.
         canv.setDateFormatter(lambda *_: stamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
         canv.showOutline()
+        if self._draft:
+            # Once, as a form every page refers to: drawing the picture on each page
+            # would hash and encode it again for every page.
+            mark = draft_watermark()
+            width, height = (n / WATERMARK_SCALE for n in mark.getSize())
+            canv.beginForm(DRAFT_FORM, lowerx=-width / 2, lowery=-height / 2, upperx=width / 2, uppery=height / 2)
+            canv.drawImage(mark, -width / 2, -height / 2, width, height)
+            canv.endForm()
         return canv
 
     def afterFlowable(self, flowable: Flowable) -> None:
