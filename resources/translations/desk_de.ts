@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Options</source>
-        <translation>Einstellungen</translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>Badges on A6 sheets</source>

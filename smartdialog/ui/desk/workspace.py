@@ -504,8 +504,12 @@ class DeskWorkspace(Workspace):
         if person is None:
             return
         if dialog.use_existing is not None or dialog.check_in.isChecked():
-            with self.db.uow() as s:
-                result = checkin.check_in_participant(s, person.participant_id, self.desk_name())
+            try:
+                with self.db.uow() as s:
+                    result = checkin.check_in_participant(s, person.participant_id, self.desk_name())
+            except Exception as exc:
+                self._show(feedback.REJECTED, self.tr("Not checked in"), translate_error(exc))
+                return
             self.show_result(result)
         else:
             self.last_person = person.participant_id
@@ -687,12 +691,14 @@ class DeskWorkspace(Workspace):
         progress.setValue(0)
 
         def done(path: Path) -> None:
+            self._tasks.remove(task)
             progress.setValue(progress.maximum())
             progress.deleteLater()
             self.status_message.emit(self.tr("{count} tickets written to {path}").format(count=len(people), path=path))
             self.tickets_written.emit(path)
 
         def failed(exc: Exception) -> None:
+            self._tasks.remove(task)
             progress.deleteLater()
             show_error(self, exc, self.tr("Tickets not written"))
 
