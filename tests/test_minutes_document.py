@@ -334,3 +334,38 @@ def test_breakdowns_only_for_groups_of_the_minimum_size(db: Database) -> None:
     with db.read() as s:
         attendance = minutes.snapshot(s).attendance
     assert attendance.by_district == () and attendance.present == 8
+
+
+def test_a_runoff_decides_the_tie_but_the_ranking_stays_the_main_rounds(db: Database, tmp_path: Path) -> None:
+    from smartdialog.core.models import CheckIn
+
+    _ideas(db, 3)
+    with db.uow() as s:
+        event_id = setup.current_event(s).id
+        people = [Participant(event_id=event_id, ticket_number=n, first_name="V", last_name=f"W{n}") for n in range(1, 6)]
+        s.add_all(people)
+        s.flush()
+        s.add_all(CheckIn(participant_id=p.id) for p in people)
+        voters = [p.id for p in people]
+        first = voting.create_round(s, "Priorisierung", dots_per_participant=2, max_dots_per_idea=1, tie_rule="runoff")
+        voting.start_round(s, first.id)
+        sheet = voting.ballot_sheet(s, first.id)
+        a, b, c = sorted(sheet.field_of())
+        # a and b tie for first with 2 dots each, c gets 1.
+        voting.cast_ballot(s, first.id, voters[0], {a: 1, b: 1}, expected_revision=0)
+        voting.cast_ballot(s, first.id, voters[1], {a: 1, b: 1}, expected_revision=0)
+        voting.cast_ballot(s, first.id, voters[2], {c: 1}, expected_revision=0)
+        voting.close_round(s, first.id)
+        runoff = voting.create_runoff(s, first.id)
+        voting.start_round(s, runoff.id)
+        voting.cast_ballot(s, runoff.id, voters[3], {b: 1}, expected_revision=0)
+        voting.close_round(s, runoff.id)
+    numbers = _numbers(db)
+    pdf = tmp_path / "stichwahl.pdf"
+    minutes.export_pdf(db, pdf)
+    text = "\n".join(pdf_pages(pdf))
+    overall = text[text.index("Rangfolge der ersten 30 Plätze") :]
+    assert re.search(rf"^\s*1\.\s+{numbers[a]}\s", overall, re.M) and re.search(rf"^\s*1\.\s+{numbers[b]}\s", overall, re.M)
+    assert re.search(rf"^\s*3\.\s+{numbers[c]}\s", overall, re.M)
+    assert f"Stichwahl (Runde 2): 1. Nr. {numbers[b]} mit 1 Punkt; 2. Nr. {numbers[a]} mit 0 Punkten." in re.sub(r"\s+", " ", text)
+    assert "Abstimmungsrunde 2" in text and "Runde 2: " in text

@@ -126,9 +126,13 @@ class MinutesContent:
 
     @property
     def result_round(self) -> RoundSummary | None:
-        """The round whose result the chapters report: the last closed one, else the last one."""
-        closed = [r for r in self.rounds if r.status == "closed"]
-        candidates = closed or list(self.rounds)
+        """The round whose result the chapters report: the last closed one, else the last one.
+
+        A runoff only decides a tie of the round it belongs to, so it is never the result itself.
+        """
+        main = [r for r in self.rounds if r.runoff_of is None]
+        closed = [r for r in main if r.status == "closed"]
+        candidates = closed or main
         return candidates[-1] if candidates else None
 
 

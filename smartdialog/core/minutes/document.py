@@ -540,12 +540,20 @@ class _Builder:
         out: list[Flowable] = [self.para(rule)]
         for rank, ideas in sorted(groups.items()):
             numbers = ", ".join(f"Nr.\u00a0{i.number}" for i in ideas)
-            out.append(Paragraph(f"Rang {rank}: {numbers} mit je {german.count(ideas[0].total, 'Punkt', 'Punkte')}",
+            out.append(Paragraph(f"Rang {rank}: {numbers} mit je {german.count(ideas[0].total, 'Punkt', 'Punkten')}",  # dative after „mit“
                                  self.st.bullet, bulletText="•"))  # fmt: skip
-        runoffs = [x for x in self.c.rounds if x.runoff_of == r.number]
-        for x in runoffs:
-            out.append(self.para(f"Der Gleichstand wurde in der Stichwahl (Runde {x.number}) entschieden."))
+        for runoff in (x for x in self.c.rounds if x.runoff_of == r.number):
+            out.append(self.para(self.runoff_text(runoff)))
         return out
+
+    def runoff_text(self, runoff: RoundSummary) -> str:
+        ranked = [i for i in runoff.ranking if not i.hidden]
+        if runoff.status != "closed":
+            return f"Die Stichwahl (Runde {runoff.number}) ist noch nicht abgeschlossen."
+        order = "; ".join(
+            f"{i.rank}. Nr.\u00a0{i.number} mit {german.count(i.total, 'Punkt', 'Punkten')}" for i in ranked
+        )
+        return f"Stichwahl (Runde {runoff.number}): {order}."
 
     def closing(self) -> list[Flowable]:
         return [
