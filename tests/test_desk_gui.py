@@ -389,6 +389,10 @@ def test_tickets_are_written_in_a_worker(qtbot: QtBot, desk: DeskWorkspace, tmp_
         desk.write_tickets(target, "a4x4")
     assert written.args == [target]
     assert target.read_bytes().startswith(b"%PDF")
+    with qtbot.waitSignal(desk.tickets_written, timeout=20000) as written:
+        desk.write_tickets(tmp_path / "mail", "each")
+    assert len(list((tmp_path / "mail").glob("*.pdf"))) == 4
+    assert written.args[0].suffix == ".csv"
 
 
 def test_item_models_pass_the_model_tester(qtmodeltester: object, desk: DeskWorkspace, desk_db: Database) -> None:

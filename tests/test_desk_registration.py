@@ -128,6 +128,21 @@ def test_long_names_shrink_then_are_cut_to_fit() -> None:
     assert names[0].text.endswith("…") and names[0].size < 34
 
 
+def test_one_ticket_file_per_person_with_a_mail_merge_list(db: Database, tmp_path: Path) -> None:
+    _walk_in(db, "Jürgen", "Müller", email="jm@example.org")
+    _walk_in(db, "=cmd", "Łukasz")
+    with db.read() as s:
+        people = badges.people_to_print(s)
+        header = badges.event_header(s)
+    listing = badges.write_ticket_files(people, header, tmp_path / "versand")
+    files = sorted(p.name for p in (tmp_path / "versand").glob("*.pdf"))
+    assert files == ["Ticket-0001-Mueller-Juergen.pdf", "Ticket-0002-Lukasz-cmd.pdf"]
+    lines = listing.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "E-Mail;Datei;Vorname;Nachname;Ticket-Nr."
+    assert "jm@example.org;Ticket-0001-Mueller-Juergen.pdf;Jürgen;Müller;1" in lines
+    assert ";Ticket-0002-Lukasz-cmd.pdf;'=cmd;Łukasz;2" in lines
+
+
 def test_reprints_are_logged(db: Database) -> None:
     person = _walk_in(db, "Anna", "Kaya")
     with db.uow() as s:
@@ -161,6 +176,8 @@ def test_import_and_tickets_jobs(db: Database, tmp_path: Path, capsys: pytest.Ca
     pdf = tmp_path / "t.pdf"
     assert main(["--lang", "en", "tickets", str(db.path), "--out", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert main(["--lang", "en", "tickets", str(db.path), "--each", str(tmp_path / "each")]) == 0
+    assert [p.name for p in (tmp_path / "each").glob("*.pdf")] == ["Ticket-0001-Kaya-Anna.pdf"]
     with db.read() as s:
         assert s.scalar(select(Participant.first_name)) == "Anna"
 

@@ -235,6 +235,34 @@
         <translation>{weekday}, {day}. {month} {year}, {time} Uhr</translation>
     </message>
     <message>
+        <source>mailing-list.csv</source>
+        <translation>Versandliste.csv</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>Ticket-Nr.</translation>
+    </message>
+    <message>
+        <source>Ticket-{number:04d}-{name}.pdf</source>
+        <translation>Ticket-{number:04d}-{name}.pdf</translation>
+    </message>
+    <message>
         <source>Whose badge?</source>
         <translation>Wessen Namensschild?</translation>
     </message>
@@ -271,12 +299,20 @@
         <translation>Vier Tickets pro A4-Blatt (zum Schneiden)</translation>
     </message>
     <message>
+        <source>One PDF per person, to send by e-mail</source>
+        <translation>Ein PDF pro Person, zum Versand per E-Mail</translation>
+    </message>
+    <message>
         <source>Tickets as PDF</source>
         <translation>Tickets als PDF</translation>
     </message>
     <message>
         <source>Layout:</source>
         <translation>Aufteilung:</translation>
+    </message>
+    <message>
+        <source>Folder for the tickets</source>
+        <translation>Ordner für die Tickets</translation>
     </message>
     <message>
         <source>tickets.pdf</source>
@@ -529,6 +565,14 @@
         <translation>die Tickets aller Teilnehmenden in ein PDF schreiben</translation>
     </message>
     <message>
+        <source>all tickets in one PDF</source>
+        <translation>alle Tickets in einem PDF</translation>
+    </message>
+    <message>
+        <source>one PDF per person in FOLDER, with a mail-merge list, to send by e-mail</source>
+        <translation>ein PDF pro Person in ORDNER, mit einer Versandliste für den E-Mail-Versand</translation>
+    </message>
+    <message>
         <source>a4: one ticket per page; a4x4: four per sheet to cut</source>
         <translation>a4: ein Ticket pro Seite; a4x4: vier pro Blatt zum Schneiden</translation>
     </message>
@@ -609,6 +653,10 @@
     <message>
         <source>This file holds no event yet.</source>
         <translation>Diese Datei enthält noch keine Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be created: {reason}</source>
+        <translation>Der Ordner {path} kann nicht angelegt werden: {reason}</translation>
     </message>
     <message>
         <source>This registration no longer exists. It may have been removed on another laptop.</source>

@@ -25,7 +25,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     tix = sub.add_parser("tickets", help=translate("cli", "write every participant's ticket into one PDF"))
     tix.add_argument("event", help=translate("cli", "event file or database URL"))
-    tix.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    target = tix.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, metavar="FILE.pdf", help=translate("cli", "all tickets in one PDF"))
+    target.add_argument(
+        "--each", type=Path, metavar="FOLDER",
+        help=translate("cli", "one PDF per person in FOLDER, with a mail-merge list, to send by e-mail"),
+    )  # fmt: skip
     tix.add_argument(
         "--layout", choices=badges.TICKET_LAYOUTS, default="a4",
         help=translate("cli", "a4: one ticket per page; a4x4: four per sheet to cut"),
@@ -102,7 +107,10 @@ def _tickets(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    out = badges.write_tickets(people, header, args.out, layout=args.layout, progress=progress)
+    if args.each is not None:
+        out = badges.write_ticket_files(people, header, args.each, progress=progress)
+    else:
+        out = badges.write_tickets(people, header, args.out, layout=args.layout, progress=progress)
     print(file=sys.stderr)
     print(translate("cli", "{count} tickets written to {path}").format(count=len(people), path=out))
     return 0

@@ -12,6 +12,9 @@ in a few seconds) while any decoder still reads it.
 
 from __future__ import annotations
 
+import csv
+import re
+import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -111,6 +114,7 @@ class Person:
     last_name: str
     organisation: str
     payload: str
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,10 @@ class PrintTexts:
         "Oktober", "November", "Dezember",
     )  # fmt: skip
     date_format: str = "{weekday}, {day}. {month} {year}, {time} Uhr"
+    # The mail-merge list beside the tickets written one file per person.
+    mail_list: str = "Versandliste.csv"
+    mail_list_header: tuple[str, ...] = ("E-Mail", "Datei", "Vorname", "Nachname", "Ticket-Nr.")
+    ticket_file: str = "Ticket-{number:04d}-{name}.pdf"
 
 
 def local_time(at: datetime) -> datetime:
@@ -410,7 +418,7 @@ def people_to_print(
     keys = tickets.event_keys(s)
     query = select(
         Participant.id, Participant.ticket_number, Participant.first_name, Participant.last_name,
-        Participant.organisation,
+        Participant.organisation, Participant.email,
     ).where(Participant.event_id == keys.event_id, Participant.anonymised_at.is_(None))  # fmt: skip
     if participant_ids is not None:
         query = query.where(Participant.id.in_(list(participant_ids)))
@@ -419,7 +427,7 @@ def people_to_print(
     rows = s.execute(query.order_by(Participant.last_name, Participant.first_name, Participant.ticket_number))
     people = [
         Person(r.id, r.ticket_number, r.first_name, r.last_name, r.organisation,
-               tickets.encode_payload(keys.code, keys.secret, r.ticket_number))
+               tickets.encode_payload(keys.code, keys.secret, r.ticket_number), r.email)
         for r in rows
     ]  # fmt: skip
     if participant_ids is not None:
@@ -447,6 +455,66 @@ def write_tickets(
             progress(min(total, total // 2 + done * per_page // 2), total)
 
     return write_pdf(pages, out, title=event.title, progress=page_progress)
+
+
+_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ł": "l", "Ł": "L"})
+_UNSAFE = re.compile(r"[^A-Za-z0-9]+")
+
+
+def file_name_part(text: str) -> str:
+    """A name as it can stand in a file name on every system and in every mail program."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _UNSAFE.sub("-", plain).strip("-")[:60]
+
+
+def csv_safe(cell: str) -> str:
+    """A cell a spreadsheet will show, not run: a leading = + - @ is quoted away with '."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def write_ticket_files(
+    people: Sequence[Person], event: EventHeader, folder: str | Path, *,
+    texts: PrintTexts | None = None, progress: Callable[[int, int], None] | None = None,
+) -> Path:  # fmt: skip
+    """One PDF per person, to send by e-mail, and a mail-merge list (e-mail; file; name).
+
+    Returns the list's path.  People without an e-mail address get their file
+    too (to print), with an empty address in the list.
+    """
+    texts = texts or PrintTexts()
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "The folder {path} cannot be created: {reason}"),
+            path=str(folder), reason=exc.strerror or str(exc),
+        ) from exc  # fmt: skip
+    if not people:
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "There is nothing to print: nobody is registered yet."))
+    rows = []
+    for done, person in enumerate(people, start=1):
+        name = file_name_part(f"{person.last_name} {person.first_name}") or "Ticket"
+        file_name = texts.ticket_file.format(number=person.ticket_number, name=name)
+        write_pdf(ticket_drawings([person], event, "a4", texts), folder / file_name, title=event.title)
+        rows.append([csv_safe(c) for c in (person.email, file_name, person.first_name, person.last_name)]
+                    + [str(person.ticket_number)])  # fmt: skip
+        if progress is not None and (done % 10 == 0 or done == len(people)):
+            progress(done, len(people))
+    mail_list = folder / texts.mail_list
+    try:
+        # Semicolons and a byte-order mark: what German Excel and mail-merge tools open as is.
+        with mail_list.open("w", encoding="utf-8-sig", newline="") as f:
+            out = csv.writer(f, delimiter=";")
+            out.writerow(texts.mail_list_header)
+            out.writerows(rows)
+    except OSError as exc:
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "The PDF {path} could not be written: {reason}"),
+            path=str(mail_list), reason=exc.strerror or str(exc),
+        ) from exc  # fmt: skip
+    return mail_list
 
 
 def write_badges(

@@ -584,7 +584,12 @@ class DeskWorkspace(Workspace):
             weekdays=tuple(locale.dayName(day) for day in range(1, 8)),
             months=tuple(locale.monthName(month) for month in range(1, 13)),
             date_format=self.tr("{weekday}, {month} {day}, {year}, {time}"),
-        )
+            mail_list=self.tr("mailing-list.csv"),
+            mail_list_header=(
+                self.tr("E-mail"), self.tr("File"), self.tr("First name"), self.tr("Last name"), self.tr("Ticket no."),
+            ),
+            ticket_file=self.tr("Ticket-{number:04d}-{name}.pdf"),
+        )  # fmt: skip
 
     def print_badge(self, participant_id: uuid.UUID | None = None) -> bool:
         """Print the badge of the given person, the highlighted one, or the last one checked in."""
@@ -660,7 +665,11 @@ class DeskWorkspace(Workspace):
     def choose_tickets(self) -> None:
         if self.db is None:
             return
-        layouts = {self.tr("One ticket per A4 page"): "a4", self.tr("Four tickets per A4 sheet (to cut)"): "a4x4"}
+        layouts = {
+            self.tr("One ticket per A4 page"): "a4",
+            self.tr("Four tickets per A4 sheet (to cut)"): "a4x4",
+            self.tr("One PDF per person, to send by e-mail"): "each",
+        }
         choice, ok = QInputDialog.getItem(
             self, self.tr("Tickets as PDF"), self.tr("Layout:"), list(layouts), 0, False
         )
@@ -668,6 +677,13 @@ class DeskWorkspace(Workspace):
             self.input.setFocus()
             return
         folder = Path(str(self.settings.value("desk/tickets_folder", str(Path.home()))))
+        if layouts[choice] == "each":
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the tickets"), str(folder))
+            if chosen:
+                self.settings.setValue("desk/tickets_folder", chosen)
+                self.write_tickets(Path(chosen), "each")
+            self.input.setFocus()
+            return
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Tickets as PDF"), str(folder / self.tr("tickets.pdf")), self.tr("PDF files (*.pdf)")
         )
@@ -677,7 +693,10 @@ class DeskWorkspace(Workspace):
         self.input.setFocus()
 
     def write_tickets(self, target: Path, layout: str = "a4") -> Any:
-        """Write every participant's ticket in a worker thread, with a progress dialog."""
+        """Write every participant's ticket in a worker thread, with a progress dialog.
+
+        ``layout`` "each" writes one PDF per person into the folder ``target``.
+        """
         if self.db is None:
             return None
         texts = self.print_texts()
@@ -718,4 +737,6 @@ def _write_tickets(
     progress: worker.Progress, people: list[badges.Person], header: badges.EventHeader, target: Path,
     layout: str, texts: PrintTexts,
 ) -> Path:  # fmt: skip
+    if layout == "each":
+        return badges.write_ticket_files(people, header, target, texts=texts, progress=progress)
     return badges.write_tickets(people, header, target, layout=layout, texts=texts, progress=progress)
