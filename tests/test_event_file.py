@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from smartdialog.core.db import Database, create_database, open_database
-from smartdialog.core.errors import EventFileError
+from smartdialog.core.errors import DomainError, EventFileError
 from smartdialog.core.services import setup
 
 from .conftest import TEST_DEVICE
@@ -129,3 +129,31 @@ def test_the_same_models_run_on_postgresql(pg_db: Database) -> None:
 def test_an_unreachable_server_is_explained() -> None:
     with pytest.raises(EventFileError, match="cannot be reached"):
         open_database("postgresql://nobody@127.0.0.1:1/none", TEST_DEVICE)
+
+
+def test_a_reader_never_blocks_a_writer(db: Database) -> None:
+    """The change feed reads twice a second on every laptop; writers must not wait for it."""
+    assert db.path is not None
+    other = open_database(db.path, TEST_DEVICE)
+    try:
+        with db.read() as s:
+            setup.get_event(s)
+            with other.uow() as t:
+                setup.add_station(t, "Tisch während des Lesens")
+            with db.read() as nested:
+                assert [st.name for st in setup.list_stations(nested)] == ["Tisch während des Lesens"]
+    finally:
+        other.close()
+
+
+def test_commit_callbacks_run_after_a_unit_of_work(db: Database) -> None:
+    calls: list[str] = []
+    db.on_commit.append(lambda: calls.append("committed"))
+    with db.read() as s:
+        setup.list_fields(s)
+    with pytest.raises(DomainError), db.uow() as s:
+        setup.add_station(s, "")
+    assert calls == []
+    with db.uow() as s:
+        setup.add_station(s, "Tisch 2")
+    assert calls == ["committed"]

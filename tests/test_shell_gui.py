@@ -197,3 +197,13 @@ def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow, db
     assert isinstance(page, SetupWorkspace)
     qtmodeltester.check(page.fields_model)
     qtmodeltester.check(page.stations_model)
+
+
+def test_a_local_write_reaches_the_other_pages_at_once(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    """No waiting for the next poll: the commit itself pokes the change feed."""
+    assert window.open_event(db_path)
+    window.feed._timer.stop()  # only the poke may deliver it
+    assert window.db is not None
+    with qtbot.waitSignal(window.feed.changed, timeout=2000) as blocker, window.db.uow() as s:
+        setup.add_station(s, "Tisch 8")
+    assert [c.action for c in blocker.args[0]] == ["station.added"]

@@ -14,6 +14,15 @@ from smartdialog import devtools
 AREAS = ("shell", *devtools.AREAS)
 
 
+def _translations(msg: ET.Element) -> list[str]:
+    """The translated texts of a message: one, or one per plural form (``%n`` messages)."""
+    tr = msg.find("translation")
+    if tr is None:
+        return []
+    forms = tr.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [tr.text or ""]
+
+
 def _untranslated(ts: Path) -> list[str]:
     root = ET.parse(ts).getroot()
     return [
@@ -21,7 +30,10 @@ def _untranslated(ts: Path) -> list[str]:
         for ctx in root.iter("context")
         for msg in ctx.iter("message")
         if (tr := msg.find("translation")) is not None
-        and (tr.get("type") in ("unfinished", "obsolete", "vanished") or not (tr.text or "").strip())
+        and (
+            tr.get("type") in ("unfinished", "obsolete", "vanished")
+            or not all(text.strip() for text in _translations(msg))
+        )
     ]
 
 
@@ -55,7 +67,8 @@ def test_placeholders_survive_translation() -> None:
     bad = []
     for ts in devtools.TRANSLATIONS.glob("*_de.ts"):
         for msg in ET.parse(ts).getroot().iter("message"):
-            source, translation = msg.findtext("source") or "", msg.findtext("translation") or ""
-            if translation and set(re.findall(r"{\w*}", source)) != set(re.findall(r"{\w*}", translation)):
-                bad.append(f"{ts.name}: {source!r} -> {translation!r}")
+            source = msg.findtext("source") or ""
+            for translation in _translations(msg):
+                if translation and set(re.findall(r"{\w*}", source)) != set(re.findall(r"{\w*}", translation)):
+                    bad.append(f"{ts.name}: {source!r} -> {translation!r}")
     assert bad == []

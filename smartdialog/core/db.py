@@ -11,7 +11,7 @@ import logging
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +58,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+READ_ONLY = "smartdialog_read_only"
+
+
 def _sqlite_begin(conn: Any) -> None:
-    # IMMEDIATE takes the write lock at the start, so two writers wait for each
-    # other (busy_timeout) instead of failing half-way through a transaction.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A unit of work begins IMMEDIATE: it takes the write lock at the start, so
+    # two writers wait for each other (busy_timeout) instead of failing half-way.
+    # Reads begin deferred and never block anyone (WAL readers do not lock).
+    if conn.get_execution_options().get(READ_ONLY):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(target: str | os.PathLike[str]) -> Engine:
@@ -168,6 +175,10 @@ class Database:
         self.device = device
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(engine.execution_options(**{READ_ONLY: True}))
+        # Called after every committed unit of work (from the thread that wrote):
+        # the GUI uses it to refresh its views at once instead of at the next poll.
+        self.on_commit: list[Callable[[], None]] = []
 
     @property
     def url(self) -> str:
@@ -192,11 +203,13 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+        for callback in self.on_commit:
+            callback()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session: nothing it does is committed."""
-        with self._sessions() as session:
+        """A read-only session: nothing it does is committed, and it takes no write lock."""
+        with self._read_sessions() as session:
             session.info["device"] = self.device
             try:
                 yield session

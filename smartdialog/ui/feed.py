@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
 from smartdialog.core.db import Database
@@ -27,6 +27,9 @@ class ChangeFeed(QObject):
     changed = Signal(list)
     connection_lost = Signal(str)
     connection_restored = Signal()
+    # Emitted (from any thread) after a write on this laptop: poll at once, so
+    # that this laptop's own pages and projector follow without waiting.
+    poke = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,8 +39,15 @@ class ChangeFeed(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
+        self._soon = QTimer(self)  # coalesces a burst of pokes into one poll
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.poll)
+        self.poke.connect(self._soon.start, Qt.ConnectionType.QueuedConnection)
 
     def set_database(self, db: Database | None) -> None:
+        if self._db is not None and self.poke.emit in self._db.on_commit:
+            self._db.on_commit.remove(self.poke.emit)
         self._db = db
         self._lost = False
         if db is None:
@@ -45,6 +55,7 @@ class ChangeFeed(QObject):
             return
         with db.read() as s:
             self._seq = audit.latest_seq(s)
+        db.on_commit.append(self.poke.emit)
         self._timer.start()
 
     def poll(self) -> None:
