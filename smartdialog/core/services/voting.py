@@ -31,7 +31,7 @@ import random
 import secrets
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -1375,19 +1375,25 @@ def tally_json(s: Session, round_id: uuid.UUID) -> str:
     ids as 32 hex digits.  The same data gives the same bytes on every backend.
     """
     r = _round(s, round_id)
+    # SQLite hands the stored hex text back as it is; PostgreSQL gives uuid objects.
+    key: Callable[[Any], str] = _key if s.get_bind().dialect.name != "sqlite" else str
+    ballot_of = {
+        key(p): key(b)
+        for p, b in s.execute(
+            select(_hex(Ballot.participant_id), _hex(Ballot.id)).where(Ballot.round_id == r.id)
+        )
+    }
     ballots: dict[str, dict[str, int]] = defaultdict(dict)
     device: Counter[str] = Counter()
-    for ballot_id, idea_id, count in s.execute(
-        select(_hex(Ballot.id), _hex(Dot.idea_id), func.count())
-        .join(
-            Dot, (Dot.round_id == Ballot.round_id) & (Dot.participant_id == Ballot.participant_id)
-        )
-        .where(Ballot.round_id == r.id)
-        .group_by(Ballot.id, Dot.idea_id)
+    # Grouped on the dots alone (no join): every dot sits under a ballot (foreign key).
+    for participant_id, idea_id, count in s.execute(
+        select(_hex(Dot.participant_id), _hex(Dot.idea_id), func.count())
+        .where(Dot.round_id == r.id)
+        .group_by(Dot.participant_id, Dot.idea_id)
     ):
-        idea = _key(idea_id)
-        ballots[_key(ballot_id)][idea] = int(count)
-        device[idea] += int(count)
+        idea = key(idea_id)
+        ballots[ballot_of[key(participant_id)]][idea] = count
+        device[idea] += count
     paper = {
         _key(i): int(n)
         for i, n in s.execute(
