@@ -20,6 +20,14 @@ DESK_1 = DeviceIdentity(uuid.UUID(int=11), "Empfang 1", "desk")
 DESK_2 = DeviceIdentity(uuid.UUID(int=12), "Empfang 2", "desk")
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_db(request: pytest.FixtureRequest) -> Database:
+    """The same test on an event file and on a shared PostgreSQL event."""
+    fixture = "db" if request.param == "sqlite" else "pg_db"
+    database: Database = request.getfixturevalue(fixture)
+    return database
+
+
 def _person(db: Database, first: str = "Jürgen", last: str = "Müller") -> registration.PersonRow:
     with db.uow() as s:
         person = registration.register_walk_in(s, WalkIn(first, last, consents=Consents()))
@@ -31,7 +39,8 @@ def _payload(db: Database, number: int) -> str:
         return tickets.payload_for(s, number)
 
 
-def test_first_scan_welcomes_second_says_when_and_where(db: Database) -> None:
+def test_first_scan_welcomes_second_says_when_and_where(any_db: Database) -> None:
+    db = any_db
     person = _person(db)
     payload = _payload(db, person.ticket_number)
     with db.uow() as s:
@@ -46,7 +55,8 @@ def test_first_scan_welcomes_second_says_when_and_where(db: Database) -> None:
     assert second.check_in_id == first.check_in_id
 
 
-def test_every_scan_is_logged_with_its_verdict_and_reason(db: Database) -> None:
+def test_every_scan_is_logged_with_its_verdict_and_reason(any_db: Database) -> None:
+    db = any_db
     person = _person(db)
     payload = _payload(db, person.ticket_number)
     with db.uow() as s:
@@ -62,7 +72,8 @@ def test_every_scan_is_logged_with_its_verdict_and_reason(db: Database) -> None:
     )  # fmt: skip
 
 
-def test_a_rejected_scan_is_answered_not_raised(db: Database) -> None:
+def test_a_rejected_scan_is_answered_not_raised(any_db: Database) -> None:
+    db = any_db
     with db.uow() as s:
         result = checkin.scan(s, "x" * 5000, "Empfang 1")
     assert result.verdict == checkin.REJECTED
@@ -72,7 +83,8 @@ def test_a_rejected_scan_is_answered_not_raised(db: Database) -> None:
     assert raw is not None and len(raw) == checkin.RAW_LIMIT
 
 
-def test_annul_keeps_the_record_and_allows_a_new_check_in(db: Database) -> None:
+def test_annul_keeps_the_record_and_allows_a_new_check_in(any_db: Database) -> None:
+    db = any_db
     person = _person(db)
     with db.uow() as s:
         first = checkin.check_in_participant(s, person.participant_id, "Empfang 1")
@@ -95,7 +107,8 @@ def test_annul_keeps_the_record_and_allows_a_new_check_in(db: Database) -> None:
     assert actions.count("checkin.created") == 2 and "checkin.annulled" in actions
 
 
-def test_counters_follow_check_ins_and_walk_ins(db: Database) -> None:
+def test_counters_follow_check_ins_and_walk_ins(any_db: Database) -> None:
+    db = any_db
     a = _person(db, "Anna", "Kaya")
     _person(db, "Ole", "Weiß")
     with db.read() as s:

@@ -19,6 +19,12 @@ SAMPLE = Path("/work/shared/samples/anmeldungen-formular.csv")
 HEADER = "Vorname;Nachname;E-Mail;Organisation;PLZ;Datenschutz"
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_db(request: pytest.FixtureRequest) -> Database:
+    database: Database = request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")
+    return database
+
+
 def _write(path: Path, text: str, encoding: str = "utf-8", newline: str = "\r\n") -> Path:
     path.write_bytes(text.replace("\n", newline).encode(encoding))
     return path
@@ -164,7 +170,8 @@ def test_namesakes_with_their_own_address_are_imported_and_flagged(db: Database,
     assert "Sophie" in again.flagged[0].problem.english()
 
 
-def test_reimport_updates_instead_of_duplicating(db: Database, tmp_path: Path) -> None:
+def test_reimport_updates_instead_of_duplicating(any_db: Database, tmp_path: Path) -> None:
+    db = any_db
     first = "Anmeldenummer;Vorname;Nachname;E-Mail;Fotos\nR-1;Anna;Kaya;anna@example.org;nein\nR-2;Ben;Osei;;nein\n"
     _import(db, _write(tmp_path / "v1.csv", first))
     second = (

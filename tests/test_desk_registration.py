@@ -18,6 +18,12 @@ from smartdialog.core.services import badges, registration, tickets
 from smartdialog.core.services.registration import Consents, WalkIn
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_db(request: pytest.FixtureRequest) -> Database:
+    database: Database = request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")
+    return database
+
+
 def _walk_in(db: Database, first: str, last: str, **extra: str) -> registration.PersonRow:
     with db.uow() as s:
         return registration.register_walk_in(s, WalkIn(first, last, **extra))
@@ -28,7 +34,8 @@ def _names(db: Database, query: str) -> list[str]:
         return [p.display_name for p in registration.search(s, query)]
 
 
-def test_search_forgives_umlauts_sharp_s_and_case(db: Database) -> None:
+def test_search_forgives_umlauts_sharp_s_and_case(any_db: Database) -> None:
+    db = any_db
     _walk_in(db, "Jürgen", "Müller")
     _walk_in(db, "Gisela", "Straße")
     _walk_in(db, "Anna", "Schmuller")
@@ -65,7 +72,8 @@ def test_walk_in_checks_its_input(db: Database) -> None:
     assert (person.first_name, person.last_name, person.source) == ("Anna", "Kaya", "walkin")
 
 
-def test_walk_in_warns_about_people_registered_already(db: Database) -> None:
+def test_walk_in_warns_about_people_registered_already(any_db: Database) -> None:
+    db = any_db
     registered = _walk_in(db, "Jürgen", "Müller", email="jm@example.org", postcode="48143")
     with db.read() as s:
         assert [p.participant_id for p in registration.possible_duplicates(s, "Juergen", "Mueller")] == [
