@@ -15,6 +15,7 @@ from smartdialog.core.minutes.layout import INK, MUTED, RULE
 
 BAR = 13.0  # height of one bar, in points
 LABEL_WIDTH = 250.0
+LEGEND_COLUMNS = 3
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def _fit(label: str, width: float, size: float) -> str:
 def bar_chart(bars: Sequence[Bar], width: float, *, legend: Sequence[tuple[str, str]] = ()) -> Drawing:
     """Horizontal bars, largest first from the top, each with its value at its end."""
     font = pdffonts.register()
-    legend_rows = (len(legend) + 1) // 2
+    legend_rows = -(-len(legend) // LEGEND_COLUMNS)
     legend_height = legend_rows * 12 + (8 if legend else 0)
     height = len(bars) * (BAR + 5) + 16 + legend_height
     # Without it the renderer starts in Helvetica, which is not embedded.
@@ -86,12 +87,13 @@ def bar_chart(bars: Sequence[Bar], width: float, *, legend: Sequence[tuple[str, 
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     drawing.add(chart)
+    column_width = width / LEGEND_COLUMNS
     for index, (name, colour) in enumerate(legend):
-        column, row = index % 2, index // 2
-        x = LABEL_WIDTH + column * (width - LABEL_WIDTH) / 2
+        column, row = index % LEGEND_COLUMNS, index // LEGEND_COLUMNS
+        x = column * column_width
         y = legend_height - 12 - row * 12
         drawing.add(Rect(x, y, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))
-        drawing.add(String(x + 12, y + 1, _fit(name, (width - LABEL_WIDTH) / 2 - 16, 7.5),
+        drawing.add(String(x + 12, y + 1, _fit(name, column_width - 16, 7.5),
                            fontName=font, fontSize=7.5, fillColor=INK))  # fmt: skip
     return drawing
 

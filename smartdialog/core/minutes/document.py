@@ -625,22 +625,33 @@ class _Builder:
         out.append(self.facts(rows, 75 * 2.83))
         out.append(Spacer(1, 6))
         out.append(self.para("Auszählung je Idee", self.st.h3))
-        out.append(self.para("Nach der Nummer des Beitrags; den Wortlaut enthält A.1, die Rangfolge Kapitel 5 und 6.",
-                             self.st.small))  # fmt: skip
+        out.append(self.para(
+            "Nach der Nummer des Beitrags; den Wortlaut enthält A.1, die Rangfolge die Kapitel 5 und 6. "
+            "Eine Idee, mit der andere zusammengeführt wurden, zählt deren Punkte mit („enthält Nr. …“).",
+            self.st.small,
+        ))  # fmt: skip
         out += self.tally_table(r)
         out.append(Spacer(1, 10))
         return out
+
+    @staticmethod
+    def tally_note(idea: RankedIdea) -> str:
+        notes = []
+        if idea.merged_from:
+            notes.append("enthält Nr.\u00a0" + ", ".join(str(n) for n in idea.merged_from))
+        if idea.hidden:
+            notes.append("ausgeblendet")
+        return "; ".join(notes)
 
     def tally_table(self, r: RoundSummary) -> list[Table]:
         """The round's count per idea, by number: a record to check, so plain cells only."""
         rows = [
             [str(i.number), "", self.field_name.get(i.field_id, ""), german.integer(i.device_dots),
-             german.integer(i.paper_dots), german.integer(i.total), f"{i.rank}.",
-             ", ".join(str(n) for n in i.merged_from)]
+             german.integer(i.paper_dots), german.integer(i.total), f"{i.rank}.", self.tally_note(i)]
             for i in sorted(r.ranking, key=lambda i: i.number)
         ]  # fmt: skip
         colours = [colors.HexColor(self.colour.get(i.field_id, "#607d8b")) for i in sorted(r.ranking, key=lambda i: i.number)]
-        header = ["Nr.", "", "Handlungsfeld", "Station", "Papier", "Punkte", "Rang", "zusammengeführt aus Nr."]
+        header = ["Nr.", "", "Handlungsfeld", "Station", "Papier", "Punkte", "Rang", "Hinweis"]
         widths = [34.0, 6.0, 150.0, 48.0, 48.0, 48.0, 40.0, WIDTH - 374.0]
         tables = grid(header, rows, widths, right=(0, 3, 4, 5, 6), bold=(5,))
         done = 0
