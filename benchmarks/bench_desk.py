@@ -27,7 +27,18 @@ DEVICE = DeviceIdentity(uuid.UUID(int=99), "Empfang 1", "desk")
 def _csv(path: Path, rng: random.Random) -> Path:
     with path.open("w", encoding="cp1252", errors="replace", newline="") as f:
         out = csv.writer(f, delimiter=";")
-        out.writerow(["Anmeldenummer", "Vorname", "Nachname", "E-Mail", "Organisation", "PLZ", "Datenschutz", "Fotos"])
+        out.writerow(
+            [
+                "Anmeldenummer",
+                "Vorname",
+                "Nachname",
+                "E-Mail",
+                "Organisation",
+                "PLZ",
+                "Datenschutz",
+                "Fotos",
+            ]
+        )
         for n in range(1, PEOPLE + 1):
             out.writerow(
                 [f"R-{n}", rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), f"p{n}@example.org",
@@ -48,8 +59,10 @@ def _baseline_import(path: Path, db_path: Path) -> float:
         rows = list(csv.reader(f, delimiter=";"))[1:]
     con.executemany(
         "INSERT INTO p VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(uuid.uuid4().bytes, i, r[1], r[2], r[3], r[4], r[5], f"{r[1]} {r[2]} {r[4]}".lower())
-         for i, r in enumerate(rows, 1)],
+        [
+            (uuid.uuid4().bytes, i, r[1], r[2], r[3], r[4], r[5], f"{r[1]} {r[2]} {r[4]}".lower())
+            for i, r in enumerate(rows, 1)
+        ],
     )
     con.commit()
     elapsed = time.perf_counter() - start
@@ -63,7 +76,9 @@ def measure(workdir: Path) -> list[Measurement]:
     source = _csv(workdir / "anmeldungen.csv", rng)
     db = create_database(workdir / "desk.sdevent", DEVICE)
     with db.uow() as s:
-        setup.create_event(s, "Bürgerdialog Smart City Münster", code="4711", venue="Rathaus Münster")
+        setup.create_event(
+            s, "Bürgerdialog Smart City Münster", code="4711", venue="Rathaus Münster"
+        )
 
     # -- import ------------------------------------------------------------------------------
     start = time.perf_counter()
@@ -73,7 +88,9 @@ def measure(workdir: Path) -> list[Measurement]:
     assert report.imported == PEOPLE, report
     baseline_import = _baseline_import(source, workdir / "baseline-import.sqlite")
     results.append(
-        Measurement("import 10,000 CSV rows", import_s, "s", baseline_import, "sqlite3 executemany", "< 3 s")
+        Measurement(
+            "import 10,000 CSV rows", import_s, "s", baseline_import, "sqlite3 executemany", "< 3 s"
+        )
     )
 
     # -- scan to result ------------------------------------------------------------------------
@@ -101,7 +118,8 @@ def measure(workdir: Path) -> list[Measurement]:
         number = next(raw_numbers)
         con.execute("BEGIN IMMEDIATE")
         (pid,) = con.execute(
-            "SELECT id FROM participants WHERE event_id = ? AND ticket_number = ?", (event_id, number)
+            "SELECT id FROM participants WHERE event_id = ? AND ticket_number = ?",
+            (event_id, number),
         ).fetchone()
         active = con.execute(
             "SELECT id FROM check_ins WHERE participant_id = ? AND annulled_at IS NULL", (pid,)
@@ -125,8 +143,19 @@ def measure(workdir: Path) -> list[Measurement]:
     )  # fmt: skip
 
     # -- name search per keystroke ---------------------------------------------------------------
-    typed = ["Müller", "Öztürk", "Strübbe", "Große", "Papadopoulos", "Dąbrowska", "Yılmaz", "Schäfer"]
-    keystrokes = [name[:n] for name in typed for n in range(3, len(name) + 1)]  # 3+ letters: DESIGN 5
+    typed = [
+        "Müller",
+        "Öztürk",
+        "Strübbe",
+        "Große",
+        "Papadopoulos",
+        "Dąbrowska",
+        "Yılmaz",
+        "Schäfer",
+    ]
+    keystrokes = [
+        name[:n] for name in typed for n in range(3, len(name) + 1)
+    ]  # 3+ letters: DESIGN 5
     queries = iter(keystrokes * 20)
 
     def search() -> None:

@@ -63,7 +63,10 @@ def test_every_scan_is_logged_with_its_verdict_and_reason(any_db: Database) -> N
         for raw in (payload, payload, "garbage!", payload[:12], "9999" + payload[4:]):
             checkin.scan(s, raw, "Empfang 1")
     with db.read() as s:
-        log = [(r.verdict, r.reason) for r in s.scalars(select(ScanLog).order_by(ScanLog.at, ScanLog.raw))]
+        log = [
+            (r.verdict, r.reason)
+            for r in s.scalars(select(ScanLog).order_by(ScanLog.at, ScanLog.raw))
+        ]
     assert sorted(log) == sorted(
         [
             ("welcome", ""), ("already", ""), ("rejected", "garbled"), ("rejected", "truncated"),
@@ -119,7 +122,9 @@ def test_counters_follow_check_ins_and_walk_ins(any_db: Database) -> None:
         assert checkin.counters(s) == checkin.Counters(0, 1, 2, 1)
 
 
-def test_losing_the_race_at_the_index_answers_already(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_losing_the_race_at_the_index_answers_already(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The desk's own check passes, the database's unique index still refuses the second check-in."""
     person = _person(db)
     with db.uow() as s:
@@ -141,7 +146,11 @@ def test_losing_the_race_at_the_index_answers_already(db: Database, monkeypatch:
 
 
 def _scan_at_once(
-    desk: Database, payload: str, barrier: threading.Barrier, verdicts: list[str], errors: list[BaseException]
+    desk: Database,
+    payload: str,
+    barrier: threading.Barrier,
+    verdicts: list[str],
+    errors: list[BaseException],
 ) -> None:
     try:
         barrier.wait(timeout=10)
@@ -193,7 +202,9 @@ def test_two_desks_at_once_on_postgresql(pg_db: Database, pg_url: str) -> None:
 
 
 @pytest.mark.postgres
-def test_losing_the_race_at_the_index_on_postgresql(pg_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_losing_the_race_at_the_index_on_postgresql(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     test_losing_the_race_at_the_index_answers_already(pg_db, monkeypatch)
 
 
@@ -206,7 +217,9 @@ def two_walk_in_desks(db: Database) -> Iterator[list[Database]]:
         d.close()
 
 
-def test_walk_ins_at_two_desks_get_distinct_ticket_numbers(two_walk_in_desks: list[Database]) -> None:
+def test_walk_ins_at_two_desks_get_distinct_ticket_numbers(
+    two_walk_in_desks: list[Database],
+) -> None:
     numbers: list[int] = []
     barrier = threading.Barrier(2)
 
@@ -214,9 +227,13 @@ def test_walk_ins_at_two_desks_get_distinct_ticket_numbers(two_walk_in_desks: li
         barrier.wait(timeout=10)
         for i in range(10):
             with desk.uow() as s:
-                numbers.append(registration.register_walk_in(s, WalkIn(first, f"Gast {i}")).ticket_number)
+                numbers.append(
+                    registration.register_walk_in(s, WalkIn(first, f"Gast {i}")).ticket_number
+                )
 
-    threads = [threading.Thread(target=register, args=(d, d.device.name)) for d in two_walk_in_desks]
+    threads = [
+        threading.Thread(target=register, args=(d, d.device.name)) for d in two_walk_in_desks
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -31,7 +31,12 @@ SAMPLE = Path("/work/shared/samples/anmeldungen-formular.csv")
 @pytest.fixture
 def desk_db(db: Database) -> Iterator[Database]:
     with db.uow() as s:
-        for first, last in (("Jürgen", "Müller"), ("Anna", "Schmuller"), ("Łukasz", "Öztürk-Nguyễn"), ("Ole", "Weiß")):
+        for first, last in (
+            ("Jürgen", "Müller"),
+            ("Anna", "Schmuller"),
+            ("Łukasz", "Öztürk-Nguyễn"),
+            ("Ole", "Weiß"),
+        ):
             registration.register_walk_in(s, WalkIn(first, last, organisation="Seniorenrat"))
     assert db.path is not None
     desk = open_database(db.path, DESK)
@@ -66,7 +71,9 @@ def type_text(widget: scanner.ScanInput, text: str) -> None:
     """Type real key events with their text (qtbot.keyClicks types ASCII only)."""
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, _key(char), Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, _key(char), Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 def press(widget: scanner.ScanInput, key: Qt.Key) -> None:
@@ -85,7 +92,9 @@ def _payload(db: Database, last_name: str) -> str:
         return tickets.payload_for(s, person.ticket_number)
 
 
-def test_a_scanner_burst_with_enter_checks_in(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+def test_a_scanner_burst_with_enter_checks_in(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
     payload = _payload(desk_db, "Müller")
     with qtbot.waitSignal(desk.answered, timeout=2000) as answer:
         type_text(desk.input, payload)  # as fast as events go: a scanner
@@ -101,7 +110,9 @@ def test_a_scanner_burst_with_enter_checks_in(qtbot: QtBot, desk: DeskWorkspace,
     assert desk.input.hasFocus()
 
 
-def test_a_second_scan_is_amber_with_time_and_desk(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+def test_a_second_scan_is_amber_with_time_and_desk(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
     payload = _payload(desk_db, "Weiß")
     other = open_database(desk_db.path, DeviceIdentity(uuid.UUID(int=22), "Empfang 2", "desk"))  # type: ignore[arg-type]
     try:
@@ -118,7 +129,9 @@ def test_a_second_scan_is_amber_with_time_and_desk(qtbot: QtBot, desk: DeskWorks
     assert "Empfang 2" in desk.result.detail.text()
 
 
-def test_a_scanner_without_enter_is_read_after_its_pause(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+def test_a_scanner_without_enter_is_read_after_its_pause(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
     payload = _payload(desk_db, "Müller")
     with qtbot.waitSignal(desk.input.scanned, timeout=2000) as scan:
         type_text(desk.input, payload)
@@ -126,7 +139,9 @@ def test_a_scanner_without_enter_is_read_after_its_pause(qtbot: QtBot, desk: Des
     assert desk.result.state == feedback.WELCOME
 
 
-def test_a_scanner_ending_with_tab_keeps_the_focus(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+def test_a_scanner_ending_with_tab_keeps_the_focus(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
     payload = _payload(desk_db, "Müller")
     with qtbot.waitSignal(desk.answered):
         type_text(desk.input, payload)
@@ -165,7 +180,9 @@ def test_a_scan_while_a_name_is_half_typed_reads_only_the_scan(
     assert "Jürgen Müller" in desk.result.headline.text()
 
 
-def test_a_ticket_code_typed_by_hand_is_read_as_a_ticket(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+def test_a_ticket_code_typed_by_hand_is_read_as_a_ticket(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     payload = _payload(desk_db, "Weiß")
     type_text(desk.input, f"{payload[:4]} {payload[4:10]} {payload[10:]}")
@@ -199,7 +216,9 @@ def test_the_sound_files_are_there_and_differ() -> None:
     assert len(lengths) == 3
 
 
-def test_another_events_ticket_is_red_and_logged(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+def test_another_events_ticket_is_red_and_logged(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
     with desk_db.read() as s:
         foreign = tickets.encode_payload("1234", tickets.event_keys(s).secret, 1)
     with qtbot.waitSignal(desk.answered) as answer:
@@ -219,11 +238,16 @@ def test_a_burst_of_garbage_is_answered_not_searched(qtbot: QtBot, desk: DeskWor
     assert desk.result.headline.text() == desk.tr("Not a ticket code")
 
 
-def test_typing_a_name_slowly_searches_and_enter_checks_in(qtbot: QtBot, desk: DeskWorkspace) -> None:
+def test_typing_a_name_slowly_searches_and_enter_checks_in(
+    qtbot: QtBot, desk: DeskWorkspace
+) -> None:
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "MÜLL")
     qtbot.waitUntil(lambda: desk.people.rowCount() == 2)
-    assert [desk.people.row_at(i).display_name for i in range(2)] == ["Müller, Jürgen", "Schmuller, Anna"]  # type: ignore[union-attr]
+    assert [desk.people.row_at(i).display_name for i in range(2)] == [
+        "Müller, Jürgen",
+        "Schmuller, Anna",
+    ]  # type: ignore[union-attr]
     assert desk.result.state == feedback.READY
     press(desk.input, Qt.Key.Key_Down)
     press(desk.input, Qt.Key.Key_Up)
@@ -280,11 +304,15 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     assert (dialog.first_name.text(), dialog.last_name.text()) == ("Jürgen", "Mueller")
     qtbot.keyClick(dialog.consent_data, Qt.Key.Key_Space)
     assert dialog.consent_data.isChecked()
-    qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)  # the first Enter: shows who may be the same person
+    qtbot.keyClick(
+        dialog.last_name, Qt.Key.Key_Return
+    )  # the first Enter: shows who may be the same person
     assert dialog.isVisible()
     assert "Müller, Jürgen" in dialog.warning.text()
     with qtbot.waitSignal(desk.badge_printed, timeout=5000):
-        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)  # the second: registers anyway, checks in, prints
+        qtbot.keyClick(
+            dialog.last_name, Qt.Key.Key_Return
+        )  # the second: registers anyway, checks in, prints
     assert desk.result.state == feedback.WELCOME
     assert desk.count_walk_ins.text() == "5"
     with desk_db.read() as s:
@@ -294,13 +322,17 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     if shutil.which("pdftoppm"):
         from PIL import Image
 
-        subprocess.run(["pdftoppm", "-r", "150", "-png", str(printed), str(tmp_path / "b")], check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "150", "-png", str(printed), str(tmp_path / "b")], check=True
+        )
         (png,) = tmp_path.glob("b*.png")
         codes = zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)
         assert len(codes) == 1 and tickets.decode_payload(codes[0].text).event_code == "4711"
 
 
-def test_walk_in_can_check_in_the_registered_person_instead(qtbot: QtBot, desk: DeskWorkspace) -> None:
+def test_walk_in_can_check_in_the_registered_person_instead(
+    qtbot: QtBot, desk: DeskWorkspace
+) -> None:
     desk.input.setText("Ole Weiss")
     dialog = desk.open_walk_in()
     assert dialog is not None
@@ -333,24 +365,37 @@ def test_f8_annuls_with_a_reason(qtbot: QtBot, desk: DeskWorkspace, desk_db: Dat
     with qtbot.waitSignal(desk.answered):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     with desk_db.read() as s:
-        row = s.execute(select(CheckIn.annulled_at, CheckIn.annul_reason, CheckIn.annulled_by)).one()
-    assert row.annulled_at is not None and row.annul_reason == "Falsche Person" and row.annulled_by == "Empfang 1"
+        row = s.execute(
+            select(CheckIn.annulled_at, CheckIn.annul_reason, CheckIn.annulled_by)
+        ).one()
+    assert (
+        row.annulled_at is not None
+        and row.annul_reason == "Falsche Person"
+        and row.annulled_by == "Empfang 1"
+    )
     assert desk.count_present.text() == "0"
     index = desk.recent.index(0, RecentModel.NAME)
     assert desk.recent.data(index, Qt.ItemDataRole.FontRole).strikeOut()
 
 
-def test_reprint_is_logged(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path) -> None:
+def test_reprint_is_logged(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path
+) -> None:
     desk.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "b.pdf")  # type: ignore[method-assign]
     desk.handle_scan(_payload(desk_db, "Müller"))
     assert desk.print_badge()
     qtbot.keyClick(desk.input, Qt.Key.Key_F4)
     with desk_db.read() as s:
-        assert list(s.scalars(select(BadgePrint.reprint).order_by(BadgePrint.reprint))) == [False, True]
+        assert list(s.scalars(select(BadgePrint.reprint).order_by(BadgePrint.reprint))) == [
+            False,
+            True,
+        ]
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="the shared sample is not on this machine")
-def test_import_dialog_previews_then_imports(qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path) -> None:
+def test_import_dialog_previews_then_imports(
+    qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path
+) -> None:
     path = Path(shutil.copy(SAMPLE, tmp_path / "anmeldungen.csv"))
     dialog = desk.open_import(path)
     assert dialog is not None
@@ -359,26 +404,39 @@ def test_import_dialog_previews_then_imports(qtbot: QtBot, desk: DeskWorkspace, 
     assert dialog.combos[1].currentData() == "last_name"
     assert dialog.import_button.isEnabled()
     dialog.combos[1].setCurrentIndex(0)  # no surname column now: still a name, fewer matches
-    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.import_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: dialog.plan is not None and dialog.import_button.isEnabled(), timeout=10000
+    )
     dialog.combos[1].setCurrentIndex(dialog.combos[1].findData("last_name"))
-    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.import_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: dialog.plan is not None and dialog.import_button.isEnabled(), timeout=10000
+    )
     dialog.start_import()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.report is not None and dialog.report.imported == 40
     report = tmp_path / "bericht.csv"
     dialog.write_report(report)
-    assert report.read_bytes().startswith("\ufeff".encode()) and len(report.read_text(encoding="utf-8-sig").splitlines()) == 1
+    assert (
+        report.read_bytes().startswith("\ufeff".encode())
+        and len(report.read_text(encoding="utf-8-sig").splitlines()) == 1
+    )
     with qtbot.waitSignal(dialog.finished):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: desk.count_registered.text() == "40")
 
 
-def test_import_dialog_says_why_a_file_cannot_be_read(qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path) -> None:
+def test_import_dialog_says_why_a_file_cannot_be_read(
+    qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path
+) -> None:
     garbage = tmp_path / "bild.csv"
     garbage.write_bytes(bytes(range(256)) * 50)
     dialog = desk.open_import(garbage)
     assert dialog is not None
-    qtbot.waitUntil(lambda: "bild.csv" in dialog.status.text() and not dialog.status.text().startswith("Reading"))
+    qtbot.waitUntil(
+        lambda: (
+            "bild.csv" in dialog.status.text() and not dialog.status.text().startswith("Reading")
+        )
+    )
     assert not dialog.import_button.isEnabled()
     dialog.reject()
 
@@ -395,7 +453,9 @@ def test_tickets_are_written_in_a_worker(qtbot: QtBot, desk: DeskWorkspace, tmp_
     assert written.args[0].suffix == ".csv"
 
 
-def test_item_models_pass_the_model_tester(qtmodeltester: object, desk: DeskWorkspace, desk_db: Database) -> None:
+def test_item_models_pass_the_model_tester(
+    qtmodeltester: object, desk: DeskWorkspace, desk_db: Database
+) -> None:
     desk.handle_scan(_payload(desk_db, "Müller"))
     desk.input.setText("mull")
     desk.run_search()
@@ -415,11 +475,15 @@ def test_without_an_event_the_desk_is_idle(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("layout", badges.LAYOUTS)
-def test_printed_badge_matches_the_layout_and_scans(qtbot: QtBot, tmp_path: Path, layout: str) -> None:
+def test_printed_badge_matches_the_layout_and_scans(
+    qtbot: QtBot, tmp_path: Path, layout: str
+) -> None:
     """The QPainter path (printers) draws the same boxes as the PDF, QR included."""
     from smartdialog.ui.desk import printing
 
-    person = badges.Person(uuid.uuid4(), 42, "Łukasz", "Öztürk-Nguyễn", "FH Münster", "47110000421234567890")
+    person = badges.Person(
+        uuid.uuid4(), 42, "Łukasz", "Öztürk-Nguyễn", "FH Münster", "47110000421234567890"
+    )
     drawing = badges.badge_drawing(person, badges.EventHeader("Bürgerdialog", "", "", ""), layout)
     out = tmp_path / f"{layout}.pdf"
     printing.print_drawings(_pdf_printer(out), [drawing])

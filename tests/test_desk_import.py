@@ -38,8 +38,12 @@ def _import(db: Database, path: Path) -> importer.ImportReport:
 def _people(db: Database) -> list[tuple[str, str, str, str]]:
     with db.read() as s:
         rows = s.execute(
-            select(Participant.first_name, Participant.last_name, Participant.email, Participant.organisation)
-            .order_by(Participant.ticket_number)
+            select(
+                Participant.first_name,
+                Participant.last_name,
+                Participant.email,
+                Participant.organisation,
+            ).order_by(Participant.ticket_number)
         )
         return [tuple(r) for r in rows]  # type: ignore[misc]
 
@@ -60,7 +64,9 @@ def test_the_forms_own_export_imports_whole(db: Database, tmp_path: Path) -> Non
     assert people[0] == ("Grete", "Müller", "grete.mueller1@example.net", "Seniorenrat")
     with db.read() as s:
         photos = s.scalar(select(func.count()).where(Participant.consent_photos_at.is_not(None)))
-        numbers = list(s.scalars(select(Participant.ticket_number).order_by(Participant.ticket_number)))
+        numbers = list(
+            s.scalars(select(Participant.ticket_number).order_by(Participant.ticket_number))
+        )
     said_yes = sum(1 for line in SAMPLE.read_bytes().splitlines()[1:] if line.endswith(b";Ja"))
     assert photos == said_yes > 0
     assert numbers == list(range(1, 41))
@@ -73,14 +79,17 @@ def test_the_forms_own_export_imports_whole(db: Database, tmp_path: Path) -> Non
         ("utf-16", "\t", "\r\n"), ("utf-8", "\t", "\n"),
     ],
 )  # fmt: skip
-def test_csv_flavours(db: Database, tmp_path: Path, encoding: str, delimiter: str, newline: str) -> None:
+def test_csv_flavours(
+    db: Database, tmp_path: Path, encoding: str, delimiter: str, newline: str
+) -> None:
     lines = [
         ["Vorname", "Nachname", "E-Mail", "Organisation", "PLZ"],
         ["Jürgen", "Müller", "j.mueller@example.org", "Weiß & Söhne; GmbH, Münster", "48143"],
         ["Zoë", "Öztürk", "", "", "48149"],
     ]
     text = "\n".join(
-        delimiter.join(f'"{c}"' if (delimiter in c or "," in c or ";" in c) else c for c in row) for row in lines
+        delimiter.join(f'"{c}"' if (delimiter in c or "," in c or ";" in c) else c for c in row)
+        for row in lines
     )
     path = _write(tmp_path / "a.csv", text + "\n", encoding, newline)
     report = _import(db, path)
@@ -118,7 +127,11 @@ def test_xlsx_with_numbers_and_a_formula(db: Database, tmp_path: Path) -> None:
     assert [r.row for r in report.rejected] == [4]
     assert "formula" in report.rejected[0].problem.english()
     with db.read() as s:
-        rows = s.execute(select(Participant.external_ref, Participant.postcode).order_by(Participant.ticket_number)).all()
+        rows = s.execute(
+            select(Participant.external_ref, Participant.postcode).order_by(
+                Participant.ticket_number
+            )
+        ).all()
     assert [tuple(r) for r in rows] == [("1001", "48143"), ("1002", "01067")]
 
 
@@ -154,7 +167,9 @@ def test_rejections_name_their_row_and_reason(db: Database, tmp_path: Path) -> N
     assert "row 10" in reasons[11]
 
 
-def test_namesakes_with_their_own_address_are_imported_and_flagged(db: Database, tmp_path: Path) -> None:
+def test_namesakes_with_their_own_address_are_imported_and_flagged(
+    db: Database, tmp_path: Path
+) -> None:
     text = (
         "Vorname;Nachname;E-Mail;PLZ\n"
         "Sophie;Müller;sophie1@example.org;48143\n"
@@ -165,7 +180,13 @@ def test_namesakes_with_their_own_address_are_imported_and_flagged(db: Database,
     assert report.imported == 2
     assert [(r.row, "check" in r.problem.english()) for r in report.flagged] == [(3, True)]
     assert [r.row for r in report.rejected] == [4]
-    again = _import(db, _write(tmp_path / "again.csv", "Vorname;Nachname;E-Mail;PLZ\nSophie;Müller;sophie3@example.org;48143\n"))
+    again = _import(
+        db,
+        _write(
+            tmp_path / "again.csv",
+            "Vorname;Nachname;E-Mail;PLZ\nSophie;Müller;sophie3@example.org;48143\n",
+        ),
+    )
     assert again.imported == 1 and len(again.flagged) == 1
     assert "Sophie" in again.flagged[0].problem.english()
 
@@ -184,10 +205,17 @@ def test_reimport_updates_instead_of_duplicating(any_db: Database, tmp_path: Pat
     assert (report.imported, report.updated, report.unchanged) == (1, 1, 1)
     with db.read() as s:
         rows = s.execute(
-            select(Participant.ticket_number, Participant.last_name, Participant.consent_photos_at.is_not(None))
-            .order_by(Participant.ticket_number)
+            select(
+                Participant.ticket_number,
+                Participant.last_name,
+                Participant.consent_photos_at.is_not(None),
+            ).order_by(Participant.ticket_number)
         ).all()
-    assert [tuple(r) for r in rows] == [(1, "Kaya-Schmidt", True), (2, "Osei", False), (3, "Çelik", False)]
+    assert [tuple(r) for r in rows] == [
+        (1, "Kaya-Schmidt", True),
+        (2, "Osei", False),
+        (3, "Çelik", False),
+    ]
     with db.read() as s:
         key = s.scalar(select(Participant.search_key).where(Participant.ticket_number == 1))
     assert key is not None and "kaya-schmidt" in key
@@ -259,7 +287,10 @@ def test_full_name_column_is_split(db: Database, tmp_path: Path) -> None:
 
 
 def test_ten_thousand_rows_in_seconds(db: Database, tmp_path: Path) -> None:
-    lines = [HEADER] + [f"Vorname{i};Nachname{i};p{i}@example.org;Verein {i % 17};48{i % 1000:03d};ja" for i in range(10_000)]
+    lines = [HEADER] + [
+        f"Vorname{i};Nachname{i};p{i}@example.org;Verein {i % 17};48{i % 1000:03d};ja"
+        for i in range(10_000)
+    ]
     path = _write(tmp_path / "gross.csv", "\n".join(lines) + "\n", "cp1252")
     started = time.perf_counter()
     report = _import(db, path)

@@ -76,9 +76,9 @@ def test_walk_in_warns_about_people_registered_already(any_db: Database) -> None
     db = any_db
     registered = _walk_in(db, "Jürgen", "Müller", email="jm@example.org", postcode="48143")
     with db.read() as s:
-        assert [p.participant_id for p in registration.possible_duplicates(s, "Juergen", "Mueller")] == [
-            registered.participant_id
-        ]
+        assert [
+            p.participant_id for p in registration.possible_duplicates(s, "Juergen", "Mueller")
+        ] == [registered.participant_id]
         assert registration.possible_duplicates(s, "Paul", "X", email="JM@example.org")
         assert registration.possible_duplicates(s, "Jurgen", "Muller", postcode="48143")
         assert not registration.possible_duplicates(s, "Jürgen", "Müller", postcode="48149")
@@ -99,29 +99,48 @@ def test_tickets_pdf_decodes_from_a_150_dpi_rendering(db: Database, tmp_path: Pa
         expected = {tickets.payload_for(s, p.ticket_number) for p in people}
     for layout in badges.TICKET_LAYOUTS:
         out = badges.write_tickets(people, header, tmp_path / f"{layout}.pdf", layout=layout)
-        subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / layout)], check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / layout)], check=True
+        )
         found = set()
         for png in sorted(tmp_path.glob(f"{layout}*.png")):
-            found |= {r.text for r in zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)}
+            found |= {
+                r.text
+                for r in zxingcpp.read_barcodes(
+                    Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode
+                )
+            }
         assert found == expected, layout
-    text = subprocess.run(["pdftotext", str(tmp_path / "a4.pdf"), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "a4.pdf"), "-"], capture_output=True, text=True
+    ).stdout
     assert "Łukasz Öztürk-Nguyễn" in text
 
 
 @pytest.mark.parametrize("layout", badges.LAYOUTS)
-def test_badge_pdf_has_the_name_and_a_readable_code(db: Database, tmp_path: Path, layout: str) -> None:
+def test_badge_pdf_has_the_name_and_a_readable_code(
+    db: Database, tmp_path: Path, layout: str
+) -> None:
     zxingcpp = pytest.importorskip("zxingcpp")
     from PIL import Image
 
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed")
-    person = _walk_in(db, "Karl-Heinz", "Meyer zu Hörste-Brockhoff", organisation="Westfälische Wilhelms-Universität")
+    person = _walk_in(
+        db,
+        "Karl-Heinz",
+        "Meyer zu Hörste-Brockhoff",
+        organisation="Westfälische Wilhelms-Universität",
+    )
     with db.read() as s:
         people = badges.people_to_print(s, [person.participant_id])
         out = badges.write_badges(people, badges.event_header(s), tmp_path / "b.pdf", layout=layout)
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "b")], check=True)
     (png,) = tmp_path.glob("b*.png")
-    codes = [r.text for r in zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)]
+    codes = [
+        r.text
+        for r in zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)
+    ]
     assert codes == [people[0].payload]
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Karl-Heinz" in text
@@ -157,7 +176,9 @@ def test_reprints_are_logged(db: Database) -> None:
         assert badges.record_badge_print(s, person.participant_id, "a6") is False
         assert badges.record_badge_print(s, person.participant_id, "label62") is True
     with db.read() as s:
-        rows = s.execute(select(BadgePrint.layout, BadgePrint.reprint).order_by(BadgePrint.reprint)).all()
+        rows = s.execute(
+            select(BadgePrint.layout, BadgePrint.reprint).order_by(BadgePrint.reprint)
+        ).all()
     assert [tuple(r) for r in rows] == [("a6", False), ("label62", True)]
 
 
@@ -175,9 +196,13 @@ def test_checkin_job_exit_codes(db: Database, capsys: pytest.CaptureFixture[str]
     assert "anderen Veranstaltung" in capsys.readouterr().out
 
 
-def test_import_and_tickets_jobs(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_and_tickets_jobs(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     csv_file = tmp_path / "a.csv"
-    csv_file.write_text("Vorname;Nachname;E-Mail\nAnna;Kaya;a@example.org\n;;b@example.org\n", encoding="utf-8")
+    csv_file.write_text(
+        "Vorname;Nachname;E-Mail\nAnna;Kaya;a@example.org\n;;b@example.org\n", encoding="utf-8"
+    )
     assert main(["--lang", "en", "import", str(db.path), str(csv_file)]) == 0
     out = capsys.readouterr().out
     assert "Imported: 1" in out and "rejected: 1" in out and "row 3" in out
@@ -196,5 +221,7 @@ def test_desk_core_never_imports_qt() -> None:
         "smartdialog.core.services.badges, smartdialog.core.services.registration; "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "False"

@@ -27,7 +27,10 @@ def test_payload_is_twenty_digits_and_round_trips() -> None:
 
 def test_payload_differs_per_secret_and_number() -> None:
     assert tickets.encode_payload("4711", SECRET, 1) != tickets.encode_payload("4711", b"x" * 32, 1)
-    assert tickets.encode_payload("4711", SECRET, 1)[10:] != tickets.encode_payload("4711", SECRET, 2)[10:]
+    assert (
+        tickets.encode_payload("4711", SECRET, 1)[10:]
+        != tickets.encode_payload("4711", SECRET, 2)[10:]
+    )
 
 
 @pytest.mark.parametrize(

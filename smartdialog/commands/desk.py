@@ -17,16 +17,26 @@ EXIT_REJECTED = 4
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser("import", help=translate("cli", "import registrations from a CSV or Excel file"))
+    imp = sub.add_parser(
+        "import", help=translate("cli", "import registrations from a CSV or Excel file")
+    )
     imp.add_argument("event", help=translate("cli", "event file or database URL"))
-    imp.add_argument("file", type=Path, help=translate("cli", "the CSV or XLSX export of the registration form"))
-    imp.add_argument("--dry-run", action="store_true", help=translate("cli", "check the file, change nothing"))
+    imp.add_argument(
+        "file", type=Path, help=translate("cli", "the CSV or XLSX export of the registration form")
+    )
+    imp.add_argument(
+        "--dry-run", action="store_true", help=translate("cli", "check the file, change nothing")
+    )
     imp.set_defaults(func=_import)
 
-    tix = sub.add_parser("tickets", help=translate("cli", "write every participant's ticket into one PDF"))
+    tix = sub.add_parser(
+        "tickets", help=translate("cli", "write every participant's ticket into one PDF")
+    )
     tix.add_argument("event", help=translate("cli", "event file or database URL"))
     target = tix.add_mutually_exclusive_group(required=True)
-    target.add_argument("--out", type=Path, metavar="FILE.pdf", help=translate("cli", "all tickets in one PDF"))
+    target.add_argument(
+        "--out", type=Path, metavar="FILE.pdf", help=translate("cli", "all tickets in one PDF")
+    )
     target.add_argument(
         "--each", type=Path, metavar="FOLDER",
         help=translate("cli", "one PDF per person in FOLDER, with a mail-merge list, to send by e-mail"),
@@ -44,12 +54,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--layout", choices=badges.LAYOUTS, default="a6",
         help=translate("cli", "a6: one badge per A6 sheet; label62: 62 mm label roll"),
     )  # fmt: skip
-    bad.add_argument("--present", action="store_true", help=translate("cli", "only people checked in"))
+    bad.add_argument(
+        "--present", action="store_true", help=translate("cli", "only people checked in")
+    )
     bad.set_defaults(func=_badges)
 
     chk = sub.add_parser(
         "checkin",
-        help=translate("cli", "check in the holder of a ticket (exit 0 welcome, 3 already, 4 rejected)"),
+        help=translate(
+            "cli", "check in the holder of a ticket (exit 0 welcome, 3 already, 4 rejected)"
+        ),
     )
     chk.add_argument("event", help=translate("cli", "event file or database URL"))
     chk.add_argument("payload", help=translate("cli", "the ticket code as the scanner reads it"))
@@ -74,7 +88,11 @@ def _import(args: argparse.Namespace) -> int:
             plan = importer.plan_import(s, table, importer.auto_mapping(table.headers))
             if args.dry_run:
                 report = importer.ImportReport(
-                    len(plan.new), len(plan.updates), len(plan.unchanged), plan.problems, plan.flagged
+                    len(plan.new),
+                    len(plan.updates),
+                    len(plan.unchanged),
+                    plan.problems,
+                    plan.flagged,
                 )
                 s.rollback()
             else:
@@ -87,9 +105,17 @@ def _import(args: argparse.Namespace) -> int:
         )
     )  # fmt: skip
     for rejection in report.rejected:
-        print(translate("cli", "  row {row}: {reason}").format(row=rejection.row, reason=_problem(rejection.problem)))
+        print(
+            translate("cli", "  row {row}: {reason}").format(
+                row=rejection.row, reason=_problem(rejection.problem)
+            )
+        )
     for flag in report.flagged:
-        print(translate("cli", "  row {row}: {reason}").format(row=flag.row, reason=_problem(flag.problem)))
+        print(
+            translate("cli", "  row {row}: {reason}").format(
+                row=flag.row, reason=_problem(flag.problem)
+            )
+        )
     if args.dry_run:
         print(translate("cli", "Nothing was changed (--dry-run)."))
     return 0
@@ -151,5 +177,9 @@ def _checkin(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_ALREADY
-    print(translate("cli", "Welcome, {name}! Checked in at {time}.").format(name=result.holder.full_name, time=time))
+    print(
+        translate("cli", "Welcome, {name}! Checked in at {time}.").format(
+            name=result.holder.full_name, time=time
+        )
+    )
     return EXIT_WELCOME

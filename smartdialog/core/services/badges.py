@@ -130,9 +130,19 @@ class EventHeader:
 class PrintTexts:
     ticket: str = "Ticket"
     ticket_number: str = "Ticket-Nr. {number}"
-    show_at_desk: str = "Bitte zeigen Sie diesen QR-Code am Empfang vor – ausgedruckt oder auf dem Handy."
+    show_at_desk: str = (
+        "Bitte zeigen Sie diesen QR-Code am Empfang vor – ausgedruckt oder auf dem Handy."
+    )
     personal_note: str = "Der Code enthält keine persönlichen Daten."
-    weekdays: tuple[str, ...] = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+    weekdays: tuple[str, ...] = (
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+    )
     months: tuple[str, ...] = (
         "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
         "Oktober", "November", "Dezember",
@@ -209,7 +219,9 @@ def _wrap(text: str, width_mm: float, size: float, lines: int) -> list[str]:
     return out[:lines]
 
 
-def badge_drawing(person: Person, event: EventHeader, layout: str, texts: PrintTexts | None = None) -> Drawing:
+def badge_drawing(
+    person: Person, event: EventHeader, layout: str, texts: PrintTexts | None = None
+) -> Drawing:
     """A name badge: the name large, the organisation small, the QR for the voting station."""
     texts = texts or PrintTexts()
     first = person.first_name or person.last_name
@@ -218,15 +230,27 @@ def badge_drawing(person: Person, event: EventHeader, layout: str, texts: PrintT
         w, h = A6
         d = Drawing(w, h)
         margin = 8.0
-        d.items.append(_text(margin, 14, w - 2 * margin, event.title, 10, minimum=7, align="center", grey=True))
+        d.items.append(
+            _text(margin, 14, w - 2 * margin, event.title, 10, minimum=7, align="center", grey=True)
+        )
         d.items.append(Line(margin, 18, w - margin, 18))
-        d.items.append(_text(margin, 44, w - 2 * margin, first, 34, minimum=14, bold=True, align="center"))
+        d.items.append(
+            _text(margin, 44, w - 2 * margin, first, 34, minimum=14, bold=True, align="center")
+        )
         if last:
-            d.items.append(_text(margin, 60, w - 2 * margin, last, 22, minimum=11, bold=True, align="center"))
+            d.items.append(
+                _text(margin, 60, w - 2 * margin, last, 22, minimum=11, bold=True, align="center")
+            )
         if person.organisation:
-            d.items.append(_text(margin, 74, w - 2 * margin, person.organisation, 12, minimum=8, align="center"))
+            d.items.append(
+                _text(
+                    margin, 74, w - 2 * margin, person.organisation, 12, minimum=8, align="center"
+                )
+            )
         qr_size = 34.0
-        d.items.append(QR((w - qr_size) / 2, h - margin - qr_size - 8, qr_size, qr_matrix(person.payload)))
+        d.items.append(
+            QR((w - qr_size) / 2, h - margin - qr_size - 8, qr_size, qr_matrix(person.payload))
+        )
         d.items.append(
             _text(margin, h - margin, w - 2 * margin,
                   texts.ticket_number.format(number=person.ticket_number), 8, align="center", grey=True)
@@ -244,7 +268,9 @@ def badge_drawing(person: Person, event: EventHeader, layout: str, texts: PrintT
             d.items.append(_text(margin, 37, text_width, last, 16, minimum=8, bold=True))
         if person.organisation:
             d.items.append(_text(margin, 48, text_width, person.organisation, 9, minimum=6))
-        d.items.append(QR(w - margin - qr_size, h - margin - qr_size - 5, qr_size, qr_matrix(person.payload)))
+        d.items.append(
+            QR(w - margin - qr_size, h - margin - qr_size - 5, qr_size, qr_matrix(person.payload))
+        )
         d.items.append(
             _text(w - margin - qr_size, h - margin, qr_size,
                   texts.ticket_number.format(number=person.ticket_number), 6, align="center", grey=True)
@@ -273,7 +299,9 @@ def _ticket_items(person: Person, event: EventHeader, texts: PrintTexts,
     name = " ".join(p for p in (person.first_name, person.last_name) if p)
     items.append(_text(x + m, line_y + 10 * scale, inner, name, 18 * scale, minimum=8, bold=True))
     if person.organisation:
-        items.append(_text(x + m, line_y + 16 * scale, inner, person.organisation, 10 * scale, minimum=6))
+        items.append(
+            _text(x + m, line_y + 16 * scale, inner, person.organisation, 10 * scale, minimum=6)
+        )
     qr_size = 42 * scale
     qr_top = y + h - m - qr_size - 18 * scale
     items.append(QR(x + (w - qr_size) / 2, qr_top, qr_size, qr_matrix(person.payload)))
@@ -307,7 +335,10 @@ def ticket_drawings(
         if slot == 0:
             page = Drawing(*A4)
             if per_page == 4:  # cut marks between the four A6 tickets
-                page.items += [Line(105, 0, 105, 297, dashed=True), Line(0, 148.5, 210, 148.5, dashed=True)]
+                page.items += [
+                    Line(105, 0, 105, 297, dashed=True),
+                    Line(0, 148.5, 210, 148.5, dashed=True),
+                ]
             pages.append(page)
         if per_page == 1:
             box = (20.0, 20.0, 170.0, 240.0)
@@ -337,7 +368,9 @@ def write_pdf(
     pdffonts.register()
     out = Path(out)
     if not pages:
-        raise DomainError(QT_TRANSLATE_NOOP("errors", "There is nothing to print: nobody is registered yet."))
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "There is nothing to print: nobody is registered yet.")
+        )
     tmp = out.with_name(f".{out.name}.part")
     try:
         canvas = Canvas(str(tmp), pagesize=(pages[0].width * mm, pages[0].height * mm), invariant=1)
@@ -398,7 +431,9 @@ def _draw_page(canvas: object, page: Drawing, mm: float) -> None:
             canvas.setStrokeGray(0.6)
             canvas.setLineWidth(0.3)
             canvas.setDash(3, 3) if item.dashed else canvas.setDash()
-            canvas.line(item.x1 * mm, (height - item.y1) * mm, item.x2 * mm, (height - item.y2) * mm)
+            canvas.line(
+                item.x1 * mm, (height - item.y1) * mm, item.x2 * mm, (height - item.y2) * mm
+            )
 
 
 # -- reading what to print ---------------------------------------------------------------------
@@ -408,7 +443,12 @@ def event_header(s: Session, texts: PrintTexts | None = None) -> EventHeader:
     event = s.scalars(select(Event).order_by(Event.created_at).limit(1)).first()
     if event is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("errors", "This file holds no event yet."))
-    return EventHeader(event.title, format_when(event.starts_at, texts or PrintTexts()), event.venue, event.organiser)
+    return EventHeader(
+        event.title,
+        format_when(event.starts_at, texts or PrintTexts()),
+        event.venue,
+        event.organiser,
+    )
 
 
 def people_to_print(
@@ -424,7 +464,9 @@ def people_to_print(
         query = query.where(Participant.id.in_(list(participant_ids)))
     if source is not None:
         query = query.where(Participant.source == source)
-    rows = s.execute(query.order_by(Participant.last_name, Participant.first_name, Participant.ticket_number))
+    rows = s.execute(
+        query.order_by(Participant.last_name, Participant.first_name, Participant.ticket_number)
+    )
     people = [
         Person(r.id, r.ticket_number, r.first_name, r.last_name, r.organisation,
                tickets.encode_payload(keys.code, keys.secret, r.ticket_number), r.email)
@@ -457,7 +499,19 @@ def write_tickets(
     return write_pdf(pages, out, title=event.title, progress=page_progress)
 
 
-_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ł": "l", "Ł": "L"})
+_ASCII = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+    }
+)
 _UNSAFE = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -492,12 +546,16 @@ def write_ticket_files(
             path=str(folder), reason=exc.strerror or str(exc),
         ) from exc  # fmt: skip
     if not people:
-        raise DomainError(QT_TRANSLATE_NOOP("errors", "There is nothing to print: nobody is registered yet."))
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "There is nothing to print: nobody is registered yet.")
+        )
     rows = []
     for done, person in enumerate(people, start=1):
         name = file_name_part(f"{person.last_name} {person.first_name}") or "Ticket"
         file_name = texts.ticket_file.format(number=person.ticket_number, name=name)
-        write_pdf(ticket_drawings([person], event, "a4", texts), folder / file_name, title=event.title)
+        write_pdf(
+            ticket_drawings([person], event, "a4", texts), folder / file_name, title=event.title
+        )
         rows.append([csv_safe(c) for c in (person.email, file_name, person.first_name, person.last_name)]
                     + [str(person.ticket_number)])  # fmt: skip
         if progress is not None and (done % 10 == 0 or done == len(people)):
@@ -521,7 +579,9 @@ def write_badges(
     people: Sequence[Person], event: EventHeader, out: str | Path, *, layout: str = "a6",
     texts: PrintTexts | None = None,
 ) -> Path:  # fmt: skip
-    return write_pdf([badge_drawing(p, event, layout, texts) for p in people], out, title=event.title)
+    return write_pdf(
+        [badge_drawing(p, event, layout, texts) for p in people], out, title=event.title
+    )
 
 
 def record_badge_print(s: Session, participant_id: uuid.UUID, layout: str) -> bool:
@@ -532,9 +592,13 @@ def record_badge_print(s: Session, participant_id: uuid.UUID, layout: str) -> bo
     entry = BadgePrint(participant_id=participant_id, layout=layout, reprint=reprint)
     s.add(entry)
     s.flush()
-    audit.record(s, "badge.reprinted" if reprint else "badge.printed", "participant", participant_id, layout)
+    audit.record(
+        s, "badge.reprinted" if reprint else "badge.printed", "participant", participant_id, layout
+    )
     return reprint
 
 
 def badge_prints(s: Session, participant_id: uuid.UUID) -> int:
-    return len(list(s.scalars(select(BadgePrint.id).where(BadgePrint.participant_id == participant_id))))
+    return len(
+        list(s.scalars(select(BadgePrint.id).where(BadgePrint.participant_id == participant_id)))
+    )

@@ -98,10 +98,13 @@ def check_in_participant(s: Session, participant_id: uuid.UUID, desk: str) -> Sc
     if row is None or row.anonymised_at is not None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP(
-                "errors", "This registration no longer exists. It may have been removed on another laptop."
+                "errors",
+                "This registration no longer exists. It may have been removed on another laptop.",
             )
         )
-    holder = TicketHolder(row.id, row.ticket_number, row.first_name, row.last_name, row.organisation, row.source)
+    holder = TicketHolder(
+        row.id, row.ticket_number, row.first_name, row.last_name, row.organisation, row.source
+    )
     return _check_in(s, holder, desk)
 
 
@@ -143,7 +146,9 @@ def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
         if existing is None:  # pragma: no cover - the index fired, so a row exists
             raise
         return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
-    audit.record(s, "checkin.created", "participant", holder.participant_id, f"{holder.ticket_number} {desk}")
+    audit.record(
+        s, "checkin.created", "participant", holder.participant_id, f"{holder.ticket_number} {desk}"
+    )
     return ScanResult(WELCOME, holder, check_in_id, at, desk)
 
 
@@ -182,7 +187,9 @@ def annul(s: Session, check_in_id: uuid.UUID, reason: str, by: str) -> RecentChe
     )
     if done.rowcount != 1:  # type: ignore[attr-defined]
         raise DomainError(
-            QT_TRANSLATE_NOOP("errors", "This check-in was annulled already (perhaps at another desk).")
+            QT_TRANSLATE_NOOP(
+                "errors", "This check-in was annulled already (perhaps at another desk)."
+            )
         )
     s.expire(check_in)
     audit.record(s, "checkin.annulled", "participant", check_in.participant_id, reason)
@@ -190,7 +197,9 @@ def annul(s: Session, check_in_id: uuid.UUID, reason: str, by: str) -> RecentChe
     return recent[0]
 
 
-def active_check_in(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime, str] | None:
+def active_check_in(
+    s: Session, participant_id: uuid.UUID
+) -> tuple[uuid.UUID, datetime, str] | None:
     """The participant's active check-in (id, when, desk), if any."""
     return _active(s, participant_id)
 
@@ -200,9 +209,13 @@ def counters(s: Session) -> Counters:
     live = (Participant.event_id == event_id) & Participant.anonymised_at.is_(None)
     present_ids = select(CheckIn.participant_id).where(CheckIn.annulled_at.is_(None))
     registered = s.scalar(
-        select(func.count()).select_from(Participant).where(live, Participant.source == "preregistered")
+        select(func.count())
+        .select_from(Participant)
+        .where(live, Participant.source == "preregistered")
     )
-    walk_ins = s.scalar(select(func.count()).select_from(Participant).where(live, Participant.source == "walkin"))
+    walk_ins = s.scalar(
+        select(func.count()).select_from(Participant).where(live, Participant.source == "walkin")
+    )
     present = s.scalar(
         select(func.count()).select_from(Participant).where(live, Participant.id.in_(present_ids))
     )

@@ -70,43 +70,119 @@ FIELD_LABELS: Final = {
 # Header names as forms and offices write them, folded and without punctuation.
 _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "external_ref": (
-        "anmeldenummer", "anmeldungsnummer", "anmeldenr", "anmeldungnr", "anmeldeid", "anmeldungid",
-        "registrierungsnummer", "registrierungsnr", "buchungsnummer", "ticketnummer", "id", "nr",
-        "nummer", "lfdnr", "registrationid", "registrationnumber", "reference", "referenz", "ref",
+        "anmeldenummer",
+        "anmeldungsnummer",
+        "anmeldenr",
+        "anmeldungnr",
+        "anmeldeid",
+        "anmeldungid",
+        "registrierungsnummer",
+        "registrierungsnr",
+        "buchungsnummer",
+        "ticketnummer",
+        "id",
+        "nr",
+        "nummer",
+        "lfdnr",
+        "registrationid",
+        "registrationnumber",
+        "reference",
+        "referenz",
+        "ref",
     ),
     "first_name": ("vorname", "vornamen", "rufname", "firstname", "givenname", "first", "forename"),
     "last_name": (
-        "nachname", "familienname", "zuname", "lastname", "surname", "familyname", "last",
+        "nachname",
+        "familienname",
+        "zuname",
+        "lastname",
+        "surname",
+        "familyname",
+        "last",
     ),
     "full_name": (
-        "name", "namevorname", "vornamename", "vollstandigername", "fullname", "teilnehmer",
-        "teilnehmerin", "teilnehmername", "teilnehmerinnen", "person",
+        "name",
+        "namevorname",
+        "vornamename",
+        "vollstandigername",
+        "fullname",
+        "teilnehmer",
+        "teilnehmerin",
+        "teilnehmername",
+        "teilnehmerinnen",
+        "person",
     ),
     "email": (
-        "email", "emailadresse", "mail", "mailadresse", "emailaddress", "elektronischepost",
+        "email",
+        "emailadresse",
+        "mail",
+        "mailadresse",
+        "emailaddress",
+        "elektronischepost",
     ),
     "organisation": (
-        "organisation", "organization", "institution", "verein", "firma", "unternehmen",
-        "verband", "einrichtung", "organisationinstitution", "institutionorganisation",
-        "arbeitgeber", "company", "affiliation",
+        "organisation",
+        "organization",
+        "institution",
+        "verein",
+        "firma",
+        "unternehmen",
+        "verband",
+        "einrichtung",
+        "organisationinstitution",
+        "institutionorganisation",
+        "arbeitgeber",
+        "company",
+        "affiliation",
     ),
     "postcode": ("plz", "postleitzahl", "postcode", "zip", "zipcode", "postalcode"),
     "district": (
-        "stadtteil", "stadtbezirk", "bezirk", "district", "wohnort", "ort", "quartier",
-        "stadtviertel", "neighbourhood", "neighborhood",
+        "stadtteil",
+        "stadtbezirk",
+        "bezirk",
+        "district",
+        "wohnort",
+        "ort",
+        "quartier",
+        "stadtviertel",
+        "neighbourhood",
+        "neighborhood",
     ),
     "consent_data": (
-        "datenschutz", "datenschutzakzeptiert", "datenschutzerklarung", "einwilligungdatenschutz",
-        "einwilligungdatenverarbeitung", "datenverarbeitung", "dsgvo", "einwilligung",
-        "privacy", "consent", "dataconsent", "privacyconsent",
+        "datenschutz",
+        "datenschutzakzeptiert",
+        "datenschutzerklarung",
+        "einwilligungdatenschutz",
+        "einwilligungdatenverarbeitung",
+        "datenverarbeitung",
+        "dsgvo",
+        "einwilligung",
+        "privacy",
+        "consent",
+        "dataconsent",
+        "privacyconsent",
     ),
     "consent_photos": (
-        "fotos", "foto", "fotoserlaubt", "fotoerlaubnis", "fotoeinwilligung", "fotoaufnahmen",
-        "bildrechte", "photos", "photoconsent",
+        "fotos",
+        "foto",
+        "fotoserlaubt",
+        "fotoerlaubnis",
+        "fotoeinwilligung",
+        "fotoaufnahmen",
+        "bildrechte",
+        "photos",
+        "photoconsent",
     ),
     "consent_contact": (
-        "kontakt", "kontakterlaubt", "kontaktaufnahme", "ruckmeldung", "newsletter",
-        "weitereinformationen", "followup", "contact", "contactconsent",
+        "kontakt",
+        "kontakterlaubt",
+        "kontaktaufnahme",
+        "ruckmeldung",
+        "newsletter",
+        "weitereinformationen",
+        "followup",
+        "contact",
+        "contactconsent",
     ),
     "consent_attribution": ("namensnennung", "namentlichnennen", "attribution", "nennungdesnamens"),
 }
@@ -249,7 +325,9 @@ def _read_csv(data: bytes, name: str) -> Table:
     if controls > 10:
         raise _not_a_table(name)
     delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False
+    )
     rows: list[list[str]] = []
     try:
         for row in reader:
@@ -272,7 +350,9 @@ def _read_csv(data: bytes, name: str) -> Table:
 
 def _too_many_rows(name: str) -> DomainError:
     return _error(
-        QT_TRANSLATE_NOOP("errors", "{name} has more than {limit} rows; that is not an export of registrations."),
+        QT_TRANSLATE_NOOP(
+            "errors", "{name} has more than {limit} rows; that is not an export of registrations."
+        ),
         name=name,
         limit=MAX_ROWS,
     )
@@ -322,7 +402,9 @@ def _header_row(rows: list[list[str]]) -> int:
     return next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), 0)
 
 
-def _table(rows: list[list[str]], name: str, kind: str, encoding: str = "", delimiter: str = "") -> Table:
+def _table(
+    rows: list[list[str]], name: str, kind: str, encoding: str = "", delimiter: str = ""
+) -> Table:
     start = _header_row(rows)
     if start >= len(rows):
         raise _error(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=name)
@@ -383,7 +465,9 @@ def check_mapping(mapping: dict[int, str]) -> None:
     doubled = sorted({f for f in chosen if f and chosen.count(f) > 1})
     if doubled:
         raise _error(
-            QT_TRANSLATE_NOOP("errors", "Each field can be assigned to one column only ({fields})."),
+            QT_TRANSLATE_NOOP(
+                "errors", "Each field can be assigned to one column only ({fields})."
+            ),
             fields=", ".join(doubled),
         )
     if not {"first_name", "last_name", "full_name"} & set(chosen):
@@ -512,7 +596,10 @@ def _check_row(
     email = raw.get("email", "")
     if email and not _EMAIL.match(email):
         return Rejection(
-            row, _error(QT_TRANSLATE_NOOP("errors", "“{email}” is not an e-mail address."), email=email[:60])
+            row,
+            _error(
+                QT_TRANSLATE_NOOP("errors", "“{email}” is not an e-mail address."), email=email[:60]
+            ),
         )
     postcode = raw.get("postcode", "")
     if postcode.isdigit() and len(postcode) == 4:
@@ -534,7 +621,8 @@ def _check_row(
             row,
             _error(
                 QT_TRANSLATE_NOOP(
-                    "errors", "No consent to data processing (“{value}”); the person was not imported."
+                    "errors",
+                    "No consent to data processing (“{value}”); the person was not imported.",
                 ),
                 value=raw["consent_data"][:20],
             ),
@@ -562,7 +650,15 @@ def _split_name(full: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
 
 
-_COMPARED: Final = ("first_name", "last_name", "email", "organisation", "postcode", "district", "external_ref")
+_COMPARED: Final = (
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "postcode",
+    "district",
+    "external_ref",
+)
 _CONSENT_COLUMNS: Final = {
     "consent_data": "consent_data_at", "consent_photos": "consent_photos_at",
     "consent_contact": "consent_contact_at", "consent_attribution": "consent_attribution_at",
@@ -588,7 +684,9 @@ def plan_import(
     ).all()  # fmt: skip
     by_ref = {r.external_ref: r for r in existing if r.external_ref}
     by_email = {r.email.casefold(): r for r in existing if r.email}
-    by_name = {(fold(r.first_name), fold(r.last_name), r.postcode): r for r in existing if r.postcode}
+    by_name = {
+        (fold(r.first_name), fold(r.last_name), r.postcode): r for r in existing if r.postcode
+    }
 
     plan = ImportPlan()
     seen_ref: dict[str, int] = {}
@@ -607,19 +705,28 @@ def plan_import(
         name_key = (_fold(checked["first_name"]), _fold(checked["last_name"]), checked["postcode"])
         earlier, why = None, ""
         if ref and ref in seen_ref:
-            earlier, why = seen_ref[ref], QT_TRANSLATE_NOOP("errors", "Same registration number as row {row}.")
+            earlier, why = (
+                seen_ref[ref],
+                QT_TRANSLATE_NOOP("errors", "Same registration number as row {row}."),
+            )
         elif email and email in seen_email:
-            earlier, why = seen_email[email], QT_TRANSLATE_NOOP("errors", "Same e-mail address as row {row}.")
+            earlier, why = (
+                seen_email[email],
+                QT_TRANSLATE_NOOP("errors", "Same e-mail address as row {row}."),
+            )
         elif checked["postcode"] and name_key in seen_name:
             first_row, first_ref, first_email = seen_name[name_key]
-            if (ref and first_ref and ref != first_ref) or (email and first_email and email != first_email):
+            if (ref and first_ref and ref != first_ref) or (
+                email and first_email and email != first_email
+            ):
                 # Two registrations of their own: perhaps namesakes, perhaps one person twice.
                 plan.flagged.append(
                     Rejection(
                         row,
                         _error(
                             QT_TRANSLATE_NOOP(
-                                "errors", "Imported, but check: same name and postcode as row {row}."
+                                "errors",
+                                "Imported, but check: same name and postcode as row {row}.",
                             ),
                             row=first_row,
                         ),
@@ -643,7 +750,9 @@ def plan_import(
             namesake = by_name.get(name_key)
             if namesake is not None:
                 other_ref, other_email = namesake.external_ref, namesake.email.casefold()
-                if (ref and other_ref and ref != other_ref) or (email and other_email and email != other_email):
+                if (ref and other_ref and ref != other_ref) or (
+                    email and other_email and email != other_email
+                ):
                     plan.flagged.append(
                         Rejection(
                             row,
@@ -652,7 +761,9 @@ def plan_import(
                                     "errors",
                                     "Imported, but check: {name} with the same postcode is registered already.",
                                 ),
-                                name=", ".join(p for p in (namesake.last_name, namesake.first_name) if p),
+                                name=", ".join(
+                                    p for p in (namesake.last_name, namesake.first_name) if p
+                                ),
                             ),
                         )
                     )
@@ -666,7 +777,8 @@ def plan_import(
                 Rejection(
                     row,
                     _error(
-                        QT_TRANSLATE_NOOP("errors", "Same person as row {row}."), row=claimed[match.id]
+                        QT_TRANSLATE_NOOP("errors", "Same person as row {row}."),
+                        row=claimed[match.id],
                     ),
                 )
             )
@@ -734,7 +846,9 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
         s, "participants.imported", "event", event_id,
         f"{source_name}: {len(plan.new)} new, {len(plan.updates)} updated, {len(rejected)} rejected",
     )  # fmt: skip
-    return ImportReport(len(plan.new), len(plan.updates), len(plan.unchanged), rejected, list(plan.flagged))
+    return ImportReport(
+        len(plan.new), len(plan.updates), len(plan.unchanged), rejected, list(plan.flagged)
+    )
 
 
 def _chunks(items: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:

@@ -154,7 +154,9 @@ def search(s: Session, query: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]
     key = fold(query)
     if key.isdigit():
         number = int(key)
-        return _rows(s, _with_presence(Participant.ticket_number == number)) if number <= 10**9 else []
+        return (
+            _rows(s, _with_presence(Participant.ticket_number == number)) if number <= 10**9 else []
+        )
     words = [w for w in key.split(" ") if w][:MAX_WORDS]
     if not words or len("".join(words)) < MIN_QUERY:
         return []
@@ -171,7 +173,8 @@ def get_person(s: Session, participant_id: uuid.UUID) -> PersonRow:
     if not rows:
         raise NotFoundError(
             QT_TRANSLATE_NOOP(
-                "errors", "This registration no longer exists. It may have been removed on another laptop."
+                "errors",
+                "This registration no longer exists. It may have been removed on another laptop.",
             )
         )
     return rows[0]
@@ -193,7 +196,9 @@ def possible_duplicates(
     if email:
         alternatives.append(func.lower(Participant.email) == email)
     if first and last:
-        same_name = Participant.search_key.like(f"{escape_like(first)} {escape_like(last)}%", escape="\\")
+        same_name = Participant.search_key.like(
+            f"{escape_like(first)} {escape_like(last)}%", escape="\\"
+        )
         if postcode:
             alternatives.append(
                 and_(same_name, or_(Participant.postcode == postcode, Participant.postcode == ""))
@@ -240,7 +245,8 @@ def clean_person(
         raise DomainError(QT_TRANSLATE_NOOP("errors", "Enter the person's name."))
     if len(first) > NAME_LIMIT or len(last) > NAME_LIMIT:
         raise DomainError(
-            QT_TRANSLATE_NOOP("errors", "The name is longer than {limit} characters."), limit=NAME_LIMIT
+            QT_TRANSLATE_NOOP("errors", "The name is longer than {limit} characters."),
+            limit=NAME_LIMIT,
         )
     email = clean_line(email, limit=EMAIL_LIMIT + 1)
     if email and (len(email) > EMAIL_LIMIT or not _EMAIL.match(email)):
@@ -293,7 +299,9 @@ def register_walk_in(s: Session, person: WalkIn) -> PersonRow:
     )
     s.add(participant)
     s.flush()
-    audit.record(s, "participant.walkin", "participant", participant.id, str(participant.ticket_number))
+    audit.record(
+        s, "participant.walkin", "participant", participant.id, str(participant.ticket_number)
+    )
     return get_person(s, participant.id)
 
 
@@ -301,7 +309,9 @@ def is_present(s: Session, participant_id: uuid.UUID) -> bool:
     return bool(
         s.scalar(
             select(
-                exists().where(CheckIn.participant_id == participant_id, CheckIn.annulled_at.is_(None))
+                exists().where(
+                    CheckIn.participant_id == participant_id, CheckIn.annulled_at.is_(None)
+                )
             )
         )
     )

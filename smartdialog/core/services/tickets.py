@@ -133,7 +133,8 @@ def decode_payload(raw: str) -> DecodedTicket:
     text = normalise(raw)
     if not text:
         raise TicketRejected(
-            TicketRejected.EMPTY, QT_TRANSLATE_NOOP("errors", "The scan was empty. Scan the ticket again.")
+            TicketRejected.EMPTY,
+            QT_TRANSLATE_NOOP("errors", "The scan was empty. Scan the ticket again."),
         )
     if not (text.isascii() and text.isdigit()):
         raise TicketRejected(
@@ -213,7 +214,11 @@ class EventKeys:
 _KEYS: weakref.WeakKeyDictionary[Engine, EventKeys] = weakref.WeakKeyDictionary()
 _EVENTS = Event.__table__
 _PARTICIPANTS = Participant.__table__
-_KEYS_QUERY = select(_EVENTS.c.id, _EVENTS.c.code, _EVENTS.c.ticket_secret).order_by(_EVENTS.c.created_at).limit(1)
+_KEYS_QUERY = (
+    select(_EVENTS.c.id, _EVENTS.c.code, _EVENTS.c.ticket_secret)
+    .order_by(_EVENTS.c.created_at)
+    .limit(1)
+)
 # Built once: the hot path of every scan binds parameters only.
 _HOLDER_QUERY = select(
     _PARTICIPANTS.c.id, _PARTICIPANTS.c.ticket_number, _PARTICIPANTS.c.first_name,
@@ -253,7 +258,11 @@ def resolve_ticket(s: Session, raw: str) -> TicketHolder:
     decoded = decode_payload(raw)
     keys = event_keys(s)
     verify(decoded, keys.code, keys.secret)
-    row = s.connection().execute(_HOLDER_QUERY, {"event_id": keys.event_id, "number": decoded.ticket_number}).first()
+    row = (
+        s.connection()
+        .execute(_HOLDER_QUERY, {"event_id": keys.event_id, "number": decoded.ticket_number})
+        .first()
+    )
     if row is None:
         raise TicketRejected(
             TicketRejected.UNKNOWN,

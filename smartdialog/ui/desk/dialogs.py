@@ -81,7 +81,12 @@ class WalkInDialog(QDialog):
         form.addRow(self.tr("E-&mail (optional)"), self.email)
         form.addRow(self.tr("&Organisation (optional)"), self.organisation)
         form.addRow(self.tr("&Postcode (optional)"), self.postcode)
-        for box in (self.consent_data, self.consent_photos, self.consent_contact, self.consent_attribution):
+        for box in (
+            self.consent_data,
+            self.consent_photos,
+            self.consent_contact,
+            self.consent_attribution,
+        ):
             form.addRow("", box)
         form.addRow("", self.check_in)
         form.addRow("", self.print_badge)
@@ -160,7 +165,11 @@ class WalkInDialog(QDialog):
         self._check_timer.stop()
         with self.db.read() as s:
             self._duplicates = registration.possible_duplicates(
-                s, self.first_name.text(), self.last_name.text(), self.email.text(), self.postcode.text()
+                s,
+                self.first_name.text(),
+                self.last_name.text(),
+                self.email.text(),
+                self.postcode.text(),
             )
         if not self._duplicates:
             self.warning.hide()
@@ -170,7 +179,9 @@ class WalkInDialog(QDialog):
         lines = []
         for person in self._duplicates[:4]:
             state = self.tr("present") if person.present_since else self.tr("not checked in yet")
-            details = ", ".join(p for p in (person.organisation, person.email, person.postcode) if p)
+            details = ", ".join(
+                p for p in (person.organisation, person.email, person.postcode) if p
+            )
             lines.append(
                 self.tr("{name} (ticket {number}{details}) – {state}").format(
                     name=person.display_name, number=person.ticket_number,
@@ -178,7 +189,9 @@ class WalkInDialog(QDialog):
                 )
             )  # fmt: skip
         self.warning.setText(
-            self.tr("<b>This person may be registered already:</b><br>{people}").format(people="<br>".join(lines))
+            self.tr("<b>This person may be registered already:</b><br>{people}").format(
+                people="<br>".join(lines)
+            )
         )
         self.warning.show()
         self.existing_button.show()
@@ -235,7 +248,9 @@ class AnnulDialog(QDialog):
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         hint = QLabel(self.tr("The check-in stays in the log, marked as annulled, on every desk."))
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Annul"))
         buttons.accepted.connect(self.accept)

@@ -77,7 +77,11 @@ class Sounds:
             return
         if self._winsound is not None:
             path = resource("sounds", f"{verdict}.wav")
-            flags = self._winsound.SND_FILENAME | self._winsound.SND_ASYNC | self._winsound.SND_NODEFAULT
+            flags = (
+                self._winsound.SND_FILENAME
+                | self._winsound.SND_ASYNC
+                | self._winsound.SND_NODEFAULT
+            )
             try:
                 self._winsound.PlaySound(str(path), flags)
                 return
@@ -132,7 +136,9 @@ class ResultPanel(QFrame):
         if self.state == READY:
             self._apply(READY, headline, detail)
 
-    def show_verdict(self, state: str, headline: str, detail: str = "", hold_ms: int | None = None) -> None:
+    def show_verdict(
+        self, state: str, headline: str, detail: str = "", hold_ms: int | None = None
+    ) -> None:
         self._apply(state, headline, detail)
         self._timer.start(HOLD_MS.get(state, 5000) if hold_ms is None else hold_ms)
 

@@ -48,7 +48,9 @@ def _read(_progress: worker.Progress, path: Path) -> Table:
     return importer.read_table(path)
 
 
-def _plan(progress: worker.Progress, db: Database, table: Table, mapping: dict[int, str]) -> ImportPlan:
+def _plan(
+    progress: worker.Progress, db: Database, table: Table, mapping: dict[int, str]
+) -> ImportPlan:
     with db.read() as s:
         return importer.plan_import(s, table, mapping, progress)
 
@@ -81,7 +83,9 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems = QTableWidget(0, 2)
-        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Not imported, or to check")])
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Not imported, or to check")]
+        )
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.verticalHeader().setVisible(False)
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -106,17 +110,23 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 2)
         layout.addWidget(self.buttons)
-        self._tasks.append(worker.start(_read, path, on_done=self._read_done, on_error=self._failed))
+        self._tasks.append(
+            worker.start(_read, path, on_done=self._read_done, on_error=self._failed)
+        )
 
     # -- steps ------------------------------------------------------------------------------
 
     def _read_done(self, table: Table) -> None:
         self.table = table
-        kind = "Excel" if table.kind == "xlsx" else f"CSV ({table.encoding}, „{table.delimiter}“)".replace("\t", "Tab")
+        kind = (
+            "Excel"
+            if table.kind == "xlsx"
+            else f"CSV ({table.encoding}, „{table.delimiter}“)".replace("\t", "Tab")
+        )
         self.status.setText(
-            self.tr("{name}: {rows} rows, {kind}. Check the columns, then press Enter to import.").format(
-                name=self.path.name, rows=len(table.rows), kind=kind
-            )
+            self.tr(
+                "{name}: {rows} rows, {kind}. Check the columns, then press Enter to import."
+            ).format(name=self.path.name, rows=len(table.rows), kind=kind)
         )
         mapping = importer.auto_mapping(table.headers)
         columns = len(table.headers)
@@ -139,11 +149,17 @@ class ImportDialog(QDialog):
                 self.preview.setItem(row, column, QTableWidgetItem(text[:200]))
         self.preview.resizeColumnsToContents()
         for column in range(columns):
-            self.preview.setColumnWidth(column, min(max(self.preview.columnWidth(column), 150), 320))
+            self.preview.setColumnWidth(
+                column, min(max(self.preview.columnWidth(column), 150), 320)
+            )
         self.replan()
 
     def mapping(self) -> dict[int, str]:
-        return {i: str(combo.currentData()) for i, combo in enumerate(self.combos) if combo.currentData()}
+        return {
+            i: str(combo.currentData())
+            for i, combo in enumerate(self.combos)
+            if combo.currentData()
+        }
 
     def replan(self) -> None:
         if self.table is None:
@@ -214,7 +230,14 @@ class ImportDialog(QDialog):
             combo.setEnabled(False)
         self.summary.setText(self.tr("Importing …"))
         self._tasks.append(
-            worker.start(_apply, self.db, self.plan, self.path.name, on_done=self._import_done, on_error=self._failed)
+            worker.start(
+                _apply,
+                self.db,
+                self.plan,
+                self.path.name,
+                on_done=self._import_done,
+                on_error=self._failed,
+            )
         )
 
     def _import_done(self, report: ImportReport) -> None:
@@ -243,7 +266,9 @@ class ImportDialog(QDialog):
         if self.report is None:
             return
         suggested = str(self.path.with_name(f"{self.path.stem}-abgelehnt.csv"))
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), suggested, self.tr("CSV files (*.csv)"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save report"), suggested, self.tr("CSV files (*.csv)")
+        )
         if target:
             self.write_report(Path(target))
 

@@ -47,10 +47,14 @@ class PeopleModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Name"), self.tr("Organisation"), self.tr("Ticket"), self.tr("Present"))[section]
+        return (self.tr("Name"), self.tr("Organisation"), self.tr("Ticket"), self.tr("Present"))[
+            section
+        ]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -70,7 +74,11 @@ class PeopleModel(QAbstractTableModel):
                 since = local_time(person.present_since).strftime("%H:%M")
                 return self.tr("since {time} ({desk})").format(time=since, desk=person.present_desk)
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.PRESENT and person.present_since:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == self.PRESENT
+            and person.present_since
+        ):
             return QBrush(_PRESENT)
         if role == Qt.ItemDataRole.FontRole and column == self.NAME:
             font = QFont()
@@ -109,7 +117,9 @@ class RecentModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Time"), self.tr("Name"), self.tr("Desk"))[section]

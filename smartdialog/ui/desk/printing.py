@@ -40,7 +40,12 @@ def font_family() -> str:
 
 
 def page_size(drawing: badges.Drawing) -> QPageSize:
-    return QPageSize(QSizeF(drawing.width, drawing.height), QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.ExactMatch)
+    return QPageSize(
+        QSizeF(drawing.width, drawing.height),
+        QPageSize.Unit.Millimeter,
+        "",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
 
 
 def paint(painter: QPainter, drawing: badges.Drawing, px_per_mm: float) -> None:
@@ -76,14 +81,20 @@ def paint(painter: QPainter, drawing: badges.Drawing, px_per_mm: float) -> None:
             pen.setWidthF(0.3 * px_per_mm)
             painter.setPen(pen)
             painter.drawLine(
-                QPointF(item.x1 * px_per_mm, item.y1 * px_per_mm), QPointF(item.x2 * px_per_mm, item.y2 * px_per_mm)
+                QPointF(item.x1 * px_per_mm, item.y1 * px_per_mm),
+                QPointF(item.x2 * px_per_mm, item.y2 * px_per_mm),
             )
 
 
 def prepare_printer(printer: QPrinter, drawing: badges.Drawing) -> None:
     printer.setFullPage(True)
     printer.setPageLayout(
-        QPageLayout(page_size(drawing), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        QPageLayout(
+            page_size(drawing),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
     )
     printer.setDocName(QCoreApplication.translate("desk", "Badge"))
 
@@ -97,7 +108,8 @@ def print_drawings(printer: QPrinter, drawings: list[badges.Drawing]) -> None:
     if not painter.begin(printer):
         raise DomainError(
             QT_TRANSLATE_NOOP(
-                "errors", "The printer cannot be reached. Check that it is switched on and connected."
+                "errors",
+                "The printer cannot be reached. Check that it is switched on and connected.",
             )
         )
     try:
@@ -110,7 +122,9 @@ def print_drawings(printer: QPrinter, drawings: list[badges.Drawing]) -> None:
         painter.end()
 
 
-def choose_printer(parent: QWidget | None, drawing: badges.Drawing, *, ask: bool) -> QPrinter | None:
+def choose_printer(
+    parent: QWidget | None, drawing: badges.Drawing, *, ask: bool
+) -> QPrinter | None:
     """The printer to use: the print dialog's choice, or the default printer without asking.
 
     None when the clerk cancelled the dialog; DomainError when there is no printer.

@@ -159,7 +159,9 @@ class ScanInput(QLineEdit):
             now = self.clock()
             if not self._stamps or now - self._stamps[-1] > RUN_GAP_S:
                 self._stamps.clear()
-                self._run_start = len(self.text()) if self.cursorPosition() == len(self.text()) else 0
+                self._run_start = (
+                    len(self.text()) if self.cursorPosition() == len(self.text()) else 0
+                )
             self._stamps.append(now)
         super().keyPressEvent(event)
 

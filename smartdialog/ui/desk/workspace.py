@@ -122,8 +122,12 @@ class DeskWorkspace(Workspace):
         self.recent_view = self._table(self.recent)
         recent_header = self.recent_view.horizontalHeader()
         recent_header.setSectionResizeMode(RecentModel.NAME, QHeaderView.ResizeMode.Stretch)
-        recent_header.setSectionResizeMode(RecentModel.TIME, QHeaderView.ResizeMode.ResizeToContents)
-        recent_header.setSectionResizeMode(RecentModel.DESK, QHeaderView.ResizeMode.ResizeToContents)
+        recent_header.setSectionResizeMode(
+            RecentModel.TIME, QHeaderView.ResizeMode.ResizeToContents
+        )
+        recent_header.setSectionResizeMode(
+            RecentModel.DESK, QHeaderView.ResizeMode.ResizeToContents
+        )
 
         self.count_registered = self._counter()
         self.count_present = self._counter()
@@ -144,7 +148,9 @@ class DeskWorkspace(Workspace):
         self.walk_in_action = self._action(self.tr("Walk-in …"), "F2", self.open_walk_in)
         self.badge_action = self._action(self.tr("Print badge"), "F4", self.print_badge)
         self.annul_action = self._action(self.tr("Annul check-in …"), "F8", self.open_annul)
-        self.import_action = self._action(self.tr("Import registrations …"), None, self.choose_import)
+        self.import_action = self._action(
+            self.tr("Import registrations …"), None, self.choose_import
+        )
         self.tickets_action = self._action(self.tr("Tickets as PDF …"), None, self.choose_tickets)
         buttons = QHBoxLayout()
         for action in (self.walk_in_action, self.badge_action, self.annul_action):
@@ -241,21 +247,34 @@ class DeskWorkspace(Workspace):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(button)
         self.layout_actions: dict[str, QAction] = {}
-        for layout, text in (("a6", self.tr("Badges on A6 sheets")), ("label62", self.tr("Badges on 62 mm label roll"))):
+        for layout, text in (
+            ("a6", self.tr("Badges on A6 sheets")),
+            ("label62", self.tr("Badges on 62 mm label roll")),
+        ):
             act = menu.addAction(text)
             act.setCheckable(True)
             act.setChecked(self.badge_layout() == layout)
             act.triggered.connect(lambda _c=False, lay=layout: self._set_badge_layout(lay))
             self.layout_actions[layout] = act
         menu.addSeparator()
-        self.direct_print_action = menu.addAction(self.tr("Print badges without asking (default printer)"))
+        self.direct_print_action = menu.addAction(
+            self.tr("Print badges without asking (default printer)")
+        )
         self.direct_print_action.setCheckable(True)
-        self.direct_print_action.setChecked(bool(self.settings.value("desk/direct_print", False, type=bool)))
-        self.direct_print_action.toggled.connect(lambda on: self.settings.setValue("desk/direct_print", on))
+        self.direct_print_action.setChecked(
+            bool(self.settings.value("desk/direct_print", False, type=bool))
+        )
+        self.direct_print_action.toggled.connect(
+            lambda on: self.settings.setValue("desk/direct_print", on)
+        )
         self.badge_on_checkin_action = menu.addAction(self.tr("Print a badge at every check-in"))
         self.badge_on_checkin_action.setCheckable(True)
-        self.badge_on_checkin_action.setChecked(bool(self.settings.value("desk/badge_on_checkin", False, type=bool)))
-        self.badge_on_checkin_action.toggled.connect(lambda on: self.settings.setValue("desk/badge_on_checkin", on))
+        self.badge_on_checkin_action.setChecked(
+            bool(self.settings.value("desk/badge_on_checkin", False, type=bool))
+        )
+        self.badge_on_checkin_action.toggled.connect(
+            lambda on: self.settings.setValue("desk/badge_on_checkin", on)
+        )
         sound = menu.addAction(self.tr("Sounds"))
         sound.setCheckable(True)
         sound.setChecked(self.sounds.enabled)
@@ -311,14 +330,23 @@ class DeskWorkspace(Workspace):
         has_db = self.db is not None
         for widget in (self.input, self.people_view):
             widget.setEnabled(has_db)
-        for action in (self.walk_in_action, self.badge_action, self.annul_action, self.import_action, self.tickets_action):
+        for action in (
+            self.walk_in_action,
+            self.badge_action,
+            self.annul_action,
+            self.import_action,
+            self.tickets_action,
+        ):
             action.setEnabled(has_db)
         if has_db:
             self.result.set_ready_text(
-                self.tr("Ready – {desk}").format(desk=self.desk_name()), self.tr("Scan a ticket or type a name.")
+                self.tr("Ready – {desk}").format(desk=self.desk_name()),
+                self.tr("Scan a ticket or type a name."),
             )
         else:
-            self.result.set_ready_text(self.tr("No event open"), self.tr("Open an event to check people in."))
+            self.result.set_ready_text(
+                self.tr("No event open"), self.tr("Open an event to check people in.")
+            )
 
     def refresh_live(self) -> None:
         """Counters and the latest check-ins (cheap; runs after every change)."""
@@ -359,7 +387,10 @@ class DeskWorkspace(Workspace):
         holder = result.holder
         if result.verdict == checkin.WELCOME and holder is not None:
             self.last_person, self.last_check_in = holder.participant_id, result.check_in_id
-            details = [holder.organisation, self.tr("Ticket {number}").format(number=holder.ticket_number)]
+            details = [
+                holder.organisation,
+                self.tr("Ticket {number}").format(number=holder.ticket_number),
+            ]
             if holder.source == "walkin":
                 details.append(self.tr("walk-in"))
             self._show(
@@ -376,7 +407,9 @@ class DeskWorkspace(Workspace):
             self._show(
                 feedback.ALREADY,
                 self.tr("{name} is already checked in").format(name=holder.full_name),
-                self.tr("since {time} at {desk}").format(time=self._time(result.at), desk=result.desk or "?"),
+                self.tr("since {time} at {desk}").format(
+                    time=self._time(result.at), desk=result.desk or "?"
+                ),
             )
         else:
             problem = result.problem
@@ -433,12 +466,20 @@ class DeskWorkspace(Workspace):
         if rows:
             self.people_view.selectRow(0)
             self.hint.setText(
-                self.tr("{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge.").format(count=len(rows))
+                self.tr(
+                    "{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge."
+                ).format(count=len(rows))
                 if len(rows) < registration.SEARCH_LIMIT
-                else self.tr("More than {count} found – type more of the name.").format(count=len(rows))
+                else self.tr("More than {count} found – type more of the name.").format(
+                    count=len(rows)
+                )
             )
         elif len(fold(text)) >= registration.MIN_QUERY:
-            self.hint.setText(self.tr("Nobody found. F2 registers “{text}” as a walk-in.").format(text=text.strip()))
+            self.hint.setText(
+                self.tr("Nobody found. F2 registers “{text}” as a walk-in.").format(
+                    text=text.strip()
+                )
+            )
         else:
             self.hint.clear()
 
@@ -506,7 +547,9 @@ class DeskWorkspace(Workspace):
         if dialog.use_existing is not None or dialog.check_in.isChecked():
             try:
                 with self.db.uow() as s:
-                    result = checkin.check_in_participant(s, person.participant_id, self.desk_name())
+                    result = checkin.check_in_participant(
+                        s, person.participant_id, self.desk_name()
+                    )
             except Exception as exc:
                 self._show(feedback.REJECTED, self.tr("Not checked in"), translate_error(exc))
                 return
@@ -518,7 +561,11 @@ class DeskWorkspace(Workspace):
                 self.tr("Ticket {number} – not checked in yet").format(number=person.ticket_number),
             )  # fmt: skip
         self.refresh_live()
-        if dialog.use_existing is None and dialog.print_badge.isChecked() and not self.badge_on_checkin_action.isChecked():
+        if (
+            dialog.use_existing is None
+            and dialog.print_badge.isChecked()
+            and not self.badge_on_checkin_action.isChecked()
+        ):
             self.print_badge(person.participant_id)
 
     # -- annulling -----------------------------------------------------------------------------
@@ -545,7 +592,11 @@ class DeskWorkspace(Workspace):
     def open_annul(self) -> AnnulDialog | None:
         target = self.annul_target()
         if target is None:
-            self._show(feedback.INFO, self.tr("Nothing to annul"), self.tr("Find the person by name first."))
+            self._show(
+                feedback.INFO,
+                self.tr("Nothing to annul"),
+                self.tr("Find the person by name first."),
+            )
             return None
         check_in_id, who = target
         dialog = AnnulDialog(who, self)
@@ -554,7 +605,9 @@ class DeskWorkspace(Workspace):
         dialog.open()
         return dialog
 
-    def _annul_finished(self, dialog: AnnulDialog, check_in_id: uuid.UUID, who: str, code: int) -> None:
+    def _annul_finished(
+        self, dialog: AnnulDialog, check_in_id: uuid.UUID, who: str, code: int
+    ) -> None:
         self.annul_dialog = None
         dialog.deleteLater()
         self.input.setFocus()
@@ -568,7 +621,11 @@ class DeskWorkspace(Workspace):
             return
         self.input.clear()
         self.people.set_rows([])
-        self._show(feedback.INFO, self.tr("Check-in of {name} annulled").format(name=who), dialog.reason_text())
+        self._show(
+            feedback.INFO,
+            self.tr("Check-in of {name} annulled").format(name=who),
+            dialog.reason_text(),
+        )
         self.refresh_live()
 
     # -- badges --------------------------------------------------------------------------------
@@ -599,7 +656,9 @@ class DeskWorkspace(Workspace):
             person = self.selected_person()
             participant_id = person.participant_id if person else self.last_person
         if participant_id is None:
-            self._show(feedback.INFO, self.tr("Whose badge?"), self.tr("Scan or find the person first."))
+            self._show(
+                feedback.INFO, self.tr("Whose badge?"), self.tr("Scan or find the person first.")
+            )
             return False
         layout = self.badge_layout()
         try:
@@ -622,7 +681,11 @@ class DeskWorkspace(Workspace):
             return False
         name = " ".join(p for p in (people[0].first_name, people[0].last_name) if p)
         self.status_message.emit(
-            (self.tr("Badge reprinted for {name}") if reprint else self.tr("Badge printed for {name}")).format(name=name)
+            (
+                self.tr("Badge reprinted for {name}")
+                if reprint
+                else self.tr("Badge printed for {name}")
+            ).format(name=name)
         )
         self.badge_printed.emit(participant_id)
         self.input.setFocus()
@@ -678,14 +741,19 @@ class DeskWorkspace(Workspace):
             return
         folder = Path(str(self.settings.value("desk/tickets_folder", str(Path.home()))))
         if layouts[choice] == "each":
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the tickets"), str(folder))
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the tickets"), str(folder)
+            )
             if chosen:
                 self.settings.setValue("desk/tickets_folder", chosen)
                 self.write_tickets(Path(chosen), "each")
             self.input.setFocus()
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Tickets as PDF"), str(folder / self.tr("tickets.pdf")), self.tr("PDF files (*.pdf)")
+            self,
+            self.tr("Tickets as PDF"),
+            str(folder / self.tr("tickets.pdf")),
+            self.tr("PDF files (*.pdf)"),
         )
         if target:
             self.settings.setValue("desk/tickets_folder", str(Path(target).parent))
@@ -703,7 +771,9 @@ class DeskWorkspace(Workspace):
         with self.db.read() as s:
             people = badges.people_to_print(s)
             header = badges.event_header(s, texts)
-        progress = QProgressDialog(self.tr("Writing tickets …"), self.tr("Hide"), 0, max(1, len(people)), self)
+        progress = QProgressDialog(
+            self.tr("Writing tickets …"), self.tr("Hide"), 0, max(1, len(people)), self
+        )
         progress.setWindowTitle(self.tr("Tickets as PDF"))
         progress.setMinimumDuration(300)
         progress.setAutoClose(True)
@@ -713,7 +783,9 @@ class DeskWorkspace(Workspace):
             self._tasks.remove(task)
             progress.setValue(progress.maximum())
             progress.deleteLater()
-            self.status_message.emit(self.tr("{count} tickets written to {path}").format(count=len(people), path=path))
+            self.status_message.emit(
+                self.tr("{count} tickets written to {path}").format(count=len(people), path=path)
+            )
             self.tickets_written.emit(path)
 
         def failed(exc: Exception) -> None:
@@ -739,4 +811,6 @@ def _write_tickets(
 ) -> Path:  # fmt: skip
     if layout == "each":
         return badges.write_ticket_files(people, header, target, texts=texts, progress=progress)
-    return badges.write_tickets(people, header, target, layout=layout, texts=texts, progress=progress)
+    return badges.write_tickets(
+        people, header, target, layout=layout, texts=texts, progress=progress
+    )
