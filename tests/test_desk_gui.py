@@ -502,3 +502,15 @@ def test_printed_badge_matches_the_layout_and_scans(
     assert [c.text for c in codes] == [person.payload]
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Łukasz" in text and "Öztürk-Nguyễn" in text
+
+
+def test_clicking_the_lists_leaves_the_focus_in_the_scan_field(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
+    desk.handle_scan(_payload(desk_db, "Müller"))
+    desk.input.setText("mull")
+    desk.run_search()
+    for view in (desk.people_view, desk.recent_view):
+        rect = view.visualRect(view.model().index(0, 0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert desk.input.hasFocus()

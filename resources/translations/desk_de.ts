@@ -570,7 +570,7 @@
     </message>
     <message>
         <source>one PDF per person in FOLDER, with a mail-merge list, to send by e-mail</source>
-        <translation>ein PDF pro Person in ORDNER, mit einer Versandliste für den E-Mail-Versand</translation>
+        <translation>ein PDF pro Person im Ordner FOLDER, mit einer Versandliste für den E-Mail-Versand</translation>
     </message>
     <message>
         <source>a4: one ticket per page; a4x4: four per sheet to cut</source>

@@ -14,7 +14,7 @@ import itertools
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -164,16 +164,3 @@ class ScanInput(QLineEdit):
                 )
             self._stamps.append(now)
         super().keyPressEvent(event)
-
-
-class KeepFocus(QObject):
-    """Gives the focus back to the scan input whenever another widget of the page takes it."""
-
-    def __init__(self, target: QLineEdit, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._target = target
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusIn and watched is not self._target:
-            QTimer.singleShot(0, self._target.setFocus)
-        return False

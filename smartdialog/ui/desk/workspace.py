@@ -51,7 +51,7 @@ from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
 from smartdialog.ui.desk.feedback import ResultPanel, Sounds
 from smartdialog.ui.desk.importdialog import ImportDialog
 from smartdialog.ui.desk.models import PeopleModel, RecentModel
-from smartdialog.ui.desk.scanner import KeepFocus, ScanInput
+from smartdialog.ui.desk.scanner import ScanInput
 from smartdialog.ui.messages import show_error, translate_error
 from smartdialog.ui.workspace import Workspace
 
@@ -191,9 +191,8 @@ class DeskWorkspace(Workspace):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
-        self._keep_focus = KeepFocus(self.input, self)
-        for widget in (self.people_view, self.recent_view, self.result):
-            widget.installEventFilter(self._keep_focus)
+        # Nothing else on the page takes the focus (tables and buttons are NoFocus),
+        # so the scanner always types into the scan field.
         self.setFocusProxy(self.input)
         self._update_enabled()
 
