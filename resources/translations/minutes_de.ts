@@ -207,8 +207,44 @@
         <translation>CSV-Zellen mit Kommas statt Semikolons trennen (deutsches Excel erwartet Semikolons)</translation>
     </message>
     <message>
+        <source>data protection: remove all personal data, or export one person&apos;s data</source>
+        <translation>Datenschutz: alle personenbezogenen Daten löschen oder die Daten einer Person ausgeben</translation>
+    </message>
+    <message>
+        <source>remove all personal data for good, keeping the anonymous results</source>
+        <translation>alle personenbezogenen Daten endgültig löschen, die anonymen Ergebnisse bleiben</translation>
+    </message>
+    <message>
+        <source>export everything stored about this ticket&apos;s holder</source>
+        <translation>alles ausgeben, was über die Inhaberin oder den Inhaber dieses Tickets gespeichert ist</translation>
+    </message>
+    <message>
+        <source>where to write the person&apos;s data</source>
+        <translation>wohin die Daten der Person geschrieben werden</translation>
+    </message>
+    <message>
+        <source>do not ask before removing the personal data</source>
+        <translation>vor dem Löschen der personenbezogenen Daten nicht nachfragen</translation>
+    </message>
+    <message>
         <source>Minutes written to {path}: {pages} pages.</source>
         <translation>Dokumentation gespeichert unter {path}: {pages} Seiten.</translation>
+    </message>
+    <message>
+        <source>Say with --out where to write the person&apos;s data.</source>
+        <translation>Geben Sie mit --out an, wohin die Daten der Person geschrieben werden sollen.</translation>
+    </message>
+    <message>
+        <source>Remove all personal data of this event for good? Type yes: </source>
+        <translation>Alle personenbezogenen Daten dieser Veranstaltung endgültig löschen? Tippen Sie ja: </translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Personal data removed: {count} participants are anonymous now.</source>
+        <translation>Personenbezogene Daten gelöscht: {count} Teilnehmende sind jetzt anonym.</translation>
     </message>
 </context>
 <context>
@@ -232,6 +268,18 @@
     <message>
         <source>The minutes are marked final and cannot be changed. Reopen them as a draft first.</source>
         <translation>Die Dokumentation ist als Endfassung festgelegt und kann nicht geändert werden. Öffnen Sie sie zuerst wieder als Entwurf.</translation>
+    </message>
+    <message>
+        <source>Mark the minutes final first: once the personal data is removed, small groups of districts and organisations can no longer be told apart.</source>
+        <translation>Legen Sie zuerst die Endfassung der Dokumentation fest: Nach dem Löschen der personenbezogenen Daten lassen sich kleine Gruppen von Stadtteilen und Organisationen nicht mehr unterscheiden.</translation>
+    </message>
+    <message>
+        <source>There is no participant with ticket number {number}.</source>
+        <translation>Es gibt keine teilnehmende Person mit der Ticketnummer {number}.</translation>
+    </message>
+    <message>
+        <source>This participant no longer exists.</source>
+        <translation>Diese teilnehmende Person gibt es nicht mehr.</translation>
     </message>
 </context>
 </TS>

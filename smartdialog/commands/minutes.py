@@ -1,4 +1,4 @@
-"""`smartdialog minutes` and `smartdialog export`: the minutes PDF and the data, without the app."""
+"""`smartdialog minutes`, `export` and `privacy`: the minutes PDF, the data and data protection, without the app."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from smartdialog.core.db import open_database
-from smartdialog.core.services import export, minutes
+from smartdialog.core.services import export, minutes, privacy
 from smartdialog.i18n import translate
 
 
@@ -33,6 +33,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=translate("cli", "separate CSV cells by commas instead of semicolons (German Excel wants semicolons)"),
     )
     data.set_defaults(func=_export)
+
+    privacy_parser = sub.add_parser(
+        "privacy", help=translate("cli", "data protection: remove all personal data, or export one person's data")
+    )
+    privacy_parser.add_argument("event", help=translate("cli", "event file or database URL"))
+    action = privacy_parser.add_mutually_exclusive_group(required=True)
+    action.add_argument(
+        "--anonymise",
+        action="store_true",
+        help=translate("cli", "remove all personal data for good, keeping the anonymous results"),
+    )
+    action.add_argument(
+        "--person", type=int, metavar="TICKET", help=translate("cli", "export everything stored about this ticket's holder")
+    )
+    privacy_parser.add_argument("--out", type=Path, metavar="FILE.json", help=translate("cli", "where to write the person's data"))
+    privacy_parser.add_argument(
+        "--yes", action="store_true", help=translate("cli", "do not ask before removing the personal data")
+    )
+    privacy_parser.set_defaults(func=_privacy)
 
 
 def _minutes(args: argparse.Namespace) -> int:
@@ -62,6 +81,30 @@ def _export(args: argparse.Namespace) -> int:
         db.close()
     for path in result.paths:
         print(path)
+    return 0
+
+
+def _privacy(args: argparse.Namespace) -> int:
+    if args.person is not None and args.out is None:
+        print(translate("cli", "Say with --out where to write the person's data."), file=sys.stderr)
+        return 2
+    if args.anonymise and not args.yes:
+        answer = input(translate("cli", "Remove all personal data of this event for good? Type yes: "))
+        if answer.strip().lower() not in ("yes", "ja"):
+            print(translate("cli", "Nothing was changed."))
+            return 1
+    db = open_database(args.event)
+    try:
+        if args.anonymise:
+            report = privacy.anonymise(db)
+            print(translate("cli", "Personal data removed: {count} participants are anonymous now.").format(count=report.participants))
+        else:
+            with db.read() as s:
+                participant_id = privacy.find_by_ticket(s, args.person)
+            path = privacy.export_person(db, participant_id, args.out)
+            print(path)
+    finally:
+        db.close()
     return 0
 
 
