@@ -44,6 +44,8 @@ def test_search_forgives_umlauts_sharp_s_and_case(any_db: Database) -> None:
         assert _names(db, query)[0] == "Müller, Jürgen", query
     assert _names(db, "mull") == ["Müller, Jürgen", "Schmuller, Anna"]
     assert _names(db, "Strasse") == ["Straße, Gisela"]
+    assert _names(db, "Müller, J.") == ["Müller, Jürgen"]
+    assert _names(db, "mueller juergen") == ["Müller, Jürgen"]
     assert _names(db, "lukasz ozturk") == ["Öztürk-Nguyễn, Łukasz"]
     assert _names(db, "nguyen") == ["Öztürk-Nguyễn, Łukasz"]
     assert _names(db, "fh munster") == ["Öztürk-Nguyễn, Łukasz"]

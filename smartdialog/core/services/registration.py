@@ -26,6 +26,7 @@ ORGANISATION_LIMIT: Final = 300
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _POSTCODE = re.compile(r"^\d{5}$")
+_PUNCTUATION = re.compile(r"[,;.:/()\[\]\"]+")
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def search(s: Session, query: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]
     query of digits finds the ticket number.  Fewer than three letters find
     nobody (the desk would list half the hall).
     """
-    key = fold(query)
+    # "Müller, J." is typed as often as "Jürgen Müller": punctuation only separates words.
+    key = _PUNCTUATION.sub(" ", fold(query)).strip()
     if key.isdigit():
         number = int(key)
         return (
