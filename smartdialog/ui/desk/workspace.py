@@ -384,6 +384,10 @@ class DeskWorkspace(Workspace):
 
     def show_result(self, result: ScanResult) -> None:
         holder = result.holder
+        # Ticket numbers only: the log file holds no names.
+        log.info(
+            "%s: %s", result.verdict, holder.ticket_number if holder is not None else result.reason
+        )
         if result.verdict == checkin.WELCOME and holder is not None:
             self.last_person, self.last_check_in = holder.participant_id, result.check_in_id
             details = [
