@@ -142,3 +142,27 @@ def test_without_an_event_nothing_can_be_done(qtbot: QtBot) -> None:
     ws.set_database(None)
     assert not ws.pdf_button.isEnabled() and ws.editor.isReadOnly()
     assert ws.export_pdf_to(Path("x.pdf")) is None
+
+
+def test_data_protection_from_the_page(page: MinutesWorkspace, qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    from smartdialog.core.models import Participant
+
+    with db.uow() as s:
+        s.add(Participant(event_id=setup.current_event(s).id, ticket_number=7, first_name="Łukasz",
+                          last_name="Öztürk-Nguyễn", email="l.o@example.org"))  # fmt: skip
+    assert page.export_person_to(7, tmp_path / "auskunft.json")
+    assert "Öztürk-Nguyễn" in (tmp_path / "auskunft.json").read_text(encoding="utf-8")
+    assert "Ticket 7" in page.result_text()
+    assert not page.export_person_to(8, tmp_path / "keiner.json")
+    assert "8" in page.result_text() and not (tmp_path / "keiner.json").exists()
+    # Only once the minutes are final.
+    assert not page.anonymise_button.isEnabled()
+    page.toggle_final()
+    assert page.anonymise_button.isEnabled()
+    with qtbot.waitSignal(page.exported, timeout=30000):
+        page.anonymise_now()
+    assert "1 Teilnehmende" in page.result_text() or "anonym" in page.result_text()
+    with db.read() as s:
+        from sqlalchemy import select
+
+        assert s.scalar(select(Participant.last_name)) == ""

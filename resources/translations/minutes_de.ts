@@ -64,6 +64,26 @@
         <translation>Öffnen</translation>
     </message>
     <message>
+        <source>Data protection</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source>Data of one person …</source>
+        <translation>Daten einer Person …</translation>
+    </message>
+    <message>
+        <source>Export everything stored about one participant (Art. 15 GDPR)</source>
+        <translation>Alles ausgeben, was über eine teilnehmende Person gespeichert ist (Art. 15 DSGVO)</translation>
+    </message>
+    <message>
+        <source>Remove personal data …</source>
+        <translation>Personenbezogene Daten löschen …</translation>
+    </message>
+    <message>
+        <source>After the event: delete names, contacts and consents for good; the anonymous results stay</source>
+        <translation>Nach der Veranstaltung: Namen, Kontaktdaten und Einwilligungen endgültig löschen; die anonymen Ergebnisse bleiben</translation>
+    </message>
+    <message>
         <source>Minutes</source>
         <translation>Dokumentation</translation>
     </message>
@@ -140,12 +160,48 @@
         <translation>{count} Abstimmungsrunden</translation>
     </message>
     <message>
+        <source>Personal data removed: {count} participants are anonymous now.</source>
+        <translation>Personenbezogene Daten gelöscht: {count} Teilnehmende sind jetzt anonym.</translation>
+    </message>
+    <message>
         <source>1 file written to {folder}.</source>
         <translation>1 Datei in {folder} gespeichert.</translation>
     </message>
     <message>
         <source>{count} files written to {folder}.</source>
         <translation>{count} Dateien in {folder} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Data of one person</source>
+        <translation>Daten einer Person</translation>
+    </message>
+    <message>
+        <source>Ticket number of the person:</source>
+        <translation>Ticketnummer der Person:</translation>
+    </message>
+    <message>
+        <source>Save the person&apos;s data</source>
+        <translation>Daten der Person speichern</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>The data of ticket {number} is in {path}.</source>
+        <translation>Die Daten zu Ticket {number} stehen in {path}.</translation>
+    </message>
+    <message>
+        <source>Remove personal data</source>
+        <translation>Personenbezogene Daten löschen</translation>
+    </message>
+    <message>
+        <source>All names, e-mail addresses, postcodes, consents and what was typed at the desk are deleted for good. Counts, ideas and voting results stay, and so do the minutes. Do this only after the event, once the minutes are final.
+
+Remove the personal data now?</source>
+        <translation>Alle Namen, E-Mail-Adressen, Postleitzahlen, Einwilligungen und alles am Empfang Eingetippte werden endgültig gelöscht. Anzahlen, Ideen und Abstimmungsergebnisse bleiben erhalten, ebenso die Dokumentation. Tun Sie das erst nach der Veranstaltung, wenn die Dokumentation als Endfassung festgelegt ist.
+
+Personenbezogene Daten jetzt löschen?</translation>
     </message>
     <message>
         <source>no vote yet: the voting chapters will say that no vote took place</source>

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog.core.db import Database
-from smartdialog.core.services import export, minutes, setup
+from smartdialog.core.services import export, minutes, privacy, setup
 from smartdialog.core.services.audit import Change
 from smartdialog.core.services.minutes import SectionInfo
 from smartdialog.ui import worker
@@ -186,6 +188,20 @@ class MinutesWorkspace(Workspace):
         self.open_button.hide()
         form.addRow(self.open_button)
         right.addWidget(export_box)
+
+        privacy_box = QGroupBox(self.tr("Data protection"))
+        privacy_row = QHBoxLayout(privacy_box)
+        self.person_button = QPushButton(self.tr("Data of one person …"))
+        self.person_button.setToolTip(self.tr("Export everything stored about one participant (Art. 15 GDPR)"))
+        self.person_button.clicked.connect(self.ask_person_export)
+        self.anonymise_button = QPushButton(self.tr("Remove personal data …"))
+        self.anonymise_button.setToolTip(
+            self.tr("After the event: delete names, contacts and consents for good; the anonymous results stay")
+        )
+        self.anonymise_button.clicked.connect(self.ask_anonymise)
+        privacy_row.addWidget(self.person_button)
+        privacy_row.addWidget(self.anonymise_button)
+        right.addWidget(privacy_box)
 
         splitter.addWidget(right_panel)
         splitter.setStretchFactor(0, 3)
@@ -485,7 +501,13 @@ class MinutesWorkspace(Workspace):
     def _export_done(self, result: object) -> None:
         self._task = None
         self.progress.hide()
-        if isinstance(result, minutes.ExportResult):
+        if isinstance(result, privacy.AnonymisationReport):
+            self._last_output = None
+            text = self.tr("Personal data removed: {count} participants are anonymous now.").format(
+                count=result.participants
+            )
+            self.exported.emit(None)
+        elif isinstance(result, minutes.ExportResult):
             self._last_output = result.path
             text = self.tr("Minutes written: {path} ({pages} pages).").format(
                 path=result.path, pages=result.pages
@@ -517,6 +539,67 @@ class MinutesWorkspace(Workspace):
         self.export_failed.emit(message)
         self._update_enabled()
 
+    # -- data protection -------------------------------------------------------------------------
+
+    def ask_person_export(self) -> None:
+        if self.db is None:
+            return
+        number, ok = QInputDialog.getInt(
+            self, self.tr("Data of one person"), self.tr("Ticket number of the person:"), 1, 1, 10_000_000
+        )
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the person's data"), str(Path(self._folder()) / f"Auskunft-Ticket-{number}.json"),
+            self.tr("JSON files (*.json)"),
+        )  # fmt: skip
+        if path:
+            self.export_person_to(number, Path(path))
+
+    def export_person_to(self, ticket_number: int, path: Path) -> bool:
+        """Write what is stored about the holder of ``ticket_number``; says in the page how it went."""
+        if self.db is None:
+            return False
+        try:
+            with self.db.read() as s:
+                participant_id = privacy.find_by_ticket(s, ticket_number)
+            written = privacy.export_person(self.db, participant_id, path)
+        except Exception as exc:  # shown in words; the log has the details
+            self._export_failed(exc)
+            return False
+        self._last_output = written
+        text = self.tr("The data of ticket {number} is in {path}.").format(number=ticket_number, path=written)
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(text)
+        self.open_button.show()
+        self.exported.emit(written)
+        return True
+
+    def ask_anonymise(self) -> None:
+        if self.db is None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Remove personal data"),
+            self.tr(
+                "All names, e-mail addresses, postcodes, consents and what was typed at the desk "
+                "are deleted for good. Counts, ideas and voting results stay, and so do the "
+                "minutes. Do this only after the event, once the minutes are final.\n\n"
+                "Remove the personal data now?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.anonymise_now()
+
+    def anonymise_now(self) -> worker.Task[Any] | None:
+        """Remove the personal data in a worker (the event file is compacted afterwards)."""
+        if self.db is None or self._task is not None:
+            return None
+        self.save_now()
+        return self._start(_anonymise, self.db)
+
     def open_last_output(self) -> None:
         if self._last_output is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_output)))
@@ -532,8 +615,10 @@ class MinutesWorkspace(Workspace):
         current = next((x for x in self._sections if x.key == self._current), None)
         self.reset_button.setEnabled(editable and current is not None and not current.is_default)
         self.final_button.setEnabled(has_db)
-        for button in (self.pdf_button, self.csv_button, self.json_button):
+        for button in (self.pdf_button, self.csv_button, self.json_button, self.person_button):
             button.setEnabled(has_db and not busy)
+        # Removing personal data only once the minutes are final (the service says why, too).
+        self.anonymise_button.setEnabled(has_db and not busy and self._final)
 
 
 def _with_progress(fn: Any) -> Any:
@@ -543,6 +628,10 @@ def _with_progress(fn: Any) -> Any:
         return fn(*args, progress=progress)
 
     return run
+
+
+def _anonymise(db: Database, progress: Any = None) -> privacy.AnonymisationReport:
+    return privacy.anonymise(db)
 
 
 def _export_data(
