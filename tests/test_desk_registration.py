@@ -213,6 +213,10 @@ def test_import_and_tickets_jobs(
     assert pdf.read_bytes().startswith(b"%PDF")
     assert main(["--lang", "en", "tickets", str(db.path), "--each", str(tmp_path / "each")]) == 0
     assert [p.name for p in (tmp_path / "each").glob("*.pdf")] == ["Ticket-0001-Kaya-Anna.pdf"]
+    badges_pdf = tmp_path / "b.pdf"
+    assert main(["--lang", "en", "badges", str(db.path), "--out", str(badges_pdf), "--layout", "label62"]) == 0
+    assert badges_pdf.read_bytes().startswith(b"%PDF")
+    assert "1 badges" in capsys.readouterr().out
     with db.read() as s:
         assert s.scalar(select(Participant.first_name)) == "Anna"
 

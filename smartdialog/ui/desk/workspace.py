@@ -149,9 +149,11 @@ class DeskWorkspace(Workspace):
         self.badge_action = self._action(self.tr("Print badge"), "F4", self.print_badge)
         self.annul_action = self._action(self.tr("Annul check-in …"), "F8", self.open_annul)
         self.import_action = self._action(
-            self.tr("Import registrations …"), None, self.choose_import
+            self.tr("Import registrations …"), "Ctrl+I", self.choose_import
         )
-        self.tickets_action = self._action(self.tr("Tickets as PDF …"), None, self.choose_tickets)
+        self.tickets_action = self._action(
+            self.tr("Tickets as PDF …"), "Ctrl+T", self.choose_tickets
+        )
         buttons = QHBoxLayout()
         for action in (self.walk_in_action, self.badge_action, self.annul_action):
             buttons.addWidget(self._button(action))
