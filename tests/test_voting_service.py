@@ -673,7 +673,7 @@ def test_turnout_and_the_round_list(open_round: Setting) -> None:
         voting.set_paper_tally(s, r.id, found["Busse"], 5)
         t = voting.turnout(s, r.id)
         listed = voting.list_rounds(s)
-        assert voting.open_round(s) is not None and voting.latest_round(s) is not None
+        assert voting.current_round(s) is not None and voting.latest_round(s) is not None
     assert (t.ballots_cast, t.eligible, t.dots_used, t.dots_available, t.paper_dots) == (
         1,
         4,

@@ -441,7 +441,7 @@ def _paper(args: argparse.Namespace) -> int:
             if args.round is not None:
                 info = voting.round_by_number(s, args.round)
             else:
-                current = voting.open_round(s)
+                current = voting.current_round(s)
                 if current is None:
                     raise NotFoundError(
                         QT_TRANSLATE_NOOP(

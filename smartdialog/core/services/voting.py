@@ -41,6 +41,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
+from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError, NotFoundError
 from smartdialog.core.models import (
     Ballot,
@@ -514,8 +515,8 @@ def round_by_number(s: Session, number: int) -> RoundInfo:
     return _info(s, r)
 
 
-def open_round(s: Session) -> RoundInfo | None:
-    """The round voting stations take part in now (at most one is open at a time)."""
+def current_round(s: Session) -> RoundInfo | None:
+    """The open round, which voting stations take part in (at most one is open at a time)."""
     r = s.scalars(
         select(VotingRound).where(VotingRound.status == "open").order_by(VotingRound.number)
     ).first()
@@ -524,7 +525,7 @@ def open_round(s: Session) -> RoundInfo | None:
 
 def latest_round(s: Session) -> RoundInfo | None:
     """The open round, else the last closed one: what the live wall shows."""
-    current = open_round(s)
+    current = current_round(s)
     if current is not None:
         return current
     r = s.scalars(
@@ -1478,7 +1479,7 @@ def check_admin_pin(s: Session, pin: str) -> bool:
 # -- the demo ---------------------------------------------------------------------------
 
 
-def write_demo_round(db: Any, rng: random.Random) -> None:
+def write_demo_round(db: Database, rng: random.Random) -> None:
     """A closed round with the ballots of most checked-in participants and some paper tallies."""
     with db.uow() as s:
         info = create_round(s, "Priorisierung der Ideen")

@@ -110,7 +110,7 @@ def _no_round() -> DomainError:
 
 def _scan_job(_progress: Any, db: Database, raw: str, station: str) -> _Scanned:
     with db.uow() as s:
-        current = voting.open_round(s)
+        current = voting.current_round(s)
         if current is None:
             return _Scanned(voting.BadgeScan(None, _no_round(), "no round"), None)
         scan = voting.scan_badge(s, current.id, raw, station=station)
@@ -134,7 +134,7 @@ def _cast_job(
 
 def _round_title_job(_progress: Any, db: Database) -> voting.RoundInfo | None:
     with db.read() as s:
-        return voting.open_round(s)
+        return voting.current_round(s)
 
 
 def _notice() -> QLabel:

@@ -719,7 +719,7 @@ class VotingWorkspace(Workspace):
             return
         with self.db.read() as s:
             has_pin = voting.has_admin_pin(s)
-            current = voting.open_round(s)
+            current = voting.current_round(s)
         if not has_pin:
             QMessageBox.information(
                 self, self.tr("Voting station"),
