@@ -514,3 +514,27 @@ def test_clicking_the_lists_leaves_the_focus_in_the_scan_field(
         rect = view.visualRect(view.model().index(0, 0))
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert desk.input.hasFocus()
+
+
+def test_a_walk_in_at_another_desk_is_found_after_the_feed_reports_it(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
+    from smartdialog.core.services import audit
+
+    desk.input.setText("Kowalski")
+    desk.run_search()
+    assert desk.people.rowCount() == 0
+    with desk_db.read() as s:
+        seen = audit.latest_seq(s)
+    other = open_database(desk_db.path, DeviceIdentity(uuid.UUID(int=23), "Empfang 3", "desk"))  # type: ignore[arg-type]
+    try:
+        with other.uow() as s:
+            registration.register_walk_in(s, WalkIn("Anna", "Kowalski"))
+    finally:
+        other.close()
+    with desk_db.read() as s:
+        desk.on_changes(audit.changes_since(s, seen))
+    assert [desk.people.row_at(i).display_name for i in range(desk.people.rowCount())] == [
+        "Kowalski, Anna"
+    ]  # type: ignore[union-attr]
+    assert desk.count_walk_ins.text() == "5"

@@ -16,6 +16,7 @@ from smartdialog.core.errors import DomainError
 from smartdialog.core.models import BadgePrint, Participant
 from smartdialog.core.services import badges, registration, tickets
 from smartdialog.core.services.registration import Consents, WalkIn
+from smartdialog.core.text import fold
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -51,6 +52,60 @@ def test_search_forgives_umlauts_sharp_s_and_case(any_db: Database) -> None:
     assert _names(db, "fh munster") == ["Öztürk-Nguyễn, Łukasz"]
     assert _names(db, "m") == []
     assert _names(db, "50%_") == []
+
+
+def test_search_index_finds_what_the_database_finds(db: Database) -> None:
+    import random
+
+    from smartdialog.core.demo import FIRST_NAMES, LAST_NAMES, ORGANISATIONS
+
+    rng = random.Random(7)
+    for _ in range(300):
+        _walk_in(
+            db,
+            rng.choice(FIRST_NAMES),
+            rng.choice(LAST_NAMES),
+            organisation=rng.choice(ORGANISATIONS),
+        )
+    index = registration.SearchIndex()
+    with db.read() as s:
+        for query in (
+            "mul",
+            "Mueller",
+            "öztü",
+            "STRASSE",
+            "schulze alt",
+            "anna",
+            "ver",
+            "münster",
+            "nguyen",
+            "xyz",
+            "m",
+        ):
+            in_database = registration.search(s, query)
+            in_memory = index.search(s, query)
+            assert {p.participant_id for p in in_database} == {
+                p.participant_id for p in in_memory
+            }, query
+            if in_memory:
+                word = fold(query).split()[0]
+                keys = [fold(f"{p.first_name} {p.last_name} {p.organisation}") for p in in_memory]
+                ranks = [0 if k.startswith(word) or f" {word}" in k else 1 for k in keys]
+                assert ranks == sorted(ranks), query  # word starts first, then the rest
+
+
+def test_search_index_follows_invalidate(db: Database) -> None:
+    index = registration.SearchIndex()
+    with db.read() as s:
+        assert index.search(s, "Kowalski") == []
+    person = _walk_in(db, "Anna", "Kowalski")
+    with db.read() as s:
+        assert index.search(s, "Kowalski") == []  # keys are read once ...
+        index.invalidate()  # ... until the change feed says registrations changed
+        assert [p.participant_id for p in index.search(s, "Kowalski")] == [person.participant_id]
+        assert [p.participant_id for p in index.search(s, str(person.ticket_number))] == [
+            person.participant_id
+        ]
 
 
 def test_search_by_ticket_number_and_presence(db: Database) -> None:
@@ -214,7 +269,21 @@ def test_import_and_tickets_jobs(
     assert main(["--lang", "en", "tickets", str(db.path), "--each", str(tmp_path / "each")]) == 0
     assert [p.name for p in (tmp_path / "each").glob("*.pdf")] == ["Ticket-0001-Kaya-Anna.pdf"]
     badges_pdf = tmp_path / "b.pdf"
-    assert main(["--lang", "en", "badges", str(db.path), "--out", str(badges_pdf), "--layout", "label62"]) == 0
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "badges",
+                str(db.path),
+                "--out",
+                str(badges_pdf),
+                "--layout",
+                "label62",
+            ]
+        )
+        == 0
+    )
     assert badges_pdf.read_bytes().startswith(b"%PDF")
     assert "1 badges" in capsys.readouterr().out
     with db.read() as s:

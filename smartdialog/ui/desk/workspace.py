@@ -59,7 +59,8 @@ log = logging.getLogger("smartdialog.desk")
 
 SEARCH_DELAY_MS = 60
 RECENT_ROWS = 12
-_RELEVANT = ("checkin.", "participant", "badge.", "event.", "demo.")
+_RELEVANT = ("checkin.", "participant", "badge.", "event.", "demo.", "privacy.")
+_KEEPS_NAMES = ("checkin.", "badge.")
 
 
 def _settings() -> QSettings:
@@ -79,6 +80,7 @@ class DeskWorkspace(Workspace):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sounds = Sounds()
+        self.index = registration.SearchIndex()
         self.settings = _settings()
         self.sounds.enabled = bool(self.settings.value("desk/sounds", True, type=bool))
         self.last_person: uuid.UUID | None = None
@@ -308,6 +310,7 @@ class DeskWorkspace(Workspace):
         return self.db.device.name if self.db is not None else ""
 
     def set_database(self, db: Database | None) -> None:
+        self.index.invalidate()
         self.last_person = None
         self.last_check_in = None
         self.input.clear()
@@ -321,6 +324,9 @@ class DeskWorkspace(Workspace):
             self.run_search()
 
     def on_changes(self, changes: list[Change]) -> None:
+        # Check-ins and badges change nobody's name; anything else may have.
+        if any(not c.action.startswith(_KEEPS_NAMES) for c in changes):
+            self.index.invalidate()
         if any(c.action.startswith(_RELEVANT) for c in changes):
             self.reload()
 
@@ -463,7 +469,7 @@ class DeskWorkspace(Workspace):
             return
         try:
             with self.db.read() as s:
-                rows = registration.search(s, text)
+                rows = self.index.search(s, text)
         except Exception as exc:
             self.hint.setText(translate_error(exc))
             return
@@ -538,6 +544,7 @@ class DeskWorkspace(Workspace):
         return dialog
 
     def _walk_in_finished(self, dialog: WalkInDialog, code: int) -> None:
+        self.index.invalidate()
         self.walk_in_dialog = None
         dialog.deleteLater()
         self.input.setFocus()
@@ -725,6 +732,7 @@ class DeskWorkspace(Workspace):
         return dialog
 
     def _import_finished(self, dialog: ImportDialog) -> None:
+        self.index.invalidate()
         self.import_dialog = None
         dialog.deleteLater()
         self.reload()
