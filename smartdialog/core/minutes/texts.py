@@ -92,10 +92,8 @@ def field_summary(field: FieldInfo) -> str:
         "Ideen und Anregungen eingebracht; die Moderation hat sie während der "
         "Veranstaltung im Wortlaut mitgeschrieben."
     )
-    return (
-        f"{lead}\n\nDie folgende Übersicht zeigt die Beiträge dieses Handlungsfeldes, "
-        "geordnet nach der Zahl der Punkte, die sie bei der Priorisierung erhalten haben."
-    )
+    # The chapter itself says how its list is ordered (by dots, or as written when nobody voted).
+    return f"{lead}\n\nDie folgende Übersicht zeigt die Beiträge dieses Handlungsfeldes."
 
 
 def next_steps(event: EventInfo) -> str:
