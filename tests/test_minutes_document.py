@@ -18,7 +18,7 @@ from smartdialog.core.db import Database, open_database
 from smartdialog.core.demo import write_demo
 from smartdialog.core.errors import DomainError, EnvironmentProblem
 from smartdialog.core.minutes import german, texts
-from smartdialog.core.models import Idea, Participant
+from smartdialog.core.models import Idea, Participant, RoundIdea
 from smartdialog.core.services import ideas, minutes, setup, voting
 
 from .conftest import TEST_DEVICE
@@ -63,6 +63,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         source, target, hidden = rows[3], rows[10], rows[20]
         hidden_text = "Diesen Text darf niemand im Protokoll lesen"
         ideas.edit(s, hidden.id, expected_version=None, text=hidden_text)
+        # As if it had been voted on with this wording: the round's frozen text is printed in rankings.
+        s.execute(update(RoundIdea).where(RoundIdea.idea_id == hidden.id).values(text=hidden_text))
         ideas.merge(s, source.id, target.id)
         ideas.hide(s, hidden.id, "enthält eine Telefonnummer")
         # Somebody named as an author withdrew consent: the name must disappear.

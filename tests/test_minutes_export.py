@@ -150,3 +150,16 @@ def test_cli_jobs_write_minutes_and_exports(filled: Database, tmp_path: Path, ca
     blocker.write_text("")
     assert main(["--lang", "en", "minutes", path, "--out", str(blocker / "x.pdf")]) == 1
     assert "cannot be written" in capsys.readouterr().err
+
+
+def test_a_hidden_ideas_wording_does_not_leave(filled: Database, tmp_path: Path) -> None:
+    with filled.uow() as s:
+        field = setup.list_fields(s)[0]
+        idea = ideas.capture(s, "Rufen Sie mich an: 0251 1234567", field_id=field.id)
+        ideas.hide(s, idea.id, "enthält eine Telefonnummer")
+    export.export(filled, tmp_path / "csv", "csv")
+    export.export(filled, tmp_path / "json", "json")
+    text = "".join(p.read_text(encoding="utf-8-sig") for p in (tmp_path / "csv").iterdir())
+    text += (tmp_path / "json" / export.JSON_NAME).read_text(encoding="utf-8")
+    assert "1234567" not in text
+    assert "enthält eine Telefonnummer" in text

@@ -49,6 +49,10 @@ class IdeaEntry:
     author: str  # only when the person consented to be named; "" otherwise
     hidden_reason: str
 
+    @property
+    def published_text(self) -> str:
+        return texts.NOT_PRINTED if self.status == "hidden" else self.text
+
 
 @dataclass(frozen=True)
 class FieldEntry:

@@ -220,9 +220,7 @@ class _Builder:
         notes = []
         if idea.merged_from:
             notes.append("zusammengeführt mit " + ", ".join(f"Nr.\u00a0{n}" for n in idea.merged_from))
-        if idea.hidden:
-            notes.append("nach der Abstimmung ausgeblendet")
-        return self.with_note(idea.text, notes)
+        return self.with_note(idea.published_text, notes)
 
     def field_cell(self, field_id: Any) -> Paragraph:
         colour = self.colour.get(field_id, "#607d8b")
@@ -476,7 +474,7 @@ class _Builder:
             return out
         top = [i for i in ranking if i.total > 0][:TOP_IN_CHART]
         if top:
-            bars = [charts.Bar(f"Nr. {i.number}: {i.text}", i.total, f.colour) for i in top]
+            bars = [charts.Bar(f"Nr. {i.number}: {i.published_text}", i.total, f.colour) for i in top]
             out.append(KeepTogether([self.para(f"Die {german.integer(len(top))} Ideen mit den meisten Punkten", self.st.h3),
                                      charts.bar_chart(bars, WIDTH)]))  # fmt: skip
         out.append(self.para("Rangfolge", self.st.h3))
@@ -515,7 +513,8 @@ class _Builder:
         top = [i for i in r.ranking if i.total > 0][:15]
         if top:
             legend = [(f.name, f.colour) for f in self.c.fields if any(i.field_id == f.id for i in top)]
-            bars = [charts.Bar(f"Nr. {i.number}: {i.text}", i.total, self.colour.get(i.field_id, "#607d8b")) for i in top]
+            bars = [charts.Bar(f"Nr. {i.number}: {i.published_text}", i.total, self.colour.get(i.field_id, "#607d8b"))
+                    for i in top]  # fmt: skip
             out.append(KeepTogether([self.para(f"Die {german.integer(len(top))} Ideen mit den meisten Punkten", self.st.h3),
                                      charts.bar_chart(bars, WIDTH, legend=legend)]))  # fmt: skip
         out.append(self.para("Gleichstände", self.st.h3))
@@ -588,7 +587,7 @@ class _Builder:
 
     def verbatim(self, idea: IdeaEntry) -> Paragraph | list[Paragraph]:
         if idea.status == "hidden":
-            return CellParagraph("ausgeblendet – Text nicht abgedruckt", self.st.note)
+            return CellParagraph(texts.NOT_PRINTED, self.st.note)
         notes = []
         if idea.author:
             notes.append(f"eingebracht von {idea.author}")

@@ -21,6 +21,10 @@ FIELD_PREFIX = "handlungsfeld:"
 
 EVENT_KEYS = (OCCASION, PROGRAMME, NEXT_STEPS, PRIVACY)
 
+# What stands in place of a hidden idea's wording: it was hidden for a reason (an insult,
+# a phone number), so it is not published, though its place and its dots are.
+NOT_PRINTED = "ausgeblendet – Text nicht abgedruckt"
+
 # The programme of a one-day Bürgerdialog, as fractions of the event's duration.
 _PROGRAMME = (
     (0.00, "Ankommen und Registrierung"),

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from smartdialog.core.minutes import texts
 from smartdialog.core.services import voting
 
 
@@ -28,6 +29,10 @@ class RankedIdea:
     tied: bool
     merged_from: tuple[int, ...]
     hidden: bool = False
+
+    @property
+    def published_text(self) -> str:
+        return texts.NOT_PRINTED if self.hidden else self.text
 
 
 @dataclass(frozen=True)

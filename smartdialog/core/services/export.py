@@ -3,7 +3,8 @@
 What leaves the event here is what the minutes show (the same snapshot,
 ``smartdialog.core.minutes.content``): ideas, fields, tables, attendance as
 counts, voting results.  No participant list: personal data is exported
-only about one person, on request, through the privacy service.
+only about one person, on request, through the privacy service.  A hidden
+idea is listed with its reason but without its wording, as in the minutes.
 
 CSV opens correctly in German Excel: UTF-8 with a byte order mark, ``;`` as
 the separator by default, CRLF line ends.  A text cell that Excel would take
@@ -89,7 +90,7 @@ def tables(content: MinutesContent) -> list[DataTable]:
         ),
         tuple(
             (
-                i.number, i.text, field_names.get(i.field_id, ""), i.topic, i.station, i.created_at,
+                i.number, i.published_text, field_names.get(i.field_id, ""), i.topic, i.station, i.created_at,
                 {"active": "aktiv", "merged": "zusammengeführt", "hidden": "ausgeblendet"}[i.status],
                 i.merged_into, i.hidden_reason, i.author,
             )
@@ -128,7 +129,7 @@ def tables(content: MinutesContent) -> list[DataTable]:
         ),
         tuple(
             (
-                r.number, i.rank, i.number, i.text, field_names.get(i.field_id, ""), i.device_dots,
+                r.number, i.rank, i.number, i.published_text, field_names.get(i.field_id, ""), i.device_dots,
                 i.paper_dots, i.total, ", ".join(str(n) for n in i.merged_from), r.tally_sha256,
             )
             for r in content.rounds
