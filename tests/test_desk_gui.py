@@ -538,3 +538,22 @@ def test_a_walk_in_at_another_desk_is_found_after_the_feed_reports_it(
         "Kowalski, Anna"
     ]  # type: ignore[union-attr]
     assert desk.count_walk_ins.text() == "5"
+
+
+def test_ideas_and_check_ins_keep_the_search_keys(desk: DeskWorkspace) -> None:
+    from datetime import UTC, datetime
+
+    from smartdialog.core.services.audit import Change
+
+    def change(action: str, object_type: str) -> Change:
+        return Change(1, datetime.now(UTC), uuid.uuid4(), action, object_type, uuid.uuid4(), "")
+
+    invalidated: list[int] = []
+    real_invalidate = desk.index.invalidate
+    desk.index.invalidate = lambda: (invalidated.append(1), real_invalidate())[1]  # type: ignore[method-assign]
+    desk.on_changes([change("idea.created", "idea"), change("checkin.created", "participant")])
+    desk.on_changes([change("field.updated", "field"), change("badge.printed", "participant")])
+    assert invalidated == []
+    desk.on_changes([change("participants.imported", "event")])
+    desk.on_changes([change("participant.walkin", "participant")])
+    assert invalidated == [1, 1]

@@ -208,11 +208,12 @@ class SearchIndex:
             )
         )
         self._ids, self._keys, self._orders, self._starts = [], [], [], []
+        folded = functools.lru_cache(maxsize=None)(fold)  # first and last names repeat
         offset = 0
         for r in rows:
             self._ids.append(r.id)
             self._keys.append(r.search_key)
-            self._orders.append((fold(r.last_name), fold(r.first_name), r.ticket_number))
+            self._orders.append((folded(r.last_name), folded(r.first_name), r.ticket_number))
             self._starts.append(offset)
             offset += len(r.search_key) + 1
         self._blob = "\n".join(self._keys)

@@ -60,7 +60,15 @@ log = logging.getLogger("smartdialog.desk")
 SEARCH_DELAY_MS = 60
 RECENT_ROWS = 12
 _RELEVANT = ("checkin.", "participant", "badge.", "event.", "demo.", "privacy.")
-_KEEPS_NAMES = ("checkin.", "badge.")
+# Actions that may add, rename or remove participants (the search keys follow them);
+# the ideas and voting workspaces write far more often and touch no name.
+_NAME_ACTIONS = ("participant", "privacy.", "merge.", "demo.", "import.")
+
+
+def _may_change_names(change: Change) -> bool:
+    if change.action.startswith(("checkin.", "badge.")):
+        return False
+    return change.object_type == "participant" or change.action.startswith(_NAME_ACTIONS)
 
 
 def _settings() -> QSettings:
@@ -324,8 +332,7 @@ class DeskWorkspace(Workspace):
             self.run_search()
 
     def on_changes(self, changes: list[Change]) -> None:
-        # Check-ins and badges change nobody's name; anything else may have.
-        if any(not c.action.startswith(_KEEPS_NAMES) for c in changes):
+        if any(_may_change_names(c) for c in changes):
             self.index.invalidate()
         if any(c.action.startswith(_RELEVANT) for c in changes):
             self.reload()
