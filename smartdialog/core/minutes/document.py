@@ -42,6 +42,7 @@ from smartdialog.core.minutes.layout import (
     RULE,
     TOTAL_PAGES_FORM,
     WIDTH,
+    CellMaker,
     CellParagraph,
     Heading,
     MinutesDoc,
@@ -146,6 +147,7 @@ class _Builder:
         self.colour = {f.id: f.colour for f in content.fields}
         self.field_name = {f.id: f.name for f in content.fields}
         self.stamp_text = german.date_long(content.stamp)
+        self.plain = CellMaker()
 
     # -- small helpers ------------------------------------------------------------------
 
@@ -158,7 +160,7 @@ class _Builder:
         return Paragraph(markup, style or self.st.body)
 
     def cell(self, value: str, style: Any = None) -> Paragraph:
-        return CellParagraph(text(value), style or self.st.cell)
+        return self.plain(value, style or self.st.cell)
 
     def prose(self, body: str) -> list[Flowable]:
         """A part a person wrote: paragraphs, "- " bullets and "time<TAB>item" programme lines."""
@@ -213,8 +215,8 @@ class _Builder:
         a paragraph of one style far faster than one of mixed styles, and
         there are thousands of these cells.
         """
-        cell = CellParagraph(text(value), self.st.cell)
-        return [cell, CellParagraph(text("; ".join(notes)), self.st.aside)] if notes else cell
+        cell = self.plain(value, self.st.cell)
+        return [cell, self.plain("; ".join(notes), self.st.aside)] if notes else cell
 
     def idea_cell(self, idea: RankedIdea) -> Paragraph | list[Paragraph]:
         notes = []
