@@ -54,12 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     open_parser.add_argument("event", nargs="?", help=translate("cli", "event file or database URL"))
     open_parser.set_defaults(func=_open_app)
     for name in COMMAND_MODULES:
-        try:
-            module: _Registers = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
+        module: _Registers = importlib.import_module(name)
         module.register(sub)
     return parser
 
