@@ -129,7 +129,7 @@ def _subject(content: MinutesContent) -> str:
     if content.council_reference:
         parts.append(f"Vorlage {content.council_reference}")
     if content.starts_at:
-        parts.append(german.date_long(content.starts_at))
+        parts.append(german.date_long(content.starts_at).replace(german.NBSP, " "))
     return ", ".join(parts)
 
 

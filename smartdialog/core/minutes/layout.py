@@ -201,7 +201,7 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         super().__init__(text(label), style)
         self.key = key
         self.level = level
-        self.outline_title = label
+        self.outline_title = f"{number} {title}" if number else title  # plain spaces for the viewer's sidebar
         self.bar = bar
 
     def draw(self) -> None:
