@@ -71,8 +71,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     chk.set_defaults(func=_checkin)
 
 
-def _open(event: str, desk: str | None = None) -> Database:
-    return open_database(event, DeviceIdentity.this_machine(desk, "desk" if desk else "office"))
+def _open(event: str) -> Database:
+    # The laptop's own identity: the desk's name goes into the check-in, not
+    # into the device list (where it would rename this laptop for everyone).
+    return open_database(event, DeviceIdentity.this_machine())
 
 
 def _problem(exc: SmartDialogError) -> str:
@@ -158,7 +160,7 @@ def _badges(args: argparse.Namespace) -> int:
 
 
 def _checkin(args: argparse.Namespace) -> int:
-    db = _open(args.event, args.desk)
+    db = _open(args.event)
     try:
         with db.uow() as s:
             result = checkin.scan(s, args.payload, args.desk)
