@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -116,7 +117,7 @@ def render(
         author=content.organiser,
         subject=_subject(content),
         creator="smartdialog",
-        keywords=["Bürgerdialog", "Dokumentation", *content_keywords(content)],
+        keywords=["Bürgerdialog", "Dokumentation", *([content.council_reference] if content.council_reference else [])],
     )
     doc.build(story)
     if progress is not None:
@@ -131,10 +132,6 @@ def _subject(content: MinutesContent) -> str:
     if content.starts_at:
         parts.append(german.date_long(content.starts_at).replace(german.NBSP, " "))
     return ", ".join(parts)
-
-
-def content_keywords(content: MinutesContent) -> list[str]:
-    return [content.council_reference] if content.council_reference else []
 
 
 class _Builder:
@@ -172,7 +169,7 @@ class _Builder:
             if all("\t" in line for line in lines):
                 rows = [[self.cell(a.strip(), self.st.cell_bold), self.cell(b.strip())]
                         for a, b in (line.split("\t", 1) for line in lines)]  # fmt: skip
-                out.extend(grid(None, rows, [28 * 3.2, WIDTH - 28 * 3.2]))
+                out.extend(grid(None, rows, [32 * mm, WIDTH - 32 * mm]))
                 out.append(Spacer(1, 8))
                 continue
             plain: list[str] = []
@@ -189,7 +186,7 @@ class _Builder:
                 out.append(self.para("<br/>".join(text(p) for p in plain)))
         return out
 
-    def facts(self, rows: Sequence[tuple[str, str]], label_width: float = 62 * 2.83) -> Table:
+    def facts(self, rows: Sequence[tuple[str, str]], label_width: float = 62 * mm) -> Table:
         data = [[self.cell(k, self.st.cell_bold), self.cell(v)] for k, v in rows]
         table = Table(data, colWidths=[label_width, WIDTH - label_width])
         table.setStyle(
@@ -267,7 +264,7 @@ class _Builder:
 
     def cover(self) -> list[Flowable]:
         c = self.c
-        out: list[Flowable] = [Spacer(1, 38 * 2.83), self.para("Dokumentation", self.st.cover_kicker)]
+        out: list[Flowable] = [Spacer(1, 38 * mm), self.para("Dokumentation", self.st.cover_kicker)]
         out.append(self.para(text(c.title), self.st.cover_title))
         if c.guiding_question:
             out.append(self.para(text(german.quoted(c.guiding_question)), self.st.cover_question))
@@ -332,7 +329,7 @@ class _Builder:
         if r is not None:
             rows.append(("Stimmzettel", f"{german.integer(r.ballots)} von {german.integer(r.eligible)} Anwesenden "
                                         f"({german.percent(r.ballots, r.eligible)})"))  # fmt: skip
-        out: list[Flowable] = [self.heading("eckdaten"), self.facts(rows, 75 * 2.83), Spacer(1, 10)]
+        out: list[Flowable] = [self.heading("eckdaten"), self.facts(rows, 75 * mm), Spacer(1, 10)]
         bars = [charts.Bar(f.name, sum(1 for i in f.ideas if i.status != "hidden"), f.colour) for f in c.fields]
         if c.fields:
             out.append(KeepTogether([self.para("Beiträge je Handlungsfeld", self.st.h3), charts.bar_chart(bars, WIDTH)]))
@@ -379,7 +376,7 @@ class _Builder:
             out.append(self.para(f"<b>{NO_VOTE}</b> Die Beiträge werden daher ohne Gewichtung wiedergegeben."))
         for r in self.c.rounds:
             out.append(self.para(f"Abstimmungsrunde {r.number}: {text(r.title)}", self.st.h3))
-            out.append(self.facts(self.rules_rows(r), 75 * 2.83))
+            out.append(self.facts(self.rules_rows(r), 75 * mm))
             out.append(Spacer(1, 6))
         if self.c.rounds:
             out.append(self.para("Schutz vor doppelter Stimmabgabe", self.st.h3))
@@ -511,7 +508,7 @@ class _Builder:
             ("Verfügbare Punkte", german.integer(r.dots_available)),
             ("Vergebene Punkte an den Stationen", f"{german.integer(r.dots_used)} ({german.percent(r.dots_used, r.dots_available)})"),
             ("Auf Plakaten gezählte Punkte", german.integer(r.paper_dots)),
-        ], 75 * 2.83))  # fmt: skip
+        ], 75 * mm))  # fmt: skip
         top = [i for i in r.ranking if i.total > 0][:15]
         if top:
             legend = [(f.name, f.colour) for f in self.c.fields if any(i.field_id == f.id for i in top)]
@@ -623,7 +620,7 @@ class _Builder:
             rows.append(("Prüfwert (SHA-256)", digest + (f"\n{verdict}" if verdict else "")))
         else:
             rows.append(("Prüfwert (SHA-256)", "wird beim Abschluss der Runde gespeichert"))
-        out.append(self.facts(rows, 75 * 2.83))
+        out.append(self.facts(rows, 75 * mm))
         out.append(Spacer(1, 6))
         out.append(self.para("Auszählung je Idee", self.st.h3))
         out.append(self.para(
@@ -694,22 +691,22 @@ class _Builder:
         stripe = PAGE_WIDTH / max(1, len(self.c.fields))
         for i, f in enumerate(self.c.fields):
             canv.setFillColor(colors.HexColor(f.colour))
-            canv.rect(i * stripe, PAGE_HEIGHT - 14 * 2.83, stripe + 0.5, 14 * 2.83, stroke=0, fill=1)
+            canv.rect(i * stripe, PAGE_HEIGHT - 14 * mm, stripe + 0.5, 14 * mm, stroke=0, fill=1)
         if not self.c.final:
             canv.setFillColor(DRAFT)
             canv.setFont(pdffonts.BOLD, 20)
-            canv.drawRightString(PAGE_WIDTH - RIGHT, PAGE_HEIGHT - 30 * 2.83, "ENTWURF")
+            canv.drawRightString(PAGE_WIDTH - RIGHT, PAGE_HEIGHT - 30 * mm, "ENTWURF")
         canv.setFillColor(MUTED)
         canv.setFont(pdffonts.REGULAR, 8.5)
         if self.c.organiser:
-            canv.drawString(LEFT, 16 * 2.83, self.c.organiser)
+            canv.drawString(LEFT, 16 * mm, self.c.organiser)
         canv.restoreState()
         self._draft_mark(canv)
 
     def decorate_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._draft_mark(canv)
         canv.saveState()
-        top = PAGE_HEIGHT - 14 * 2.83
+        top = PAGE_HEIGHT - 14 * mm
         canv.setFont(pdffonts.REGULAR, 8)
         canv.setFillColor(MUTED)
         canv.drawString(LEFT, top, _fit(f"Dokumentation · {self.c.title}", 300, 8))
@@ -720,7 +717,7 @@ class _Builder:
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(LEFT, top - 4, PAGE_WIDTH - RIGHT, top - 4)
-        bottom = 12 * 2.83
+        bottom = 12 * mm
         canv.line(LEFT, bottom + 10, PAGE_WIDTH - RIGHT, bottom + 10)
         canv.drawString(LEFT, bottom, f"Stand: {self.stamp_text}" + ("" if self.c.final else " (Entwurf)"))
         label = f"Seite {canv.getPageNumber()} von "
