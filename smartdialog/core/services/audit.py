@@ -31,6 +31,10 @@ def session_device(s: Session) -> DeviceIdentity:
     return device
 
 
+# Built once: the statement is the same for every entry, only the values differ.
+_INSERT = insert(AuditEntry)
+
+
 def record(
     s: Session,
     action: str,
@@ -45,14 +49,15 @@ def record(
     """
     device = session_device(s)
     s.execute(
-        insert(AuditEntry).values(
-            device_id=device.id,
-            role=device.role,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            summary=summary[:2000],
-        )
+        _INSERT,
+        {
+            "device_id": device.id,
+            "role": device.role,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "summary": summary[:2000],
+        },
     )
 
 
