@@ -163,3 +163,17 @@ def test_a_hidden_ideas_wording_does_not_leave(filled: Database, tmp_path: Path)
     text += (tmp_path / "json" / export.JSON_NAME).read_text(encoding="utf-8")
     assert "1234567" not in text
     assert "enthält eine Telefonnummer" in text
+
+
+@pytest.mark.postgres
+def test_minutes_and_exports_on_a_shared_postgresql_event(pg_db: Database, tmp_path: Path) -> None:
+    with pg_db.uow() as s:
+        fields = setup.list_fields(s)
+        for n, text in enumerate(EVIL):
+            ideas.capture(s, text, field_id=fields[n % len(fields)].id)
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    minutes.export_pdf(pg_db, first)
+    minutes.export_pdf(pg_db, second)
+    assert first.read_bytes() == second.read_bytes()
+    (path,) = export.export(pg_db, tmp_path / "json", "json").paths
+    assert [i["text"] for i in json.loads(path.read_text(encoding="utf-8"))["ideas"]] == _texts(pg_db)

@@ -27,6 +27,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, EnvironmentProblem
 from smartdialog.core.minutes import german
@@ -235,7 +237,7 @@ def export(
         raise not_writable(target / "x", exc.strerror or str(exc)) from exc
     if progress:
         progress(0, 2)
-    with db.read() as s:
+    with snapshot_session(db) as s:
         content = collect(s)
     if progress:
         progress(1, 2)
@@ -243,6 +245,23 @@ def export(
     if progress:
         progress(2, 2)
     return ExportFiles(tuple(paths))
+
+
+# -- reading and writing safely -------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def snapshot_session(db: Database) -> Iterator[Session]:
+    """A read session that sees one moment of the event across all its queries.
+
+    On PostgreSQL several laptops write while the export reads; READ COMMITTED
+    would let the ideas come from one moment and the votes from the next.
+    (SQLite's read transaction is a snapshot already.)
+    """
+    with db.read() as s:
+        if db.engine.dialect.name == "postgresql":
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        yield s
 
 
 # -- writing files safely -------------------------------------------------------------------

@@ -25,7 +25,7 @@ from smartdialog.core.minutes.content import MinutesContent, collect, document_f
 from smartdialog.core.minutes.document import Chapter, outline, render
 from smartdialog.core.models import Idea, MinutesSection, VotingRound
 from smartdialog.core.services import audit, setup
-from smartdialog.core.services.export import replacing_file
+from smartdialog.core.services.export import replacing_file, snapshot_session
 
 BODY_LIMIT = 20_000
 
@@ -198,7 +198,7 @@ def overview(s: Session) -> Overview:
 
 def export_pdf(db: Database, target: str | os.PathLike[str], progress: Progress | None = None) -> ExportResult:
     """Read the event and write its minutes to ``target``."""
-    with db.read() as s:
+    with snapshot_session(db) as s:
         content = collect(s)
     return write_pdf(content, target, progress)
 
