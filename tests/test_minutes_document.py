@@ -371,3 +371,24 @@ def test_a_runoff_decides_the_tie_but_the_ranking_stays_the_main_rounds(db: Data
     assert re.search(rf"^\s*3\.\s+{numbers[c]}\s", overall, re.M)
     assert f"Stichwahl (Runde 2): 1. Nr. {numbers[b]} mit 1 Punkt; 2. Nr. {numbers[a]} mit 0 Punkten." in re.sub(r"\s+", " ", text)
     assert "Abstimmungsrunde 2" in text and "Runde 2: " in text
+
+
+def test_names_from_everywhere_print_as_written_when_consented(db: Database, tmp_path: Path) -> None:
+    with db.uow() as s:
+        event = setup.current_event(s)
+        field = setup.list_fields(s)[0]
+        named = Participant(event_id=event.id, ticket_number=1, first_name="Łukasz", last_name="Öztürk-Nguyễn",
+                            consent_attribution_at=event.created_at)  # fmt: skip
+        unnamed = Participant(event_id=event.id, ticket_number=2, first_name="Ἀλέξανδρος", last_name="Чайковская")
+        s.add_all([named, unnamed])
+        s.flush()
+        first = ideas.capture(s, "Mehrsprachige Formulare: Ελληνικά, Русский, Tiếng Việt", field_id=field.id)
+        second = ideas.capture(s, "Ein Stadtplan in Blindenschrift", field_id=field.id)
+        s.execute(update(Idea).where(Idea.id == first.id).values(author_id=named.id))
+        s.execute(update(Idea).where(Idea.id == second.id).values(author_id=unnamed.id))
+    pdf = tmp_path / "namen.pdf"
+    minutes.export_pdf(db, pdf)
+    text = re.sub(r"\s+", " ", "\n".join(pdf_pages(pdf)))
+    assert "eingebracht von Łukasz Öztürk-Nguyễn" in text
+    assert "Mehrsprachige Formulare: Ελληνικά, Русский, Tiếng Việt" in text
+    assert "Ἀλέξανδρος" not in text and "Чайковская" not in text
