@@ -392,3 +392,29 @@ def test_names_from_everywhere_print_as_written_when_consented(db: Database, tmp
     assert "eingebracht von Łukasz Öztürk-Nguyễn" in text
     assert "Mehrsprachige Formulare: Ελληνικά, Русский, Tiếng Việt" in text
     assert "Ἀλέξανδρος" not in text and "Чайковская" not in text
+
+
+def test_a_running_round_with_a_hidden_tally_stays_hidden(db: Database, tmp_path: Path) -> None:
+    from smartdialog.core.models import CheckIn
+
+    _ideas(db, 3)
+    with db.uow() as s:
+        voter = Participant(event_id=setup.current_event(s).id, ticket_number=1, first_name="V", last_name="W")
+        s.add(voter)
+        s.flush()
+        s.add(CheckIn(participant_id=voter.id))
+        info = voting.start_round(s, voting.create_round(s, "Priorisierung", dots_per_participant=2).id)
+        (idea_id, *_) = sorted(voting.ballot_sheet(s, info.id).field_of())
+        voting.cast_ballot(s, info.id, voter.id, {idea_id: 2}, expected_revision=0)
+    pdf = tmp_path / "laufend.pdf"
+    minutes.export_pdf(db, pdf)
+    text = re.sub(r"\s+", " ", "\n".join(pdf_pages(pdf)))
+    assert "Die Abstimmung (Runde 1) läuft noch; ihr Ergebnis bleibt bis zum Abschluss verborgen." in text
+    assert "Rangfolge" not in text and "Auszählung je Idee" not in text
+    assert "Stimmzettel 1" in text
+    # Once closed, the result is there.
+    with db.uow() as s:
+        voting.close_round(s, info.id)
+    minutes.export_pdf(db, pdf)
+    text = re.sub(r"\s+", " ", "\n".join(pdf_pages(pdf)))
+    assert "Rangfolge" in text and "läuft noch" not in text

@@ -140,7 +140,16 @@ class _Builder:
         self.st: Styles = make_styles()
         self.chapters = outline([f.name for f in content.fields])
         self._chapters = {ch.key: ch for ch in self.chapters}
-        self.round = content.result_round
+        result = content.result_round
+        # A round still running with its tally hidden keeps it hidden here too: a draft
+        # printed during the event must not show what the wall does not.
+        self.sealed = result is not None and result.status != "closed" and result.hide_tally
+        self.round = None if self.sealed else result
+        self.no_vote = (
+            f"Die Abstimmung (Runde {result.number}) läuft noch; ihr Ergebnis bleibt bis zum Abschluss verborgen."
+            if result is not None and self.sealed
+            else NO_VOTE
+        )
         self.colour = {f.id: f.colour for f in content.fields}
         self.field_name = {f.id: f.name for f in content.fields}
         self.stamp_text = german.date_long(content.stamp)
@@ -436,7 +445,7 @@ class _Builder:
         if r is not None:
             intro += f" (Runde {r.number}: {text(r.title)}). Zusammengeführte Beiträge zählen für die Idee, in der sie aufgegangen sind."
         else:
-            intro += f". {NO_VOTE} Die Beiträge stehen daher in der Reihenfolge, in der sie eingebracht wurden."
+            intro += f". {self.no_vote} Die Beiträge stehen daher in der Reihenfolge, in der sie eingebracht wurden."
         out.append(self.para(intro))
         for index, f in enumerate(self.c.fields, start=1):
             if index > 1:
@@ -467,7 +476,7 @@ class _Builder:
             out.append(self.para("Zu diesem Handlungsfeld wurden keine Beiträge erfasst."))
             return out
         if r is None or not ranking:
-            note = NO_VOTE if r is None else "Dieses Handlungsfeld stand in der Abstimmung nicht zur Wahl."
+            note = self.no_vote if r is None else "Dieses Handlungsfeld stand in der Abstimmung nicht zur Wahl."
             out.append(self.para(f"<b>{note}</b> Die Beiträge in der Reihenfolge, in der sie eingebracht wurden:"))
             out += self.idea_list(f.active)
             return out
@@ -495,7 +504,7 @@ class _Builder:
         out: list[Flowable] = [PageBreak(), self.heading("priorisierung")]
         r = self.round
         if r is None:
-            out.append(self.para(f"<b>{NO_VOTE}</b> Eine Priorisierung der Beiträge liegt daher nicht vor."))
+            out.append(self.para(f"<b>{self.no_vote}</b> Eine Priorisierung der Beiträge liegt daher nicht vor."))
             return out
         if len(self.c.rounds) > 1:
             out.append(self.para(f"Maßgeblich ist die zuletzt abgeschlossene Runde {r.number} ({text(r.title)}); "
@@ -604,8 +613,12 @@ class _Builder:
             rows.append(("Geöffnet", f"{german.date_short(r.opened_at)}, {german.clock_uhr(r.opened_at)}"))
         if r.closed_at:
             rows.append(("Abgeschlossen", f"{german.date_short(r.closed_at)}, {german.clock_uhr(r.closed_at)}"))
+        rows.append(("Stimmzettel", german.integer(r.ballots)))
+        if r.status != "closed" and r.hide_tally:
+            out.append(self.facts(rows, 75 * mm))
+            out.append(self.para("Die Auszählung bleibt nach den Regeln der Runde bis zu ihrem Abschluss verborgen."))
+            return out
         rows += [
-            ("Stimmzettel", german.integer(r.ballots)),
             ("Punkte an den Stationen", german.integer(r.dots_used)),
             ("Punkte auf Plakaten", german.integer(r.paper_dots)),
         ]
