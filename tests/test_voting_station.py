@@ -6,10 +6,11 @@ The interface is German by default, and so are the texts these tests read.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QCloseEvent
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -34,7 +35,7 @@ class Hall:
 
 
 @pytest.fixture
-def hall(db: Database) -> Hall:
+def hall(db: Database) -> Iterator[Hall]:
     people = add_people(db, 2)
     absent = add_people(db, 1, checked_in=False, first=3)[0]
     found = add_ideas(db, {0: ["Radwege", "Busse", "Leihräder"], 1: ["Coworking", "Glasfaser"]})
@@ -46,7 +47,9 @@ def hall(db: Database) -> Hall:
         )  # fmt: skip
         info = voting.start_round(s, info.id)
         voting.set_admin_pin(s, "2468")
-    return Hall(db, info, people, absent, found)
+    yield Hall(db, info, people, absent, found)
+    # No station's background read may outlive the event file it reads.
+    assert QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def _badge(db: Database, number: int) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -34,13 +35,15 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, db: Database) -> VotingWorkspace:
+def page(qtbot: QtBot, db: Database) -> Iterator[VotingWorkspace]:
     widget = VotingWorkspace()
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
     widget.show()
     widget.set_database(db)
-    return widget
+    yield widget
+    # No results read in the background may outlive the event file it reads.
+    assert QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def _wait_results(qtbot: QtBot, page: VotingWorkspace) -> None:
