@@ -19,7 +19,7 @@ from smartdialog.core.demo import write_demo
 from smartdialog.core.errors import DomainError, EnvironmentProblem
 from smartdialog.core.minutes import german, texts
 from smartdialog.core.models import Idea, Participant, RoundIdea
-from smartdialog.core.services import ideas, minutes, setup, voting
+from smartdialog.core.services import export, ideas, minutes, setup, voting
 
 from .conftest import TEST_DEVICE
 
@@ -412,6 +412,8 @@ def test_a_running_round_with_a_hidden_tally_stays_hidden(db: Database, tmp_path
     assert "Die Abstimmung (Runde 1) läuft noch; ihr Ergebnis bleibt bis zum Abschluss verborgen." in text
     assert "Rangfolge" not in text and "Auszählung je Idee" not in text
     assert "Stimmzettel 1" in text
+    with db.read() as s:
+        assert [t.rows for t in export.tables(minutes.snapshot(s)) if t.key == "votes"] == [()]
     # Once closed, the result is there.
     with db.uow() as s:
         voting.close_round(s, info.id)

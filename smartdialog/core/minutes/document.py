@@ -143,7 +143,7 @@ class _Builder:
         result = content.result_round
         # A round still running with its tally hidden keeps it hidden here too: a draft
         # printed during the event must not show what the wall does not.
-        self.sealed = result is not None and result.status != "closed" and result.hide_tally
+        self.sealed = result is not None and result.sealed
         self.round = None if self.sealed else result
         self.no_vote = (
             f"Die Abstimmung (Runde {result.number}) läuft noch; ihr Ergebnis bleibt bis zum Abschluss verborgen."
@@ -614,7 +614,7 @@ class _Builder:
         if r.closed_at:
             rows.append(("Abgeschlossen", f"{german.date_short(r.closed_at)}, {german.clock_uhr(r.closed_at)}"))
         rows.append(("Stimmzettel", german.integer(r.ballots)))
-        if r.status != "closed" and r.hide_tally:
+        if r.sealed:
             out.append(self.facts(rows, 75 * mm))
             out.append(self.para("Die Auszählung bleibt nach den Regeln der Runde bis zu ihrem Abschluss verborgen."))
             return out

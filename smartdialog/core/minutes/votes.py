@@ -67,6 +67,11 @@ class RoundSummary:
     tally_sha256: str
     tally_intact: bool | None
 
+    @property
+    def sealed(self) -> bool:
+        """Running with its tally hidden until it closes (the round's own rule)."""
+        return self.status != "closed" and self.hide_tally
+
 
 def _ranked(result: voting.IdeaResult, numbers: Mapping[uuid.UUID, int]) -> RankedIdea:
     return RankedIdea(

@@ -135,6 +135,7 @@ def tables(content: MinutesContent) -> list[DataTable]:
                 i.paper_dots, i.total, ", ".join(str(n) for n in i.merged_from), r.tally_sha256,
             )
             for r in content.rounds
+            if not r.sealed
             for i in r.ranking
         ),
     )
