@@ -191,6 +191,12 @@ def test_no_voting_once_the_round_is_closed(
     qtbot.waitUntil(
         lambda: "Zurzeit ist keine Abstimmungsrunde geöffnet" in station.scan_notice.text()
     )
+    # The waiting screen follows a round opened elsewhere by itself (its poll timer, fired here).
+    with hall.db.uow() as s:
+        voting.start_round(s, voting.create_round(s, "Zweite Runde").id)
+    assert station.round_title.text() == "Zurzeit ist keine Abstimmung geöffnet."
+    station._title_poll.timeout.emit()
+    qtbot.waitUntil(lambda: station.round_title.text() == "Abstimmung: Zweite Runde")
 
 
 def test_a_lost_connection_on_confirm_keeps_the_choice_and_counts_once(

@@ -21,6 +21,13 @@
         <source>One dot more for: {text}</source>
         <translation>Einen Punkt mehr für: {text}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n dot(s) on this idea</source>
+        <translation>
+            <numerusform>%n Punkt auf dieser Idee</numerusform>
+            <numerusform>%n Punkte auf dieser Idee</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PaperModel</name>

@@ -84,6 +84,7 @@ class IdeaCard(QFrame):
         self.setObjectName("ideaCard")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty("chosen", False)
+        self.setAccessibleName(idea.text)
         strip = QFrame()
         strip.setFixedWidth(10)
         strip.setStyleSheet(f"background: {colour}; border: none; border-radius: 4px;")
@@ -118,6 +119,7 @@ class IdeaCard(QFrame):
 
     def show_state(self, dots: int, can_add: bool) -> None:
         self.meter.set_filled(dots)
+        self.setAccessibleDescription(self.tr("%n dot(s) on this idea", "", dots))
         self.minus.setEnabled(dots > 0)
         self.plus.setEnabled(can_add)
         if self.property("chosen") != (dots > 0):

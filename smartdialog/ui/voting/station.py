@@ -54,6 +54,7 @@ THANKS_MS = 6_000
 NOTICE_MS = 9_000
 MAX_PIN_TRIES = 5
 PIN_LOCKOUT_MS = 60_000
+TITLE_POLL_MS = 15_000
 
 SCAN, BALLOT, CHECK, THANKS = "scan", "ballot", "check", "thanks"
 
@@ -215,6 +216,10 @@ class VotingStation(QWidget):
         self._thanks.timeout.connect(lambda: self.reset())
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.scan_notice.hide)
+        # The scan page follows a round opened or closed elsewhere.
+        self._title_poll = QTimer(self, interval=TITLE_POLL_MS)
+        self._title_poll.timeout.connect(self._poll_round_title)
+        self._title_poll.start()
         self._pin_lockout = QTimer(self, singleShot=True, interval=PIN_LOCKOUT_MS)
         self._pin_lockout.timeout.connect(self._end_pin_lockout)
         app = QApplication.instance()
@@ -430,6 +435,10 @@ class VotingStation(QWidget):
     def _notify(self, text: str, tone: str) -> None:
         _show_notice(self.scan_notice, text, tone)
         self._notice_timer.start()
+
+    def _poll_round_title(self) -> None:
+        if self.page == SCAN and not self._busy:
+            self._refresh_round_title()
 
     def _refresh_round_title(self) -> None:
         self._start(
@@ -799,14 +808,7 @@ class VotingStation(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        for timer in (
-            self._idle,
-            self._warn,
-            self._countdown,
-            self._thanks,
-            self._notice_timer,
-            self._pin_lockout,
-        ):
+        for timer in self.findChildren(QTimer):
             timer.stop()
         super().closeEvent(event)
 
