@@ -315,6 +315,7 @@ class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             topMargin=TOP,
             bottomMargin=BOTTOM,
             invariant=1,
+            pageCompression=1,
             initialFontName=pdffonts.register(),
             initialFontSize=10,
             lang="de-DE",
