@@ -22,7 +22,9 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_a_round_from_the_command_line(db: Database, event_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_round_from_the_command_line(
+    db: Database, event_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     people = add_people(db, 3)
     found = add_ideas(db, {0: ["Radwege", "Busse"], 1: ["Coworking"]})
     path = str(event_path)
@@ -69,7 +71,9 @@ def test_a_round_from_the_command_line(db: Database, event_path: Path, capsys: p
     assert "closed" in out and "3 ideas, 2 ballots" in out
 
 
-def test_clear_errors_instead_of_tracebacks(db: Database, event_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clear_errors_instead_of_tracebacks(
+    db: Database, event_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = str(event_path)
     code, _, err = _run(capsys, "results", path)
     assert code == 1 and "no open or closed voting round" in err
@@ -81,7 +85,12 @@ def test_clear_errors_instead_of_tracebacks(db: Database, event_path: Path, caps
     assert code == 1 and "No voting round is open" in err
 
 
-def test_closing_asks_first(db: Database, event_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_closing_asks_first(
+    db: Database,
+    event_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     add_ideas(db, {0: ["Radwege"]})
     with db.uow() as s:
         voting.start_round(s, voting.create_round(s).id)

@@ -47,7 +47,11 @@ def _setup(db: Database) -> Plan:
     fields = field_ids(db)
     with db.uow() as s:
         info = voting.create_round(
-            s, dots_per_participant=4, max_dots_per_idea=2, field_ids=fields[:2], budgets={fields[1]: 2}
+            s,
+            dots_per_participant=4,
+            max_dots_per_idea=2,
+            field_ids=fields[:2],
+            budgets={fields[1]: 2},
         )
         voting.start_round(s, info.id)
     target = str(db.path) if db.path else db.engine.url.render_as_string(hide_password=False)
@@ -76,7 +80,9 @@ def _cast(db: Database, plan: Plan, person: uuid.UUID, rng: random.Random) -> st
     dots: Counter[uuid.UUID] = Counter(rng.choice(plan.ideas) for _ in range(rng.randint(1, 6)))
     try:
         with db.uow() as s:
-            voting.cast_ballot(s, plan.round_id, person, dict(dots), expected_revision=voter.revision)
+            voting.cast_ballot(
+                s, plan.round_id, person, dict(dots), expected_revision=voter.revision
+            )
     except ConflictError:
         return "conflict"
     except DomainError:
@@ -91,7 +97,9 @@ def _sneak_in_a_dot(db: Database, plan: Plan, person: uuid.UUID, rng: random.Ran
             sheet = voting.ballot_sheet(s, plan.round_id)
             field_id = sheet.field_of()[idea]
             mine = s.execute(
-                select(Dot.idea_id, Dot.field_id).where(Dot.round_id == plan.round_id, Dot.participant_id == person)
+                select(Dot.idea_id, Dot.field_id).where(
+                    Dot.round_id == plan.round_id, Dot.participant_id == person
+                )
             ).all()
             rules = sheet.round.rules
             s.execute(
@@ -116,7 +124,9 @@ def _assert_no_budget_exceeded(db: Database, plan: Plan) -> None:
     with db.read() as s:
         rules = voting.get_round(s, plan.round_id).rules
         per_voter = s.execute(
-            select(Dot.participant_id, func.count()).where(Dot.round_id == plan.round_id).group_by(Dot.participant_id)
+            select(Dot.participant_id, func.count())
+            .where(Dot.round_id == plan.round_id)
+            .group_by(Dot.participant_id)
         ).all()
         per_idea = s.execute(
             select(func.count())
@@ -128,7 +138,9 @@ def _assert_no_budget_exceeded(db: Database, plan: Plan) -> None:
             .where(Dot.round_id == plan.round_id)
             .group_by(Dot.participant_id, Dot.field_id)
         ).all()
-        ballots = s.scalar(select(func.count()).select_from(Ballot).where(Ballot.round_id == plan.round_id))
+        ballots = s.scalar(
+            select(func.count()).select_from(Ballot).where(Ballot.round_id == plan.round_id)
+        )
     assert per_voter, "nobody voted: the hammering did not reach the database"
     assert max(n for _, n in per_voter) <= rules.dots_per_participant
     assert max(n for (n,) in per_idea) <= rules.max_dots_per_idea

@@ -536,9 +536,13 @@ def test_paper_counts_are_replaced_removed_and_frozen_with_the_round(open_round:
 
 
 @pytest.mark.parametrize(
-    "backend", ["db", pytest.param("pg_db", marks=pytest.mark.postgres)], ids=["sqlite", "postgresql"]
+    "backend",
+    ["db", pytest.param("pg_db", marks=pytest.mark.postgres)],
+    ids=["sqlite", "postgresql"],
 )
-def test_results_match_a_tally_counted_by_hand(backend: str, request: pytest.FixtureRequest) -> None:
+def test_results_match_a_tally_counted_by_hand(
+    backend: str, request: pytest.FixtureRequest
+) -> None:
     db: Database = request.getfixturevalue(backend)
     people = add_people(db, 5)  # the fifth is present but does not vote
     add_people(db, 1, checked_in=False, first=6)
