@@ -1,9 +1,10 @@
 """The minutes for 1,000 ideas in 7 fields, against a plain reportlab document of the same content.
 
 The baseline is what the same text costs reportlab itself: a SimpleDocTemplate
-with the same paragraphs, the same charts and the same tables (in the same
-short chunks, which is a layout choice both sides profit from), built in one
-pass from data already in memory.  The figure is everything the user waits
+with reportlab's defaults and the same paragraphs, charts and tables (in the
+same short chunks, which is a layout choice both sides profit from), built in
+one pass from data already in memory.  The minutes beat it where they do
+better than the defaults (cells without the markup parser, compressed pages).  The figure is everything the user waits
 for: reading the event, the contents with page numbers, "Seite X von Y", the
 page decoration, the draft mark, writing the file.
 """
