@@ -12,7 +12,7 @@ from smartdialog.cli import main
 from smartdialog.core.db import Database, open_database
 from smartdialog.core.demo import write_demo
 from smartdialog.core.errors import DomainError, NotFoundError
-from smartdialog.core.models import CheckIn, Idea, Participant, ScanLog
+from smartdialog.core.models import Ballot, CheckIn, Idea, Participant, ScanLog
 from smartdialog.core.services import export, minutes, privacy, setup, voting
 
 from .conftest import TEST_DEVICE
@@ -90,7 +90,7 @@ def test_one_action_removes_every_trace_and_keeps_the_results(event: Database) -
 def test_everything_about_one_person(event: Database, tmp_path: Path) -> None:
     with event.read() as s:
         person = privacy.find_by_ticket(s, 999)
-        voter = s.scalar(select(Participant.id).where(Participant.ticket_number == 1))
+        voter = s.scalar(select(Ballot.participant_id).limit(1))
         assert voter is not None
         voter_report = privacy.person_report(s, voter)
         with pytest.raises(NotFoundError, match="12345"):
@@ -105,9 +105,9 @@ def test_everything_about_one_person(event: Database, tmp_path: Path) -> None:
     assert len(data["ideas_as_author"]) == 1
     assert data["event"]["title"] == "Bürgerdialog Smart City Münster"
     # A voter's report lists their dots by the ideas' wording.
-    if voter_report["ballots"]:
-        dots = voter_report["ballots"][0]["dots"]
-        assert sum(d["dots"] for d in dots) >= 1 and all(d["idea"] for d in dots)
+    (ballot,) = voter_report["ballots"]
+    assert ballot["round"] == 1
+    assert sum(d["dots"] for d in ballot["dots"]) >= 1 and all(d["idea"] for d in ballot["dots"])
 
 
 def test_exports_and_minutes_never_carry_the_persons_data(event: Database, tmp_path: Path) -> None:
