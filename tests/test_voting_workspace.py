@@ -147,6 +147,7 @@ def test_the_results_model_passes_the_model_tester(
     assert [page.results_model.row(r).text for r in range(page.results_model.rowCount())] == [
         "Coworking"
     ]
+    assert page.results_view.isColumnHidden(ResultsModel.FIELD)
 
 
 def test_the_wall_shows_turnout_while_hidden_and_the_ranking_once_closed(db: Database) -> None:

@@ -489,6 +489,8 @@ class VotingWorkspace(Workspace):
         field = next((f for f in results.fields if str(f.field_id) == scope), None)
         rows = field.ideas if field is not None else results.overall
         self.results_model.set_rows(rows, colours)
+        # Within one field the field column would say the same in every row.
+        self.results_view.setColumnHidden(ResultsModel.FIELD, field is not None)
         # The table marks every tie; the line below names the best tied group and counts the rest.
         ranks = sorted({i.rank for i in rows if i.tied})
         if ranks:
