@@ -183,13 +183,11 @@ class WallWorkspace(Workspace):
         self.state.set_results_provider(provider)
 
     def _use_voting_results(self) -> None:
-        """By default the results of this event's voting rounds, once the voting module is there."""
+        """By default the results of this event's voting rounds."""
+        # Imported here: the voting package is loaded only when the wall is first used.
+        from smartdialog.ui.voting.wall import results_provider
+
         self._provider_chosen = True
-        try:
-            from smartdialog.ui.voting.wall import results_provider
-        except ImportError:
-            log.info("no voting module: the wall's results mode says there is no vote yet")
-            return
         self.state.set_results_provider(results_provider(lambda: self.db))
 
     # -- controls ------------------------------------------------------------------------
