@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -21,6 +22,9 @@ from typing import Protocol
 from smartdialog import __version__, i18n
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.i18n import translate
+from smartdialog.logfile import log_to_file
+
+log = logging.getLogger("smartdialog.cli")
 
 # Each module registers its jobs: ``register(subparsers)`` adds parsers whose
 # ``func(args) -> int`` does the work.
@@ -81,11 +85,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = [*argv, "open", *([first] if first else [])]
     args = parser.parse_args(argv)
     args.lang = language
+    log_to_file()
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
     except SmartDialogError as exc:
         print(error_text(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            translate("cli", "Cannot use {path}: {reason}").format(
+                path=exc.filename or "", reason=exc.strerror or exc
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        log.error("database error in %s", args.command, exc_info=exc)
+        print(
+            translate(
+                "cli", "The database reported an error: {reason}. Nothing of this job was saved."
+            ).format(reason=str(getattr(exc, "orig", exc)).strip().splitlines()[0]),
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130

@@ -446,6 +446,14 @@
         <translation>Veranstaltungsdatei oder Datenbankadresse</translation>
     </message>
     <message>
+        <source>Cannot use {path}: {reason}</source>
+        <translation>{path} kann nicht verwendet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The database reported an error: {reason}. Nothing of this job was saved.</source>
+        <translation>Die Datenbank meldet einen Fehler: {reason}. Von diesem Auftrag wurde nichts gespeichert.</translation>
+    </message>
+    <message>
         <source>write a realistic demo event</source>
         <translation>eine realistische Demo-Veranstaltung schreiben</translation>
     </message>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
@@ -16,7 +15,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QSettings,
-    QStandardPaths,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
@@ -24,23 +22,13 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smartdialog import APP_NAME, ORG_NAME, __version__, i18n
+from smartdialog.logfile import data_dir, log_file, log_to_file
 from smartdialog.paths import resource
 from smartdialog.ui.mainwindow import MainWindow
 
 log = logging.getLogger("smartdialog")
 
 _fault_log: IO[str] | None = None
-
-
-def data_dir() -> Path:
-    """The user's data folder for smartdialog (log file, crash traces)."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def log_file() -> Path:
-    return data_dir() / "smartdialog.log"
 
 
 def settings() -> QSettings:
@@ -51,15 +39,7 @@ def settings() -> QSettings:
 def setup_logging(level: int = logging.INFO) -> Path:
     """Log to a rotating file in the user's data folder; route Qt's own messages there too."""
     global _fault_log
-    path = log_file()
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(level)
+    path = log_to_file(level)
     qInstallMessageHandler(_qt_message)
     if _fault_log is None:
         # A hard crash inside Qt still leaves a Python traceback behind.

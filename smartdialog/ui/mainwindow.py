@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from smartdialog import __version__, i18n
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
+from smartdialog.logfile import log_file
 from smartdialog.ui.messages import show_error
 from smartdialog.ui.welcome import WelcomePage
 from smartdialog.ui.workspace import Workspace
@@ -362,8 +363,6 @@ class MainWindow(QMainWindow):
         last = str(self.settings.value("ui/last_dir", "") or "")
         if last and Path(last).is_dir():
             return last
-        from PySide6.QtCore import QStandardPaths
-
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _event_filter(self) -> str:
@@ -445,8 +444,6 @@ class MainWindow(QMainWindow):
         )
 
     def _open_log(self) -> None:
-        from smartdialog.ui.app import log_file
-
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file())))
 
     def _about(self) -> None:
