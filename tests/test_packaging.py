@@ -18,6 +18,12 @@ def test_wheel_contains_fonts_translations_and_migrations(tmp_path: Path) -> Non
     names = set(zipfile.ZipFile(wheels[-1]).namelist())
     for wheel in set(wheels) - before:
         wheel.unlink()
+    modules = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "smartdialog").rglob("*.py")
+        if "__pycache__" not in p.parts and "resources" not in p.relative_to(ROOT).parts
+    }
+    assert modules - names == set(), "modules missing from the wheel (a package without __init__.py?)"
     for needed in (
         "smartdialog/resources/fonts/DejaVuSans.ttf",
         "smartdialog/resources/fonts/LICENSE-DejaVu.txt",
