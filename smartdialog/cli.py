@@ -92,6 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SmartDialogError as exc:
         print(error_text(exc), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`smartdialog ideas EVENT | head`): not an error of ours.
+        # Point stdout at /dev/null so that flushing it at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(
             translate("cli", "Cannot use {path}: {reason}").format(
@@ -115,11 +120,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader went away (`smartdialog ideas EVENT | head`): not an error of ours.
-        # Point stdout at /dev/null so that flushing it at exit does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def _job_names(parser: argparse.ArgumentParser) -> set[str]:

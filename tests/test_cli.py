@@ -1,0 +1,62 @@
+"""The command line as an administrator uses it: German messages, exit codes, pipes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smartdialog import cli
+
+
+def test_info_prints_the_event(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["info", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Bürgerdialog Smart City Münster" in out
+    assert "Handlungsfelder:" in out and "Mobilität" in out
+    assert "Tisch 1 – Mobilität" in out
+
+
+def test_a_missing_event_is_one_german_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["info", str(tmp_path / "fehlt.sdevent")]) == 1
+    captured = capsys.readouterr()
+    assert "gibt es nicht" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_english_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--lang", "en", "info", str(tmp_path / "gone.sdevent")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    from smartdialog import i18n
+
+    i18n.load("de")  # the other tests in this process expect German
+
+
+def test_new_creates_an_event_with_the_resolutions_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "neu.sdevent"
+    assert cli.main(["new", str(path), "--title", "Bürgerdialog", "--council-reference", "V/0164/2018"]) == 0
+    assert cli.main(["new", str(path), "--title", "Noch einmal"]) == 1
+    assert "gibt es schon" in capsys.readouterr().err
+    assert cli.main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "V/0164/2018" in out and "Wohnformen" in out
+
+
+def test_a_closed_pipe_ends_a_job_quietly(db_path: Path) -> None:
+    """`smartdialog info EVENT | head -1` must not print a traceback."""
+    env = {**os.environ, "SMARTDIALOG_LANG": "de"}
+    job = subprocess.Popen(
+        [sys.executable, "-m", "smartdialog", "info", str(db_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert job.stdout is not None and job.stderr is not None
+    job.stdout.close()  # the reader is gone before the job prints its first line
+    with job.stderr:
+        errors = job.stderr.read().decode()
+    assert job.wait(timeout=60) == 0
+    assert "Traceback" not in errors and "Broken pipe" not in errors
