@@ -58,3 +58,15 @@ def test_a_lost_connection_is_shown_and_its_return_too(
     with qtbot.waitSignal(window.feed.connection_restored, timeout=3000):
         window.feed.poll()
     assert "Veranstaltungsdatei" in window.connection_label.text()
+
+
+def test_a_large_log_is_rotated_at_start(tmp_path: Path) -> None:
+    from smartdialog import logfile
+
+    log = tmp_path / "smartdialog.log"
+    log.write_bytes(b"x" * logfile.MAX_BYTES)
+    (tmp_path / "smartdialog.log.1").write_text("älter", encoding="utf-8")
+    logfile._rotate(log)
+    assert not log.exists()
+    assert (tmp_path / "smartdialog.log.1").stat().st_size == logfile.MAX_BYTES
+    assert (tmp_path / "smartdialog.log.2").read_text(encoding="utf-8") == "älter"

@@ -7,13 +7,19 @@ is imported (start-up time).
 from __future__ import annotations
 
 import os
-import socket
 import uuid
 from dataclasses import dataclass
 
 EVENT_FILE_SUFFIX = ".sdevent"
 
 _DEVICE_NAMESPACE = uuid.UUID("5d1a1d0c-6a43-4d55-9a3e-3c1b3f1f0c11")
+
+
+def _hostname() -> str:
+    # os.uname is cheaper than importing socket, which this module avoids (start-up time).
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "")
 
 
 def is_url(target: str | os.PathLike[str]) -> bool:
@@ -31,5 +37,5 @@ class DeviceIdentity:
 
     @classmethod
     def this_machine(cls, name: str | None = None, role: str = "office") -> DeviceIdentity:
-        host = socket.gethostname() or "localhost"
+        host = _hostname() or "localhost"
         return cls(uuid.uuid5(_DEVICE_NAMESPACE, host), name or host, role)
