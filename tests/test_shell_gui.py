@@ -207,3 +207,19 @@ def test_a_local_write_reaches_the_other_pages_at_once(qtbot: QtBot, window: Mai
     with qtbot.waitSignal(window.feed.changed, timeout=2000) as blocker, window.db.uow() as s:
         setup.add_station(s, "Tisch 8")
     assert [c.action for c in blocker.args[0]] == ["station.added"]
+
+
+def test_the_laptop_is_renamed_from_the_status_bar(
+    window: MainWindow, db_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    assert window.open_event(db_path)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  Empfang   2 ", True))
+    window.device_label.click()
+    assert window.device_label.text() == "Dieser Laptop: Empfang 2"
+    assert settings.value("device/name") == "Empfang 2"
+    assert window.db is not None and window.db.device.name == "Empfang 2"
+    from smartdialog.core.db import devices
+
+    assert "Empfang 2" in [d.name for d in devices(window.db)]

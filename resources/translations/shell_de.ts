@@ -103,6 +103,10 @@
         <translation>Dokumentation</translation>
     </message>
     <message>
+        <source>Click to rename this laptop, e.g. “Registration 2”</source>
+        <translation>Klicken, um diesen Laptop umzubenennen, z. B. „Empfang 2“</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>

@@ -416,6 +416,8 @@ def create_database(
     return db
 
 
-def devices(db: Database) -> list[Device]:
+def devices(db: Database) -> list[DeviceIdentity]:
+    """Every laptop that has written to this event, by name."""
     with db.read() as s:
-        return list(s.scalars(select(Device).order_by(Device.name)))
+        rows = s.execute(select(Device.id, Device.name, Device.role).order_by(Device.name))
+        return [DeviceIdentity(id_, name, role) for id_, name, role in rows]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStyle,
+    QToolButton,
     QWidget,
 )
 
@@ -150,7 +151,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.device_label = QLabel()
+        # The laptop's name is shown on every desk and in the logs ("Empfang 2"),
+        # so renaming it is one click away.
+        self.device_label = QToolButton()
+        self.device_label.setAutoRaise(True)
+        self.device_label.setToolTip(self.tr("Click to rename this laptop, e.g. “Registration 2”"))
+        self.device_label.clicked.connect(self.rename_device_interactive)
         self.connection_label = QLabel()
         self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.device_label)
