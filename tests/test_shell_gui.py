@@ -120,7 +120,7 @@ def test_clerk_sets_up_an_event_and_finds_it_again(
     assert [page.topics.item(i).text() for i in range(page.topics.count())] == [
         "Welche Kultur braucht die digitale Stadt?"
     ]
-    stations = {r.name: r for r in page.stations_model.rows}
+    stations = {r.name: r for r in page.stations_model.rows()}
     assert stations["Tisch Kultur"].field_id == culture.id  # takes the selected field
     assert stations["Tisch Mobilität"].field_id == mobility.id
     assert stations["Tisch Mobilität"].facilitators == "Jürgen Brüggemann"
@@ -188,7 +188,7 @@ def test_changes_on_another_laptop_reach_this_window(qtbot: QtBot, window: MainW
             setup.add_station(s, "Tisch vom anderen Laptop")
     finally:
         other.close()
-    qtbot.waitUntil(lambda: any(r.name == "Tisch vom anderen Laptop" for r in page.stations_model.rows), timeout=3000)
+    qtbot.waitUntil(lambda: any(r.name == "Tisch vom anderen Laptop" for r in page.stations_model.rows()), timeout=3000)
 
 
 def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow, db_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -86,7 +86,7 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     cast(db, info.id, people[0], {found["Radwege"]: 2, found["Coworking"]: 1})
     cast(db, info.id, people[1], {found["Radwege"]: 1})
     _wait_results(qtbot, page)
-    rows = [page.results_model.row(r) for r in range(page.results_model.rowCount())]
+    rows = page.results_model.rows()
     assert [(r.text, r.device_dots, r.paper_dots, r.rank) for r in rows] == [
         ("Busse", 0, 4, 1), ("Radwege", 3, 0, 2), ("Coworking", 1, 0, 3),
     ]  # fmt: skip
@@ -144,7 +144,7 @@ def test_the_results_model_passes_the_model_tester(
     qtmodeltester.check(page.paper_model)
     # Per field: Wirtschaftsstandort alone.
     page.scope.setCurrentIndex(page.scope.findText("Wirtschaftsstandort"))
-    assert [page.results_model.row(r).text for r in range(page.results_model.rowCount())] == [
+    assert [r.text for r in page.results_model.rows()] == [
         "Coworking"
     ]
     assert page.results_view.isColumnHidden(ResultsModel.FIELD)

@@ -6,60 +6,32 @@ keeps the models free of any session.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from smartdialog.core.services.badges import local_time
 from smartdialog.core.services.checkin import RecentCheckIn
 from smartdialog.core.services.registration import PersonRow
+from smartdialog.ui.rowmodel import Index, RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _PRESENT = QColor("#2e7d32")
 _ANNULLED = QColor("#9e9e9e")
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RowTableModel[PersonRow]):
     """Search results: name, organisation, ticket number, present since."""
 
     NAME, ORGANISATION, TICKET, PRESENT = range(4)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[PersonRow] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Organisation"), self.tr("Ticket"), self.tr("Present"))
 
-    def set_rows(self, rows: Sequence[PersonRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> PersonRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rows(self) -> list[PersonRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        person = self.item(index)
+        if person is None:
             return None
-        return (self.tr("Name"), self.tr("Organisation"), self.tr("Ticket"), self.tr("Present"))[
-            section
-        ]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        person = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
@@ -94,40 +66,18 @@ class PeopleModel(QAbstractTableModel):
         return None
 
 
-class RecentModel(QAbstractTableModel):
+class RecentModel(RowTableModel[RecentCheckIn]):
     """The latest check-ins at every desk: time, name, desk; annulled ones greyed and struck out."""
 
     TIME, NAME, DESK = range(3)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[RecentCheckIn] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Time"), self.tr("Name"), self.tr("Desk"))
 
-    def set_rows(self, rows: Sequence[RecentCheckIn]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RecentCheckIn | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.item(index)
+        if entry is None:
             return None
-        return (self.tr("Time"), self.tr("Name"), self.tr("Desk"))[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:

@@ -216,7 +216,7 @@ class SetupWorkspace(Workspace):
         if self.db is None:
             self._event = None
             self.fields_model.set_rows([])
-            self.stations_model.set_rows([], [])
+            self.stations_model.set_stations([], [])
             self.topics.clear()
             return
         current = self._current_field_id()
@@ -227,7 +227,7 @@ class SetupWorkspace(Workspace):
         self._event = event
         self._show_details(event)
         self.fields_model.set_rows(fields)
-        self.stations_model.set_rows(stations, fields)
+        self.stations_model.set_stations(stations, fields)
         row = self.fields_model.row_of(current) if current else 0
         if fields:
             self.fields_view.setCurrentIndex(self.fields_model.index(max(row, 0)))
@@ -416,8 +416,8 @@ class SetupWorkspace(Workspace):
     def add_table_per_field(self) -> None:
         if self.db is None:
             return
-        covered = {st.field_id for st in self.stations_model.rows}
-        number = len(self.stations_model.rows)
+        covered = {st.field_id for st in self.stations_model.rows()}
+        number = self.stations_model.rowCount()
         for field in self.fields_model.rows:
             if field.id in covered:
                 continue

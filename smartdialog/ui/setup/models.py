@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from smartdialog.core.services.setup import FieldInfo, StationInfo
+from smartdialog.ui.rowmodel import Index, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -77,39 +77,30 @@ class FieldListModel(QAbstractListModel):
         return next((i for i, r in enumerate(self.rows) if r.id == field_id), -1)
 
 
-class StationTableModel(QAbstractTableModel):
+class StationTableModel(RowTableModel[StationInfo]):
     """The thematic tables: name, field of action, facilitators — all edited in place."""
 
     NAME, FIELD, FACILITATORS = range(3)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[StationInfo] = []
         self.fields: dict[uuid.UUID, FieldInfo] = {}
         # callable(station_id, column, value) -> StationInfo | None (None: refused)
         self.update: Any = None
 
-    def set_rows(self, rows: list[StationInfo], fields: list[FieldInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Table"), self.tr("Field of action"), self.tr("Facilitators"))
+
+    def set_stations(self, rows: list[StationInfo], fields: list[FieldInfo]) -> None:
+        """The tables, with the fields of action they may be given."""
         self.fields = {f.id: f for f in fields}
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return (self.tr("Table"), self.tr("Field of action"), self.tr("Facilitators"))[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.item(index)
+        if row is None:
             return None
-        row, column = self.rows[index.row()], index.column()
+        column = index.column()
         field = self.fields.get(row.field_id) if row.field_id else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == self.NAME:
@@ -126,17 +117,18 @@ class StationTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.update is None:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        row = self.item(index)
+        if role != Qt.ItemDataRole.EditRole or row is None or self.update is None:
             return False
-        updated = self.update(self.rows[index.row()].id, index.column(), value)
+        updated = self.update(row.id, index.column(), value)
         if updated is None:
             return False
-        self.rows[index.row()] = updated
+        self._rows[index.row()] = updated
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
         return True

@@ -3,67 +3,44 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from smartdialog.core.services.voting import IdeaResult
+from smartdialog.ui.rowmodel import Index, RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 TIE_COLOUR = QColor("#fff3cd")
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowTableModel[IdeaResult]):
     """One ranking (overall or of a field): rank, idea, field, device, paper, total, voters."""
 
     RANK, IDEA, FIELD, DEVICE, PAPER, TOTAL, VOTERS = range(7)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[IdeaResult] = []
         self._colours: dict[uuid.UUID, str] = {}
 
-    def set_rows(
-        self, rows: list[IdeaResult] | tuple[IdeaResult, ...], colours: dict[uuid.UUID, str]
-    ) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._colours = dict(colours)
-        self.endResetModel()
-
-    def row(self, index: int) -> IdeaResult:
-        return self._rows[index]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Rank"), self.tr("Idea"), self.tr("Field of action"), self.tr("Device"),
             self.tr("Paper"), self.tr("Total"), self.tr("Voters"),
-        )[section]  # fmt: skip
+        )  # fmt: skip
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def set_results(self, rows: Iterable[IdeaResult], colours: dict[uuid.UUID, str]) -> None:
+        """The ranking, with the colours of the fields of action for their swatches."""
+        self._colours = dict(colours)
+        self.set_rows(rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.item(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             loc = QLocale()
@@ -118,7 +95,7 @@ class PaperRow:
     dots: int
 
 
-class PaperModel(QAbstractTableModel):
+class PaperModel(RowTableModel[PaperRow]):
     """The round's ideas with the dots counted on paper; the count column is edited in place.
 
     An edit does not change the row itself: it asks (``count_entered``) and the
@@ -130,14 +107,15 @@ class PaperModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[PaperRow] = []
         self._editable = False
 
-    def set_rows(self, rows: list[PaperRow], *, editable: bool) -> None:
-        self.beginResetModel()
-        self._rows = rows
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Field of action"), self.tr("Idea"), self.tr("Dots on paper"))
+
+    def set_sheet(self, rows: Iterable[PaperRow], *, editable: bool) -> None:
+        """The round's ideas with their counts; ``editable`` while paper counts may be entered."""
         self._editable = editable
-        self.endResetModel()
+        self.set_rows(rows)
 
     def set_count(self, idea_id: uuid.UUID, dots: int) -> None:
         for i, row in enumerate(self._rows):
@@ -149,29 +127,16 @@ class PaperModel(QAbstractTableModel):
     def counts(self) -> dict[uuid.UUID, int]:
         return {r.idea_id: r.dots for r in self._rows}
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Field of action"), self.tr("Idea"), self.tr("Dots on paper"))[section]
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == self.DOTS and self._editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.item(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.field_name, r.text, QLocale().toString(r.dots) if r.dots else "")[column]
@@ -185,14 +150,14 @@ class PaperModel(QAbstractTableModel):
             return r.text
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or index.column() != self.DOTS or role != Qt.ItemDataRole.EditRole:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        row = self.item(index)
+        if row is None or index.column() != self.DOTS or role != Qt.ItemDataRole.EditRole:
             return False
         try:
             dots = int(value)
         except (TypeError, ValueError):
             return False
-        row = self._rows[index.row()]
         if dots != row.dots:
             self.count_entered.emit(row.idea_id, dots)
         return True

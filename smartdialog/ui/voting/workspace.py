@@ -303,8 +303,8 @@ class VotingWorkspace(Workspace):
             self.heading.setText(self.tr("No voting round yet. Create one with “New round …”."))
             self.rules_label.clear()
             self.turnout_label.clear()
-            self.results_model.set_rows([], {})
-            self.paper_model.set_rows([], editable=False)
+            self.results_model.set_results([], {})
+            self.paper_model.set_sheet([], editable=False)
             self._paper_key = None
             self._results = None
             return
@@ -346,7 +346,7 @@ class VotingWorkspace(Workspace):
     def _load_paper(self, info: voting.RoundInfo) -> None:
         if self.db is None or info.status == "draft":
             self._paper_key = None
-            self.paper_model.set_rows([], editable=False)
+            self.paper_model.set_sheet([], editable=False)
             self.paper_hint.setText(self.tr("Paper dots can be entered once the round is open."))
             return
         key = (info.id, info.status)
@@ -373,7 +373,7 @@ class VotingWorkspace(Workspace):
             for f in sheet.fields
             for i in f.ideas
         ]
-        self.paper_model.set_rows(rows, editable=info.is_open)
+        self.paper_model.set_sheet(rows, editable=info.is_open)
         self.paper_hint.setText(
             self.tr(
                 "Type the dots counted on each poster (double-click or start typing in the last column). 0 removes an entry."
@@ -421,7 +421,7 @@ class VotingWorkspace(Workspace):
         results = self._results
         if results is None:
             self.turnout_label.clear()
-            self.results_model.set_rows([], {})
+            self.results_model.set_results([], {})
             self.ties_label.clear()
             self.hash_label.clear()
             self.results_shown.emit()
@@ -488,7 +488,7 @@ class VotingWorkspace(Workspace):
         colours = {f.field_id: f.colour for f in results.fields}
         field = next((f for f in results.fields if str(f.field_id) == scope), None)
         rows = field.ideas if field is not None else results.overall
-        self.results_model.set_rows(rows, colours)
+        self.results_model.set_results(rows, colours)
         # Within one field the field column would say the same in every row.
         self.results_view.setColumnHidden(ResultsModel.FIELD, field is not None)
         # The table marks every tie; the line below names the best tied group and counts the rest.
