@@ -21,7 +21,8 @@ from smartdialog.core.db import Database, DeviceIdentity, open_database
 from smartdialog.core.models import BadgePrint, CheckIn, ScanLog
 from smartdialog.core.services import badges, checkin, registration, tickets
 from smartdialog.core.services.registration import WalkIn
-from smartdialog.ui.desk import DeskWorkspace, feedback, scanner
+from smartdialog.ui import scaninput as scanner
+from smartdialog.ui.desk import DeskWorkspace, feedback
 from smartdialog.ui.desk.models import PeopleModel, RecentModel
 
 DESK = DeviceIdentity(uuid.UUID(int=21), "Empfang 1", "desk")

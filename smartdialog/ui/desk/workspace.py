@@ -51,8 +51,8 @@ from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
 from smartdialog.ui.desk.feedback import ResultPanel, Sounds
 from smartdialog.ui.desk.importdialog import ImportDialog
 from smartdialog.ui.desk.models import PeopleModel, RecentModel
-from smartdialog.ui.desk.scanner import ScanInput
 from smartdialog.ui.messages import show_error, translate_error
+from smartdialog.ui.scaninput import ScanInput
 from smartdialog.ui.workspace import Workspace
 
 log = logging.getLogger("smartdialog.desk")

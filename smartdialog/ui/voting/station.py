@@ -39,8 +39,8 @@ from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
 from smartdialog.core.services import voting
 from smartdialog.ui import worker
-from smartdialog.ui.desk.scanner import ScanInput
 from smartdialog.ui.messages import translate_error
+from smartdialog.ui.scaninput import ScanInput
 from smartdialog.ui.voting.cards import DotMeter, FieldSection, IdeaCard
 from smartdialog.ui.voting.dialogs import PinDialog
 
