@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMS_SRC = ROOT / "forms"
 FORMS_OUT = ROOT / "smartdialog" / "ui" / "forms"
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("de",)
+LANGUAGES = ("de", "en")
+# English is the source language: its files hold only the plural forms ("1 dot",
+# "2 dots"), which the source text itself cannot express.
+SOURCE_LANGUAGE = "en"
 GENERATED_MARK = "# Generated from {name} by `make forms` - do not edit.\n"
 
 
@@ -108,6 +111,7 @@ def update_ts(area: str, lang: str, ts: Path) -> None:
     try:
         subprocess.run(
             [_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
+             *(["-pluralonly"] if lang == SOURCE_LANGUAGE else []),
              f"@{lst.name}", "-ts", str(ts)],
             check=True,
         )  # fmt: skip
@@ -119,13 +123,22 @@ def translations() -> None:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for area in ("shell", *AREAS):
         for lang in LANGUAGES:
-            ts = TRANSLATIONS / f"{area}_{lang}.ts"
-            update_ts(area, lang, ts)
-            subprocess.run(
-                [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                check=True,
-            )
-            print(f"{ts.relative_to(ROOT)} and .qm")
+            _translate_area(area, lang)
+
+
+def _translate_area(area: str, lang: str) -> None:
+    ts = TRANSLATIONS / f"{area}_{lang}.ts"
+    update_ts(area, lang, ts)
+    if lang == SOURCE_LANGUAGE and "<message" not in ts.read_text(encoding="utf-8"):
+        # No plural forms in this area: nothing to ship for English.
+        ts.unlink()
+        ts.with_suffix(".qm").unlink(missing_ok=True)
+        return
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+        check=True,
+    )
+    print(f"{ts.relative_to(ROOT)} and .qm")
 
 
 def revision(message: str) -> None:
@@ -159,9 +172,7 @@ def main(argv: list[str]) -> int:
     elif task == "translations-area" and rest:
         # One area only: `python -m smartdialog.devtools translations-area desk`.
         for lang in LANGUAGES:
-            ts = TRANSLATIONS / f"{rest[0]}_{lang}.ts"
-            update_ts(rest[0], lang, ts)
-            subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+            _translate_area(rest[0], lang)
     elif task == "revision" and rest:
         revision(" ".join(rest))
     else:

@@ -31,7 +31,7 @@ def preferred_language(setting: str | None = None) -> str:
 
 
 def load(language: str) -> list[QTranslator]:
-    """The translators for ``language`` (none for English, the source language).
+    """The translators for ``language`` (for English, the source language, only plural forms).
 
     Also makes ``language`` the one ``translate`` uses.
     """
@@ -40,12 +40,12 @@ def load(language: str) -> list[QTranslator]:
     if language in _cache:
         return _cache[language]
     translators: list[QTranslator] = []
+    # English is the source language; its files hold only the plural forms.
+    for qm in sorted(resource("translations").glob(f"*_{language}.qm")):
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            translators.append(translator)
     if language != "en":
-        folder = resource("translations")
-        for qm in sorted(folder.glob(f"*_{language}.qm")):
-            translator = QTranslator()
-            if translator.load(str(qm)):
-                translators.append(translator)
         qt_own = QTranslator()
         if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt_own)

@@ -12,6 +12,9 @@ import pytest
 from smartdialog import devtools
 
 AREAS = ("shell", *devtools.AREAS)
+# English plural-form files exist only for areas that have plural messages.
+ENGLISH = tuple(a for a in AREAS if (devtools.TRANSLATIONS / f"{a}_en.ts").exists())
+FILES = [(a, "de") for a in AREAS] + [(a, "en") for a in ENGLISH]
 
 
 def _translations(msg: ET.Element) -> list[str]:
@@ -37,22 +40,31 @@ def _untranslated(ts: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("area", AREAS)
-def test_every_string_is_translated(area: str, tmp_path: Path) -> None:
-    shipped = devtools.TRANSLATIONS / f"{area}_de.ts"
+@pytest.mark.parametrize(("area", "lang"), FILES)
+def test_every_string_is_translated(area: str, lang: str, tmp_path: Path) -> None:
+    shipped = devtools.TRANSLATIONS / f"{area}_{lang}.ts"
     assert shipped.exists(), f"run `make translations` and translate {shipped.name}"
     # Refresh a copy from the current sources: a string added to the code since
     # the last `make translations` shows up as unfinished.
     fresh = tmp_path / shipped.name
     shutil.copy(shipped, fresh)
-    devtools.update_ts(area, "de", fresh)
+    devtools.update_ts(area, lang, fresh)
     missing = _untranslated(fresh)
     assert missing == [], f"untranslated in {shipped.name} (run `make translations`, then translate):\n" + "\n".join(missing)
 
 
-@pytest.mark.parametrize("area", AREAS)
-def test_shipped_qm_matches_its_source(area: str, tmp_path: Path) -> None:
-    ts = devtools.TRANSLATIONS / f"{area}_de.ts"
+def test_every_plural_message_has_english_forms(tmp_path: Path) -> None:
+    """A "%n" message shows "1 dots" in English unless an English plural file covers it."""
+    for area in AREAS:
+        fresh = tmp_path / f"{area}_en.ts"
+        devtools.update_ts(area, "en", fresh)
+        has_plurals = "<message" in fresh.read_text(encoding="utf-8")
+        assert has_plurals == (area in ENGLISH), f"run `make translations` for {area}_en.ts"
+
+
+@pytest.mark.parametrize(("area", "lang"), FILES)
+def test_shipped_qm_matches_its_source(area: str, lang: str, tmp_path: Path) -> None:
+    ts = devtools.TRANSLATIONS / f"{area}_{lang}.ts"
     built = tmp_path / "built.qm"
     subprocess.run(
         [devtools._tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(built)], check=True
@@ -65,7 +77,7 @@ def test_placeholders_survive_translation() -> None:
     import re
 
     bad = []
-    for ts in devtools.TRANSLATIONS.glob("*_de.ts"):
+    for ts in devtools.TRANSLATIONS.glob("*.ts"):
         for msg in ET.parse(ts).getroot().iter("message"):
             source = msg.findtext("source") or ""
             for translation in _translations(msg):
