@@ -112,13 +112,7 @@ def _check_event_file(path: Path) -> None:
             reason=exc.strerror or str(exc),
         ) from exc
     if header != SQLITE_HEADER:
-        raise EventFileError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{path} is not a smartdialog event file. Choose a file that smartdialog created.",
-            ),
-            path=str(path),
-        )
+        raise _not_an_event(str(path))
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise EventFileError(
             QT_TRANSLATE_NOOP(
@@ -128,6 +122,16 @@ def _check_event_file(path: Path) -> None:
             ),
             path=str(path),
         )
+
+
+def _not_an_event(path: str) -> EventFileError:
+    return EventFileError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} is not a smartdialog event file. Choose a file that smartdialog created.",
+        ),
+        path=path,
+    )
 
 
 def _corrupt(path: str, exc: BaseException) -> EventFileError:
@@ -257,10 +261,10 @@ def open_database(
         _check_event_file(path)
         # Looked at read-only first: a file that is not ours is not touched at all
         # (opening it the normal way would already switch it to WAL mode).
-        _inspect_sqlite_file(path)
+        file_revision = _inspect_sqlite_file(path)
         engine = make_engine(path)
     try:
-        revision = _checked_revision(engine, shown)
+        revision = file_revision if path is not None else _reachable_revision(engine, shown)
         if revision != HEAD_REVISION:
             if revision not in KNOWN_REVISIONS:
                 raise EventFileError(
@@ -269,12 +273,12 @@ def open_database(
                         "{path} was made by a newer version of smartdialog. "
                         "Install the newest version to open it.",
                     ),
-                    path=str(path or target),
+                    path=shown,
                 )
             if not migrate:
                 raise EventFileError(
                     QT_TRANSLATE_NOOP("errors", "{path} must be upgraded before it can be used."),
-                    path=str(path or target),
+                    path=shown,
                 )
             if path is not None:
                 _backup_before_upgrade(engine, path, revision)
@@ -287,31 +291,29 @@ def open_database(
         raise
 
 
-def _inspect_sqlite_file(path: Path) -> None:
+def _inspect_sqlite_file(path: Path) -> str:
+    """The schema revision of an event file, read without writing to it; raises when it is none."""
     try:
         with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
             verdict = conn.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
                 raise _corrupt(str(path), RuntimeError(str(verdict)))
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"alembic_version", "events"} <= tables:
+                raise _not_an_event(str(path))
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         raise _corrupt(str(path), exc) from exc
-    if not {"alembic_version", "events"} <= tables:
-        raise EventFileError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{path} is not a smartdialog event file. Choose a file that smartdialog created.",
-            ),
-            path=str(path),
-        )
+    if row is None:
+        raise _not_an_event(str(path))
+    return str(row[0])
 
 
-def _checked_revision(engine: Engine, shown: str) -> str:
+def _reachable_revision(engine: Engine, shown: str) -> str:
+    """The schema revision of a database server's event; raises when unreachable or none."""
     try:
         revision = schema_revision(engine)
-    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
-        if engine.dialect.name == "sqlite":
-            raise _corrupt(shown, exc) from exc
+    except (OperationalError, DBAPIError) as exc:
         raise EventFileError(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -322,13 +324,7 @@ def _checked_revision(engine: Engine, shown: str) -> str:
             reason=str(getattr(exc, "orig", exc)).strip().splitlines()[0],
         ) from exc
     if revision is None:
-        raise EventFileError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{path} is not a smartdialog event file. Choose a file that smartdialog created.",
-            ),
-            path=shown,
-        )
+        raise _not_an_event(shown)
     return revision
 
 
