@@ -24,16 +24,18 @@ def open_event(target: str | os.PathLike[str], device: DeviceIdentity) -> tuple[
         raise
 
 
-def new_event(path: str | os.PathLike[str], title: str, device: DeviceIdentity, *, replace: bool) -> Database:
-    """A new event file with the resolution's fields of action."""
+def new_event(
+    path: str | os.PathLike[str], title: str, device: DeviceIdentity, *, replace: bool
+) -> tuple[Database, str]:
+    """A new event file with the resolution's fields of action, and its title as stored."""
     db = create_database(path, device, replace=replace)
     try:
         with db.uow() as s:
-            setup.create_event(s, title)
+            info = setup.create_event(s, title)
     except BaseException:
         db.close()
         raise
-    return db
+    return db, info.title
 
 
 def event_title(db: Database) -> str:

@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         target = os.fspath(target)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            db, _title = eventio.open_event(target, self.device)
+            db, title = eventio.open_event(target, self.device)
         except SmartDialogError as exc:
             QApplication.restoreOverrideCursor()
             if not is_url(target) and not Path(target).exists():
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc, self.tr("Open event"))
             return False
         QApplication.restoreOverrideCursor()
-        self._set_database(db)
+        self._set_database(db, title)
         self._remember_recent(target if is_url(target) else str(Path(target).resolve()))
         return True
 
@@ -278,11 +278,11 @@ class MainWindow(QMainWindow):
         from smartdialog.ui import eventio
 
         try:
-            db = eventio.new_event(path, title, self.device, replace=replace)
+            db, title = eventio.new_event(path, title, self.device, replace=replace)
         except SmartDialogError as exc:
             show_error(self, exc, self.tr("New event"))
             return False
-        self._set_database(db)
+        self._set_database(db, title)
         self._remember_recent(str(Path(path).resolve()))
         self.show_workspace("setup")
         return True
@@ -299,7 +299,8 @@ class MainWindow(QMainWindow):
             return
         self._set_database(None)
 
-    def _set_database(self, db: Database | None) -> None:
+    def _set_database(self, db: Database | None, title: str = "") -> None:
+        """Show ``db`` (its event's ``title`` already read by the caller), or no event."""
         old, self.db = self.db, db
         if db is not None or self._feed is not None:
             self.feed.set_database(db)
@@ -307,7 +308,8 @@ class MainWindow(QMainWindow):
             page.set_database(db)
         if old is not None:
             old.close()
-        self._refresh_title()
+        self.event_title = title
+        self._show_title()
         self._update_state()
         if db is not None:
             self.event_opened.emit(db)
@@ -323,17 +325,21 @@ class MainWindow(QMainWindow):
             self.event_closed.emit()
 
     def _refresh_title(self) -> None:
-        if self.db is None:
-            self.event_title = ""
-            self.setWindowTitle("smartdialog")
-            return
-        from smartdialog.ui import eventio
+        """Read the title anew (it was edited, here or on another laptop)."""
+        if self.db is not None:
+            from smartdialog.ui import eventio
 
-        try:
-            self.event_title = eventio.event_title(self.db)
-        except Exception as exc:  # the database went away: keep the old title
-            log.warning("could not read the event title: %s", exc)
-        self.setWindowTitle(f"{self.event_title} — {self.db.display_name}")
+            try:
+                self.event_title = eventio.event_title(self.db)
+            except Exception as exc:  # the database went away: keep the old title
+                log.warning("could not read the event title: %s", exc)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if self.db is None:
+            self.setWindowTitle("smartdialog")
+        else:
+            self.setWindowTitle(f"{self.event_title} — {self.db.display_name}")
 
     def _update_state(self) -> None:
         has_event = self.db is not None
