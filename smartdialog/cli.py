@@ -21,6 +21,7 @@ from typing import Protocol
 
 from smartdialog import __version__, i18n
 from smartdialog.core.errors import SmartDialogError
+from smartdialog.core.targets import is_url
 from smartdialog.i18n import translate
 from smartdialog.logfile import log_to_file
 
@@ -137,7 +138,7 @@ def _opens_the_app(argv: list[str]) -> bool:
         return True
     if len(argv) != 1 or argv[0].startswith("-"):
         return False
-    return "://" in argv[0] or os.path.isfile(argv[0])
+    return is_url(argv[0]) or os.path.isfile(argv[0])
 
 
 def _take_language(argv: list[str]) -> tuple[list[str], str | None]:

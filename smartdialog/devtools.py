@@ -62,7 +62,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "smartdialog/ui/desk/**", "smartdialog/commands/desk.py",
         "smartdialog/core/services/registration.py", "smartdialog/core/services/importer.py",
         "smartdialog/core/services/tickets.py", "smartdialog/core/services/checkin.py",
-        "smartdialog/core/services/badges.py", "smartdialog/core/services/walkin.py",
+        "smartdialog/core/services/badges.py",
         "forms/desk_*.ui",
     ),
     "ideas": (
