@@ -35,6 +35,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from smartdialog.core.clock import now
+from smartdialog.core.text import listed_name
 
 # Stable constraint names, so that migrations (batch mode on SQLite) can address them.
 NAMING_CONVENTION = {
@@ -212,7 +213,7 @@ class Participant(Row, Base):
 
     @property
     def display_name(self) -> str:
-        return ", ".join(p for p in (self.last_name, self.first_name) if p)
+        return listed_name(self.first_name, self.last_name)
 
 
 class CheckIn(Row, Base):

@@ -27,3 +27,13 @@ def clean_line(text: str, *, limit: int) -> str:
     """One line of user text: trimmed, inner whitespace collapsed, control characters dropped."""
     cleaned = "".join(c if c.isprintable() else " " for c in text)
     return _SPACES.sub(" ", cleaned).strip()[:limit]
+
+
+def listed_name(first: str, last: str) -> str:
+    """A person as lists sort them: "Müller, Jürgen" (or just the part that is there)."""
+    return ", ".join(p for p in (last, first) if p)
+
+
+def full_name(first: str, last: str) -> str:
+    """A person as badges and greetings name them: "Jürgen Müller"."""
+    return " ".join(p for p in (first, last) if p)

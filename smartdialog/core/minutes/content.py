@@ -32,6 +32,7 @@ from smartdialog.core.models import (
     Topic,
 )
 from smartdialog.core.services import setup
+from smartdialog.core.text import full_name
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def _consented_authors(s: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
             Participant.anonymised_at.is_(None),
         )
     )
-    return {pid: " ".join(p for p in (first.strip(), last.strip()) if p) for pid, first, last in rows}
+    return {pid: full_name(first.strip(), last.strip()) for pid, first, last in rows}
 
 
 def _attendance(s: Session, event_id: uuid.UUID, min_group: int, ideas: list[IdeaEntry]) -> Attendance:

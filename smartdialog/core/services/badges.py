@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import BadgePrint, Event, Participant
 from smartdialog.core.services import audit, tickets
+from smartdialog.core.text import full_name
 
 QR_QUIET_ZONE: Final = 4  # modules of white around the code, as the standard asks
 
@@ -296,7 +297,7 @@ def _ticket_items(person: Person, event: EventHeader, texts: PrintTexts,
     for venue_line in _wrap(event.venue, inner, 9 * scale, 2):
         items.append(_text(x + m, line_y, inner, venue_line, 9 * scale, minimum=6))
         line_y += 5 * scale
-    name = " ".join(p for p in (person.first_name, person.last_name) if p)
+    name = full_name(person.first_name, person.last_name)
     items.append(_text(x + m, line_y + 10 * scale, inner, name, 18 * scale, minimum=8, bold=True))
     if person.organisation:
         items.append(

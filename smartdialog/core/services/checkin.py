@@ -23,7 +23,7 @@ from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundErro
 from smartdialog.core.models import CheckIn, Participant, ScanLog
 from smartdialog.core.services import audit, tickets
 from smartdialog.core.services.tickets import TicketHolder, TicketRejected
-from smartdialog.core.text import clean_line
+from smartdialog.core.text import clean_line, listed_name
 
 WELCOME: Final = "welcome"
 ALREADY: Final = "already"
@@ -246,7 +246,7 @@ def _recent(s: Session, limit: int, where: object) -> list[RecentCheckIn]:
     )  # fmt: skip
     return [
         RecentCheckIn(
-            r.id, r.participant_id, r.ticket_number, ", ".join(p for p in (r.last_name, r.first_name) if p),
+            r.id, r.participant_id, r.ticket_number, listed_name(r.first_name, r.last_name),
             r.organisation, r.at, r.desk, r.annulled_at, r.annul_reason,
         )
         for r in rows

@@ -17,7 +17,7 @@ from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import CheckIn, Event, Participant
 from smartdialog.core.services import audit, tickets
-from smartdialog.core.text import clean_line, fold
+from smartdialog.core.text import clean_line, fold, full_name, listed_name
 
 SEARCH_LIMIT: Final = 50
 MIN_QUERY: Final = 3
@@ -47,11 +47,11 @@ class PersonRow:
 
     @property
     def display_name(self) -> str:
-        return ", ".join(p for p in (self.last_name, self.first_name) if p)
+        return listed_name(self.first_name, self.last_name)
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p)
+        return full_name(self.first_name, self.last_name)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.models import Event, Participant
+from smartdialog.core.text import full_name, listed_name
 
 CODE_DIGITS: Final = 4
 NUMBER_DIGITS: Final = 6
@@ -81,11 +82,11 @@ class TicketHolder:
 
     @property
     def display_name(self) -> str:
-        return ", ".join(p for p in (self.last_name, self.first_name) if p)
+        return listed_name(self.first_name, self.last_name)
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p)
+        return full_name(self.first_name, self.last_name)
 
 
 def ticket_mac(event_code: str, secret: bytes, ticket_number: int) -> str:

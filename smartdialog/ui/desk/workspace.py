@@ -44,7 +44,7 @@ from smartdialog.core.services.badges import PrintTexts, local_time
 from smartdialog.core.services.checkin import ScanResult
 from smartdialog.core.services.registration import PersonRow
 from smartdialog.core.services.tickets import TicketRejected
-from smartdialog.core.text import fold
+from smartdialog.core.text import fold, full_name
 from smartdialog.ui import worker
 from smartdialog.ui.desk import feedback, printing
 from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
@@ -698,7 +698,7 @@ class DeskWorkspace(Workspace):
             show_error(self, exc, self.tr("Badge not printed"))
             self.input.setFocus()
             return False
-        name = " ".join(p for p in (people[0].first_name, people[0].last_name) if p)
+        name = full_name(people[0].first_name, people[0].last_name)
         self.status_message.emit(
             (
                 self.tr("Badge reprinted for {name}")
