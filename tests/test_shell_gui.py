@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from smartdialog.ui.setup import SetupWorkspace
 from smartdialog.ui.setup.models import StationTableModel
 
 from .conftest import TEST_DEVICE
+
+TEST_DEVICE_NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -223,3 +226,21 @@ def test_the_laptop_is_renamed_from_the_status_bar(
     from smartdialog.core.db import devices
 
     assert "Empfang 2" in [d.name for d in devices(window.db)]
+
+
+def test_setup_page_ignores_check_ins_and_ideas(window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk scanning every few seconds must not reset the tables someone is editing here."""
+    from smartdialog.core.services.audit import Change
+
+    assert window.open_event(db_path)
+    page = window.show_workspace("setup")
+    reloads: list[int] = []
+    monkeypatch.setattr(page, "reload", lambda: reloads.append(1))
+
+    def change(action: str) -> Change:
+        return Change(1, TEST_DEVICE_NOW, TEST_DEVICE.id, action, "", None, "")
+
+    page.on_changes([change("checkin.created"), change("idea.captured"), change("round.opened")])
+    assert reloads == []
+    page.on_changes([change("checkin.created"), change("station.updated")])
+    assert reloads == [1]

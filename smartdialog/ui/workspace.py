@@ -41,9 +41,13 @@ class Workspace(QWidget):
     def reload(self) -> None:
         """Read everything shown anew from the database."""
 
+    # Prefixes of the audit actions this page shows something of ("station.", "field.", …);
+    # a change with any other action does not make it read anything anew.
+    RELEVANT_ACTIONS: tuple[str, ...] = ("",)
+
     def on_changes(self, changes: list[Change]) -> None:
         """Entries of the audit feed that arrived since the last call."""
-        if changes:
+        if any(c.action.startswith(self.RELEVANT_ACTIONS) for c in changes):
             self.reload()
 
     def activated(self) -> None:

@@ -85,6 +85,8 @@ class DeskWorkspace(Workspace):
     tickets_written = Signal(object)  # Path
     badge_printed = Signal(object)  # uuid.UUID
 
+    RELEVANT_ACTIONS = _RELEVANT
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sounds = Sounds()
@@ -334,8 +336,7 @@ class DeskWorkspace(Workspace):
     def on_changes(self, changes: list[Change]) -> None:
         if any(_may_change_names(c) for c in changes):
             self.index.invalidate()
-        if any(c.action.startswith(_RELEVANT) for c in changes):
-            self.reload()
+        super().on_changes(changes)
 
     def activated(self) -> None:
         self.input.setFocus()

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from smartdialog.core.db import Database
 from smartdialog.core.services import export, minutes, privacy, setup
-from smartdialog.core.services.audit import Change
 from smartdialog.core.services.minutes import SectionInfo
 from smartdialog.ui import worker
 from smartdialog.ui.messages import translate_error
@@ -78,6 +77,8 @@ class MinutesWorkspace(Workspace):
     exported = Signal(object)
     export_failed = Signal(str)
     section_saved = Signal(str)
+
+    RELEVANT_ACTIONS = _RELEVANT
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,10 +251,6 @@ class MinutesWorkspace(Workspace):
         self._sections = sections
         self._fill_section_list()
         self._update_enabled()
-
-    def on_changes(self, changes: list[Change]) -> None:
-        if any(c.action.startswith(_RELEVANT) for c in changes):
-            self.reload()
 
     def activated(self) -> None:
         self.editor.setFocus()

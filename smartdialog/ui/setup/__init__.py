@@ -57,6 +57,10 @@ LOCAL_ZONE = QTimeZone(b"Europe/Berlin")
 class SetupWorkspace(Workspace):
     """Everything about the event that is set up before the day; saved as it is typed."""
 
+    # Not check-ins, ideas or dots: a desk scanning every few seconds must not
+    # reset the tables here while someone edits them.
+    RELEVANT_ACTIONS = ("event.", "field.", "topic.", "station.", "privacy.", "demo.")
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from smartdialog.core.db import Database
 from smartdialog.core.services import setup, voting
-from smartdialog.core.services.audit import Change
 from smartdialog.ui import worker
 from smartdialog.ui.messages import show_error, translate_error
 from smartdialog.ui.voting.dialogs import PinDialog, RoundDialog
@@ -67,6 +66,8 @@ class VotingWorkspace(Workspace):
     # After every results load (for tests and anyone waiting for fresh figures).
     results_shown = Signal()
     station_started = Signal(object)  # VotingStation
+
+    RELEVANT_ACTIONS = _RELEVANT
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -253,10 +254,6 @@ class VotingWorkspace(Workspace):
             else self.tr("No PIN yet: set one before starting a station.")
         )
         self._fill_rounds()
-
-    def on_changes(self, changes: list[Change]) -> None:
-        if any(c.action.startswith(_RELEVANT) for c in changes):
-            self.reload()
 
     def activated(self) -> None:
         self.round_list.setFocus()
