@@ -44,6 +44,7 @@ run: system-deps $(VENV)/.installed $(DEMO)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check smartdialog tests benchmarks
+	$(BIN)/ruff format --check smartdialog tests benchmarks
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy

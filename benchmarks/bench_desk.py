@@ -41,9 +41,17 @@ def _csv(path: Path, rng: random.Random) -> Path:
         )
         for n in range(1, PEOPLE + 1):
             out.writerow(
-                [f"R-{n}", rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), f"p{n}@example.org",
-                 rng.choice(ORGANISATIONS), f"48{rng.randint(100, 199)}", "Ja", rng.choice(("Ja", "Nein"))]
-            )  # fmt: skip
+                [
+                    f"R-{n}",
+                    rng.choice(FIRST_NAMES),
+                    rng.choice(LAST_NAMES),
+                    f"p{n}@example.org",
+                    rng.choice(ORGANISATIONS),
+                    f"48{rng.randint(100, 199)}",
+                    "Ja",
+                    rng.choice(("Ja", "Nein")),
+                ]
+            )
     return path
 
 
@@ -134,13 +142,24 @@ def measure(workdir: Path) -> list[Measurement]:
 
     raw_ms = timings_ms(raw_scan, repeat=SCANS - 3, warmup=3)
     results.append(
-        Measurement("scan → result at 10k (median)", median(scan_ms), "ms", median(raw_ms),
-                    "sqlite3 lookup + insert", "< 2 ms")
-    )  # fmt: skip
+        Measurement(
+            "scan → result at 10k (median)",
+            median(scan_ms),
+            "ms",
+            median(raw_ms),
+            "sqlite3 lookup + insert",
+            "< 2 ms",
+        )
+    )
     results.append(
-        Measurement("scan → result at 10k (p99)", percentile(scan_ms, 99), "ms", percentile(raw_ms, 99),
-                    "sqlite3 lookup + insert")
-    )  # fmt: skip
+        Measurement(
+            "scan → result at 10k (p99)",
+            percentile(scan_ms, 99),
+            "ms",
+            percentile(raw_ms, 99),
+            "sqlite3 lookup + insert",
+        )
+    )
 
     # -- name search per keystroke ---------------------------------------------------------------
     typed = [
@@ -187,14 +206,30 @@ def measure(workdir: Path) -> list[Measurement]:
 
     raw_search_ms = timings_ms(raw_search, repeat=rounds, warmup=5)
     results += [
-        Measurement("name search per keystroke at 10k (median)", median(search_ms), "ms",
-                    median(raw_search_ms), "sqlite3 LIKE (ASCII only)", "< 10 ms"),
-        Measurement("name search per keystroke at 10k (p99)", percentile(search_ms, 99), "ms",
-                    percentile(raw_search_ms, 99), "sqlite3 LIKE (ASCII only)"),
-        Measurement("  same, all in SQL (median)", median(sql_search_ms), "ms", median(raw_search_ms),
-                    "sqlite3 LIKE (ASCII only)"),
+        Measurement(
+            "name search per keystroke at 10k (median)",
+            median(search_ms),
+            "ms",
+            median(raw_search_ms),
+            "sqlite3 LIKE (ASCII only)",
+            "< 10 ms",
+        ),
+        Measurement(
+            "name search per keystroke at 10k (p99)",
+            percentile(search_ms, 99),
+            "ms",
+            percentile(raw_search_ms, 99),
+            "sqlite3 LIKE (ASCII only)",
+        ),
+        Measurement(
+            "  same, all in SQL (median)",
+            median(sql_search_ms),
+            "ms",
+            median(raw_search_ms),
+            "sqlite3 LIKE (ASCII only)",
+        ),
         Measurement("  search keys read once at 10k", index_load_ms, "ms"),
-    ]  # fmt: skip
+    ]
     con.close()
 
     # -- tickets ---------------------------------------------------------------------------------
@@ -206,9 +241,15 @@ def measure(workdir: Path) -> list[Measurement]:
     badges.write_tickets(people, header, workdir / "tickets.pdf", layout="a4")
     tickets_s = time.perf_counter() - start
     results.append(
-        Measurement("1,000 tickets to PDF", tickets_s, "s", _plain_pdf(people, workdir / "plain.pdf"),
-                    "reportlab, same text, no QR", "< 10 s")
-    )  # fmt: skip
+        Measurement(
+            "1,000 tickets to PDF",
+            tickets_s,
+            "s",
+            _plain_pdf(people, workdir / "plain.pdf"),
+            "reportlab, same text, no QR",
+            "< 10 s",
+        )
+    )
     return results
 
 

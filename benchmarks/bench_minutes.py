@@ -37,41 +37,76 @@ def _plain(content: MinutesContent) -> bytes:
     """The same content as plain reportlab: no contents, no page totals, no decoration."""
     st = make_styles()
     font = pdffonts.register()
-    story: list[object] = [Paragraph("Dokumentation", st.cover_kicker), Paragraph(text(content.title), st.cover_title)]
+    story: list[object] = [
+        Paragraph("Dokumentation", st.cover_kicker),
+        Paragraph(text(content.title), st.cover_title),
+    ]
     for key in ("anlass", "ablauf", "naechste_schritte", "datenschutz"):
         story.append(Paragraph(text(content.sections.get(key, "")), st.body))
     rnd = content.result_round
     style = TableStyle([("FONT", (0, 0), (-1, -1), font, 8.5), ("VALIGN", (0, 0), (-1, -1), "TOP")])
 
     def tables(rows: list[list[object]], widths: list[float]) -> list[Table]:
-        return [Table(rows[i : i + 30], colWidths=widths, style=style) for i in range(0, len(rows), 30)]
+        return [
+            Table(rows[i : i + 30], colWidths=widths, style=style) for i in range(0, len(rows), 30)
+        ]
 
     for f in content.fields:
         story += [PageBreak(), Paragraph(text(f.name), st.h2), Paragraph(text(f.summary), st.body)]
         ranking = rnd.by_field.get(f.id, ()) if rnd else ()
         top = [i for i in ranking if i.total][:10]
         if top:
-            story.append(charts.bar_chart([charts.Bar(f"Nr. {i.number}: {i.text}", i.total, f.colour) for i in top], WIDTH))
+            story.append(
+                charts.bar_chart(
+                    [charts.Bar(f"Nr. {i.number}: {i.text}", i.total, f.colour) for i in top], WIDTH
+                )
+            )
         rows: list[list[object]] = [
-            [f"{i.rank}.", str(i.number), Paragraph(text(i.text), st.cell), str(i.device_dots), str(i.paper_dots), str(i.total)]
+            [
+                f"{i.rank}.",
+                str(i.number),
+                Paragraph(text(i.text), st.cell),
+                str(i.device_dots),
+                str(i.paper_dots),
+                str(i.total),
+            ]
             for i in ranking
         ]
         story += tables(rows, [30, 30, WIDTH - 180, 40, 40, 40])
     if rnd:
         story += [PageBreak(), Paragraph("Priorisierung gesamt", st.h1)]
-        rows = [[f"{i.rank}.", str(i.number), Paragraph(text(i.text), st.cell), str(i.total)] for i in rnd.ranking[:30]]
+        rows = [
+            [f"{i.rank}.", str(i.number), Paragraph(text(i.text), st.cell), str(i.total)]
+            for i in rnd.ranking[:30]
+        ]
         story += tables(rows, [30, 30, WIDTH - 100, 40])
     story += [PageBreak(), Paragraph("Anhang", st.h1)]
     for f in content.fields:
         story.append(Paragraph(text(f.name), st.h3))
-        rows = [[str(i.number), _with_note(i.text, i.topic, st), Paragraph(text(i.station), st.small),
-                 i.created_at.strftime("%H:%M")] for i in f.ideas]  # fmt: skip
+        rows = [
+            [
+                str(i.number),
+                _with_note(i.text, i.topic, st),
+                Paragraph(text(i.station), st.small),
+                i.created_at.strftime("%H:%M"),
+            ]
+            for i in f.ideas
+        ]
         story += tables(rows, [30, WIDTH - 180, 110, 40])
     if rnd:
         names = {f.id: f.name for f in content.fields}
-        rows = [[str(i.number), names.get(i.field_id, ""), str(i.device_dots), str(i.paper_dots), str(i.total),
-                 f"{i.rank}.", ", ".join(str(n) for n in i.merged_from)]
-                for i in sorted(rnd.ranking, key=lambda i: i.number)]  # fmt: skip
+        rows = [
+            [
+                str(i.number),
+                names.get(i.field_id, ""),
+                str(i.device_dots),
+                str(i.paper_dots),
+                str(i.total),
+                f"{i.rank}.",
+                ", ".join(str(n) for n in i.merged_from),
+            ]
+            for i in sorted(rnd.ranking, key=lambda i: i.number)
+        ]
         story += [Spacer(1, 10), *tables(rows, [34, 156, 48, 48, 48, 40, WIDTH - 374])]
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, invariant=1, initialFontName=font).build(story)
@@ -106,15 +141,23 @@ def measure(workdir: Path) -> list[Measurement]:
             plain.append(_seconds(lambda: _plain(content)))
             ours.append(_seconds(lambda: minutes.export_pdf(db, target)))
         with db.read() as s:
-            snapshot_ms = median([_seconds(lambda: minutes.snapshot(s)) * 1000 for _ in range(REPEAT)])
-            preview_ms = median([_seconds(lambda: minutes.chapters(s)) * 1000 for _ in range(REPEAT)])
+            snapshot_ms = median(
+                [_seconds(lambda: minutes.snapshot(s)) * 1000 for _ in range(REPEAT)]
+            )
+            preview_ms = median(
+                [_seconds(lambda: minutes.chapters(s)) * 1000 for _ in range(REPEAT)]
+            )
         pages = minutes.export_pdf(db, target).pages
     finally:
         db.close()
     return [
         Measurement(
             f"minutes PDF, {IDEAS:,} ideas, 7 fields ({pages} pages), read + write",
-            median(ours), "s", median(plain), "plain reportlab, same content", "≤ 1.5x and < 3 s",
+            median(ours),
+            "s",
+            median(plain),
+            "plain reportlab, same content",
+            "≤ 1.5x and < 3 s",
         ),
         Measurement("minutes snapshot (read the event, no PDF)", snapshot_ms, "ms"),
         Measurement("chapter preview for the workspace", preview_ms, "ms", goal="< 50 ms"),

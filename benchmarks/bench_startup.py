@@ -66,10 +66,17 @@ def measure(workdir: Path) -> list[Measurement]:
     return [
         Measurement(
             f"start-up: main window on screen (median of {RUNS})",
-            median(shown) * 1000, "ms", baseline, "bare PySide6 window", "≤ 1.5x",
+            median(shown) * 1000,
+            "ms",
+            baseline,
+            "bare PySide6 window",
+            "≤ 1.5x",
         ),
         Measurement(
             f"start-up: demo event (500 participants, 300 ideas) open and shown (median of {RUNS})",
-            median(ready) * 1000, "ms", baseline, "bare PySide6 window",
+            median(ready) * 1000,
+            "ms",
+            baseline,
+            "bare PySide6 window",
         ),
-    ]  # fmt: skip
+    ]

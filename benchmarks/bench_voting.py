@@ -175,9 +175,22 @@ def _raw_confirm(
             for idea_slot in range(1, count + 1):
                 per_field[field_of[idea]] += 1
                 rows.append(
-                    (uuid.uuid4().hex, device, "2026-11-28 10:00:00", rid, person, idea.hex, len(rows) + 1, 5,
-                     idea_slot, 2, field_of[idea].hex, per_field[field_of[idea]], 5)
-                )  # fmt: skip
+                    (
+                        uuid.uuid4().hex,
+                        device,
+                        "2026-11-28 10:00:00",
+                        rid,
+                        person,
+                        idea.hex,
+                        len(rows) + 1,
+                        5,
+                        idea_slot,
+                        2,
+                        field_of[idea].hex,
+                        per_field[field_of[idea]],
+                        5,
+                    )
+                )
         conn.executemany(
             "INSERT INTO dots (id, device_id, created_at, round_id, participant_id, idea_id, slot, budget,"
             " idea_slot, idea_cap, field_id, field_slot, field_cap) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -50,13 +50,19 @@ def error_text(exc: SmartDialogError) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="smartdialog",
-        description=translate("cli", "Runs a citizens' dialogue event: desk, ideas, live wall, voting, minutes."),
+        description=translate(
+            "cli", "Runs a citizens' dialogue event: desk, ideas, live wall, voting, minutes."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"smartdialog {__version__}")
-    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help=translate("cli", "language of messages"))
+    parser.add_argument(
+        "--lang", choices=sorted(i18n.LANGUAGES), help=translate("cli", "language of messages")
+    )
     sub = parser.add_subparsers(dest="command", metavar="JOB")
     open_parser = sub.add_parser("open", help=translate("cli", "open the app (the default)"))
-    open_parser.add_argument("event", nargs="?", help=translate("cli", "event file or database URL"))
+    open_parser.add_argument(
+        "event", nargs="?", help=translate("cli", "event file or database URL")
+    )
     open_parser.set_defaults(func=_open_app)
     for name in COMMAND_MODULES:
         module: _Registers = importlib.import_module(name)

@@ -1,8 +1,8 @@
 """Developer tasks behind `make forms`, `make translations` and new migrations.
 
-    python -m smartdialog.devtools forms          compile forms/*.ui into smartdialog/ui/forms
-    python -m smartdialog.devtools translations   refresh resources/translations/*.ts, build .qm
-    python -m smartdialog.devtools revision MSG   autogenerate the next schema migration
+python -m smartdialog.devtools forms          compile forms/*.ui into smartdialog/ui/forms
+python -m smartdialog.devtools translations   refresh resources/translations/*.ts, build .qm
+python -m smartdialog.devtools revision MSG   autogenerate the next schema migration
 """
 
 from __future__ import annotations
@@ -59,26 +59,38 @@ def forms() -> None:
 # the first area whose pattern matches it; "shell" takes the rest.
 AREAS: dict[str, tuple[str, ...]] = {
     "desk": (
-        "smartdialog/ui/desk/**", "smartdialog/commands/desk.py",
-        "smartdialog/core/services/registration.py", "smartdialog/core/services/importer.py",
-        "smartdialog/core/services/tickets.py", "smartdialog/core/services/checkin.py",
+        "smartdialog/ui/desk/**",
+        "smartdialog/commands/desk.py",
+        "smartdialog/core/services/registration.py",
+        "smartdialog/core/services/importer.py",
+        "smartdialog/core/services/tickets.py",
+        "smartdialog/core/services/checkin.py",
         "smartdialog/core/services/badges.py",
         "forms/desk_*.ui",
     ),
     "ideas": (
-        "smartdialog/ui/ideas/**", "smartdialog/ui/wall/**", "smartdialog/commands/ideas.py",
-        "smartdialog/core/services/ideas.py", "forms/ideas_*.ui",
+        "smartdialog/ui/ideas/**",
+        "smartdialog/ui/wall/**",
+        "smartdialog/commands/ideas.py",
+        "smartdialog/core/services/ideas.py",
+        "forms/ideas_*.ui",
     ),
     "voting": (
-        "smartdialog/ui/voting/**", "smartdialog/commands/voting.py",
-        "smartdialog/core/services/voting.py", "forms/voting_*.ui",
+        "smartdialog/ui/voting/**",
+        "smartdialog/commands/voting.py",
+        "smartdialog/core/services/voting.py",
+        "forms/voting_*.ui",
     ),
     "minutes": (
-        "smartdialog/ui/minutes/**", "smartdialog/commands/minutes.py",
-        "smartdialog/core/services/minutes.py", "smartdialog/core/services/export.py",
-        "smartdialog/core/services/privacy.py", "smartdialog/core/minutes/**", "forms/minutes_*.ui",
+        "smartdialog/ui/minutes/**",
+        "smartdialog/commands/minutes.py",
+        "smartdialog/core/services/minutes.py",
+        "smartdialog/core/services/export.py",
+        "smartdialog/core/services/privacy.py",
+        "smartdialog/core/minutes/**",
+        "forms/minutes_*.ui",
     ),
-}  # fmt: skip
+}
 
 
 def _all_sources() -> list[Path]:
@@ -110,11 +122,19 @@ def update_ts(area: str, lang: str, ts: Path) -> None:
         lst.write("\n".join(sources))
     try:
         subprocess.run(
-            [_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
-             *(["-pluralonly"] if lang == SOURCE_LANGUAGE else []),
-             f"@{lst.name}", "-ts", str(ts)],
+            [
+                _tool("pyside6-lupdate"),
+                "-silent",
+                "-locations",
+                "none",
+                "-no-obsolete",
+                *(["-pluralonly"] if lang == SOURCE_LANGUAGE else []),
+                f"@{lst.name}",
+                "-ts",
+                str(ts),
+            ],
             check=True,
-        )  # fmt: skip
+        )
     finally:
         Path(lst.name).unlink()
 

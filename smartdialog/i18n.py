@@ -47,7 +47,12 @@ def load(language: str) -> list[QTranslator]:
             translators.append(translator)
     if language != "en":
         qt_own = QTranslator()
-        if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if qt_own.load(
+            QLocale(language),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
             translators.append(qt_own)
     _cache[language] = translators
     return translators
@@ -56,7 +61,9 @@ def load(language: str) -> list[QTranslator]:
 def install(app: QCoreApplication, language: str) -> None:
     for translator in load(language):
         app.installTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English)
+    )
 
 
 def translate(context: str, text: str) -> str:

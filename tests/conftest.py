@@ -15,7 +15,9 @@ os.environ.setdefault("SMARTDIALOG_LANG", "de")
 from smartdialog.core.db import Database, DeviceIdentity, create_database, make_engine
 from smartdialog.core.services import setup
 
-PG_ADMIN_URL = os.environ.get("SMARTDIALOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_ADMIN_URL = os.environ.get(
+    "SMARTDIALOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 TEST_DEVICE = DeviceIdentity(uuid.UUID(int=1), "Testgerät", "office")
 

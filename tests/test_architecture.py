@@ -30,7 +30,9 @@ def _imports(path: Path) -> set[str]:
 def test_core_imports_neither_qt_nor_the_ui() -> None:
     offenders = {
         str(path.relative_to(PACKAGE)): sorted(
-            n for n in _imports(path) if n.split(".")[0] == "PySide6" or n.startswith("smartdialog.ui")
+            n
+            for n in _imports(path)
+            if n.split(".")[0] == "PySide6" or n.startswith("smartdialog.ui")
         )
         for path in (PACKAGE / "core").rglob("*.py")
     }
@@ -44,9 +46,13 @@ def test_core_runs_without_qt_loaded() -> None:
         for p in (PACKAGE / "core").rglob("*.py")
         if "versions" not in p.parts and p.name != "env.py"
     ]
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
-        "bad = [m for m in sys.modules if m.startswith('PySide6') or m.startswith('smartdialog.ui')]\n"
-        "print(bad); raise SystemExit(1 if bad else 0)\n"
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + (
+            "bad = [m for m in sys.modules if m.startswith('PySide6') or m.startswith('smartdialog.ui')]\n"
+            "print(bad); raise SystemExit(1 if bad else 0)\n"
+        )
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

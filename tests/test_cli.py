@@ -20,7 +20,9 @@ def test_info_prints_the_event(db_path: Path, capsys: pytest.CaptureFixture[str]
     assert "Tisch 1 – Mobilität" in out
 
 
-def test_a_missing_event_is_one_german_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_event_is_one_german_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli.main(["info", str(tmp_path / "fehlt.sdevent")]) == 1
     captured = capsys.readouterr()
     assert "gibt es nicht" in captured.err
@@ -35,9 +37,16 @@ def test_english_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     i18n.load("de")  # the other tests in this process expect German
 
 
-def test_new_creates_an_event_with_the_resolutions_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_creates_an_event_with_the_resolutions_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "neu.sdevent"
-    assert cli.main(["new", str(path), "--title", "Bürgerdialog", "--council-reference", "V/0164/2018"]) == 0
+    assert (
+        cli.main(
+            ["new", str(path), "--title", "Bürgerdialog", "--council-reference", "V/0164/2018"]
+        )
+        == 0
+    )
     assert cli.main(["new", str(path), "--title", "Noch einmal"]) == 1
     assert "gibt es schon" in capsys.readouterr().err
     assert cli.main(["info", str(path)]) == 0

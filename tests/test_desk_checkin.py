@@ -69,10 +69,13 @@ def test_every_scan_is_logged_with_its_verdict_and_reason(any_db: Database) -> N
         ]
     assert sorted(log) == sorted(
         [
-            ("welcome", ""), ("already", ""), ("rejected", "garbled"), ("rejected", "truncated"),
+            ("welcome", ""),
+            ("already", ""),
+            ("rejected", "garbled"),
+            ("rejected", "truncated"),
             ("rejected", "foreign"),
         ]
-    )  # fmt: skip
+    )
 
 
 def test_a_rejected_scan_is_answered_not_raised(any_db: Database) -> None:

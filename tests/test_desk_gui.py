@@ -276,8 +276,9 @@ def test_nobody_found_offers_the_walk_in(qtbot: QtBot, desk: DeskWorkspace) -> N
     assert desk.people.rowCount() == 0
 
 
-def test_the_panel_is_ready_again_by_itself(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_the_panel_is_ready_again_by_itself(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(feedback.HOLD_MS, feedback.WELCOME, 50)
     with qtbot.waitSignal(desk.result.reset, timeout=2000):
         desk.handle_scan(_payload(desk_db, "Müller"))

@@ -55,9 +55,15 @@ def test_the_forms_own_export_imports_whole(db: Database, tmp_path: Path) -> Non
     assert (table.encoding, table.delimiter) == ("cp1252", ";")
     mapping = importer.auto_mapping(table.headers)
     assert [mapping.get(i, "") for i in range(len(table.headers))] == [
-        "external_ref", "last_name", "first_name", "email", "organisation", "district",
-        "consent_data", "consent_photos",
-    ]  # fmt: skip
+        "external_ref",
+        "last_name",
+        "first_name",
+        "email",
+        "organisation",
+        "district",
+        "consent_data",
+        "consent_photos",
+    ]
     report = _import(db, Path(path))
     assert (report.imported, report.updated, report.rejected) == (40, 0, [])
     people = _people(db)
@@ -75,10 +81,13 @@ def test_the_forms_own_export_imports_whole(db: Database, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "newline"),
     [
-        ("utf-8-sig", ";", "\r\n"), ("utf-8", ",", "\n"), ("cp1252", ";", "\r\n"),
-        ("utf-16", "\t", "\r\n"), ("utf-8", "\t", "\n"),
+        ("utf-8-sig", ";", "\r\n"),
+        ("utf-8", ",", "\n"),
+        ("cp1252", ";", "\r\n"),
+        ("utf-16", "\t", "\r\n"),
+        ("utf-8", "\t", "\n"),
     ],
-)  # fmt: skip
+)
 def test_csv_flavours(
     db: Database, tmp_path: Path, encoding: str, delimiter: str, newline: str
 ) -> None:
@@ -301,9 +310,14 @@ def test_ten_thousand_rows_in_seconds(db: Database, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("first", "last", "organisation"),
-    [("Jürgen", "Müller", ""), ("", "Straße", "Weiß & Söhne"), ("Łukasz", "Öztürk-Nguyễn", "  FH  Münster "),
-     ("ZOË", "Maeder", "Quartiersmanagement Kinderhaus"), ("Anna Maria", "", "")],
-)  # fmt: skip
+    [
+        ("Jürgen", "Müller", ""),
+        ("", "Straße", "Weiß & Söhne"),
+        ("Łukasz", "Öztürk-Nguyễn", "  FH  Münster "),
+        ("ZOË", "Maeder", "Quartiersmanagement Kinderhaus"),
+        ("Anna Maria", "", ""),
+    ],
+)
 def test_the_cached_search_key_is_the_folded_name(first: str, last: str, organisation: str) -> None:
     from smartdialog.core.text import fold
 

@@ -36,10 +36,17 @@ def test_payload_differs_per_secret_and_number() -> None:
 @pytest.mark.parametrize(
     "noise",
     [
-        "{p}\n", "{p}\r\n", "{p}\t", "  {p}  ", "]Q1{p}", "+Q1{p}", "{a} {b} {c}", "{a}-{b}-{c}",
+        "{p}\n",
+        "{p}\r\n",
+        "{p}\t",
+        "  {p}  ",
+        "]Q1{p}",
+        "+Q1{p}",
+        "{a} {b} {c}",
+        "{a}-{b}-{c}",
         "\uff14\uff17\uff11\uff11{rest}",  # full-width digits from a phone's text field
     ],
-)  # fmt: skip
+)
 def test_decoding_forgives_what_scanners_and_people_add(noise: str) -> None:
     p = tickets.encode_payload("4711", SECRET, 42)
     raw = noise.format(p=p, a=p[:4], b=p[4:10], c=p[10:], rest=p[4:])
@@ -87,10 +94,16 @@ def _participant(db: Database, number: int, first: str, last: str, **extra: obje
         pid = uuid.uuid4()
         s.execute(
             insert(Participant).values(
-                id=pid, device_id=db.device.id, event_id=keys.event_id, ticket_number=number,
-                first_name=first, last_name=last, search_key=fold(f"{first} {last}"), **extra,
+                id=pid,
+                device_id=db.device.id,
+                event_id=keys.event_id,
+                ticket_number=number,
+                first_name=first,
+                last_name=last,
+                search_key=fold(f"{first} {last}"),
+                **extra,
             )
-        )  # fmt: skip
+        )
     return pid
 
 

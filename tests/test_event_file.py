@@ -61,7 +61,9 @@ def test_an_event_from_a_newer_version_is_refused(db: Database) -> None:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere; the check is by permission bits")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root may write anywhere; the check is by permission bits"
+)
 def test_read_only_folder_is_explained(db: Database) -> None:  # pragma: no cover - CI runs as root
     path = db.path
     assert path is not None
@@ -74,14 +76,20 @@ def test_read_only_folder_is_explained(db: Database) -> None:  # pragma: no cove
         path.parent.chmod(0o755)
 
 
-def test_read_only_check_is_made_before_opening(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_check_is_made_before_opening(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The permission check runs as any user: simulate a folder we may not write to."""
     path = db.path
     assert path is not None
     db.close()
     real_access = os.access
     monkeypatch.setattr(
-        os, "access", lambda p, mode: False if Path(p) == path.parent and mode == os.W_OK else real_access(p, mode)
+        os,
+        "access",
+        lambda p, mode: (
+            False if Path(p) == path.parent and mode == os.W_OK else real_access(p, mode)
+        ),
     )
     with pytest.raises(EventFileError, match="read-only"):
         open_database(path, TEST_DEVICE)
@@ -112,7 +120,12 @@ def test_sqlite_is_set_up_the_house_way(db: Database) -> None:
             name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
             for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
         }
-    assert pragmas == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 1, "busy_timeout": 5000}
+    assert pragmas == {
+        "foreign_keys": 1,
+        "journal_mode": "wal",
+        "synchronous": 1,
+        "busy_timeout": 5000,
+    }
 
 
 @pytest.mark.postgres
@@ -141,7 +154,9 @@ def test_a_reader_never_blocks_a_writer(db: Database) -> None:
             with other.uow() as t:
                 setup.add_station(t, "Tisch während des Lesens")
             with db.read() as nested:
-                assert [st.name for st in setup.list_stations(nested)] == ["Tisch während des Lesens"]
+                assert [st.name for st in setup.list_stations(nested)] == [
+                    "Tisch während des Lesens"
+                ]
     finally:
         other.close()
 

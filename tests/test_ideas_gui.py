@@ -372,11 +372,25 @@ def test_an_author_only_with_consent(qtbot: QtBot, db: Database, page: IdeasWork
 
     with db.uow() as s:
         event = setup.current_event(s)
-        s.add_all([
-            Participant(event_id=event.id, ticket_number=7, first_name="Łukasz", last_name="Öztürk-Nguyễn",
-                        search_key="lukasz ozturk-nguyen", consent_attribution_at=datetime(2026, 11, 1, tzinfo=UTC)),
-            Participant(event_id=event.id, ticket_number=8, first_name="Anna", last_name="Müller", search_key="anna muller"),
-        ])  # fmt: skip
+        s.add_all(
+            [
+                Participant(
+                    event_id=event.id,
+                    ticket_number=7,
+                    first_name="Łukasz",
+                    last_name="Öztürk-Nguyễn",
+                    search_key="lukasz ozturk-nguyen",
+                    consent_attribution_at=datetime(2026, 11, 1, tzinfo=UTC),
+                ),
+                Participant(
+                    event_id=event.id,
+                    ticket_number=8,
+                    first_name="Anna",
+                    last_name="Müller",
+                    search_key="anna muller",
+                ),
+            ]
+        )
     page.reload()
     assert page._author_model.stringList() == ["Łukasz Öztürk-Nguyễn (7)"]
     page.author_edit.setText("Anna Müller")

@@ -212,10 +212,21 @@ def test_author_only_with_consent_to_be_named(db: Database) -> None:
     consented = datetime(2026, 11, 1, tzinfo=UTC)
     with db.uow() as s:
         event = setup.current_event(s)
-        yes = Participant(event_id=event.id, ticket_number=1, first_name="Łukasz", last_name="Öztürk-Nguyễn",
-                          search_key="lukasz ozturk-nguyen", consent_attribution_at=consented)  # fmt: skip
-        no = Participant(event_id=event.id, ticket_number=2, first_name="Anna", last_name="Müller",
-                         search_key="anna muller")  # fmt: skip
+        yes = Participant(
+            event_id=event.id,
+            ticket_number=1,
+            first_name="Łukasz",
+            last_name="Öztürk-Nguyễn",
+            search_key="lukasz ozturk-nguyen",
+            consent_attribution_at=consented,
+        )
+        no = Participant(
+            event_id=event.id,
+            ticket_number=2,
+            first_name="Anna",
+            last_name="Müller",
+            search_key="anna muller",
+        )
         s.add_all([yes, no])
     with pytest.raises(DomainError, match="not agreed"):
         _capture(db, "Idee von Anna", author_id=no.id)

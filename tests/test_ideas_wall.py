@@ -148,9 +148,16 @@ def test_results_mode_without_a_vote_and_with_a_provider(
     state.set_mode(WallMode.RESULTS)
     assert state.results is None  # "noch keine Abstimmung"
     results = WallResults(
-        "Runde 1", voters=3, eligible=4, dots_used=12, dots_available=20,
-        ranking=(RankedIdea(1, "Radwege", "Mobilität", "#1e88e5", 7), RankedIdea(2, "WLAN", "Bürgerdienste", "#00897b", 5)),
-    )  # fmt: skip
+        "Runde 1",
+        voters=3,
+        eligible=4,
+        dots_used=12,
+        dots_available=20,
+        ranking=(
+            RankedIdea(1, "Radwege", "Mobilität", "#1e88e5", 7),
+            RankedIdea(2, "WLAN", "Bürgerdienste", "#00897b", 5),
+        ),
+    )
     calls = []
 
     def provider() -> WallResults:

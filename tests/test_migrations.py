@@ -24,9 +24,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_there_is_a_fixture_for_every_schema() -> None:
-    assert sorted(p.stem.removeprefix("event-schema-") for p in FIXTURES.glob("event-schema-*.sdevent")) == sorted(
-        KNOWN_REVISIONS
-    )
+    assert sorted(
+        p.stem.removeprefix("event-schema-") for p in FIXTURES.glob("event-schema-*.sdevent")
+    ) == sorted(KNOWN_REVISIONS)
 
 
 @pytest.mark.parametrize("revision", KNOWN_REVISIONS)
@@ -51,4 +51,6 @@ def test_an_event_of_an_older_schema_opens_with_its_data(revision: str, tmp_path
     finally:
         db.close()
     if revision != HEAD_REVISION:
-        assert (tmp_path / f"alt-{revision}.vor-update-{revision}.sdevent").exists(), "a copy is kept before upgrading"
+        assert (tmp_path / f"alt-{revision}.vor-update-{revision}.sdevent").exists(), (
+            "a copy is kept before upgrading"
+        )

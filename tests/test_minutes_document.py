@@ -26,12 +26,16 @@ from .conftest import TEST_DEVICE
 
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page as poppler extracts it, whitespace runs made single spaces."""
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return [re.sub(r"[ \u00a0\u2002]+", " ", page) for page in out.split("\f")[:-1]]
 
 
 def layout_pages(path: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return out.split("\f")[:-1]
 
 
@@ -59,7 +63,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     write_demo(path, participants=160, ideas=120, votes=True, device=TEST_DEVICE)
     db = open_database(path, TEST_DEVICE)
     with db.uow() as s:
-        rows = s.scalars(select(Idea).where(Idea.status == "active").order_by(Idea.created_at)).all()
+        rows = s.scalars(
+            select(Idea).where(Idea.status == "active").order_by(Idea.created_at)
+        ).all()
         source, target, hidden = rows[3], rows[10], rows[20]
         hidden_text = "Diesen Text darf niemand im Protokoll lesen"
         ideas.edit(s, hidden.id, expected_version=None, text=hidden_text)
@@ -69,7 +75,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         ideas.hide(s, hidden.id, "enthält eine Telefonnummer")
         # Somebody named as an author withdrew consent: the name must disappear.
         author = s.scalars(
-            select(Participant).join(Idea, Idea.author_id == Participant.id).order_by(Participant.ticket_number)
+            select(Participant)
+            .join(Idea, Idea.author_id == Participant.id)
+            .order_by(Participant.ticket_number)
         ).first()
         assert author is not None
         author.consent_attribution_at = None
@@ -77,7 +85,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     numbers = _numbers(db)
     pdf = folder / "dokumentation.pdf"
     minutes.export_pdf(db, pdf)
-    yield Demo(db, pdf, numbers[source.id], numbers[target.id], numbers[hidden.id], hidden_text, withdrawn)
+    yield Demo(
+        db, pdf, numbers[source.id], numbers[target.id], numbers[hidden.id], hidden_text, withdrawn
+    )
     db.close()
 
 
@@ -90,13 +100,19 @@ def test_chapters_stand_in_order_and_the_contents_give_their_pages(demo: Demo) -
     last_page = 2
     for chapter in chapters:
         label = f"{chapter.number} {chapter.title}".strip()
-        found = [n for n, page in enumerate(pages[2:], start=3) if re.search(rf"^\s*{re.escape(label)}\s*$", page, re.M)]
+        found = [
+            n
+            for n, page in enumerate(pages[2:], start=3)
+            if re.search(rf"^\s*{re.escape(label)}\s*$", page, re.M)
+        ]
         assert found, f"chapter {label} missing"
         assert found[0] >= last_page, f"chapter {label} out of order"
         last_page = found[0]
         toc = re.search(rf"^\s*{re.escape(label)} (\d+)\s*$", pages[1], re.M)
         assert toc is not None, f"{label} not in the contents"
-        assert int(toc.group(1)) == found[0], f"contents give page {toc.group(1)} for {label}, it is on {found[0]}"
+        assert int(toc.group(1)) == found[0], (
+            f"contents give page {toc.group(1)} for {label}, it is on {found[0]}"
+        )
 
 
 def test_every_page_but_the_cover_says_seite_x_von_y(demo: Demo) -> None:
@@ -108,7 +124,9 @@ def test_every_page_but_the_cover_says_seite_x_von_y(demo: Demo) -> None:
 
 
 def test_fonts_are_embedded_and_text_is_searchable(demo: Demo) -> None:
-    report = subprocess.run(["pdffonts", str(demo.pdf)], check=True, capture_output=True, text=True).stdout
+    report = subprocess.run(
+        ["pdffonts", str(demo.pdf)], check=True, capture_output=True, text=True
+    ).stdout
     fonts = report.splitlines()[2:]
     assert fonts, report
     for line in fonts:
@@ -126,7 +144,9 @@ def test_same_data_gives_the_same_bytes(demo: Demo, tmp_path: Path) -> None:
     with demo.db.read() as s:
         stamp = minutes.snapshot(s).stamp
     info = pypdf.PdfReader(again).metadata
-    assert info is not None and info["/CreationDate"].startswith(stamp.astimezone(UTC).strftime("D:%Y%m%d%H%M"))
+    assert info is not None and info["/CreationDate"].startswith(
+        stamp.astimezone(UTC).strftime("D:%Y%m%d%H%M")
+    )
 
 
 def test_rankings_are_the_tally_of_the_voting_service(demo: Demo) -> None:
@@ -137,12 +157,16 @@ def test_rankings_are_the_tally_of_the_voting_service(demo: Demo) -> None:
     layout = layout_pages(demo.pdf)
     overall_pages = [p for p in layout if "Rangfolge der ersten 30 Plätze" in p]
     assert overall_pages
-    overall_text = "\n".join(layout[layout.index(overall_pages[0]) : layout.index(overall_pages[0]) + 3])
+    overall_text = "\n".join(
+        layout[layout.index(overall_pages[0]) : layout.index(overall_pages[0]) + 3]
+    )
     shown = [i for i in results.overall if i.rank <= 30 and i.total > 0]
     assert len(shown) >= 20
     for idea in shown:
         row = rf"^\s*{idea.rank}\.\s+{numbers[idea.idea_id]}\s.*\s{idea.device_dots}\s+{idea.paper_dots}\s+{idea.total}\s*$"
-        assert re.search(row, overall_text, re.M), f"rank {idea.rank}: Nr. {numbers[idea.idea_id]} not as tallied"
+        assert re.search(row, overall_text, re.M), (
+            f"rank {idea.rank}: Nr. {numbers[idea.idea_id]} not as tallied"
+        )
     # Every field chapter ranks its ideas as the service does.
     text = "\n".join(layout)
     for field in results.fields:
@@ -152,14 +176,18 @@ def test_rankings_are_the_tally_of_the_voting_service(demo: Demo) -> None:
     assert results.tally_sha256[:32] in text and results.tally_sha256[32:] in text
     turnout = results.turnout
     share = german.percent(turnout.ballots_cast, turnout.eligible).replace("\u00a0", " ")
-    assert f"Abgegebene Stimmzettel {german.integer(turnout.ballots_cast)} ({share})" in "\n".join(pdf_pages(demo.pdf))
+    assert f"Abgegebene Stimmzettel {german.integer(turnout.ballots_cast)} ({share})" in "\n".join(
+        pdf_pages(demo.pdf)
+    )
 
 
 def test_merges_and_hidden_ideas_are_logged_and_hidden_text_is_not_printed(demo: Demo) -> None:
     text = "\n".join(pdf_pages(demo.pdf))
     assert f"zusammengeführt mit Nr. {demo.merged_target}" in text
     log = text[text.rindex("A.3 Zusammenführungen") :]
-    assert re.search(rf"\s{demo.merged_source}\s+zusammengeführt\s+mit Nr. {demo.merged_target}", log)
+    assert re.search(
+        rf"\s{demo.merged_source}\s+zusammengeführt\s+mit Nr. {demo.merged_target}", log
+    )
     assert re.search(rf"\s{demo.hidden}\s+ausgeblendet\s+Grund: enthält eine Telefonnummer", log)
     assert demo.hidden_text not in text
     assert "ausgeblendet – Text nicht abgedruckt" in text
@@ -170,15 +198,22 @@ def test_no_personal_data_only_consented_authors(demo: Demo) -> None:
     with demo.db.read() as s:
         venue = setup.get_event(s).venue
         people = s.execute(
-            select(Participant.first_name, Participant.last_name, Participant.email, Participant.postcode,
-                   Participant.consent_attribution_at)
+            select(
+                Participant.first_name,
+                Participant.last_name,
+                Participant.email,
+                Participant.postcode,
+                Participant.consent_attribution_at,
+            )
         ).all()
         named = {
             f"{first} {last}"
             for first, last, consent in s.execute(
-                select(Participant.first_name, Participant.last_name, Participant.consent_attribution_at).join(
-                    Idea, Idea.author_id == Participant.id
-                )
+                select(
+                    Participant.first_name,
+                    Participant.last_name,
+                    Participant.consent_attribution_at,
+                ).join(Idea, Idea.author_id == Participant.id)
             )
             if consent is not None
         }
@@ -198,7 +233,9 @@ def test_no_personal_data_only_consented_authors(demo: Demo) -> None:
         assert not re.search(rf"\b{postcode}\b", text), f"postcode {postcode} printed"
         for word in f"{first} {last}".split():
             if word not in printed_words and len(word) > 2:
-                assert not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text), f"{word} printed"
+                assert not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text), (
+                    f"{word} printed"
+                )
 
 
 def test_draft_is_marked_on_every_page_and_final_is_not(demo: Demo, tmp_path: Path) -> None:
@@ -226,7 +263,9 @@ def _ideas(db: Database, count: int) -> None:
     with db.uow() as s:
         fields = setup.list_fields(s)
         for n in range(count):
-            ideas.capture(s, f"Idee Nummer {n} mit „Anführungszeichen“ & <Zeichen>", field_id=fields[n % 3].id)
+            ideas.capture(
+                s, f"Idee Nummer {n} mit „Anführungszeichen“ & <Zeichen>", field_id=fields[n % 3].id
+            )
 
 
 def test_without_a_vote_the_chapters_say_so(db: Database, tmp_path: Path) -> None:
@@ -248,8 +287,14 @@ def test_written_parts_are_stored_printed_and_reset(db: Database, tmp_path: Path
     assert all(x.is_default and x.body for x in sections)
     field_key = next(x.key for x in sections if x.kind == "field")
     with db.uow() as s:
-        minutes.save_section(s, texts.PROGRAMME, "10:00 Uhr\tBegrüßung durch den Oberbürgermeister\n11:00 Uhr\tThementische")
-        minutes.save_section(s, field_key, "Am Tisch ging es lebhaft zu.\n\n- erster Punkt\n- zweiter Punkt")
+        minutes.save_section(
+            s,
+            texts.PROGRAMME,
+            "10:00 Uhr\tBegrüßung durch den Oberbürgermeister\n11:00 Uhr\tThementische",
+        )
+        minutes.save_section(
+            s, field_key, "Am Tisch ging es lebhaft zu.\n\n- erster Punkt\n- zweiter Punkt"
+        )
     pdf = tmp_path / "teile.pdf"
     minutes.export_pdf(db, pdf)
     text = "\n".join(pdf_pages(pdf))
@@ -260,7 +305,9 @@ def test_written_parts_are_stored_printed_and_reset(db: Database, tmp_path: Path
     assert reset.is_default and "lebhaft" not in reset.body
 
 
-def test_export_to_a_place_that_cannot_be_written_says_so_and_keeps_the_old_file(db: Database, tmp_path: Path) -> None:
+def test_export_to_a_place_that_cannot_be_written_says_so_and_keeps_the_old_file(
+    db: Database, tmp_path: Path
+) -> None:
     blocker = tmp_path / "eine-datei"
     blocker.write_text("x")
     with pytest.raises(EnvironmentProblem, match="cannot be written"):
@@ -320,7 +367,15 @@ def test_breakdowns_only_for_groups_of_the_minimum_size(db: Database) -> None:
         event = setup.current_event(s)
         event_id = event.id
         for n, district in enumerate(["Mitte"] * 5 + ["Roxel"] * 2 + ["Coerde"], start=1):
-            s.add(Participant(event_id=event_id, ticket_number=n, first_name="A", last_name="B", district=district))
+            s.add(
+                Participant(
+                    event_id=event_id,
+                    ticket_number=n,
+                    first_name="A",
+                    last_name="B",
+                    district=district,
+                )
+            )
     from smartdialog.core.models import CheckIn
 
     with db.uow() as s:
@@ -338,18 +393,25 @@ def test_breakdowns_only_for_groups_of_the_minimum_size(db: Database) -> None:
     assert attendance.by_district == () and attendance.present == 8
 
 
-def test_a_runoff_decides_the_tie_but_the_ranking_stays_the_main_rounds(db: Database, tmp_path: Path) -> None:
+def test_a_runoff_decides_the_tie_but_the_ranking_stays_the_main_rounds(
+    db: Database, tmp_path: Path
+) -> None:
     from smartdialog.core.models import CheckIn
 
     _ideas(db, 3)
     with db.uow() as s:
         event_id = setup.current_event(s).id
-        people = [Participant(event_id=event_id, ticket_number=n, first_name="V", last_name=f"W{n}") for n in range(1, 6)]
+        people = [
+            Participant(event_id=event_id, ticket_number=n, first_name="V", last_name=f"W{n}")
+            for n in range(1, 6)
+        ]
         s.add_all(people)
         s.flush()
         s.add_all(CheckIn(participant_id=p.id) for p in people)
         voters = [p.id for p in people]
-        first = voting.create_round(s, "Priorisierung", dots_per_participant=2, max_dots_per_idea=1, tie_rule="runoff")
+        first = voting.create_round(
+            s, "Priorisierung", dots_per_participant=2, max_dots_per_idea=1, tie_rule="runoff"
+        )
         voting.start_round(s, first.id)
         sheet = voting.ballot_sheet(s, first.id)
         a, b, c = sorted(sheet.field_of())
@@ -367,22 +429,38 @@ def test_a_runoff_decides_the_tie_but_the_ranking_stays_the_main_rounds(db: Data
     minutes.export_pdf(db, pdf)
     text = "\n".join(pdf_pages(pdf))
     overall = text[text.index("Rangfolge der ersten 30 Plätze") :]
-    assert re.search(rf"^\s*1\.\s+{numbers[a]}\s", overall, re.M) and re.search(rf"^\s*1\.\s+{numbers[b]}\s", overall, re.M)
+    assert re.search(rf"^\s*1\.\s+{numbers[a]}\s", overall, re.M) and re.search(
+        rf"^\s*1\.\s+{numbers[b]}\s", overall, re.M
+    )
     assert re.search(rf"^\s*3\.\s+{numbers[c]}\s", overall, re.M)
-    assert f"Stichwahl (Runde 2): 1. Nr. {numbers[b]} mit 1 Punkt; 2. Nr. {numbers[a]} mit 0 Punkten." in re.sub(r"\s+", " ", text)
+    assert (
+        f"Stichwahl (Runde 2): 1. Nr. {numbers[b]} mit 1 Punkt; 2. Nr. {numbers[a]} mit 0 Punkten."
+        in re.sub(r"\s+", " ", text)
+    )
     assert "Abstimmungsrunde 2" in text and "Runde 2: " in text
 
 
-def test_names_from_everywhere_print_as_written_when_consented(db: Database, tmp_path: Path) -> None:
+def test_names_from_everywhere_print_as_written_when_consented(
+    db: Database, tmp_path: Path
+) -> None:
     with db.uow() as s:
         event = setup.current_event(s)
         field = setup.list_fields(s)[0]
-        named = Participant(event_id=event.id, ticket_number=1, first_name="Łukasz", last_name="Öztürk-Nguyễn",
-                            consent_attribution_at=event.created_at)  # fmt: skip
-        unnamed = Participant(event_id=event.id, ticket_number=2, first_name="Ἀλέξανδρος", last_name="Чайковская")
+        named = Participant(
+            event_id=event.id,
+            ticket_number=1,
+            first_name="Łukasz",
+            last_name="Öztürk-Nguyễn",
+            consent_attribution_at=event.created_at,
+        )
+        unnamed = Participant(
+            event_id=event.id, ticket_number=2, first_name="Ἀλέξανδρος", last_name="Чайковская"
+        )
         s.add_all([named, unnamed])
         s.flush()
-        first = ideas.capture(s, "Mehrsprachige Formulare: Ελληνικά, Русский, Tiếng Việt", field_id=field.id)
+        first = ideas.capture(
+            s, "Mehrsprachige Formulare: Ελληνικά, Русский, Tiếng Việt", field_id=field.id
+        )
         second = ideas.capture(s, "Ein Stadtplan in Blindenschrift", field_id=field.id)
         s.execute(update(Idea).where(Idea.id == first.id).values(author_id=named.id))
         s.execute(update(Idea).where(Idea.id == second.id).values(author_id=unnamed.id))
@@ -399,17 +477,24 @@ def test_a_running_round_with_a_hidden_tally_stays_hidden(db: Database, tmp_path
 
     _ideas(db, 3)
     with db.uow() as s:
-        voter = Participant(event_id=setup.current_event(s).id, ticket_number=1, first_name="V", last_name="W")
+        voter = Participant(
+            event_id=setup.current_event(s).id, ticket_number=1, first_name="V", last_name="W"
+        )
         s.add(voter)
         s.flush()
         s.add(CheckIn(participant_id=voter.id))
-        info = voting.start_round(s, voting.create_round(s, "Priorisierung", dots_per_participant=2).id)
+        info = voting.start_round(
+            s, voting.create_round(s, "Priorisierung", dots_per_participant=2).id
+        )
         (idea_id, *_) = sorted(voting.ballot_sheet(s, info.id).field_of())
         voting.cast_ballot(s, info.id, voter.id, {idea_id: 2}, expected_revision=0)
     pdf = tmp_path / "laufend.pdf"
     minutes.export_pdf(db, pdf)
     text = re.sub(r"\s+", " ", "\n".join(pdf_pages(pdf)))
-    assert "Die Abstimmung (Runde 1) läuft noch; ihr Ergebnis bleibt bis zum Abschluss verborgen." in text
+    assert (
+        "Die Abstimmung (Runde 1) läuft noch; ihr Ergebnis bleibt bis zum Abschluss verborgen."
+        in text
+    )
     assert "Rangfolge" not in text and "Auszählung je Idee" not in text
     assert "Stimmzettel 1" in text
     with db.read() as s:

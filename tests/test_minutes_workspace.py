@@ -52,7 +52,9 @@ def test_page_shows_parts_chapters_and_draft_state(page: MinutesWorkspace) -> No
     assert "1 Idee" in page.summary_label.text() and "keine Abstimmung" in page.summary_label.text()
 
 
-def test_typing_is_saved_without_a_save_button(page: MinutesWorkspace, qtbot: QtBot, db: Database) -> None:
+def test_typing_is_saved_without_a_save_button(
+    page: MinutesWorkspace, qtbot: QtBot, db: Database
+) -> None:
     page.choose_section(texts.NEXT_STEPS)
     page.editor.selectAll()
     type_text(page.editor, "Prüfung durch die Ämter bis März")
@@ -69,13 +71,17 @@ def test_typing_is_saved_without_a_save_button(page: MinutesWorkspace, qtbot: Qt
     type_text(page.editor, "Noch schneller")
     page.choose_section(texts.PRIVACY)
     with db.read() as s:
-        assert {x.key: x.body for x in minutes.list_sections(s)}[texts.NEXT_STEPS] == "Noch schneller"
+        assert {x.key: x.body for x in minutes.list_sections(s)}[
+            texts.NEXT_STEPS
+        ] == "Noch schneller"
     page.choose_section(texts.NEXT_STEPS)
     page.reset_current()
     assert page.editor.toPlainText().startswith("Die Verwaltung wertet die Ergebnisse aus")
 
 
-def test_a_change_elsewhere_does_not_take_away_what_is_being_typed(page: MinutesWorkspace, db: Database) -> None:
+def test_a_change_elsewhere_does_not_take_away_what_is_being_typed(
+    page: MinutesWorkspace, db: Database
+) -> None:
     page.editor.selectAll()
     type_text(page.editor, "Mein Entwurf")
     with db.uow() as s:
@@ -89,7 +95,9 @@ def test_a_change_elsewhere_does_not_take_away_what_is_being_typed(page: Minutes
         assert {x.key: x.body for x in minutes.list_sections(s)}[texts.OCCASION] == "Mein Entwurf"
 
 
-def test_marking_final_locks_the_texts_and_reopening_unlocks(page: MinutesWorkspace, db: Database) -> None:
+def test_marking_final_locks_the_texts_and_reopening_unlocks(
+    page: MinutesWorkspace, db: Database
+) -> None:
     page.toggle_final()
     assert page.is_final() and page.editor.isReadOnly()
     assert "Endfassung" in page.status_label.text() or "endgültig" in page.status_label.text()
@@ -99,7 +107,9 @@ def test_marking_final_locks_the_texts_and_reopening_unlocks(page: MinutesWorksp
     assert not page.is_final() and not page.editor.isReadOnly()
 
 
-def test_pdf_export_runs_in_a_worker_with_progress(page: MinutesWorkspace, qtbot: QtBot, tmp_path: Path) -> None:
+def test_pdf_export_runs_in_a_worker_with_progress(
+    page: MinutesWorkspace, qtbot: QtBot, tmp_path: Path
+) -> None:
     target = tmp_path / "protokoll.pdf"
     steps: list[tuple[int, int]] = []
     with qtbot.waitSignal(page.exported, timeout=30000) as done:
@@ -114,7 +124,9 @@ def test_pdf_export_runs_in_a_worker_with_progress(page: MinutesWorkspace, qtbot
     assert "protokoll.pdf" in page.result_text() and "Entwurf" in page.result_text()
 
 
-def test_unwritable_target_is_said_in_words(page: MinutesWorkspace, qtbot: QtBot, tmp_path: Path) -> None:
+def test_unwritable_target_is_said_in_words(
+    page: MinutesWorkspace, qtbot: QtBot, tmp_path: Path
+) -> None:
     blocker = tmp_path / "keine-mappe"
     blocker.write_text("")
     with qtbot.waitSignal(page.export_failed, timeout=30000) as failed:
@@ -129,7 +141,11 @@ def test_data_exports_from_the_page(page: MinutesWorkspace, qtbot: QtBot, tmp_pa
     page.separator.setCurrentIndex(1)
     with qtbot.waitSignal(page.exported, timeout=30000):
         page.export_data_to(tmp_path / "csv", "csv")
-    assert (tmp_path / "csv" / "beitraege.csv").read_text(encoding="utf-8-sig").startswith("Nr,Beitrag")
+    assert (
+        (tmp_path / "csv" / "beitraege.csv")
+        .read_text(encoding="utf-8-sig")
+        .startswith("Nr,Beitrag")
+    )
     with qtbot.waitSignal(page.exported, timeout=30000):
         page.export_data_to(tmp_path / "json", "json")
     assert (tmp_path / "json" / "smartdialog-export.json").exists()
@@ -144,12 +160,21 @@ def test_without_an_event_nothing_can_be_done(qtbot: QtBot) -> None:
     assert ws.export_pdf_to(Path("x.pdf")) is None
 
 
-def test_data_protection_from_the_page(page: MinutesWorkspace, qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+def test_data_protection_from_the_page(
+    page: MinutesWorkspace, qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
     from smartdialog.core.models import Participant
 
     with db.uow() as s:
-        s.add(Participant(event_id=setup.current_event(s).id, ticket_number=7, first_name="Łukasz",
-                          last_name="Öztürk-Nguyễn", email="l.o@example.org"))  # fmt: skip
+        s.add(
+            Participant(
+                event_id=setup.current_event(s).id,
+                ticket_number=7,
+                first_name="Łukasz",
+                last_name="Öztürk-Nguyễn",
+                email="l.o@example.org",
+            )
+        )
     assert page.export_person_to(7, tmp_path / "auskunft.json")
     assert "Öztürk-Nguyễn" in (tmp_path / "auskunft.json").read_text(encoding="utf-8")
     assert "Ticket 7" in page.result_text()

@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_contains_fonts_translations_and_migrations(tmp_path: Path) -> None:
     dist = ROOT / "dist"
     before = set(dist.glob("*.whl")) if dist.exists() else set()
-    subprocess.run(["bash", str(ROOT / "packaging" / "build.sh")], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        ["bash", str(ROOT / "packaging" / "build.sh")], check=True, capture_output=True, timeout=300
+    )
     wheels = sorted(dist.glob("smartdialog-*.whl"), key=lambda p: p.stat().st_mtime)
     assert wheels, "packaging/build.sh made no wheel"
     names = set(zipfile.ZipFile(wheels[-1]).namelist())
@@ -23,7 +25,9 @@ def test_wheel_contains_fonts_translations_and_migrations(tmp_path: Path) -> Non
         for p in (ROOT / "smartdialog").rglob("*.py")
         if "__pycache__" not in p.parts and "resources" not in p.relative_to(ROOT).parts
     }
-    assert modules - names == set(), "modules missing from the wheel (a package without __init__.py?)"
+    assert modules - names == set(), (
+        "modules missing from the wheel (a package without __init__.py?)"
+    )
     for needed in (
         "smartdialog/resources/fonts/DejaVuSans.ttf",
         "smartdialog/resources/fonts/LICENSE-DejaVu.txt",

@@ -69,7 +69,12 @@ def display() -> Iterator[str]:
 def test_main_window_draws_on_a_real_x_server(display: str, db_path: Path, tmp_path: Path) -> None:
     shot = tmp_path / "window.png"
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    env.update(
+        DISPLAY=display,
+        QT_QPA_PLATFORM="xcb",
+        XDG_CONFIG_HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path),
+    )
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(db_path), str(shot)],
         env=env,

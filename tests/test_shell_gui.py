@@ -51,7 +51,9 @@ def window(qtbot: QtBot, settings: QSettings) -> MainWindow:
 @pytest.fixture
 def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text)
+    )
     return shown
 
 
@@ -138,7 +140,9 @@ def test_every_workspace_is_reachable(window: MainWindow, db_path: Path) -> None
         assert page.isVisible()
 
 
-def test_refusing_an_empty_title_keeps_the_stored_one(window: MainWindow, db_path: Path, warnings_shown: list[str]) -> None:
+def test_refusing_an_empty_title_keeps_the_stored_one(
+    window: MainWindow, db_path: Path, warnings_shown: list[str]
+) -> None:
     assert window.open_event(db_path)
     page = window.show_workspace("setup")
     assert isinstance(page, SetupWorkspace)
@@ -181,7 +185,9 @@ def test_a_file_gone_from_recent_is_explained_and_forgotten(
     assert window.stack.currentWidget() is window.welcome
 
 
-def test_changes_on_another_laptop_reach_this_window(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+def test_changes_on_another_laptop_reach_this_window(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
     assert window.open_event(db_path)
     page = window.show_workspace("setup")
     assert isinstance(page, SetupWorkspace)
@@ -191,10 +197,15 @@ def test_changes_on_another_laptop_reach_this_window(qtbot: QtBot, window: MainW
             setup.add_station(s, "Tisch vom anderen Laptop")
     finally:
         other.close()
-    qtbot.waitUntil(lambda: any(r.name == "Tisch vom anderen Laptop" for r in page.stations_model.rows()), timeout=3000)
+    qtbot.waitUntil(
+        lambda: any(r.name == "Tisch vom anderen Laptop" for r in page.stations_model.rows()),
+        timeout=3000,
+    )
 
 
-def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_item_models_pass_the_model_tester(
+    qtmodeltester, window: MainWindow, db_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     assert window.open_event(db_path)
     page = window.show_workspace("setup")
     assert isinstance(page, SetupWorkspace)
@@ -202,7 +213,9 @@ def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow, db
     qtmodeltester.check(page.stations_model)
 
 
-def test_a_local_write_reaches_the_other_pages_at_once(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+def test_a_local_write_reaches_the_other_pages_at_once(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
     """No waiting for the next poll: the commit itself pokes the change feed."""
     assert window.open_event(db_path)
     window.feed._timer.stop()  # only the poke may deliver it
@@ -228,7 +241,9 @@ def test_the_laptop_is_renamed_from_the_status_bar(
     assert "Empfang 2" in [d.name for d in devices(window.db)]
 
 
-def test_setup_page_ignores_check_ins_and_ideas(window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_setup_page_ignores_check_ins_and_ideas(
+    window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A desk scanning every few seconds must not reset the tables someone is editing here."""
     from smartdialog.core.services.audit import Change
 

@@ -50,7 +50,10 @@ def test_every_string_is_translated(area: str, lang: str, tmp_path: Path) -> Non
     shutil.copy(shipped, fresh)
     devtools.update_ts(area, lang, fresh)
     missing = _untranslated(fresh)
-    assert missing == [], f"untranslated in {shipped.name} (run `make translations`, then translate):\n" + "\n".join(missing)
+    assert missing == [], (
+        f"untranslated in {shipped.name} (run `make translations`, then translate):\n"
+        + "\n".join(missing)
+    )
 
 
 def test_every_plural_message_has_english_forms(tmp_path: Path) -> None:
@@ -69,7 +72,9 @@ def test_shipped_qm_matches_its_source(area: str, lang: str, tmp_path: Path) -> 
     subprocess.run(
         [devtools._tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(built)], check=True
     )
-    assert built.read_bytes() == ts.with_suffix(".qm").read_bytes(), f"run `make translations` for {ts.name}"
+    assert built.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
+        f"run `make translations` for {ts.name}"
+    )
 
 
 def test_placeholders_survive_translation() -> None:
@@ -81,6 +86,8 @@ def test_placeholders_survive_translation() -> None:
         for msg in ET.parse(ts).getroot().iter("message"):
             source = msg.findtext("source") or ""
             for translation in _translations(msg):
-                if translation and set(re.findall(r"{\w*}", source)) != set(re.findall(r"{\w*}", translation)):
+                if translation and set(re.findall(r"{\w*}", source)) != set(
+                    re.findall(r"{\w*}", translation)
+                ):
                     bad.append(f"{ts.name}: {source!r} -> {translation!r}")
     assert bad == []

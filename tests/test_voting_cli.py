@@ -29,9 +29,23 @@ def test_a_round_from_the_command_line(
     found = add_ideas(db, {0: ["Radwege", "Busse"], 1: ["Coworking"]})
     path = str(event_path)
     code, out, _ = _run(
-        capsys, "round", "new", path, "--title", "Priorisierung", "--dots", "3", "--per-idea", "2",
-        "--field", "Mobil", "--field", "wirtschaftsstandort", "--budget", "Wirtschaftsstandort=1",
-    )  # fmt: skip
+        capsys,
+        "round",
+        "new",
+        path,
+        "--title",
+        "Priorisierung",
+        "--dots",
+        "3",
+        "--per-idea",
+        "2",
+        "--field",
+        "Mobil",
+        "--field",
+        "wirtschaftsstandort",
+        "--budget",
+        "Wirtschaftsstandort=1",
+    )
     assert code == 0 and "Round 1 created: Priorisierung" in out
     assert "budgets: Wirtschaftsstandort ≤ 1" in out
     code, out, _ = _run(capsys, "round", "open", path, "1")
@@ -49,18 +63,23 @@ def test_a_round_from_the_command_line(
 
     code, out, _ = _run(capsys, "results", path, "--format", "json")
     record = json.loads(out)
-    assert [(i["text"], i["device_dots"], i["paper_dots"], i["rank"]) for i in record["overall"]] == [
-        ("Busse", 1, 4, 1), ("Radwege", 2, 0, 2), ("Coworking", 1, 0, 3),
-    ]  # fmt: skip
+    assert [
+        (i["text"], i["device_dots"], i["paper_dots"], i["rank"]) for i in record["overall"]
+    ] == [
+        ("Busse", 1, 4, 1),
+        ("Radwege", 2, 0, 2),
+        ("Coworking", 1, 0, 3),
+    ]
     assert record["tally_sha256"] == sha and record["turnout"]["ballots_cast"] == 2
     assert record["turnout"]["ballot_share"] == round(2 / 3, 4)
 
     code, out, _ = _run(capsys, "results", path, "--round", "1", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["rank"], r["rank_in_field"], r["field"], r["text"], r["total"]) for r in rows] == [
-        ("1", "1", "Mobilität", "Busse", "5"), ("2", "2", "Mobilität", "Radwege", "2"),
+        ("1", "1", "Mobilität", "Busse", "5"),
+        ("2", "2", "Mobilität", "Radwege", "2"),
         ("3", "1", "Wirtschaftsstandort", "Coworking", "1"),
-    ]  # fmt: skip
+    ]
 
     code, out, _ = _run(capsys, "results", path)
     assert code == 0

@@ -104,13 +104,20 @@ def _sneak_in_a_dot(db: Database, plan: Plan, person: uuid.UUID, rng: random.Ran
             rules = sheet.round.rules
             s.execute(
                 insert(Dot).values(
-                    id=uuid.uuid4(), device_id=db.device.id, round_id=plan.round_id, participant_id=person,
-                    idea_id=idea, field_id=field_id,
-                    slot=len(mine) + 1, budget=rules.dots_per_participant,
-                    idea_slot=sum(1 for i, _ in mine if i == idea) + 1, idea_cap=rules.max_dots_per_idea,
-                    field_slot=sum(1 for _, f in mine if f == field_id) + 1, field_cap=rules.cap_of(field_id),
+                    id=uuid.uuid4(),
+                    device_id=db.device.id,
+                    round_id=plan.round_id,
+                    participant_id=person,
+                    idea_id=idea,
+                    field_id=field_id,
+                    slot=len(mine) + 1,
+                    budget=rules.dots_per_participant,
+                    idea_slot=sum(1 for i, _ in mine if i == idea) + 1,
+                    idea_cap=rules.max_dots_per_idea,
+                    field_slot=sum(1 for _, f in mine if f == field_id) + 1,
+                    field_cap=rules.cap_of(field_id),
                 )
-            )  # fmt: skip
+            )
     except IntegrityError:
         return "dot refused by the database"
     except DBAPIError as exc:  # PostgreSQL: a deadlock or serialization failure is a refusal too

@@ -158,9 +158,15 @@ def test_a_draft_round_can_be_edited_and_removed(db: Database) -> None:
     with db.uow() as s:
         info = voting.create_round(s, "Erste")
         info = voting.update_round(
-            s, info.id, title="Zweite", dots_per_participant=3, max_dots_per_idea=1,
-            field_ids=fields[:2], budgets={fields[1]: 1}, allow_change=False,
-        )  # fmt: skip
+            s,
+            info.id,
+            title="Zweite",
+            dots_per_participant=3,
+            max_dots_per_idea=1,
+            field_ids=fields[:2],
+            budgets={fields[1]: 1},
+            allow_change=False,
+        )
     assert info.title == "Zweite"
     assert [(f.field_id, f.budget) for f in info.rules.fields] == [
         (fields[0], None),
@@ -364,10 +370,19 @@ def _raw_dot(
     with r.db.read() as rs:
         field_of = voting.ballot_sheet(rs, r.round.id).field_of()
     values = {
-        "id": uuid.uuid4(), "device_id": r.db.device.id, "round_id": r.round.id, "participant_id": person,
-        "idea_id": idea, "slot": 1, "budget": 4, "idea_slot": 1, "idea_cap": 2,
-        "field_id": field_of.get(idea, field_of[r.ideas["Radwege"]]), "field_slot": 1, "field_cap": 4,
-    }  # fmt: skip
+        "id": uuid.uuid4(),
+        "device_id": r.db.device.id,
+        "round_id": r.round.id,
+        "participant_id": person,
+        "idea_id": idea,
+        "slot": 1,
+        "budget": 4,
+        "idea_slot": 1,
+        "idea_cap": 2,
+        "field_id": field_of.get(idea, field_of[r.ideas["Radwege"]]),
+        "field_slot": 1,
+        "field_cap": 4,
+    }
     values.update(overrides)
     s.execute(insert(Dot).values(**values))  # type: ignore[attr-defined]
 
@@ -556,9 +571,13 @@ def test_results_match_a_tally_counted_by_hand(
     fields = field_ids(db)
     with db.uow() as s:
         info = voting.create_round(
-            s, "Priorisierung", dots_per_participant=4, max_dots_per_idea=2,
-            field_ids=fields[:2], budgets={fields[1]: 2},
-        )  # fmt: skip
+            s,
+            "Priorisierung",
+            dots_per_participant=4,
+            max_dots_per_idea=2,
+            field_ids=fields[:2],
+            budgets={fields[1]: 2},
+        )
         info = voting.start_round(s, info.id)
     cast(db, info.id, people[0], {a: 2, b: 1, e: 1})
     cast(db, info.id, people[1], {b: 2, d: 1, f: 1})
@@ -592,8 +611,10 @@ def test_results_match_a_tally_counted_by_hand(
     assert radwege.merged_from == (voting.MergedIdea(d, "Radwege doppelt", 3, 0),)
     mobility, economy = results.fields
     assert [(i.text, i.rank, i.tied) for i in mobility.ideas] == [
-        ("Busse", 1, True), ("Radwege", 1, True), ("Leihräder", 3, False),
-    ]  # fmt: skip
+        ("Busse", 1, True),
+        ("Radwege", 1, True),
+        ("Leihräder", 3, False),
+    ]
     assert (mobility.device_dots, mobility.paper_dots, mobility.total) == (11, 4, 15)
     assert [(i.text, i.rank, i.tied) for i in economy.ideas] == [
         ("Coworking", 1, True),
@@ -610,8 +631,9 @@ def test_results_match_a_tally_counted_by_hand(
     )
     assert (t.ballot_share, t.dot_share) == (0.8, 0.75)
     assert [[i.text for i in group] for group in results.tied_groups] == [
-        ["Busse", "Radwege"], ["Coworking", "Glasfaser", "Leihräder"],
-    ]  # fmt: skip
+        ["Busse", "Radwege"],
+        ["Coworking", "Glasfaser", "Leihräder"],
+    ]
     assert results.round.rules.fields[1].budget == 2
     assert len(results.tally_sha256) == 64 and results.tally_intact is True
 
@@ -701,8 +723,13 @@ def test_every_action_is_in_the_audit_feed(open_round: Setting) -> None:
         voting.close_round(s, r.id)
         actions = [c.action for c in audit.changes_since(s, 0) if c.object_type == "round"]
     assert actions == [
-        "round.created", "round.opened", "ballot.cast", "ballot.changed", "paper_tally.set", "round.closed",
-    ]  # fmt: skip
+        "round.created",
+        "round.opened",
+        "ballot.cast",
+        "ballot.changed",
+        "paper_tally.set",
+        "round.closed",
+    ]
 
 
 # -- the admin PIN -------------------------------------------------------------------------------

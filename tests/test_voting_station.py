@@ -42,9 +42,13 @@ def hall(db: Database) -> Iterator[Hall]:
     fields = field_ids(db)
     with db.uow() as s:
         info = voting.create_round(
-            s, "Priorisierung", dots_per_participant=4, max_dots_per_idea=2,
-            field_ids=fields[:2], budgets={fields[1]: 1},
-        )  # fmt: skip
+            s,
+            "Priorisierung",
+            dots_per_participant=4,
+            max_dots_per_idea=2,
+            field_ids=fields[:2],
+            budgets={fields[1]: 1},
+        )
         info = voting.start_round(s, info.id)
         voting.set_admin_pin(s, "2468")
     yield Hall(db, info, people, absent, found)

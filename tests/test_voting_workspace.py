@@ -88,8 +88,10 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     _wait_results(qtbot, page)
     rows = page.results_model.rows()
     assert [(r.text, r.device_dots, r.paper_dots, r.rank) for r in rows] == [
-        ("Busse", 0, 4, 1), ("Radwege", 3, 0, 2), ("Coworking", 1, 0, 3),
-    ]  # fmt: skip
+        ("Busse", 0, 4, 1),
+        ("Radwege", 3, 0, 2),
+        ("Coworking", 1, 0, 3),
+    ]
     assert "Abgestimmt: 2 von 3 Anwesenden (67 %)" in page.turnout_label.text()
     assert "Zwischenstand" in page.hash_label.text()
 
@@ -144,9 +146,7 @@ def test_the_results_model_passes_the_model_tester(
     qtmodeltester.check(page.paper_model)
     # Per field: Wirtschaftsstandort alone.
     page.scope.setCurrentIndex(page.scope.findText("Wirtschaftsstandort"))
-    assert [r.text for r in page.results_model.rows()] == [
-        "Coworking"
-    ]
+    assert [r.text for r in page.results_model.rows()] == ["Coworking"]
     assert page.results_view.isColumnHidden(ResultsModel.FIELD)
 
 
@@ -172,8 +172,9 @@ def test_the_wall_shows_turnout_while_hidden_and_the_ranking_once_closed(db: Dat
     closed = provide()
     assert closed is not None and closed.closed and not closed.tally_hidden
     assert [(r.rank, r.text, r.dots, r.colour) for r in closed.ranking] == [
-        (1, "Radwege", 2, "#1e88e5"), (2, "Busse", 1, "#1e88e5"),
-    ]  # fmt: skip
+        (1, "Radwege", 2, "#1e88e5"),
+        (2, "Busse", 1, "#1e88e5"),
+    ]
     assert closed.title == "Runde 1 – Priorisierung"
     assert results_provider(lambda: None)() is None
 

@@ -38,22 +38,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--out", type=Path, metavar="FILE.pdf", help=translate("cli", "all tickets in one PDF")
     )
     target.add_argument(
-        "--each", type=Path, metavar="FOLDER",
-        help=translate("cli", "one PDF per person in FOLDER, with a mail-merge list, to send by e-mail"),
-    )  # fmt: skip
+        "--each",
+        type=Path,
+        metavar="FOLDER",
+        help=translate(
+            "cli", "one PDF per person in FOLDER, with a mail-merge list, to send by e-mail"
+        ),
+    )
     tix.add_argument(
-        "--layout", choices=badges.TICKET_LAYOUTS, default="a4",
+        "--layout",
+        choices=badges.TICKET_LAYOUTS,
+        default="a4",
         help=translate("cli", "a4: one ticket per page; a4x4: four per sheet to cut"),
-    )  # fmt: skip
+    )
     tix.set_defaults(func=_tickets)
 
     bad = sub.add_parser("badges", help=translate("cli", "write name badges into one PDF"))
     bad.add_argument("event", help=translate("cli", "event file or database URL"))
     bad.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     bad.add_argument(
-        "--layout", choices=badges.LAYOUTS, default="a6",
+        "--layout",
+        choices=badges.LAYOUTS,
+        default="a6",
         help=translate("cli", "a6: one badge per A6 sheet; label62: 62 mm label roll"),
-    )  # fmt: skip
+    )
     bad.add_argument(
         "--present", action="store_true", help=translate("cli", "only people checked in")
     )
@@ -102,10 +110,16 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        translate("cli", "Imported: {imported}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}").format(
-            imported=report.imported, updated=report.updated, unchanged=report.unchanged, rejected=len(report.rejected)
+        translate(
+            "cli",
+            "Imported: {imported}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}",
+        ).format(
+            imported=report.imported,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            rejected=len(report.rejected),
         )
-    )  # fmt: skip
+    )
     for rejection in report.rejected:
         print(
             translate("cli", "  row {row}: {reason}").format(

@@ -13,10 +13,14 @@ from smartdialog.i18n import translate
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = sub.add_parser("demo", help=translate("cli", "write a realistic demo event"))
-    demo.add_argument("file", type=Path, help=translate("cli", "the event file to write (replaced if it exists)"))
+    demo.add_argument(
+        "file", type=Path, help=translate("cli", "the event file to write (replaced if it exists)")
+    )
     demo.add_argument("--participants", type=int, default=500, metavar="N")
     demo.add_argument("--ideas", type=int, default=300, metavar="N")
-    demo.add_argument("--votes", action="store_true", help=translate("cli", "add a closed voting round"))
+    demo.add_argument(
+        "--votes", action="store_true", help=translate("cli", "add a closed voting round")
+    )
     demo.add_argument("--seed", type=int, default=2018)
     demo.set_defaults(func=_demo)
 
@@ -28,7 +32,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new.add_argument("--council-reference", default="")
     new.set_defaults(func=_new)
 
-    info = sub.add_parser("info", help=translate("cli", "show an event's details and fields of action"))
+    info = sub.add_parser(
+        "info", help=translate("cli", "show an event's details and fields of action")
+    )
     info.add_argument("event", help=translate("cli", "event file or database URL"))
     info.set_defaults(func=_info)
 
@@ -39,11 +45,21 @@ def _demo(args: argparse.Namespace) -> int:
         return 2
     args.file.parent.mkdir(parents=True, exist_ok=True)
     summary = write_demo(
-        args.file, participants=args.participants, ideas=args.ideas, votes=args.votes, seed=args.seed
+        args.file,
+        participants=args.participants,
+        ideas=args.ideas,
+        votes=args.votes,
+        seed=args.seed,
     )
     print(
-        translate("cli", "Demo event written to {path}: {participants} participants ({present} present), {ideas} ideas.").format(
-            path=summary.path, participants=summary.participants, present=summary.checked_in, ideas=summary.ideas
+        translate(
+            "cli",
+            "Demo event written to {path}: {participants} participants ({present} present), {ideas} ideas.",
+        ).format(
+            path=summary.path,
+            participants=summary.participants,
+            present=summary.checked_in,
+            ideas=summary.ideas,
         )
     )
     return 0
@@ -54,9 +70,12 @@ def _new(args: argparse.Namespace) -> int:
     try:
         with db.uow() as s:
             setup.create_event(
-                s, args.title, venue=args.venue, organiser=args.organiser,
+                s,
+                args.title,
+                venue=args.venue,
+                organiser=args.organiser,
                 council_reference=args.council_reference,
-            )  # fmt: skip
+            )
     finally:
         db.close()
     print(translate("cli", "Event created: {path}").format(path=args.file))
@@ -74,9 +93,11 @@ def _info(args: argparse.Namespace) -> int:
         db.close()
     print(event.title)
     for label, value in (
-        (translate("cli", "Venue"), event.venue), (translate("cli", "Organiser"), event.organiser),
-        (translate("cli", "Council reference"), event.council_reference), (translate("cli", "Event code"), event.code),
-    ):  # fmt: skip
+        (translate("cli", "Venue"), event.venue),
+        (translate("cli", "Organiser"), event.organiser),
+        (translate("cli", "Council reference"), event.council_reference),
+        (translate("cli", "Event code"), event.code),
+    ):
         if value:
             print(f"  {label}: {value}")
     print(translate("cli", "Fields of action:"))

@@ -15,9 +15,19 @@ from smartdialog.core.text import fold
 from smartdialog.i18n import translate
 
 COLUMNS = (
-    "id", "created_at", "field", "topic", "station", "status", "text", "tags", "cluster",
-    "author", "merged_into", "hidden_reason",
-)  # fmt: skip
+    "id",
+    "created_at",
+    "field",
+    "topic",
+    "station",
+    "status",
+    "text",
+    "tags",
+    "cluster",
+    "author",
+    "merged_into",
+    "hidden_reason",
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -13,9 +13,17 @@ from smartdialog.i18n import translate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    pdf = sub.add_parser("minutes", help=translate("cli", "write the minutes for the council as PDF"))
+    pdf = sub.add_parser(
+        "minutes", help=translate("cli", "write the minutes for the council as PDF")
+    )
     pdf.add_argument("event", help=translate("cli", "event file or database URL"))
-    pdf.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help=translate("cli", "the PDF to write"))
+    pdf.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE.pdf",
+        help=translate("cli", "the PDF to write"),
+    )
     pdf.add_argument(
         "--final",
         action="store_true",
@@ -26,16 +34,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     data = sub.add_parser("export", help=translate("cli", "export the results as CSV or JSON"))
     data.add_argument("event", help=translate("cli", "event file or database URL"))
     data.add_argument("--format", choices=export.FORMATS, default="csv")
-    data.add_argument("--out", required=True, type=Path, metavar="DIR", help=translate("cli", "the folder to write into"))
+    data.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help=translate("cli", "the folder to write into"),
+    )
     data.add_argument(
         "--comma",
         action="store_true",
-        help=translate("cli", "separate CSV cells by commas instead of semicolons (German Excel wants semicolons)"),
+        help=translate(
+            "cli",
+            "separate CSV cells by commas instead of semicolons (German Excel wants semicolons)",
+        ),
     )
     data.set_defaults(func=_export)
 
     privacy_parser = sub.add_parser(
-        "privacy", help=translate("cli", "data protection: remove all personal data, or export one person's data")
+        "privacy",
+        help=translate(
+            "cli", "data protection: remove all personal data, or export one person's data"
+        ),
     )
     privacy_parser.add_argument("event", help=translate("cli", "event file or database URL"))
     action = privacy_parser.add_mutually_exclusive_group(required=True)
@@ -45,17 +65,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=translate("cli", "remove all personal data for good, keeping the anonymous results"),
     )
     action.add_argument(
-        "--person", type=int, metavar="TICKET", help=translate("cli", "export everything stored about this ticket's holder")
+        "--person",
+        type=int,
+        metavar="TICKET",
+        help=translate("cli", "export everything stored about this ticket's holder"),
     )
-    privacy_parser.add_argument("--out", type=Path, metavar="FILE.json", help=translate("cli", "where to write the person's data"))
     privacy_parser.add_argument(
-        "--yes", action="store_true", help=translate("cli", "do not ask before removing the personal data")
+        "--out",
+        type=Path,
+        metavar="FILE.json",
+        help=translate("cli", "where to write the person's data"),
+    )
+    privacy_parser.add_argument(
+        "--yes",
+        action="store_true",
+        help=translate("cli", "do not ask before removing the personal data"),
     )
     privacy_parser.set_defaults(func=_privacy)
 
 
 def _minutes(args: argparse.Namespace) -> int:
-    with contextlib.suppress(OSError):  # if it cannot be made, the export says why it cannot write there
+    with contextlib.suppress(
+        OSError
+    ):  # if it cannot be made, the export says why it cannot write there
         args.out.parent.mkdir(parents=True, exist_ok=True)
     db = open_database(args.event)
     try:
@@ -68,7 +100,9 @@ def _minutes(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(
-        translate("cli", "Minutes written to {path}: {pages} pages.").format(path=result.path, pages=result.pages)
+        translate("cli", "Minutes written to {path}: {pages} pages.").format(
+            path=result.path, pages=result.pages
+        )
     )
     return 0
 
@@ -89,7 +123,9 @@ def _privacy(args: argparse.Namespace) -> int:
         print(translate("cli", "Say with --out where to write the person's data."), file=sys.stderr)
         return 2
     if args.anonymise and not args.yes:
-        answer = input(translate("cli", "Remove all personal data of this event for good? Type yes: "))
+        answer = input(
+            translate("cli", "Remove all personal data of this event for good? Type yes: ")
+        )
         if answer.strip().lower() not in ("yes", "ja"):
             print(translate("cli", "Nothing was changed."))
             return 1
@@ -97,7 +133,11 @@ def _privacy(args: argparse.Namespace) -> int:
     try:
         if args.anonymise:
             report = privacy.anonymise(db)
-            print(translate("cli", "Personal data removed: {count} participants are anonymous now.").format(count=report.participants))
+            print(
+                translate(
+                    "cli", "Personal data removed: {count} participants are anonymous now."
+                ).format(count=report.participants)
+            )
         else:
             with db.read() as s:
                 participant_id = privacy.find_by_ticket(s, args.person)

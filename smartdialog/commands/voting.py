@@ -25,9 +25,19 @@ from smartdialog.core.text import fold
 from smartdialog.i18n import translate
 
 CSV_COLUMNS = (
-    "round", "field", "rank", "rank_in_field", "tied", "text", "device_dots", "paper_dots", "total",
-    "voters", "merged_from", "idea_id",
-)  # fmt: skip
+    "round",
+    "field",
+    "rank",
+    "rank_in_field",
+    "tied",
+    "text",
+    "device_dots",
+    "paper_dots",
+    "total",
+    "voters",
+    "merged_from",
+    "idea_id",
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,13 +84,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=translate("cli", "at most this many dots on one idea"),
     )
     new.add_argument(
-        "--field", action="append", default=[], metavar="NAME",
+        "--field",
+        action="append",
+        default=[],
+        metavar="NAME",
         help=translate("cli", "a field of action open in the round (repeat; default: all)"),
-    )  # fmt: skip
+    )
     new.add_argument(
-        "--budget", action="append", default=[], metavar="NAME=N",
+        "--budget",
+        action="append",
+        default=[],
+        metavar="NAME=N",
         help=translate("cli", "at most N dots of each participant in this field (repeat)"),
-    )  # fmt: skip
+    )
     new.add_argument(
         "--show-tally",
         action="store_true",
@@ -201,13 +217,20 @@ def _write_csv(results: voting.RoundResults) -> None:
     for i in results.overall:
         writer.writerow(
             {
-                "round": results.round.number, "field": i.field_name, "rank": i.rank,
-                "rank_in_field": in_field.get(i.idea_id, ""), "tied": "yes" if i.tied else "",
-                "text": i.text, "device_dots": i.device_dots, "paper_dots": i.paper_dots,
-                "total": i.total, "voters": i.voters,
-                "merged_from": "; ".join(m.text for m in i.merged_from), "idea_id": str(i.idea_id),
+                "round": results.round.number,
+                "field": i.field_name,
+                "rank": i.rank,
+                "rank_in_field": in_field.get(i.idea_id, ""),
+                "tied": "yes" if i.tied else "",
+                "text": i.text,
+                "device_dots": i.device_dots,
+                "paper_dots": i.paper_dots,
+                "total": i.total,
+                "voters": i.voters,
+                "merged_from": "; ".join(m.text for m in i.merged_from),
+                "idea_id": str(i.idea_id),
             }
-        )  # fmt: skip
+        )
 
 
 def _status_text(info: voting.RoundInfo) -> str:
@@ -365,11 +388,17 @@ def _new(args: argparse.Namespace) -> int:
                     )
                 budgets[_field_by_name(fields, name).id] = int(count)
             info = voting.create_round(
-                s, args.title, dots_per_participant=args.dots, max_dots_per_idea=args.per_idea,
-                field_ids=field_ids, budgets=budgets, hide_tally=not args.show_tally,
-                allow_change=not args.final, require_checkin=not args.no_checkin,
+                s,
+                args.title,
+                dots_per_participant=args.dots,
+                max_dots_per_idea=args.per_idea,
+                field_ids=field_ids,
+                budgets=budgets,
+                hide_tally=not args.show_tally,
+                allow_change=not args.final,
+                require_checkin=not args.no_checkin,
                 tie_rule="runoff" if args.runoff_on_ties else "shared",
-            )  # fmt: skip
+            )
     finally:
         db.close()
     print(

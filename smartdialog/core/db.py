@@ -29,9 +29,15 @@ from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
 log = logging.getLogger("smartdialog.db")
 
 __all__ = [
-    "EVENT_FILE_SUFFIX", "Database", "DeviceIdentity", "create_database", "is_url", "make_engine",
-    "open_database", "upgrade",
-]  # fmt: skip
+    "EVENT_FILE_SUFFIX",
+    "Database",
+    "DeviceIdentity",
+    "create_database",
+    "is_url",
+    "make_engine",
+    "open_database",
+    "upgrade",
+]
 
 # The newest schema this version knows.  A test keeps it equal to Alembic's head,
 # so that opening a current file needs no Alembic import at all (start-up time).
@@ -76,7 +82,9 @@ def make_engine(target: str | os.PathLike[str]) -> Engine:
     url = os.fspath(target) if is_url(target) else sqlite_url(Path(target))
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, poolclass=NullPool if parsed.database in (None, "", ":memory:") else None)
+        engine = create_engine(
+            url, poolclass=NullPool if parsed.database in (None, "", ":memory:") else None
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -298,7 +306,9 @@ def _inspect_sqlite_file(path: Path) -> str:
             verdict = conn.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
                 raise _corrupt(str(path), RuntimeError(str(verdict)))
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if not {"alembic_version", "events"} <= tables:
                 raise _not_an_event(str(path))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -331,7 +341,10 @@ def _reachable_revision(engine: Engine, shown: str) -> str:
 def _backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
     backup = path.with_name(f"{path.stem}.vor-update-{revision}{path.suffix}")
     # SQLite's backup API copies a consistent snapshot, WAL included.
-    with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(backup)) as dst:
+    with (
+        contextlib.closing(sqlite3.connect(path)) as src,
+        contextlib.closing(sqlite3.connect(backup)) as dst,
+    ):
         src.backup(dst)
     log.info("kept a copy of %s at %s before upgrading it", path, backup)
     return backup
@@ -356,9 +369,7 @@ def create_database(
             with engine.connect() as conn:
                 if "events" in inspect(conn).get_table_names():
                     raise EventFileError(
-                        QT_TRANSLATE_NOOP(
-                            "errors", "The database {path} already holds an event."
-                        ),
+                        QT_TRANSLATE_NOOP("errors", "The database {path} already holds an event."),
                         path=str(target),
                     )
             upgrade(engine)

@@ -21,31 +21,132 @@ from smartdialog.core.services import audit, setup
 from smartdialog.core.text import fold
 
 FIRST_NAMES = (
-    "Anna", "Jürgen", "Grete", "Björn", "Sophie", "Mehmet", "Fatma", "Łukasz", "Zoë", "Ole",
-    "Émilie", "Pavel", "Ursula", "Lukas", "Nguyễn Thị", "Ayşe", "Søren", "Małgorzata", "Dmitrij",
-    "Chiara", "José", "Aylin", "Hannelore", "Karl-Heinz", "Maximilian", "Leonie", "Mia", "Ben",
-    "Paul", "Emma", "Yusuf", "Amira", "Oksana", "Tomáš", "Siobhán", "Jörg", "Gülşen", "Rüdiger",
-    "Ingeborg", "Kwame", "Priya", "Wei", "Ioannis", "Eleni", "Marta", "Žaneta", "Nils", "Frieda",
-)  # fmt: skip
+    "Anna",
+    "Jürgen",
+    "Grete",
+    "Björn",
+    "Sophie",
+    "Mehmet",
+    "Fatma",
+    "Łukasz",
+    "Zoë",
+    "Ole",
+    "Émilie",
+    "Pavel",
+    "Ursula",
+    "Lukas",
+    "Nguyễn Thị",
+    "Ayşe",
+    "Søren",
+    "Małgorzata",
+    "Dmitrij",
+    "Chiara",
+    "José",
+    "Aylin",
+    "Hannelore",
+    "Karl-Heinz",
+    "Maximilian",
+    "Leonie",
+    "Mia",
+    "Ben",
+    "Paul",
+    "Emma",
+    "Yusuf",
+    "Amira",
+    "Oksana",
+    "Tomáš",
+    "Siobhán",
+    "Jörg",
+    "Gülşen",
+    "Rüdiger",
+    "Ingeborg",
+    "Kwame",
+    "Priya",
+    "Wei",
+    "Ioannis",
+    "Eleni",
+    "Marta",
+    "Žaneta",
+    "Nils",
+    "Frieda",
+)
 LAST_NAMES = (
-    "Müller", "Hoffmann", "Kaya", "Dupont", "Große Kleimann", "Brüggemann", "Weiß", "Schmitz",
-    "Öztürk-Nguyễn", "Schulze Althoff", "Wöstmann", "Kowalski", "Nowak", "Yılmaz", "Papadopoulos",
-    "Ivanova", "García", "Rossi", "Jansen", "Meyer zu Hörste", "Tenhagen", "Lührmann", "Kötter",
-    "Schäfer", "Becker", "Osei", "Sharma", "Zhang", "Çelik", "Dąbrowska", "Hüsing", "Vennemann",
-    "Terhörst", "Brockhoff", "Niehues", "Wüllner", "Krämer", "Strübbe", "Ahlers", "Fuchs",
-)  # fmt: skip
+    "Müller",
+    "Hoffmann",
+    "Kaya",
+    "Dupont",
+    "Große Kleimann",
+    "Brüggemann",
+    "Weiß",
+    "Schmitz",
+    "Öztürk-Nguyễn",
+    "Schulze Althoff",
+    "Wöstmann",
+    "Kowalski",
+    "Nowak",
+    "Yılmaz",
+    "Papadopoulos",
+    "Ivanova",
+    "García",
+    "Rossi",
+    "Jansen",
+    "Meyer zu Hörste",
+    "Tenhagen",
+    "Lührmann",
+    "Kötter",
+    "Schäfer",
+    "Becker",
+    "Osei",
+    "Sharma",
+    "Zhang",
+    "Çelik",
+    "Dąbrowska",
+    "Hüsing",
+    "Vennemann",
+    "Terhörst",
+    "Brockhoff",
+    "Niehues",
+    "Wüllner",
+    "Krämer",
+    "Strübbe",
+    "Ahlers",
+    "Fuchs",
+)
 ORGANISATIONS = (
-    "", "", "", "", "Seniorenrat Münster", "Westfälische Wilhelms-Universität", "FH Münster",
-    "Stadtteilbüro Coerde", "ADFC Münster", "IHK Nord Westfalen", "Handwerkskammer Münster",
-    "Stadtwerke Münster", "Bürgerverein Hiltrup", "Jugendrat", "Integrationsrat",
-    "Verbraucherzentrale", "Digitalcourage Münster", "Quartiersmanagement Kinderhaus",
-)  # fmt: skip
+    "",
+    "",
+    "",
+    "",
+    "Seniorenrat Münster",
+    "Westfälische Wilhelms-Universität",
+    "FH Münster",
+    "Stadtteilbüro Coerde",
+    "ADFC Münster",
+    "IHK Nord Westfalen",
+    "Handwerkskammer Münster",
+    "Stadtwerke Münster",
+    "Bürgerverein Hiltrup",
+    "Jugendrat",
+    "Integrationsrat",
+    "Verbraucherzentrale",
+    "Digitalcourage Münster",
+    "Quartiersmanagement Kinderhaus",
+)
 DISTRICTS = (
-    ("48143", "Mitte"), ("48145", "Mauritz"), ("48147", "Kreuzviertel"), ("48149", "Gievenbeck"),
-    ("48151", "Aaseestadt"), ("48153", "Geist"), ("48155", "Gremmendorf"), ("48157", "Coerde"),
-    ("48159", "Kinderhaus"), ("48161", "Roxel"), ("48163", "Amelsbüren"), ("48165", "Hiltrup"),
+    ("48143", "Mitte"),
+    ("48145", "Mauritz"),
+    ("48147", "Kreuzviertel"),
+    ("48149", "Gievenbeck"),
+    ("48151", "Aaseestadt"),
+    ("48153", "Geist"),
+    ("48155", "Gremmendorf"),
+    ("48157", "Coerde"),
+    ("48159", "Kinderhaus"),
+    ("48161", "Roxel"),
+    ("48163", "Amelsbüren"),
+    ("48165", "Hiltrup"),
     ("48167", "Wolbeck"),
-)  # fmt: skip
+)
 
 IDEAS: dict[str, tuple[str, ...]] = {
     "Mobilität": (
@@ -108,11 +209,20 @@ IDEAS: dict[str, tuple[str, ...]] = {
     ),
 }
 VARIATIONS = (
-    "", " in Hiltrup", " in Kinderhaus", " auch für Kinder und Jugendliche", " mit Beteiligung der Anwohner",
-    " – zuerst als Pilotprojekt", " in Gievenbeck", " am Wochenende", " mit offenen Daten", " barrierefrei",
-)  # fmt: skip
+    "",
+    " in Hiltrup",
+    " in Kinderhaus",
+    " auch für Kinder und Jugendliche",
+    " mit Beteiligung der Anwohner",
+    " – zuerst als Pilotprojekt",
+    " in Gievenbeck",
+    " am Wochenende",
+    " mit offenen Daten",
+    " barrierefrei",
+)
 TOPICS: dict[str, tuple[str, ...]] = {
-    name: ("Was brauchen Sie im Alltag?", "Was soll Münster bis 2030 erreicht haben?") for name in IDEAS
+    name: ("Was brauchen Sie im Alltag?", "Was soll Münster bis 2030 erreicht haben?")
+    for name in IDEAS
 }
 
 
@@ -187,7 +297,11 @@ def _participants(db: Database, event_id: uuid.UUID, count: int, rng: random.Ran
         organisation = rng.choice(ORGANISATIONS)
         postcode, district = rng.choice(DISTRICTS)
         walkin = rng.random() < 0.08
-        email = "" if walkin and rng.random() < 0.5 else f"{fold(first)[:1]}.{fold(last).replace(' ', '')}{number}@example.org"
+        email = (
+            ""
+            if walkin and rng.random() < 0.5
+            else f"{fold(first)[:1]}.{fold(last).replace(' ', '')}{number}@example.org"
+        )
         rows.append(
             {
                 "id": uuid.uuid4(),
@@ -234,7 +348,11 @@ def _participants(db: Database, event_id: uuid.UUID, count: int, rng: random.Ran
 
 
 def _ideas(
-    db: Database, event_id: uuid.UUID, count: int, stations: list[setup.StationInfo], rng: random.Random
+    db: Database,
+    event_id: uuid.UUID,
+    count: int,
+    stations: list[setup.StationInfo],
+    rng: random.Random,
 ) -> None:
     with db.read() as s:
         fields = {f.id: f.name for f in setup.list_fields(s)}
@@ -261,7 +379,9 @@ def _ideas(
                 "event_id": event_id,
                 "text": text,
                 "field_id": field_id,
-                "topic_id": rng.choice(field_topics) if field_topics and rng.random() < 0.7 else None,
+                "topic_id": rng.choice(field_topics)
+                if field_topics and rng.random() < 0.7
+                else None,
                 "station_id": station.id if station else None,
                 "author_id": rng.choice(consenting) if consenting and rng.random() < 0.2 else None,
                 "status": "active",
@@ -269,9 +389,15 @@ def _ideas(
             }
         )
         revisions.append(
-            {"id": uuid.uuid4(), "device_id": db.device.id, "created_at": at, "idea_id": idea_id,
-             "kind": "created", "text": text}
-        )  # fmt: skip
+            {
+                "id": uuid.uuid4(),
+                "device_id": db.device.id,
+                "created_at": at,
+                "idea_id": idea_id,
+                "kind": "created",
+                "text": text,
+            }
+        )
     with db.uow() as s:
         if ideas:
             s.execute(insert(Idea), ideas)

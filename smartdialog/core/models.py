@@ -155,7 +155,9 @@ class Topic(Row, Base):
 
     __tablename__ = "topics"
 
-    field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields_of_action.id", ondelete="CASCADE"))
+    field_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("fields_of_action.id", ondelete="CASCADE")
+    )
     question: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -221,7 +223,9 @@ class CheckIn(Row, Base):
 
     __tablename__ = "check_ins"
 
-    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE")
+    )
     at: Mapped[datetime] = mapped_column(default=now)
     desk: Mapped[str] = mapped_column(String(80), default="")
     annulled_at: Mapped[datetime | None]
@@ -260,7 +264,9 @@ class BadgePrint(Row, Base):
 
     __tablename__ = "badge_prints"
 
-    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE")
+    )
     at: Mapped[datetime] = mapped_column(default=now)
     layout: Mapped[str] = mapped_column(String(20), default="a6")
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -273,7 +279,9 @@ class Idea(Row, Base):
     text: Mapped[str] = mapped_column(Text)
     field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields_of_action.id"))
     topic_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("topics.id", ondelete="SET NULL"))
-    station_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stations.id", ondelete="SET NULL"))
+    station_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("stations.id", ondelete="SET NULL")
+    )
     # Only set when the person consented to be named (consent_attribution_at).
     author_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL")
@@ -293,7 +301,9 @@ class Idea(Row, Base):
         CheckConstraint(
             "(status = 'merged') = (merged_into_id IS NOT NULL)", name="merged_has_target"
         ),
-        CheckConstraint("merged_into_id IS NULL OR merged_into_id <> id", name="not_merged_into_self"),
+        CheckConstraint(
+            "merged_into_id IS NULL OR merged_into_id <> id", name="not_merged_into_self"
+        ),
         Index("ix_ideas_event_field", "event_id", "field_id"),
         Index("ix_ideas_station_created", "station_id", "created_at"),
     )
@@ -304,7 +314,9 @@ class IdeaRevision(Row, Base):
 
     __tablename__ = "idea_revisions"
 
-    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    idea_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("ideas.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="")
@@ -422,7 +434,9 @@ class Ballot(Row, Base):
     __tablename__ = "ballots"
 
     round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
-    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE")
+    )
     submitted_at: Mapped[datetime | None]
     station: Mapped[str] = mapped_column(String(80), default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
@@ -447,7 +461,9 @@ class Dot(Row, Base):
     __tablename__ = "dots"
 
     round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
-    participant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE")
+    )
     idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id"))
     slot: Mapped[int] = mapped_column(Integer)
     budget: Mapped[int] = mapped_column(Integer)
@@ -459,7 +475,9 @@ class Dot(Row, Base):
 
     __table_args__ = (
         UniqueConstraint("round_id", "participant_id", "slot"),
-        UniqueConstraint("round_id", "participant_id", "idea_id", "idea_slot", name="uq_dots_idea_slot"),
+        UniqueConstraint(
+            "round_id", "participant_id", "idea_id", "idea_slot", name="uq_dots_idea_slot"
+        ),
         UniqueConstraint(
             "round_id", "participant_id", "field_id", "field_slot", name="uq_dots_field_slot"
         ),

@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 # German transliterations first, so that "Müller" and "Mueller" meet at "muller".
-_GERMAN = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+_GERMAN = str.maketrans(
+    {"ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
+)
 _UMLAUT_DIGRAPHS = re.compile(r"(?<=[a-z])(ae|oe|ue)")
 _SPACES = re.compile(r"\s+")
 

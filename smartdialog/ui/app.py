@@ -86,7 +86,9 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
             )
         )
         box.setInformativeText(
-            QCoreApplication.translate("app", "Details are in the log file:\n{path}").format(path=log_file())
+            QCoreApplication.translate("app", "Details are in the log file:\n{path}").format(
+                path=log_file()
+            )
         )
         box.exec()
     finally:
@@ -128,7 +130,9 @@ def run(event: str | None = None, *, language: str | None = None) -> int:
     if exit_after == "shown":
         QTimer.singleShot(0, _end_start_up_measurement)
     else:
-        QTimer.singleShot(0, lambda: _open_first_event(window, event, measure=exit_after == "ready"))
+        QTimer.singleShot(
+            0, lambda: _open_first_event(window, event, measure=exit_after == "ready")
+        )
     return app.exec()
 
 

@@ -59,13 +59,34 @@ class WorkspaceSpec:
 
 # In the order of the day: set up, let people in, collect ideas, show them, vote, write it up.
 WORKSPACES: tuple[WorkspaceSpec, ...] = (
-    WorkspaceSpec("setup", "smartdialog.ui.setup", "SetupWorkspace", QStyle.StandardPixmap.SP_FileDialogDetailedView),
-    WorkspaceSpec("desk", "smartdialog.ui.desk", "DeskWorkspace", QStyle.StandardPixmap.SP_DialogApplyButton),
-    WorkspaceSpec("ideas", "smartdialog.ui.ideas", "IdeasWorkspace", QStyle.StandardPixmap.SP_FileDialogNewFolder),
-    WorkspaceSpec("wall", "smartdialog.ui.wall", "WallWorkspace", QStyle.StandardPixmap.SP_DesktopIcon),
-    WorkspaceSpec("voting", "smartdialog.ui.voting", "VotingWorkspace", QStyle.StandardPixmap.SP_DialogYesButton),
-    WorkspaceSpec("minutes", "smartdialog.ui.minutes", "MinutesWorkspace", QStyle.StandardPixmap.SP_FileIcon),
-)  # fmt: skip
+    WorkspaceSpec(
+        "setup",
+        "smartdialog.ui.setup",
+        "SetupWorkspace",
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    ),
+    WorkspaceSpec(
+        "desk", "smartdialog.ui.desk", "DeskWorkspace", QStyle.StandardPixmap.SP_DialogApplyButton
+    ),
+    WorkspaceSpec(
+        "ideas",
+        "smartdialog.ui.ideas",
+        "IdeasWorkspace",
+        QStyle.StandardPixmap.SP_FileDialogNewFolder,
+    ),
+    WorkspaceSpec(
+        "wall", "smartdialog.ui.wall", "WallWorkspace", QStyle.StandardPixmap.SP_DesktopIcon
+    ),
+    WorkspaceSpec(
+        "voting",
+        "smartdialog.ui.voting",
+        "VotingWorkspace",
+        QStyle.StandardPixmap.SP_DialogYesButton,
+    ),
+    WorkspaceSpec(
+        "minutes", "smartdialog.ui.minutes", "MinutesWorkspace", QStyle.StandardPixmap.SP_FileIcon
+    ),
+)
 
 
 class MainWindow(QMainWindow):
@@ -163,13 +184,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(file_menu, self.tr("&New event…"), self.new_event_interactive, QKeySequence.StandardKey.New)
-        self.open_action = self._action(file_menu, self.tr("&Open event…"), self.open_event_interactive, QKeySequence.StandardKey.Open)
+        self.new_action = self._action(
+            file_menu,
+            self.tr("&New event…"),
+            self.new_event_interactive,
+            QKeySequence.StandardKey.New,
+        )
+        self.open_action = self._action(
+            file_menu,
+            self.tr("&Open event…"),
+            self.open_event_interactive,
+            QKeySequence.StandardKey.Open,
+        )
         self._action(file_menu, self.tr("Connect to a &shared event…"), self.connect_interactive)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        self.close_action = self._action(file_menu, self.tr("&Close event"), self.close_event, QKeySequence.StandardKey.Close)
+        self.close_action = self._action(
+            file_menu, self.tr("&Close event"), self.close_event, QKeySequence.StandardKey.Close
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -178,7 +211,10 @@ class MainWindow(QMainWindow):
         self.workspace_actions: list[QAction] = []
         for row, spec in enumerate(WORKSPACES):
             action = self._action(
-                view_menu, titles[spec.key], partial(self.navigation.setCurrentRow, row), f"Ctrl+{row + 1}"
+                view_menu,
+                titles[spec.key],
+                partial(self.navigation.setCurrentRow, row),
+                f"Ctrl+{row + 1}",
             )
             self.workspace_actions.append(action)
 
@@ -192,7 +228,9 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             group.addAction(action)
-        self._action(settings_menu, self.tr("&Name of this laptop…"), self.rename_device_interactive)
+        self._action(
+            settings_menu, self.tr("&Name of this laptop…"), self.rename_device_interactive
+        )
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Open the &log file"), self._open_log)
@@ -360,7 +398,9 @@ class MainWindow(QMainWindow):
         self.connection_label.setText(self.tr("⚠ No connection to the event database"))
         self.connection_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.statusBar().showMessage(
-            self.tr("The event database does not answer. Check the network cable; smartdialog keeps trying."),
+            self.tr(
+                "The event database does not answer. Check the network cable; smartdialog keeps trying."
+            ),
             0,
         )
 
@@ -378,7 +418,9 @@ class MainWindow(QMainWindow):
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _event_filter(self) -> str:
-        return self.tr("smartdialog events (*{suffix});;All files (*)").format(suffix=EVENT_FILE_SUFFIX)
+        return self.tr("smartdialog events (*{suffix});;All files (*)").format(
+            suffix=EVENT_FILE_SUFFIX
+        )
 
     def new_event_interactive(self) -> None:
         title, ok = QInputDialog.getText(
@@ -391,7 +433,9 @@ class MainWindow(QMainWindow):
         if not ok or not title.strip():
             return
         suggested = Path(self._documents_dir()) / (_file_name_for(title) + EVENT_FILE_SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new event as"), str(suggested), self._event_filter())
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the new event as"), str(suggested), self._event_filter()
+        )
         if not path:
             return
         if not path.endswith(EVENT_FILE_SUFFIX) and not Path(path).exists():
@@ -401,7 +445,9 @@ class MainWindow(QMainWindow):
         self.new_event(path, title, replace=True)
 
     def open_event_interactive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open event"), self._documents_dir(), self._event_filter())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open event"), self._documents_dir(), self._event_filter()
+        )
         if path:
             self.settings.setValue("ui/last_dir", str(Path(path).parent))
             self.open_event(path)
@@ -424,7 +470,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Connect to a shared event"),
-                self.tr("“{url}” is not a database address. It starts with postgresql://").format(url=url),
+                self.tr("“{url}” is not a database address. It starts with postgresql://").format(
+                    url=url
+                ),
             )
             return
         self.settings.setValue("ui/last_url", url)
@@ -434,7 +482,9 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(
             self,
             self.tr("Name of this laptop"),
-            self.tr("Shown on other laptops and in the logs, e.g. “Registration 2” or “Table Mobility”:"),
+            self.tr(
+                "Shown on other laptops and in the logs, e.g. “Registration 2” or “Table Mobility”:"
+            ),
             QLineEdit.EchoMode.Normal,
             self.device.name,
         )
@@ -526,4 +576,3 @@ def _app_icon() -> Path:
     from smartdialog.paths import resource
 
     return resource("icons", "smartdialog.svg")
-

@@ -30,7 +30,8 @@ def translate_error(exc: BaseException) -> str:
             )
         if "readonly" in detail or "read-only" in detail:
             return QCoreApplication.translate(
-                "errors", "The event file cannot be written to any more. Check that the drive is still connected."
+                "errors",
+                "The event file cannot be written to any more. Check that the drive is still connected.",
             )
         if "locked" in detail or "busy" in detail:
             return QCoreApplication.translate(
@@ -43,7 +44,8 @@ def translate_error(exc: BaseException) -> str:
     if isinstance(exc, SQLAlchemyError | OSError):
         log.error("storage failed", exc_info=exc)
         return QCoreApplication.translate(
-            "errors", "The change could not be saved. Check the drive or the network, then try again."
+            "errors",
+            "The change could not be saved. Check the drive or the network, then try again.",
         )
     log.error("unexpected error", exc_info=exc)
     return QCoreApplication.translate(

@@ -149,8 +149,11 @@ class ScanInput(QLineEdit):
             event.accept()
             return
         steps: dict[int, int] = {
-            Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10,
-        }  # fmt: skip
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_PageDown: 10,
+            Qt.Key.Key_PageUp: -10,
+        }
         if key in steps and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.navigate.emit(steps[key])
             event.accept()

@@ -38,7 +38,9 @@ def _fit(label: str, width: float, size: float) -> str:
     return (" ".join(words) + " …") if words else label[:20] + "…"
 
 
-def bar_chart(bars: Sequence[Bar], width: float, *, legend: Sequence[tuple[str, str]] = ()) -> Drawing:
+def bar_chart(
+    bars: Sequence[Bar], width: float, *, legend: Sequence[tuple[str, str]] = ()
+) -> Drawing:
     """Horizontal bars, largest first from the top, each with its value at its end."""
     font = pdffonts.register()
     legend_rows = -(-len(legend) // LEGEND_COLUMNS)
@@ -93,8 +95,16 @@ def bar_chart(bars: Sequence[Bar], width: float, *, legend: Sequence[tuple[str, 
         x = column * column_width
         y = legend_height - 12 - row * 12
         drawing.add(Rect(x, y, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))
-        drawing.add(String(x + 12, y + 1, _fit(name, column_width - 16, 7.5),
-                           fontName=font, fontSize=7.5, fillColor=INK))  # fmt: skip
+        drawing.add(
+            String(
+                x + 12,
+                y + 1,
+                _fit(name, column_width - 16, 7.5),
+                fontName=font,
+                fontSize=7.5,
+                fillColor=INK,
+            )
+        )
     return drawing
 
 

@@ -146,9 +146,14 @@ def collect(s: Session) -> MinutesContent:
     fields = document_fields(s)
     stations = {st.id: st.name for st in s.scalars(select(Station).order_by(Station.position))}
     topics = {t.id: t.question for t in s.scalars(select(Topic))}
-    stored = {m.key: m.body for m in s.scalars(select(MinutesSection).where(MinutesSection.event_id == event.id))}
+    stored = {
+        m.key: m.body
+        for m in s.scalars(select(MinutesSection).where(MinutesSection.event_id == event.id))
+    }
     info = setup.get_event(s)
-    sections = {key: stored.get(key, default) for key, default in texts.defaults(info, fields).items()}
+    sections = {
+        key: stored.get(key, default) for key, default in texts.defaults(info, fields).items()
+    }
 
     ideas = _ideas(s, event.id, stations, topics)
     by_field: dict[uuid.UUID, list[IdeaEntry]] = {}
@@ -156,7 +161,11 @@ def collect(s: Session) -> MinutesContent:
         by_field.setdefault(idea.field_id, []).append(idea)
     field_entries = tuple(
         FieldEntry(
-            f.id, f.name, f.colour, f.description, sections.get(texts.field_key(f.id), ""),
+            f.id,
+            f.name,
+            f.colour,
+            f.description,
+            sections.get(texts.field_key(f.id), ""),
             tuple(by_field.get(f.id, ())),
         )
         for f in fields
@@ -172,7 +181,11 @@ def collect(s: Session) -> MinutesContent:
         moderation=event.moderation,
         guiding_question=event.guiding_question,
         final=event.minutes_status == "final",
-        stamp=_stamp(s, event.minutes_finalised_at if event.minutes_status == "final" else None, event.created_at),
+        stamp=_stamp(
+            s,
+            event.minutes_finalised_at if event.minutes_status == "final" else None,
+            event.created_at,
+        ),
         sections=sections,
         fields=field_entries,
         attendance=_attendance(s, event.id, event.min_group_size, ideas),
@@ -189,7 +202,11 @@ def document_fields(s: Session) -> list[setup.FieldInfo]:
     """
     with_ideas = set(s.scalars(select(Idea.field_id).distinct()))
     archived = set(s.scalars(select(FieldOfAction.id).where(FieldOfAction.archived.is_(True))))
-    return [f for f in setup.list_fields(s, include_archived=True) if f.id in with_ideas or f.id not in archived]
+    return [
+        f
+        for f in setup.list_fields(s, include_archived=True)
+        if f.id in with_ideas or f.id not in archived
+    ]
 
 
 def _stamp(s: Session, finalised_at: datetime | None, created: datetime) -> datetime:
@@ -203,7 +220,9 @@ def _stamp(s: Session, finalised_at: datetime | None, created: datetime) -> date
 def _ideas(
     s: Session, event_id: uuid.UUID, stations: dict[uuid.UUID, str], topics: dict[uuid.UUID, str]
 ) -> list[IdeaEntry]:
-    rows = list(s.scalars(select(Idea).where(Idea.event_id == event_id).order_by(Idea.created_at, Idea.id)))
+    rows = list(
+        s.scalars(select(Idea).where(Idea.event_id == event_id).order_by(Idea.created_at, Idea.id))
+    )
     numbers = {row.id: n for n, row in enumerate(rows, start=1)}
     authors = _consented_authors(s, {r.author_id for r in rows if r.author_id is not None})
     return [
@@ -239,11 +258,13 @@ def _consented_authors(s: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
     return {pid: full_name(first.strip(), last.strip()) for pid, first, last in rows}
 
 
-def _attendance(s: Session, event_id: uuid.UUID, min_group: int, ideas: list[IdeaEntry]) -> Attendance:
+def _attendance(
+    s: Session, event_id: uuid.UUID, min_group: int, ideas: list[IdeaEntry]
+) -> Attendance:
     people = s.execute(
-        select(Participant.id, Participant.source, Participant.district, Participant.organisation).where(
-            Participant.event_id == event_id
-        )
+        select(
+            Participant.id, Participant.source, Participant.district, Participant.organisation
+        ).where(Participant.event_id == event_id)
     ).all()
     present_ids = set(
         s.scalars(
@@ -253,7 +274,9 @@ def _attendance(s: Session, event_id: uuid.UUID, min_group: int, ideas: list[Ide
         )
     )
     present = [p for p in people if p.id in present_ids]
-    districts, district_rest = _groups((p.district.strip() for p in present if p.district.strip()), min_group)
+    districts, district_rest = _groups(
+        (p.district.strip() for p in present if p.district.strip()), min_group
+    )
     organisations, organisation_rest = _groups(
         (p.organisation.strip() for p in present if p.organisation.strip()), min_group
     )
@@ -283,7 +306,9 @@ def _attendance(s: Session, event_id: uuid.UUID, min_group: int, ideas: list[Ide
 def _groups(values: Iterable[str], min_group: int) -> tuple[tuple[Group, ...], int]:
     """Groups of at least ``min_group`` by size (then name); the smaller ones only as a sum."""
     counts = Counter(values)
-    shown = sorted(((k, n) for k, n in counts.items() if n >= min_group), key=lambda kv: (-kv[1], kv[0]))
+    shown = sorted(
+        ((k, n) for k, n in counts.items() if n >= min_group), key=lambda kv: (-kv[1], kv[0])
+    )
     rest = sum(n for n in counts.values() if n < min_group)
     return tuple(Group(k, n) for k, n in shown), rest
 

@@ -117,7 +117,11 @@ def render(
         author=content.organiser,
         subject=_subject(content),
         creator="smartdialog",
-        keywords=["Bürgerdialog", "Dokumentation", *([content.council_reference] if content.council_reference else [])],
+        keywords=[
+            "Bürgerdialog",
+            "Dokumentation",
+            *([content.council_reference] if content.council_reference else []),
+        ],
     )
     doc.build(story)
     if progress is not None:
@@ -176,8 +180,10 @@ class _Builder:
             if not lines:
                 continue
             if all("\t" in line for line in lines):
-                rows = [[self.cell(a.strip(), self.st.cell_bold), self.cell(b.strip())]
-                        for a, b in (line.split("\t", 1) for line in lines)]  # fmt: skip
+                rows = [
+                    [self.cell(a.strip(), self.st.cell_bold), self.cell(b.strip())]
+                    for a, b in (line.split("\t", 1) for line in lines)
+                ]
                 out.extend(grid(None, rows, [32 * mm, WIDTH - 32 * mm]))
                 out.append(Spacer(1, 8))
                 continue
@@ -227,7 +233,9 @@ class _Builder:
     def idea_cell(self, idea: RankedIdea) -> Paragraph | list[Paragraph]:
         notes = []
         if idea.merged_from:
-            notes.append("zusammengeführt mit " + ", ".join(f"Nr.\u00a0{n}" for n in idea.merged_from))
+            notes.append(
+                "zusammengeführt mit " + ", ".join(f"Nr.\u00a0{n}" for n in idea.merged_from)
+            )
         return self.with_note(idea.published_text, notes)
 
     def field_cell(self, field_id: Any) -> Paragraph:
@@ -235,8 +243,18 @@ class _Builder:
         name = text(self.field_name.get(field_id, ""))
         return CellParagraph(f'<font color="{colour}">■</font>\u00a0{name}', self.st.tiny)
 
-    def ranking_table(self, ranking: Sequence[RankedIdea], *, with_field: bool = False) -> list[Table]:
-        header = ["Rang", "Nr.", "Idee", *(["Handlungsfeld"] if with_field else []), "Station", "Papier", "Punkte"]
+    def ranking_table(
+        self, ranking: Sequence[RankedIdea], *, with_field: bool = False
+    ) -> list[Table]:
+        header = [
+            "Rang",
+            "Nr.",
+            "Idee",
+            *(["Handlungsfeld"] if with_field else []),
+            "Station",
+            "Papier",
+            "Punkte",
+        ]
         widths = [30.0, 30.0]
         rest = WIDTH - 30 - 30 - 3 * 40
         if with_field:
@@ -249,7 +267,11 @@ class _Builder:
             row: list[Any] = [f"{idea.rank}.", str(idea.number), self.idea_cell(idea)]
             if with_field:
                 row.append(self.field_cell(idea.field_id))
-            row += [german.integer(idea.device_dots), german.integer(idea.paper_dots), german.integer(idea.total)]
+            row += [
+                german.integer(idea.device_dots),
+                german.integer(idea.paper_dots),
+                german.integer(idea.total),
+            ]
             rows.append(row)
         n = len(header)
         return grid(header, rows, widths, right=(0, 1, n - 3, n - 2, n - 1), bold=(n - 1,))
@@ -282,10 +304,11 @@ class _Builder:
             rows.append(("Datum", german.date_long(c.starts_at, weekday=True)))
             rows.append(("Uhrzeit", german.time_span(c.starts_at, c.ends_at)))
         for label, value in (
-            ("Ort", c.venue), ("Veranstalterin", c.organiser),
+            ("Ort", c.venue),
+            ("Veranstalterin", c.organiser),
             ("Ratsbeschluss", f"Vorlage {c.council_reference}" if c.council_reference else ""),
             ("Moderation", c.moderation),
-        ):  # fmt: skip
+        ):
             if value:
                 rows.append((label, value))
         rows.append(("Stand", self.stamp_text))
@@ -307,7 +330,12 @@ class _Builder:
     def occasion(self) -> list[Flowable]:
         out: list[Flowable] = [self.heading("anlass")]
         if self.c.guiding_question:
-            out.append(self.para(f"<b>Leitfrage:</b> {text(german.quoted(self.c.guiding_question))}", self.st.lead))
+            out.append(
+                self.para(
+                    f"<b>Leitfrage:</b> {text(german.quoted(self.c.guiding_question))}",
+                    self.st.lead,
+                )
+            )
         out += self.prose(self.c.sections.get(texts.OCCASION, ""))
         return out
 
@@ -336,21 +364,47 @@ class _Builder:
         ]
         r = self.round
         if r is not None:
-            rows.append(("Stimmzettel", f"{german.integer(r.ballots)} von {german.integer(r.eligible)} Anwesenden "
-                                        f"({german.percent(r.ballots, r.eligible)})"))  # fmt: skip
+            rows.append(
+                (
+                    "Stimmzettel",
+                    f"{german.integer(r.ballots)} von {german.integer(r.eligible)} Anwesenden "
+                    f"({german.percent(r.ballots, r.eligible)})",
+                )
+            )
         out: list[Flowable] = [self.heading("eckdaten"), self.facts(rows, 75 * mm), Spacer(1, 10)]
-        bars = [charts.Bar(f.name, sum(1 for i in f.ideas if i.status != "hidden"), f.colour) for f in c.fields]
+        bars = [
+            charts.Bar(f.name, sum(1 for i in f.ideas if i.status != "hidden"), f.colour)
+            for f in c.fields
+        ]
         if c.fields:
-            out.append(KeepTogether([self.para("Beiträge je Handlungsfeld", self.st.h3), charts.bar_chart(bars, WIDTH)]))
+            out.append(
+                KeepTogether(
+                    [
+                        self.para("Beiträge je Handlungsfeld", self.st.h3),
+                        charts.bar_chart(bars, WIDTH),
+                    ]
+                )
+            )
         if a.ideas_per_station:
             out.append(self.para("Beiträge je Thementisch", self.st.h3))
-            out += grid(["Thementisch", "Beiträge"],
-                        [[self.cell(g.label), german.integer(g.count)] for g in a.ideas_per_station],
-                        [WIDTH - 70, 70], right=(1,))  # fmt: skip
-        out += self.breakdown("Teilnehmende nach Stadtteil", "Stadtteil", a.by_district,
-                              [("weitere Stadtteile", a.district_rest), ("ohne Angabe", a.district_unknown)])  # fmt: skip
-        out += self.breakdown("Teilnehmende nach Organisation", "Organisation", a.by_organisation,
-                              [("weitere Organisationen", a.organisation_rest), ("ohne Organisation", a.private)])  # fmt: skip
+            out += grid(
+                ["Thementisch", "Beiträge"],
+                [[self.cell(g.label), german.integer(g.count)] for g in a.ideas_per_station],
+                [WIDTH - 70, 70],
+                right=(1,),
+            )
+        out += self.breakdown(
+            "Teilnehmende nach Stadtteil",
+            "Stadtteil",
+            a.by_district,
+            [("weitere Stadtteile", a.district_rest), ("ohne Angabe", a.district_unknown)],
+        )
+        out += self.breakdown(
+            "Teilnehmende nach Organisation",
+            "Organisation",
+            a.by_organisation,
+            [("weitere Organisationen", a.organisation_rest), ("ohne Organisation", a.private)],
+        )
         out.append(
             self.para(
                 f"Aufgeschlüsselt werden nur Gruppen mit mindestens {german.integer(a.min_group_size)} "
@@ -360,15 +414,24 @@ class _Builder:
         )
         return out
 
-    def breakdown(self, title: str, column: str, groups: Sequence[Group], rest: Sequence[tuple[str, int]]) -> list[Flowable]:
+    def breakdown(
+        self, title: str, column: str, groups: Sequence[Group], rest: Sequence[tuple[str, int]]
+    ) -> list[Flowable]:
         rows: list[list[Any]] = [[self.cell(g.label), german.integer(g.count)] for g in groups]
         rows += [[self.cell(label, self.st.note), german.integer(n)] for label, n in rest if n]
         if not rows:
             return []
-        return [self.para(title, self.st.h3), *grid([column, "Anwesende"], rows, [WIDTH - 70, 70], right=(1,))]
+        return [
+            self.para(title, self.st.h3),
+            *grid([column, "Anwesende"], rows, [WIDTH - 70, 70], right=(1,)),
+        ]
 
     def programme(self) -> list[Flowable]:
-        return [CondPageBreak(120), self.heading("ablauf"), *self.prose(self.c.sections.get(texts.PROGRAMME, ""))]
+        return [
+            CondPageBreak(120),
+            self.heading("ablauf"),
+            *self.prose(self.c.sections.get(texts.PROGRAMME, "")),
+        ]
 
     def method(self) -> list[Flowable]:
         out: list[Flowable] = [CondPageBreak(160), self.heading("methode")]
@@ -382,7 +445,11 @@ class _Builder:
             )
         )
         if not self.c.rounds:
-            out.append(self.para(f"<b>{NO_VOTE}</b> Die Beiträge werden daher ohne Gewichtung wiedergegeben."))
+            out.append(
+                self.para(
+                    f"<b>{NO_VOTE}</b> Die Beiträge werden daher ohne Gewichtung wiedergegeben."
+                )
+            )
         for r in self.c.rounds:
             out.append(self.para(f"Abstimmungsrunde {r.number}: {text(r.title)}", self.st.h3))
             out.append(self.facts(self.rules_rows(r), 75 * mm))
@@ -419,19 +486,44 @@ class _Builder:
             ("Offene Handlungsfelder", fields),
         ]
         if budgets:
-            rows.append(("Punkte je Handlungsfeld",
-                         "; ".join(f"{f.name}: höchstens {german.integer(f.budget or 0)}" for f in budgets)))  # fmt: skip
+            rows.append(
+                (
+                    "Punkte je Handlungsfeld",
+                    "; ".join(
+                        f"{f.name}: höchstens {german.integer(f.budget or 0)}" for f in budgets
+                    ),
+                )
+            )
         rows += [
-            ("Zwischenstand", "bis zum Abschluss verborgen" if r.hide_tally else "während der Runde sichtbar"),
-            ("Änderung der Stimme", "bis zum Abschluss möglich" if r.allow_change else "nicht möglich"),
-            ("Teilnahme", "nur für am Einlass erfasste Personen" if r.require_checkin else "für alle Registrierten"),
-            ("Gleichstand", "Ideen mit gleicher Punktzahl teilen sich den Rang" if r.tie_rule == "shared"
-                            else "Stichwahl in einer eigenen Runde"),
-        ]  # fmt: skip
+            (
+                "Zwischenstand",
+                "bis zum Abschluss verborgen" if r.hide_tally else "während der Runde sichtbar",
+            ),
+            (
+                "Änderung der Stimme",
+                "bis zum Abschluss möglich" if r.allow_change else "nicht möglich",
+            ),
+            (
+                "Teilnahme",
+                "nur für am Einlass erfasste Personen"
+                if r.require_checkin
+                else "für alle Registrierten",
+            ),
+            (
+                "Gleichstand",
+                "Ideen mit gleicher Punktzahl teilen sich den Rang"
+                if r.tie_rule == "shared"
+                else "Stichwahl in einer eigenen Runde",
+            ),
+        ]
         if r.runoff_of:
             rows.append(("Stichwahl zu", f"Runde {r.runoff_of}"))
         if r.opened_at:
-            span = german.clock_uhr(r.opened_at) if r.closed_at is None else german.time_span(r.opened_at, r.closed_at)
+            span = (
+                german.clock_uhr(r.opened_at)
+                if r.closed_at is None
+                else german.time_span(r.opened_at, r.closed_at)
+            )
             rows.append(("Zeitraum", span))
         return rows
 
@@ -457,8 +549,10 @@ class _Builder:
         out: list[Flowable] = [self.heading(f"feld-{index}", bar=f.colour)]
         merged, hidden = f.status_count("merged"), f.status_count("hidden")
         line = german.count(len(f.ideas), "Beitrag", "Beiträge")
-        details = [f"{german.integer(merged)} zusammengeführt" if merged else "",
-                   f"{german.integer(hidden)} ausgeblendet" if hidden else ""]  # fmt: skip
+        details = [
+            f"{german.integer(merged)} zusammengeführt" if merged else "",
+            f"{german.integer(hidden)} ausgeblendet" if hidden else "",
+        ]
         details = [d for d in details if d]
         if details:
             line += f" ({', '.join(details)})"
@@ -476,19 +570,40 @@ class _Builder:
             out.append(self.para("Zu diesem Handlungsfeld wurden keine Beiträge erfasst."))
             return out
         if r is None or not ranking:
-            note = self.no_vote if r is None else "Dieses Handlungsfeld stand in der Abstimmung nicht zur Wahl."
-            out.append(self.para(f"<b>{note}</b> Die Beiträge in der Reihenfolge, in der sie eingebracht wurden:"))
+            note = (
+                self.no_vote
+                if r is None
+                else "Dieses Handlungsfeld stand in der Abstimmung nicht zur Wahl."
+            )
+            out.append(
+                self.para(
+                    f"<b>{note}</b> Die Beiträge in der Reihenfolge, in der sie eingebracht wurden:"
+                )
+            )
             out += self.idea_list(f.active)
             return out
         top = [i for i in ranking if i.total > 0][:TOP_IN_CHART]
         if top:
-            bars = [charts.Bar(f"Nr. {i.number}: {i.published_text}", i.total, f.colour) for i in top]
-            out.append(KeepTogether([self.para(f"Die {german.integer(len(top))} Ideen mit den meisten Punkten", self.st.h3),
-                                     charts.bar_chart(bars, WIDTH)]))  # fmt: skip
+            bars = [
+                charts.Bar(f"Nr. {i.number}: {i.published_text}", i.total, f.colour) for i in top
+            ]
+            out.append(
+                KeepTogether(
+                    [
+                        self.para(
+                            f"Die {german.integer(len(top))} Ideen mit den meisten Punkten",
+                            self.st.h3,
+                        ),
+                        charts.bar_chart(bars, WIDTH),
+                    ]
+                )
+            )
         out.append(self.para("Rangfolge", self.st.h3))
         out += self.ranking_table(ranking)
         if any(i.tied for i in ranking):
-            out.append(self.para("Ideen mit gleicher Punktzahl teilen sich einen Rang.", self.st.small))
+            out.append(
+                self.para("Ideen mit gleicher Punktzahl teilen sich einen Rang.", self.st.small)
+            )
         voted = {i.number for i in ranking} | {n for i in ranking for n in i.merged_from}
         later = [i for i in f.active if i.number not in voted]
         if later:
@@ -497,40 +612,86 @@ class _Builder:
         return out
 
     def idea_list(self, ideas: Sequence[IdeaEntry]) -> list[Table]:
-        rows = [[str(i.number), self.cell(i.text), self.cell(i.topic, self.st.small)] for i in ideas]
+        rows = [
+            [str(i.number), self.cell(i.text), self.cell(i.topic, self.st.small)] for i in ideas
+        ]
         return grid(["Nr.", "Beitrag", "Leitfrage"], rows, [30, WIDTH - 30 - 150, 150], right=(0,))
 
     def overall(self) -> list[Flowable]:
         out: list[Flowable] = [PageBreak(), self.heading("priorisierung")]
         r = self.round
         if r is None:
-            out.append(self.para(f"<b>{self.no_vote}</b> Eine Priorisierung der Beiträge liegt daher nicht vor."))
+            out.append(
+                self.para(
+                    f"<b>{self.no_vote}</b> Eine Priorisierung der Beiträge liegt daher nicht vor."
+                )
+            )
             return out
         if len(self.c.rounds) > 1:
-            out.append(self.para(f"Maßgeblich ist die zuletzt abgeschlossene Runde {r.number} ({text(r.title)}); "
-                                 "alle Runden stehen im Anhang A.2."))  # fmt: skip
+            out.append(
+                self.para(
+                    f"Maßgeblich ist die zuletzt abgeschlossene Runde {r.number} ({text(r.title)}); "
+                    "alle Runden stehen im Anhang A.2."
+                )
+            )
         if r.status != "closed":
-            out.append(self.para("<b>Die Runde ist noch nicht abgeschlossen; das Ergebnis ist vorläufig.</b>"))
-        out.append(self.facts([
-            ("Stimmberechtigt (anwesend)", german.integer(r.eligible)),
-            ("Abgegebene Stimmzettel", f"{german.integer(r.ballots)} ({german.percent(r.ballots, r.eligible)})"),
-            ("Verfügbare Punkte", german.integer(r.dots_available)),
-            ("Vergebene Punkte an den Stationen", f"{german.integer(r.dots_used)} ({german.percent(r.dots_used, r.dots_available)})"),
-            ("Auf Plakaten gezählte Punkte", german.integer(r.paper_dots)),
-        ], 75 * mm))  # fmt: skip
+            out.append(
+                self.para(
+                    "<b>Die Runde ist noch nicht abgeschlossen; das Ergebnis ist vorläufig.</b>"
+                )
+            )
+        out.append(
+            self.facts(
+                [
+                    ("Stimmberechtigt (anwesend)", german.integer(r.eligible)),
+                    (
+                        "Abgegebene Stimmzettel",
+                        f"{german.integer(r.ballots)} ({german.percent(r.ballots, r.eligible)})",
+                    ),
+                    ("Verfügbare Punkte", german.integer(r.dots_available)),
+                    (
+                        "Vergebene Punkte an den Stationen",
+                        f"{german.integer(r.dots_used)} ({german.percent(r.dots_used, r.dots_available)})",
+                    ),
+                    ("Auf Plakaten gezählte Punkte", german.integer(r.paper_dots)),
+                ],
+                75 * mm,
+            )
+        )
         top = [i for i in r.ranking if i.total > 0][:15]
         if top:
-            legend = [(f.name, f.colour) for f in self.c.fields if any(i.field_id == f.id for i in top)]
-            bars = [charts.Bar(f"Nr. {i.number}: {i.published_text}", i.total, self.colour.get(i.field_id, "#607d8b"))
-                    for i in top]  # fmt: skip
-            out.append(KeepTogether([self.para(f"Die {german.integer(len(top))} Ideen mit den meisten Punkten", self.st.h3),
-                                     charts.bar_chart(bars, WIDTH, legend=legend)]))  # fmt: skip
+            legend = [
+                (f.name, f.colour) for f in self.c.fields if any(i.field_id == f.id for i in top)
+            ]
+            bars = [
+                charts.Bar(
+                    f"Nr. {i.number}: {i.published_text}",
+                    i.total,
+                    self.colour.get(i.field_id, "#607d8b"),
+                )
+                for i in top
+            ]
+            out.append(
+                KeepTogether(
+                    [
+                        self.para(
+                            f"Die {german.integer(len(top))} Ideen mit den meisten Punkten",
+                            self.st.h3,
+                        ),
+                        charts.bar_chart(bars, WIDTH, legend=legend),
+                    ]
+                )
+            )
         out.append(self.para("Gleichstände", self.st.h3))
         out += self.ties(r)
         shown = [i for i in r.ranking if i.rank <= TOP_OVERALL and i.total > 0]
-        out.append(self.para(f"Rangfolge der ersten {german.integer(TOP_OVERALL)} Plätze", self.st.h3))
+        out.append(
+            self.para(f"Rangfolge der ersten {german.integer(TOP_OVERALL)} Plätze", self.st.h3)
+        )
         out += self.ranking_table(shown, with_field=True)
-        out.append(self.para("Die vollständige Auszählung je Idee steht im Anhang A.2.", self.st.small))
+        out.append(
+            self.para("Die vollständige Auszählung je Idee steht im Anhang A.2.", self.st.small)
+        )
         return out
 
     def ties(self, r: RoundSummary) -> list[Flowable]:
@@ -540,15 +701,22 @@ class _Builder:
                 groups.setdefault(idea.rank, []).append(idea)
         if not groups:
             return [self.para(f"Unter den ersten {TOP_OVERALL} Plätzen gab es keinen Gleichstand.")]
-        rule = ("Nach der Regel dieser Runde teilen sich Ideen mit gleicher Punktzahl den Rang; "
-                "der nächste Rang wird entsprechend übersprungen."
-                if r.tie_rule == "shared" else
-                "Nach der Regel dieser Runde wird ein Gleichstand in einer Stichwahl entschieden.")  # fmt: skip
+        rule = (
+            "Nach der Regel dieser Runde teilen sich Ideen mit gleicher Punktzahl den Rang; "
+            "der nächste Rang wird entsprechend übersprungen."
+            if r.tie_rule == "shared"
+            else "Nach der Regel dieser Runde wird ein Gleichstand in einer Stichwahl entschieden."
+        )
         out: list[Flowable] = [self.para(rule)]
         for rank, ideas in sorted(groups.items()):
             numbers = ", ".join(f"Nr.\u00a0{i.number}" for i in ideas)
-            out.append(Paragraph(f"Rang {rank}: {numbers} mit je {german.count(ideas[0].total, 'Punkt', 'Punkten')}",  # dative after „mit“
-                                 self.st.bullet, bulletText="•"))  # fmt: skip
+            out.append(
+                Paragraph(
+                    f"Rang {rank}: {numbers} mit je {german.count(ideas[0].total, 'Punkt', 'Punkten')}",  # dative after „mit“
+                    self.st.bullet,
+                    bulletText="•",
+                )
+            )
         for runoff in (x for x in self.c.rounds if x.runoff_of == r.number):
             out.append(self.para(self.runoff_text(runoff)))
         return out
@@ -558,32 +726,53 @@ class _Builder:
         if runoff.status != "closed":
             return f"Die Stichwahl (Runde {runoff.number}) ist noch nicht abgeschlossen."
         order = "; ".join(
-            f"{i.rank}. Nr.\u00a0{i.number} mit {german.count(i.total, 'Punkt', 'Punkten')}" for i in ranked
+            f"{i.rank}. Nr.\u00a0{i.number} mit {german.count(i.total, 'Punkt', 'Punkten')}"
+            for i in ranked
         )
         return f"Stichwahl (Runde {runoff.number}): {order}."
 
     def closing(self) -> list[Flowable]:
         return [
-            PageBreak(), self.heading("schritte"), *self.prose(self.c.sections.get(texts.NEXT_STEPS, "")),
-            Spacer(1, 12), self.heading("datenschutz"), *self.prose(self.c.sections.get(texts.PRIVACY, "")),
-        ]  # fmt: skip
+            PageBreak(),
+            self.heading("schritte"),
+            *self.prose(self.c.sections.get(texts.NEXT_STEPS, "")),
+            Spacer(1, 12),
+            self.heading("datenschutz"),
+            *self.prose(self.c.sections.get(texts.PRIVACY, "")),
+        ]
 
     # -- the appendix -------------------------------------------------------------------------
 
     def appendix(self) -> list[Flowable]:
         out: list[Flowable] = [PageBreak(), self.heading("anhang"), self.heading("beitraege")]
-        out.append(self.para(
-            "Alle Beiträge im Wortlaut, wie sie an den Thementischen erfasst wurden, mit Tisch und "
-            "Uhrzeit. Namen stehen nur dort, wo die Person eingewilligt hat, genannt zu werden. "
-            "Ausgeblendete Beiträge sind ohne ihren Text aufgeführt (Grund in A.3)."
-        ))  # fmt: skip
+        out.append(
+            self.para(
+                "Alle Beiträge im Wortlaut, wie sie an den Thementischen erfasst wurden, mit Tisch und "
+                "Uhrzeit. Namen stehen nur dort, wo die Person eingewilligt hat, genannt zu werden. "
+                "Ausgeblendete Beiträge sind ohne ihren Text aufgeführt (Grund in A.3)."
+            )
+        )
         for f in self.c.fields:
             if not f.ideas:
                 continue
-            out.append(self.para(f'<font color="{f.colour}">■</font>\u00a0{text(f.name)}', self.st.h3))
-            rows = [[str(i.number), self.verbatim(i), self.cell(i.station, self.st.small), german.clock(i.created_at)]
-                    for i in f.ideas]  # fmt: skip
-            out += grid(["Nr.", "Beitrag", "Tisch", "Uhrzeit"], rows, [30, WIDTH - 30 - 110 - 40, 110, 40], right=(0, 3))
+            out.append(
+                self.para(f'<font color="{f.colour}">■</font>\u00a0{text(f.name)}', self.st.h3)
+            )
+            rows = [
+                [
+                    str(i.number),
+                    self.verbatim(i),
+                    self.cell(i.station, self.st.small),
+                    german.clock(i.created_at),
+                ]
+                for i in f.ideas
+            ]
+            out += grid(
+                ["Nr.", "Beitrag", "Tisch", "Uhrzeit"],
+                rows,
+                [30, WIDTH - 30 - 110 - 40, 110, 40],
+                right=(0, 3),
+            )
         out += [PageBreak(), self.heading("abstimmung")]
         if not self.c.rounds:
             out.append(self.para(NO_VOTE))
@@ -610,13 +799,24 @@ class _Builder:
         status = {"open": "läuft noch", "closed": "abgeschlossen"}.get(r.status, r.status)
         rows = [("Status", status)]
         if r.opened_at:
-            rows.append(("Geöffnet", f"{german.date_short(r.opened_at)}, {german.clock_uhr(r.opened_at)}"))
+            rows.append(
+                ("Geöffnet", f"{german.date_short(r.opened_at)}, {german.clock_uhr(r.opened_at)}")
+            )
         if r.closed_at:
-            rows.append(("Abgeschlossen", f"{german.date_short(r.closed_at)}, {german.clock_uhr(r.closed_at)}"))
+            rows.append(
+                (
+                    "Abgeschlossen",
+                    f"{german.date_short(r.closed_at)}, {german.clock_uhr(r.closed_at)}",
+                )
+            )
         rows.append(("Stimmzettel", german.integer(r.ballots)))
         if r.sealed:
             out.append(self.facts(rows, 75 * mm))
-            out.append(self.para("Die Auszählung bleibt nach den Regeln der Runde bis zu ihrem Abschluss verborgen."))
+            out.append(
+                self.para(
+                    "Die Auszählung bleibt nach den Regeln der Runde bis zu ihrem Abschluss verborgen."
+                )
+            )
             return out
         rows += [
             ("Punkte an den Stationen", german.integer(r.dots_used)),
@@ -636,11 +836,13 @@ class _Builder:
         out.append(self.facts(rows, 75 * mm))
         out.append(Spacer(1, 6))
         out.append(self.para("Auszählung je Idee", self.st.h3))
-        out.append(self.para(
-            "Nach der Nummer des Beitrags; den Wortlaut enthält A.1, die Rangfolge die Kapitel 5 und 6. "
-            "Eine Idee, mit der andere zusammengeführt wurden, zählt deren Punkte mit („enthält Nr. …“).",
-            self.st.small,
-        ))  # fmt: skip
+        out.append(
+            self.para(
+                "Nach der Nummer des Beitrags; den Wortlaut enthält A.1, die Rangfolge die Kapitel 5 und 6. "
+                "Eine Idee, mit der andere zusammengeführt wurden, zählt deren Punkte mit („enthält Nr. …“).",
+                self.st.small,
+            )
+        )
         out += self.tally_table(r)
         out.append(Spacer(1, 10))
         return out
@@ -657,11 +859,22 @@ class _Builder:
     def tally_table(self, r: RoundSummary) -> list[Table]:
         """The round's count per idea, by number: a record to check, so plain cells only."""
         rows = [
-            [str(i.number), "", self.field_name.get(i.field_id, ""), german.integer(i.device_dots),
-             german.integer(i.paper_dots), german.integer(i.total), f"{i.rank}.", self.tally_note(i)]
+            [
+                str(i.number),
+                "",
+                self.field_name.get(i.field_id, ""),
+                german.integer(i.device_dots),
+                german.integer(i.paper_dots),
+                german.integer(i.total),
+                f"{i.rank}.",
+                self.tally_note(i),
+            ]
             for i in sorted(r.ranking, key=lambda i: i.number)
-        ]  # fmt: skip
-        colours = [colors.HexColor(self.colour.get(i.field_id, "#607d8b")) for i in sorted(r.ranking, key=lambda i: i.number)]
+        ]
+        colours = [
+            colors.HexColor(self.colour.get(i.field_id, "#607d8b"))
+            for i in sorted(r.ranking, key=lambda i: i.number)
+        ]
         header = ["Nr.", "", "Handlungsfeld", "Station", "Papier", "Punkte", "Rang", "Hinweis"]
         widths = [34.0, 6.0, 150.0, 48.0, 48.0, 48.0, 40.0, WIDTH - 374.0]
         tables = grid(header, rows, widths, right=(0, 3, 4, 5, 6), bold=(5,))
@@ -669,10 +882,15 @@ class _Builder:
         for index, table in enumerate(tables):
             first = 1 if index == 0 else 0
             count = len(table._cellvalues) - first
-            table.setStyle(TableStyle(
-                [("BACKGROUND", (1, first + n), (1, first + n), colours[done + n]) for n in range(count)]
-                + [("LEFTPADDING", (1, 0), (1, -1), 0), ("RIGHTPADDING", (1, 0), (1, -1), 0)]
-            ))  # fmt: skip
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("BACKGROUND", (1, first + n), (1, first + n), colours[done + n])
+                        for n in range(count)
+                    ]
+                    + [("LEFTPADDING", (1, 0), (1, -1), 0), ("RIGHTPADDING", (1, 0), (1, -1), 0)]
+                )
+            )
             done += count
         return tables
 
@@ -684,9 +902,21 @@ class _Builder:
             if e.kind == "merged":
                 what, detail = "zusammengeführt", f"mit Nr. {e.target}" if e.target else ""
             else:
-                what, detail = "ausgeblendet", f"Grund: {e.detail}" if e.detail else "ohne Angabe eines Grundes"
-            rows.append([f"{german.date_short(e.at)} {german.clock(e.at)}", str(e.number), what, self.cell(detail)])
-        return grid(["Zeit", "Nr.", "Vorgang", "Einzelheiten"], rows, [80, 30, 90, WIDTH - 200], right=(1,))
+                what, detail = (
+                    "ausgeblendet",
+                    f"Grund: {e.detail}" if e.detail else "ohne Angabe eines Grundes",
+                )
+            rows.append(
+                [
+                    f"{german.date_short(e.at)} {german.clock(e.at)}",
+                    str(e.number),
+                    what,
+                    self.cell(detail),
+                ]
+            )
+        return grid(
+            ["Zeit", "Nr.", "Vorgang", "Einzelheiten"], rows, [80, 30, 90, WIDTH - 200], right=(1,)
+        )
 
     # -- page decoration ----------------------------------------------------------------------
 
@@ -732,7 +962,9 @@ class _Builder:
         canv.line(LEFT, top - 4, PAGE_WIDTH - RIGHT, top - 4)
         bottom = 12 * mm
         canv.line(LEFT, bottom + 10, PAGE_WIDTH - RIGHT, bottom + 10)
-        canv.drawString(LEFT, bottom, f"Stand: {self.stamp_text}" + ("" if self.c.final else " (Entwurf)"))
+        canv.drawString(
+            LEFT, bottom, f"Stand: {self.stamp_text}" + ("" if self.c.final else " (Entwurf)")
+        )
         label = f"Seite {canv.getPageNumber()} von "
         canv.setFillColor(INK)
         x = PAGE_WIDTH - RIGHT - 14 - canv.stringWidth(label, pdffonts.REGULAR, 8)

@@ -65,7 +65,9 @@ def draft_watermark(word: str = "ENTWURF", size: float = 110) -> ImageReader:
     page without touching the text.  Drawn before the page's content, so it
     needs no transparency: white on the white page.
     """
-    font = ImageFont.truetype(str(resource("fonts", "DejaVuSans-Bold.ttf")), round(size * WATERMARK_SCALE))
+    font = ImageFont.truetype(
+        str(resource("fonts", "DejaVuSans-Bold.ttf")), round(size * WATERMARK_SCALE)
+    )
     left, top, right, bottom = font.getbbox(word)
     image = Image.new("RGB", (math.ceil(right - left) + 8, math.ceil(bottom - top) + 8), "white")
     ImageDraw.Draw(image).text((4 - left, 4 - top), word, font=font, fill=(251, 228, 228))
@@ -98,7 +100,13 @@ def make_styles() -> Styles:
     font = pdffonts.register()
     bold = pdffonts.BOLD
     base = ParagraphStyle(
-        "body", fontName=font, bulletFontName=font, fontSize=10, leading=14.5, textColor=INK, spaceAfter=6
+        "body",
+        fontName=font,
+        bulletFontName=font,
+        fontSize=10,
+        leading=14.5,
+        textColor=INK,
+        spaceAfter=6,
     )
     cell = ParagraphStyle("cell", base, fontSize=8.5, leading=11, spaceAfter=0)
     return Styles(
@@ -110,31 +118,65 @@ def make_styles() -> Styles:
         cell_right=ParagraphStyle("cell_right", cell, alignment=TA_RIGHT),
         note=ParagraphStyle("note", cell, fontName=pdffonts.ITALIC, textColor=MUTED),
         tiny=ParagraphStyle("tiny", cell, fontSize=7.5, leading=9.5, textColor=MUTED),
-        aside=ParagraphStyle("aside", cell, fontName=pdffonts.ITALIC, fontSize=7.5, leading=9.5, textColor=MUTED),
+        aside=ParagraphStyle(
+            "aside", cell, fontName=pdffonts.ITALIC, fontSize=7.5, leading=9.5, textColor=MUTED
+        ),
         bullet=ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2, spaceAfter=3),
         h1=ParagraphStyle(
-            "h1", base, fontName=bold, fontSize=17, leading=22, textColor=ACCENT,
-            spaceBefore=0, spaceAfter=12, keepWithNext=1,
+            "h1",
+            base,
+            fontName=bold,
+            fontSize=17,
+            leading=22,
+            textColor=ACCENT,
+            spaceBefore=0,
+            spaceAfter=12,
+            keepWithNext=1,
         ),
         h2=ParagraphStyle(
-            "h2", base, fontName=bold, fontSize=13, leading=17, spaceBefore=12, spaceAfter=6,
+            "h2",
+            base,
+            fontName=bold,
+            fontSize=13,
+            leading=17,
+            spaceBefore=12,
+            spaceAfter=6,
             keepWithNext=1,
         ),
         h3=ParagraphStyle(
-            "h3", base, fontName=bold, fontSize=10.5, leading=14, spaceBefore=10, spaceAfter=4,
+            "h3",
+            base,
+            fontName=bold,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=4,
             keepWithNext=1,
         ),
         cover_kicker=ParagraphStyle(
-            "cover_kicker", base, fontName=bold, fontSize=13, leading=16, textColor=ACCENT, spaceAfter=14
+            "cover_kicker",
+            base,
+            fontName=bold,
+            fontSize=13,
+            leading=16,
+            textColor=ACCENT,
+            spaceAfter=14,
         ),
         cover_title=ParagraphStyle(
             "cover_title", base, fontName=bold, fontSize=28, leading=34, spaceAfter=16
         ),
         cover_question=ParagraphStyle(
-            "cover_question", base, fontName=pdffonts.ITALIC, fontSize=13, leading=18,
-            textColor=MUTED, spaceAfter=28,
+            "cover_question",
+            base,
+            fontName=pdffonts.ITALIC,
+            fontSize=13,
+            leading=18,
+            textColor=MUTED,
+            spaceAfter=28,
         ),
-        toc0=ParagraphStyle("toc0", base, fontName=bold, fontSize=10.5, leading=14, alignment=TA_LEFT),
+        toc0=ParagraphStyle(
+            "toc0", base, fontName=bold, fontSize=10.5, leading=14, alignment=TA_LEFT
+        ),
         toc1=ParagraphStyle("toc1", base, fontSize=10, leading=13),
     )
 
@@ -195,13 +237,21 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A chapter heading: goes into the contents, the PDF outline and the page-number forms."""
 
     def __init__(
-        self, key: str, number: str, title: str, level: int, style: ParagraphStyle, bar: str | None = None
+        self,
+        key: str,
+        number: str,
+        title: str,
+        level: int,
+        style: ParagraphStyle,
+        bar: str | None = None,
     ) -> None:
         label = f"{number}\u2002{title}" if number else title
         super().__init__(text(label), style)
         self.key = key
         self.level = level
-        self.outline_title = f"{number} {title}" if number else title  # plain spaces for the viewer's sidebar
+        self.outline_title = (
+            f"{number} {title}" if number else title
+        )  # plain spaces for the viewer's sidebar
         self.bar = bar
 
     def draw(self) -> None:
@@ -322,10 +372,22 @@ class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             displayDocTitle=1,
             **info,
         )
-        frame = Frame(LEFT, BOTTOM, WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        frame = Frame(
+            LEFT,
+            BOTTOM,
+            WIDTH,
+            PAGE_HEIGHT - TOP - BOTTOM,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates(
-            [PageTemplate("cover", [frame], onPage=cover), PageTemplate("body", [frame], onPage=body)]
+            [
+                PageTemplate("cover", [frame], onPage=cover),
+                PageTemplate("body", [frame], onPage=body),
+            ]
         )
         self._stamp = stamp.astimezone(UTC)
         self._toc_keys = toc_keys
@@ -346,7 +408,13 @@ class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             # would hash and encode it again for every page.
             mark = draft_watermark()
             width, height = (n / WATERMARK_SCALE for n in mark.getSize())
-            canv.beginForm(DRAFT_FORM, lowerx=-width / 2, lowery=-height / 2, upperx=width / 2, uppery=height / 2)
+            canv.beginForm(
+                DRAFT_FORM,
+                lowerx=-width / 2,
+                lowery=-height / 2,
+                upperx=width / 2,
+                uppery=height / 2,
+            )
             canv.drawImage(mark, -width / 2, -height / 2, width, height)
             canv.endForm()
         return canv
@@ -416,6 +484,8 @@ def grid(
             commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE))
         for column in bold:
             commands.append(("FONT", (column, first_body), (column, -1), pdffonts.BOLD, 8.5, 11))
-        tables.append(Table(data, colWidths=list(widths), repeatRows=len(head), style=TableStyle(commands)))
+        tables.append(
+            Table(data, colWidths=list(widths), repeatRows=len(head), style=TableStyle(commands))
+        )
         done += len(chunk)
     return tables

@@ -70,5 +70,6 @@ def changes_since(s: Session, seq: int, limit: int = 500) -> list[Change]:
         select(AuditEntry).where(AuditEntry.seq > seq).order_by(AuditEntry.seq).limit(limit)
     )
     return [
-        Change(r.seq, r.at, r.device_id, r.action, r.object_type, r.object_id, r.summary) for r in rows
+        Change(r.seq, r.at, r.device_id, r.action, r.object_type, r.object_id, r.summary)
+        for r in rows
     ]

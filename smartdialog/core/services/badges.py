@@ -145,9 +145,19 @@ class PrintTexts:
         "Sonntag",
     )
     months: tuple[str, ...] = (
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-        "Oktober", "November", "Dezember",
-    )  # fmt: skip
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    )
     date_format: str = "{weekday}, {day}. {month} {year}, {time} Uhr"
     # The mail-merge list beside the tickets written one file per person.
     mail_list: str = "Versandliste.csv"
@@ -170,9 +180,12 @@ def format_when(at: datetime | None, texts: PrintTexts) -> str:
         return ""
     local = local_time(at)
     return texts.date_format.format(
-        weekday=texts.weekdays[local.weekday()], day=local.day, month=texts.months[local.month - 1],
-        year=local.year, time=local.strftime("%H:%M"),
-    )  # fmt: skip
+        weekday=texts.weekdays[local.weekday()],
+        day=local.day,
+        month=texts.months[local.month - 1],
+        year=local.year,
+        time=local.strftime("%H:%M"),
+    )
 
 
 def _fit(text: str, width_mm: float, size: float, minimum: float, bold: bool) -> tuple[str, float]:
@@ -193,8 +206,18 @@ def _fit(text: str, width_mm: float, size: float, minimum: float, bold: bool) ->
     return text.rstrip() + "…", size
 
 
-def _text(x: float, y: float, width: float, text: str, size: float, *, minimum: float | None = None,
-          bold: bool = False, align: str = "left", grey: bool = False) -> Text:  # fmt: skip
+def _text(
+    x: float,
+    y: float,
+    width: float,
+    text: str,
+    size: float,
+    *,
+    minimum: float | None = None,
+    bold: bool = False,
+    align: str = "left",
+    grey: bool = False,
+) -> Text:
     fitted, fitted_size = _fit(text, width, size, minimum or size, bold)
     return Text(x, y, width, fitted, fitted_size, bold, align, grey)
 
@@ -253,9 +276,16 @@ def badge_drawing(
             QR((w - qr_size) / 2, h - margin - qr_size - 8, qr_size, qr_matrix(person.payload))
         )
         d.items.append(
-            _text(margin, h - margin, w - 2 * margin,
-                  texts.ticket_number.format(number=person.ticket_number), 8, align="center", grey=True)
-        )  # fmt: skip
+            _text(
+                margin,
+                h - margin,
+                w - 2 * margin,
+                texts.ticket_number.format(number=person.ticket_number),
+                8,
+                align="center",
+                grey=True,
+            )
+        )
         return d
     if layout == "label62":
         w, h = LABEL62
@@ -273,15 +303,23 @@ def badge_drawing(
             QR(w - margin - qr_size, h - margin - qr_size - 5, qr_size, qr_matrix(person.payload))
         )
         d.items.append(
-            _text(w - margin - qr_size, h - margin, qr_size,
-                  texts.ticket_number.format(number=person.ticket_number), 6, align="center", grey=True)
-        )  # fmt: skip
+            _text(
+                w - margin - qr_size,
+                h - margin,
+                qr_size,
+                texts.ticket_number.format(number=person.ticket_number),
+                6,
+                align="center",
+                grey=True,
+            )
+        )
         return d
     raise ValueError(f"unknown badge layout {layout!r}")
 
 
-def _ticket_items(person: Person, event: EventHeader, texts: PrintTexts,
-                  x: float, y: float, w: float, h: float) -> list[Text | QR | Line]:  # fmt: skip
+def _ticket_items(
+    person: Person, event: EventHeader, texts: PrintTexts, x: float, y: float, w: float, h: float
+) -> list[Text | QR | Line]:
     """One ticket in the box (x, y, w, h); scales from an A6 quarter to a whole A4 page."""
     scale = min(w / 105.0, h / 148.0)
     m = 8 * scale
@@ -307,25 +345,49 @@ def _ticket_items(person: Person, event: EventHeader, texts: PrintTexts,
     qr_top = y + h - m - qr_size - 18 * scale
     items.append(QR(x + (w - qr_size) / 2, qr_top, qr_size, qr_matrix(person.payload)))
     items.append(
-        _text(x + m, qr_top + qr_size + 6 * scale, inner,
-              texts.ticket_number.format(number=person.ticket_number), 9 * scale, align="center")
-    )  # fmt: skip
+        _text(
+            x + m,
+            qr_top + qr_size + 6 * scale,
+            inner,
+            texts.ticket_number.format(number=person.ticket_number),
+            9 * scale,
+            align="center",
+        )
+    )
     for offset, note in enumerate(_wrap(texts.show_at_desk, inner, 7 * scale, 2)):
         items.append(
-            _text(x + m, qr_top + qr_size + (11 + 4 * offset) * scale, inner, note, 7 * scale,
-                  align="center", grey=True)
-        )  # fmt: skip
+            _text(
+                x + m,
+                qr_top + qr_size + (11 + 4 * offset) * scale,
+                inner,
+                note,
+                7 * scale,
+                align="center",
+                grey=True,
+            )
+        )
     items.append(
-        _text(x + m, y + h - m + 2 * scale, inner, texts.personal_note, 6 * scale, minimum=5,
-              align="center", grey=True)
-    )  # fmt: skip
+        _text(
+            x + m,
+            y + h - m + 2 * scale,
+            inner,
+            texts.personal_note,
+            6 * scale,
+            minimum=5,
+            align="center",
+            grey=True,
+        )
+    )
     return items
 
 
 def ticket_drawings(
-    people: Sequence[Person], event: EventHeader, layout: str, texts: PrintTexts | None = None,
+    people: Sequence[Person],
+    event: EventHeader,
+    layout: str,
+    texts: PrintTexts | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> list[Drawing]:  # fmt: skip
+) -> list[Drawing]:
     texts = texts or PrintTexts()
     if layout not in TICKET_LAYOUTS:
         raise ValueError(f"unknown ticket layout {layout!r}")
@@ -355,9 +417,12 @@ def ticket_drawings(
 
 
 def write_pdf(
-    pages: Sequence[Drawing], out: str | Path, *, title: str = "",
+    pages: Sequence[Drawing],
+    out: str | Path,
+    *,
+    title: str = "",
     progress: Callable[[int, int], None] | None = None,
-) -> Path:  # fmt: skip
+) -> Path:
     """Draw the pages with reportlab, fonts embedded; written beside and moved into place."""
     import os
 
@@ -458,9 +523,13 @@ def people_to_print(
     """The people whose tickets or badges to print, by surname (or in the given order)."""
     keys = tickets.event_keys(s)
     query = select(
-        Participant.id, Participant.ticket_number, Participant.first_name, Participant.last_name,
-        Participant.organisation, Participant.email,
-    ).where(Participant.event_id == keys.event_id, Participant.anonymised_at.is_(None))  # fmt: skip
+        Participant.id,
+        Participant.ticket_number,
+        Participant.first_name,
+        Participant.last_name,
+        Participant.organisation,
+        Participant.email,
+    ).where(Participant.event_id == keys.event_id, Participant.anonymised_at.is_(None))
     if participant_ids is not None:
         query = query.where(Participant.id.in_(list(participant_ids)))
     if source is not None:
@@ -469,10 +538,17 @@ def people_to_print(
         query.order_by(Participant.last_name, Participant.first_name, Participant.ticket_number)
     )
     people = [
-        Person(r.id, r.ticket_number, r.first_name, r.last_name, r.organisation,
-               tickets.encode_payload(keys.code, keys.secret, r.ticket_number), r.email)
+        Person(
+            r.id,
+            r.ticket_number,
+            r.first_name,
+            r.last_name,
+            r.organisation,
+            tickets.encode_payload(keys.code, keys.secret, r.ticket_number),
+            r.email,
+        )
         for r in rows
-    ]  # fmt: skip
+    ]
     if participant_ids is not None:
         order = {pid: i for i, pid in enumerate(participant_ids)}
         people.sort(key=lambda p: order[p.participant_id])
@@ -480,9 +556,14 @@ def people_to_print(
 
 
 def write_tickets(
-    s_people: Sequence[Person], event: EventHeader, out: str | Path, *, layout: str = "a4",
-    texts: PrintTexts | None = None, progress: Callable[[int, int], None] | None = None,
-) -> Path:  # fmt: skip
+    s_people: Sequence[Person],
+    event: EventHeader,
+    out: str | Path,
+    *,
+    layout: str = "a4",
+    texts: PrintTexts | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
     """Tickets as one PDF; ``progress(done, total)`` counts people, then pages."""
     total = len(s_people)
 
@@ -529,9 +610,13 @@ def csv_safe(cell: str) -> str:
 
 
 def write_ticket_files(
-    people: Sequence[Person], event: EventHeader, folder: str | Path, *,
-    texts: PrintTexts | None = None, progress: Callable[[int, int], None] | None = None,
-) -> Path:  # fmt: skip
+    people: Sequence[Person],
+    event: EventHeader,
+    folder: str | Path,
+    *,
+    texts: PrintTexts | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
     """One PDF per person, to send by e-mail, and a mail-merge list (e-mail; file; name).
 
     Returns the list's path.  People without an e-mail address get their file
@@ -544,8 +629,9 @@ def write_ticket_files(
     except OSError as exc:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "The folder {path} cannot be created: {reason}"),
-            path=str(folder), reason=exc.strerror or str(exc),
-        ) from exc  # fmt: skip
+            path=str(folder),
+            reason=exc.strerror or str(exc),
+        ) from exc
     if not people:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "There is nothing to print: nobody is registered yet.")
@@ -557,8 +643,10 @@ def write_ticket_files(
         write_pdf(
             ticket_drawings([person], event, "a4", texts), folder / file_name, title=event.title
         )
-        rows.append([csv_safe(c) for c in (person.email, file_name, person.first_name, person.last_name)]
-                    + [str(person.ticket_number)])  # fmt: skip
+        rows.append(
+            [csv_safe(c) for c in (person.email, file_name, person.first_name, person.last_name)]
+            + [str(person.ticket_number)]
+        )
         if progress is not None and (done % 10 == 0 or done == len(people)):
             progress(done, len(people))
     mail_list = folder / texts.mail_list
@@ -571,15 +659,20 @@ def write_ticket_files(
     except OSError as exc:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "The PDF {path} could not be written: {reason}"),
-            path=str(mail_list), reason=exc.strerror or str(exc),
-        ) from exc  # fmt: skip
+            path=str(mail_list),
+            reason=exc.strerror or str(exc),
+        ) from exc
     return mail_list
 
 
 def write_badges(
-    people: Sequence[Person], event: EventHeader, out: str | Path, *, layout: str = "a6",
+    people: Sequence[Person],
+    event: EventHeader,
+    out: str | Path,
+    *,
+    layout: str = "a6",
     texts: PrintTexts | None = None,
-) -> Path:  # fmt: skip
+) -> Path:
     return write_pdf(
         [badge_drawing(p, event, layout, texts) for p in people], out, title=event.title
     )

@@ -91,10 +91,15 @@ def check_in_participant(s: Session, participant_id: uuid.UUID, desk: str) -> Sc
     """Check in a person found by name (no ticket at hand)."""
     row = s.execute(
         select(
-            Participant.id, Participant.ticket_number, Participant.first_name, Participant.last_name,
-            Participant.organisation, Participant.source, Participant.anonymised_at,
+            Participant.id,
+            Participant.ticket_number,
+            Participant.first_name,
+            Participant.last_name,
+            Participant.organisation,
+            Participant.source,
+            Participant.anonymised_at,
         ).where(Participant.id == participant_id)
-    ).first()  # fmt: skip
+    ).first()
     if row is None or row.anonymised_at is not None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP(
@@ -127,9 +132,15 @@ def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
     desk = clean_line(desk, limit=80)
     device = audit.session_device(s)
     values = {
-        "id": check_in_id, "device_id": device.id, "created_at": at, "participant_id": holder.participant_id,
-        "at": at, "desk": desk, "annulled_by": "", "annul_reason": "",
-    }  # fmt: skip
+        "id": check_in_id,
+        "device_id": device.id,
+        "created_at": at,
+        "participant_id": holder.participant_id,
+        "at": at,
+        "desk": desk,
+        "annulled_by": "",
+        "annul_reason": "",
+    }
     try:
         if s.get_bind().dialect.name == "sqlite":
             # BEGIN IMMEDIATE holds the write lock from the check above to the
@@ -164,10 +175,17 @@ def _log_scan(
     s.connection().execute(
         _INSERT_SCAN,
         {
-            "id": uuid.uuid4(), "device_id": audit.session_device(s).id, "created_at": at, "at": at,
-            "desk": desk[:80], "raw": raw, "verdict": verdict, "reason": reason, "participant_id": participant_id,
+            "id": uuid.uuid4(),
+            "device_id": audit.session_device(s).id,
+            "created_at": at,
+            "at": at,
+            "desk": desk[:80],
+            "raw": raw,
+            "verdict": verdict,
+            "reason": reason,
+            "participant_id": participant_id,
         },
-    )  # fmt: skip
+    )
 
 
 def annul(s: Session, check_in_id: uuid.UUID, reason: str, by: str) -> RecentCheckIn:
@@ -235,19 +253,33 @@ def recent(s: Session, limit: int = 10) -> list[RecentCheckIn]:
 def _recent(s: Session, limit: int, where: object) -> list[RecentCheckIn]:
     rows = s.execute(
         select(
-            CheckIn.id, CheckIn.participant_id, Participant.ticket_number, Participant.first_name,
-            Participant.last_name, Participant.organisation, CheckIn.at, CheckIn.desk,
-            CheckIn.annulled_at, CheckIn.annul_reason,
+            CheckIn.id,
+            CheckIn.participant_id,
+            Participant.ticket_number,
+            Participant.first_name,
+            Participant.last_name,
+            Participant.organisation,
+            CheckIn.at,
+            CheckIn.desk,
+            CheckIn.annulled_at,
+            CheckIn.annul_reason,
         )
         .join(Participant, Participant.id == CheckIn.participant_id)
         .where(where)  # type: ignore[arg-type]
         .order_by(CheckIn.at.desc(), CheckIn.id)
         .limit(limit)
-    )  # fmt: skip
+    )
     return [
         RecentCheckIn(
-            r.id, r.participant_id, r.ticket_number, listed_name(r.first_name, r.last_name),
-            r.organisation, r.at, r.desk, r.annulled_at, r.annul_reason,
+            r.id,
+            r.participant_id,
+            r.ticket_number,
+            listed_name(r.first_name, r.last_name),
+            r.organisation,
+            r.at,
+            r.desk,
+            r.annulled_at,
+            r.annul_reason,
         )
         for r in rows
-    ]  # fmt: skip
+    ]

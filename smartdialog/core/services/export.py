@@ -58,7 +58,10 @@ class DataTable:
 
     def records(self) -> list[dict[str, str | int | None]]:
         return [
-            {c.key: _iso(v) if isinstance(v, datetime) else v for c, v in zip(self.columns, row, strict=True)}
+            {
+                c.key: _iso(v) if isinstance(v, datetime) else v
+                for c, v in zip(self.columns, row, strict=True)
+            }
             for row in self.rows
         ]
 
@@ -85,16 +88,31 @@ def tables(content: MinutesContent) -> list[DataTable]:
         "beitraege",
         "ideas",
         (
-            Column("number", "Nr"), Column("text", "Beitrag"), Column("field", "Handlungsfeld"),
-            Column("topic", "Leitfrage"), Column("station", "Tisch"), Column("created", "Erfasst"),
-            Column("status", "Status"), Column("merged_into", "Zusammengeführt mit Nr"),
-            Column("hidden_reason", "Grund für Ausblenden"), Column("author", "Eingebracht von"),
+            Column("number", "Nr"),
+            Column("text", "Beitrag"),
+            Column("field", "Handlungsfeld"),
+            Column("topic", "Leitfrage"),
+            Column("station", "Tisch"),
+            Column("created", "Erfasst"),
+            Column("status", "Status"),
+            Column("merged_into", "Zusammengeführt mit Nr"),
+            Column("hidden_reason", "Grund für Ausblenden"),
+            Column("author", "Eingebracht von"),
         ),
         tuple(
             (
-                i.number, i.published_text, field_names.get(i.field_id, ""), i.topic, i.station, i.created_at,
-                {"active": "aktiv", "merged": "zusammengeführt", "hidden": "ausgeblendet"}[i.status],
-                i.merged_into, i.hidden_reason, i.author,
+                i.number,
+                i.published_text,
+                field_names.get(i.field_id, ""),
+                i.topic,
+                i.station,
+                i.created_at,
+                {"active": "aktiv", "merged": "zusammengeführt", "hidden": "ausgeblendet"}[
+                    i.status
+                ],
+                i.merged_into,
+                i.hidden_reason,
+                i.author,
             )
             for i in content.ideas
         ),
@@ -102,37 +120,62 @@ def tables(content: MinutesContent) -> list[DataTable]:
     fields = DataTable(
         "handlungsfelder",
         "fields",
-        (Column("position", "Position"), Column("name", "Handlungsfeld"), Column("colour", "Farbe"),
-         Column("ideas", "Beiträge"), Column("summary", "Zusammenfassung")),
+        (
+            Column("position", "Position"),
+            Column("name", "Handlungsfeld"),
+            Column("colour", "Farbe"),
+            Column("ideas", "Beiträge"),
+            Column("summary", "Zusammenfassung"),
+        ),
         tuple(
-            (n, f.name, f.colour, len(f.ideas), f.summary) for n, f in enumerate(content.fields, start=1)
+            (n, f.name, f.colour, len(f.ideas), f.summary)
+            for n, f in enumerate(content.fields, start=1)
         ),
     )
     a = content.attendance
     figures: list[tuple[str, Value]] = [
-        ("Vorab angemeldet", a.preregistered), ("Vor Ort registriert", a.walkins),
-        ("Registriert insgesamt", a.registered), ("Anwesend", a.present),
+        ("Vorab angemeldet", a.preregistered),
+        ("Vor Ort registriert", a.walkins),
+        ("Registriert insgesamt", a.registered),
+        ("Anwesend", a.present),
         ("Anwesend, davon vorab angemeldet", a.present_preregistered),
         ("Beiträge", len(content.ideas)),
-    ]  # fmt: skip
+    ]
     figures += [(f"Anwesend aus Stadtteil {g.label}", g.count) for g in a.by_district]
     figures += [(f"Anwesend von {g.label}", g.count) for g in a.by_organisation]
     attendance = DataTable(
-        "eckdaten", "figures", (Column("figure", "Kennzahl"), Column("value", "Wert")), tuple(figures)
+        "eckdaten",
+        "figures",
+        (Column("figure", "Kennzahl"), Column("value", "Wert")),
+        tuple(figures),
     )
     votes = DataTable(
         "abstimmung",
         "votes",
         (
-            Column("round", "Runde"), Column("rank", "Rang"), Column("number", "Nr"),
-            Column("text", "Idee"), Column("field", "Handlungsfeld"), Column("device_dots", "Punkte Station"),
-            Column("paper_dots", "Punkte Papier"), Column("total", "Punkte gesamt"),
-            Column("merged_from", "Zusammengeführt aus Nr"), Column("tally_sha256", "Prüfwert SHA-256"),
+            Column("round", "Runde"),
+            Column("rank", "Rang"),
+            Column("number", "Nr"),
+            Column("text", "Idee"),
+            Column("field", "Handlungsfeld"),
+            Column("device_dots", "Punkte Station"),
+            Column("paper_dots", "Punkte Papier"),
+            Column("total", "Punkte gesamt"),
+            Column("merged_from", "Zusammengeführt aus Nr"),
+            Column("tally_sha256", "Prüfwert SHA-256"),
         ),
         tuple(
             (
-                r.number, i.rank, i.number, i.published_text, field_names.get(i.field_id, ""), i.device_dots,
-                i.paper_dots, i.total, ", ".join(str(n) for n in i.merged_from), r.tally_sha256,
+                r.number,
+                i.rank,
+                i.number,
+                i.published_text,
+                field_names.get(i.field_id, ""),
+                i.device_dots,
+                i.paper_dots,
+                i.total,
+                ", ".join(str(n) for n in i.merged_from),
+                r.tally_sha256,
             )
             for r in content.rounds
             if not r.sealed
@@ -215,7 +258,8 @@ def write_json(content: MinutesContent, folder: Path) -> list[Path]:
     path = folder / JSON_NAME
     with replacing_file(path) as tmp:
         tmp.write_text(
-            json.dumps(json_document(content), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            json.dumps(json_document(content), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8",
         )
     return [path]
 
@@ -242,7 +286,11 @@ def export(
         content = collect(s)
     if progress:
         progress(1, 2)
-    paths = write_csv(content, target, delimiter=delimiter) if fmt == "csv" else write_json(content, target)
+    paths = (
+        write_csv(content, target, delimiter=delimiter)
+        if fmt == "csv"
+        else write_json(content, target)
+    )
     if progress:
         progress(2, 2)
     return ExportFiles(tuple(paths))

@@ -471,16 +471,32 @@ def capture(
     conn.execute(
         _INSERT_IDEA,
         {
-            "id": new_id, "device_id": device_id, "created_at": stamp, "updated_at": stamp,
-            "event_id": event_id, "text": cleaned, "field_id": field_id, "topic_id": topic_id,
-            "station_id": station_id, "author_id": author, "status": "active", "version": 1,
+            "id": new_id,
+            "device_id": device_id,
+            "created_at": stamp,
+            "updated_at": stamp,
+            "event_id": event_id,
+            "text": cleaned,
+            "field_id": field_id,
+            "topic_id": topic_id,
+            "station_id": station_id,
+            "author_id": author,
+            "status": "active",
+            "version": 1,
         },
-    )  # fmt: skip
+    )
     conn.execute(
         _INSERT_REVISION,
-        {"id": uuid.uuid4(), "device_id": device_id, "created_at": stamp, "idea_id": new_id,
-         "kind": "created", "text": cleaned, "detail": ""},
-    )  # fmt: skip
+        {
+            "id": uuid.uuid4(),
+            "device_id": device_id,
+            "created_at": stamp,
+            "idea_id": new_id,
+            "kind": "created",
+            "text": cleaned,
+            "detail": "",
+        },
+    )
     audit.record(s, "idea.captured", "idea", new_id, _short(cleaned, 200))
     author_name = ""
     if author is not None:
@@ -490,9 +506,23 @@ def capture(
         )
     # The row's state is known: the answer is built without reading it back.
     return IdeaInfo(
-        new_id, cleaned, field_id, topic_id, station_id, author, author_name,
-        "active", None, "", "", (), stamp, stamp, 1, device_id,
-    )  # fmt: skip
+        new_id,
+        cleaned,
+        field_id,
+        topic_id,
+        station_id,
+        author,
+        author_name,
+        "active",
+        None,
+        "",
+        "",
+        (),
+        stamp,
+        stamp,
+        1,
+        device_id,
+    )
 
 
 _INSERT_IDEA = insert(Idea)

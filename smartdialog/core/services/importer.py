@@ -46,10 +46,19 @@ MAX_CELL: Final = 100_000
 
 # The fields a column can be mapped to ("" = ignore the column).
 FIELDS: Final = (
-    "external_ref", "first_name", "last_name", "full_name", "email", "organisation",
-    "postcode", "district", "consent_data", "consent_photos", "consent_contact",
+    "external_ref",
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "organisation",
+    "postcode",
+    "district",
+    "consent_data",
+    "consent_photos",
+    "consent_contact",
     "consent_attribution",
-)  # fmt: skip
+)
 
 FIELD_LABELS: Final = {
     "": QT_TRANSLATE_NOOP("importer", "(ignore)"),
@@ -188,19 +197,47 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
 }
 # Fragments for headers that say more than the synonyms ("Fotos dürfen veröffentlicht werden").
 _FRAGMENTS: Final = (
-    ("datenschutz", "consent_data"), ("dsgvo", "consent_data"), ("einwillig", "consent_data"),
-    ("foto", "consent_photos"), ("photo", "consent_photos"), ("bild", "consent_photos"),
-    ("namensnennung", "consent_attribution"), ("kontakt", "consent_contact"),
-    ("newsletter", "consent_contact"), ("vorname", "first_name"), ("nachname", "last_name"),
-    ("mail", "email"), ("postleitzahl", "postcode"), ("plz", "postcode"),
-    ("stadtteil", "district"), ("bezirk", "district"), ("organisation", "organisation"),
-    ("institution", "organisation"), ("anmeldenummer", "external_ref"),
-)  # fmt: skip
+    ("datenschutz", "consent_data"),
+    ("dsgvo", "consent_data"),
+    ("einwillig", "consent_data"),
+    ("foto", "consent_photos"),
+    ("photo", "consent_photos"),
+    ("bild", "consent_photos"),
+    ("namensnennung", "consent_attribution"),
+    ("kontakt", "consent_contact"),
+    ("newsletter", "consent_contact"),
+    ("vorname", "first_name"),
+    ("nachname", "last_name"),
+    ("mail", "email"),
+    ("postleitzahl", "postcode"),
+    ("plz", "postcode"),
+    ("stadtteil", "district"),
+    ("bezirk", "district"),
+    ("organisation", "organisation"),
+    ("institution", "organisation"),
+    ("anmeldenummer", "external_ref"),
+)
 
 _YES: Final = frozenset(
-    {"ja", "j", "yes", "y", "x", "1", "true", "wahr", "ok", "✓", "✔", "zugestimmt",
-     "akzeptiert", "erteilt", "einverstanden", "on"}
-)  # fmt: skip
+    {
+        "ja",
+        "j",
+        "yes",
+        "y",
+        "x",
+        "1",
+        "true",
+        "wahr",
+        "ok",
+        "✓",
+        "✔",
+        "zugestimmt",
+        "akzeptiert",
+        "erteilt",
+        "einverstanden",
+        "on",
+    }
+)
 _NO: Final = frozenset({"nein", "n", "no", "0", "false", "falsch", "", "-", "abgelehnt", "off"})
 _HEADER_KEY = re.compile(r"[^a-z0-9]+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -534,11 +571,15 @@ def _consent(text: str) -> bool | None:
 
 
 _LIMITS: Final = {
-    "first_name": registration.NAME_LIMIT, "last_name": registration.NAME_LIMIT,
-    "full_name": 2 * registration.NAME_LIMIT, "email": registration.EMAIL_LIMIT,
-    "organisation": registration.ORGANISATION_LIMIT, "postcode": 10, "district": 120,
+    "first_name": registration.NAME_LIMIT,
+    "last_name": registration.NAME_LIMIT,
+    "full_name": 2 * registration.NAME_LIMIT,
+    "email": registration.EMAIL_LIMIT,
+    "organisation": registration.ORGANISATION_LIMIT,
+    "postcode": 10,
+    "district": 120,
     "external_ref": 80,
-}  # fmt: skip
+}
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -568,18 +609,22 @@ def _check_row(
                         "The column “{column}” holds a spreadsheet formula (“{value}”); "
                         "it was not imported.",
                     ),
-                    column=column_of[name], value=value[:40],
+                    column=column_of[name],
+                    value=value[:40],
                 ),
-            )  # fmt: skip
+            )
         limit = _LIMITS.get(name)
         if limit is not None and len(value) > limit:
             return Rejection(
                 row,
                 _error(
-                    QT_TRANSLATE_NOOP("errors", "The column “{column}” is longer than {limit} characters."),
-                    column=column_of[name], limit=limit,
+                    QT_TRANSLATE_NOOP(
+                        "errors", "The column “{column}” is longer than {limit} characters."
+                    ),
+                    column=column_of[name],
+                    limit=limit,
                 ),
-            )  # fmt: skip
+            )
     first, last = raw.get("first_name", ""), raw.get("last_name", "")
     if raw.get("full_name") and not (first or last):
         first, last = _split_name(raw["full_name"])
@@ -660,9 +705,11 @@ _COMPARED: Final = (
     "external_ref",
 )
 _CONSENT_COLUMNS: Final = {
-    "consent_data": "consent_data_at", "consent_photos": "consent_photos_at",
-    "consent_contact": "consent_contact_at", "consent_attribution": "consent_attribution_at",
-}  # fmt: skip
+    "consent_data": "consent_data_at",
+    "consent_photos": "consent_photos_at",
+    "consent_contact": "consent_contact_at",
+    "consent_attribution": "consent_attribution_at",
+}
 
 
 def plan_import(
@@ -676,12 +723,20 @@ def plan_import(
     event_id = tickets.event_keys(s).event_id
     existing = s.execute(
         select(
-            Participant.id, Participant.external_ref, Participant.email, Participant.first_name,
-            Participant.last_name, Participant.organisation, Participant.postcode, Participant.district,
-            Participant.consent_data_at, Participant.consent_photos_at, Participant.consent_contact_at,
+            Participant.id,
+            Participant.external_ref,
+            Participant.email,
+            Participant.first_name,
+            Participant.last_name,
+            Participant.organisation,
+            Participant.postcode,
+            Participant.district,
+            Participant.consent_data_at,
+            Participant.consent_photos_at,
+            Participant.consent_contact_at,
             Participant.consent_attribution_at,
         ).where(Participant.event_id == event_id, Participant.anonymised_at.is_(None))
-    ).all()  # fmt: skip
+    ).all()
     by_ref = {r.external_ref: r for r in existing if r.external_ref}
     by_email = {r.email.casefold(): r for r in existing if r.email}
     by_name = {
@@ -785,12 +840,15 @@ def plan_import(
             continue
         claimed[match.id] = row
         changes = tuple(
-            name for name in _COMPARED if checked[name] != getattr(match, name)
+            name
+            for name in _COMPARED
+            if checked[name] != getattr(match, name)
             and not (name == "external_ref" and not checked[name])
         ) + tuple(
-            name for name, column in _CONSENT_COLUMNS.items()
+            name
+            for name, column in _CONSENT_COLUMNS.items()
             if name in checked and checked[name] != (getattr(match, column) is not None)
-        )  # fmt: skip
+        )
         target = plan.updates if changes else plan.unchanged
         target.append(Candidate(row, checked, match.id, changes))
     if progress is not None:
@@ -810,18 +868,27 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
             v = candidate.values
             rows.append(
                 {
-                    "id": uuid.uuid4(), "device_id": device.id, "created_at": at, "event_id": event_id,
-                    "ticket_number": first_number + offset, "first_name": v["first_name"],
-                    "last_name": v["last_name"], "email": v["email"], "organisation": v["organisation"],
-                    "postcode": v["postcode"], "district": v["district"], "source": "preregistered",
-                    "external_ref": v["external_ref"], "search_key": v["search_key"],
+                    "id": uuid.uuid4(),
+                    "device_id": device.id,
+                    "created_at": at,
+                    "event_id": event_id,
+                    "ticket_number": first_number + offset,
+                    "first_name": v["first_name"],
+                    "last_name": v["last_name"],
+                    "email": v["email"],
+                    "organisation": v["organisation"],
+                    "postcode": v["postcode"],
+                    "district": v["district"],
+                    "source": "preregistered",
+                    "external_ref": v["external_ref"],
+                    "search_key": v["search_key"],
                     # An export without a consent column comes from a form that required it.
                     "consent_data_at": at if v.get("consent_data", True) else None,
                     "consent_photos_at": at if v.get("consent_photos") else None,
                     "consent_contact_at": at if v.get("consent_contact") else None,
                     "consent_attribution_at": at if v.get("consent_attribution") else None,
                 }
-            )  # fmt: skip
+            )
         # Core executemany on the table: one statement for all rows (the ORM's bulk
         # insert splits rows by which columns are None, thousands of statements).
         statement = insert(cast(SqlTable, Participant.__table__))
@@ -843,9 +910,12 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
             s.execute(update(Participant), chunk)
     rejected = plan.problems
     audit.record(
-        s, "participants.imported", "event", event_id,
+        s,
+        "participants.imported",
+        "event",
+        event_id,
         f"{source_name}: {len(plan.new)} new, {len(plan.updates)} updated, {len(rejected)} rejected",
-    )  # fmt: skip
+    )
     return ImportReport(
         len(plan.new), len(plan.updates), len(plan.unchanged), rejected, list(plan.flagged)
     )

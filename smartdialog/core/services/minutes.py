@@ -81,7 +81,10 @@ def list_sections(s: Session) -> list[SectionInfo]:
     info = setup.get_event(s)
     fields = setup.list_fields(s)
     names = {texts.field_key(f.id): f.name for f in fields}
-    stored = {m.key: m.body for m in s.scalars(select(MinutesSection).where(MinutesSection.event_id == event.id))}
+    stored = {
+        m.key: m.body
+        for m in s.scalars(select(MinutesSection).where(MinutesSection.event_id == event.id))
+    }
     return [
         SectionInfo(
             key=key,
@@ -99,7 +102,10 @@ def _section(s: Session, key: str) -> SectionInfo:
         if section.key == key:
             return section
     raise DomainError(
-        QT_TRANSLATE_NOOP("errors", "This part of the minutes no longer exists. Its field of action may have been removed.")
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "This part of the minutes no longer exists. Its field of action may have been removed.",
+        )
     )
 
 
@@ -119,7 +125,9 @@ def save_section(s: Session, key: str, body: str) -> SectionInfo:
     _section(s, key)
     event = setup.current_event(s)
     cleaned = body.replace("\r\n", "\n").strip()[:BODY_LIMIT]
-    row = s.scalar(select(MinutesSection).where(MinutesSection.event_id == event.id, MinutesSection.key == key))
+    row = s.scalar(
+        select(MinutesSection).where(MinutesSection.event_id == event.id, MinutesSection.key == key)
+    )
     if row is None:
         row = MinutesSection(event_id=event.id, key=key, body=cleaned)
         s.add(row)
@@ -137,7 +145,9 @@ def reset_section(s: Session, key: str) -> SectionInfo:
     """Go back to the generated default text."""
     _check_draft(s)
     event = setup.current_event(s)
-    row = s.scalar(select(MinutesSection).where(MinutesSection.event_id == event.id, MinutesSection.key == key))
+    row = s.scalar(
+        select(MinutesSection).where(MinutesSection.event_id == event.id, MinutesSection.key == key)
+    )
     if row is not None:
         s.delete(row)
         s.flush()
@@ -191,19 +201,25 @@ def overview(s: Session) -> Overview:
     event = setup.current_event(s)
     ideas = s.scalar(select(func.count()).select_from(Idea).where(Idea.event_id == event.id)) or 0
     rounds = s.scalar(
-        select(func.count()).select_from(VotingRound).where(VotingRound.event_id == event.id, VotingRound.status != "draft")
+        select(func.count())
+        .select_from(VotingRound)
+        .where(VotingRound.event_id == event.id, VotingRound.status != "draft")
     )
     return Overview(ideas, rounds or 0)
 
 
-def export_pdf(db: Database, target: str | os.PathLike[str], progress: Progress | None = None) -> ExportResult:
+def export_pdf(
+    db: Database, target: str | os.PathLike[str], progress: Progress | None = None
+) -> ExportResult:
     """Read the event and write its minutes to ``target``."""
     with snapshot_session(db) as s:
         content = collect(s)
     return write_pdf(content, target, progress)
 
 
-def write_pdf(content: MinutesContent, target: str | os.PathLike[str], progress: Progress | None = None) -> ExportResult:
+def write_pdf(
+    content: MinutesContent, target: str | os.PathLike[str], progress: Progress | None = None
+) -> ExportResult:
     path = Path(target).expanduser()
     with replacing_file(path) as tmp:
         with tmp.open("wb") as out:

@@ -96,18 +96,24 @@ def anonymise_session(s: Session) -> AnonymisationReport:
     at = now()
     people = select(Participant.id).where(Participant.event_id == event.id)
     authors = _changed(
-        s, update(Idea).where(Idea.event_id == event.id, Idea.author_id.is_not(None)).values(author_id=None)
+        s,
+        update(Idea)
+        .where(Idea.event_id == event.id, Idea.author_id.is_not(None))
+        .values(author_id=None),
     )
     scans = _changed(s, update(ScanLog).where(ScanLog.raw != "").values(raw=""))
     s.execute(
-        update(CheckIn).where(CheckIn.participant_id.in_(people)).values(annulled_by="", annul_reason="")
+        update(CheckIn)
+        .where(CheckIn.participant_id.in_(people))
+        .values(annulled_by="", annul_reason="")
     )
     facilitators = _changed(
-        s, update(Station).where(Station.event_id == event.id, Station.facilitators != "").values(facilitators="")
+        s,
+        update(Station)
+        .where(Station.event_id == event.id, Station.facilitators != "")
+        .values(facilitators=""),
     )
-    s.execute(
-        update(AuditEntry).where(AuditEntry.object_type == "participant").values(summary="")
-    )
+    s.execute(update(AuditEntry).where(AuditEntry.object_type == "participant").values(summary=""))
     for column in (Participant.district, Participant.organisation):
         small = (
             select(column)
@@ -115,17 +121,29 @@ def anonymise_session(s: Session) -> AnonymisationReport:
             .group_by(column)
             .having(func.count() < event.min_group_size)
         )
-        s.execute(update(Participant).where(Participant.event_id == event.id, column.in_(small)).values({column: ""}))
+        s.execute(
+            update(Participant)
+            .where(Participant.event_id == event.id, column.in_(small))
+            .values({column: ""})
+        )
     count = _changed(
         s,
         update(Participant)
         .where(Participant.event_id == event.id)
         .values(
-            first_name="", last_name="", email="", postcode="", external_ref="",
-            search_key="", consent_data_at=None, consent_photos_at=None, consent_contact_at=None,
-            consent_attribution_at=None, anonymised_at=func.coalesce(Participant.anonymised_at, at),
+            first_name="",
+            last_name="",
+            email="",
+            postcode="",
+            external_ref="",
+            search_key="",
+            consent_data_at=None,
+            consent_photos_at=None,
+            consent_contact_at=None,
+            consent_attribution_at=None,
+            anonymised_at=func.coalesce(Participant.anonymised_at, at),
         ),
-    )  # fmt: skip
+    )
     audit.record(s, "privacy.anonymised", "event", event.id, f"{count} participants")
     return AnonymisationReport(count, authors, scans, facilitators, at)
 
@@ -140,7 +158,9 @@ def _when(moment: datetime | None) -> str | None:
 def find_by_ticket(s: Session, ticket_number: int) -> uuid.UUID:
     event = setup.current_event(s)
     found = s.scalar(
-        select(Participant.id).where(Participant.event_id == event.id, Participant.ticket_number == ticket_number)
+        select(Participant.id).where(
+            Participant.event_id == event.id, Participant.ticket_number == ticket_number
+        )
     )
     if found is None:
         raise NotFoundError(
@@ -156,18 +176,29 @@ def person_report(s: Session, participant_id: uuid.UUID) -> dict[str, Any]:
     if p is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("errors", "This participant no longer exists."))
     event = setup.get_event(s)
-    rounds = {r.id: r.number for r in s.scalars(select(VotingRound).where(VotingRound.event_id == p.event_id))}
+    rounds = {
+        r.id: r.number
+        for r in s.scalars(select(VotingRound).where(VotingRound.event_id == p.event_id))
+    }
     frozen = {
         (row.round_id, row.idea_id): row.text
         for row in s.execute(
-            select(RoundIdea.round_id, RoundIdea.idea_id, RoundIdea.text).where(RoundIdea.round_id.in_(rounds))
+            select(RoundIdea.round_id, RoundIdea.idea_id, RoundIdea.text).where(
+                RoundIdea.round_id.in_(rounds)
+            )
         )
     }
     dots: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
-    for round_id, idea_id in s.execute(select(Dot.round_id, Dot.idea_id).where(Dot.participant_id == p.id)):
+    for round_id, idea_id in s.execute(
+        select(Dot.round_id, Dot.idea_id).where(Dot.participant_id == p.id)
+    ):
         dots[(round_id, idea_id)] = dots.get((round_id, idea_id), 0) + 1
     return {
-        "event": {"title": event.title, "organiser": event.organiser, "starts_at": _when(event.starts_at)},
+        "event": {
+            "title": event.title,
+            "organiser": event.organiser,
+            "starts_at": _when(event.starts_at),
+        },
         "participant": {
             "ticket_number": p.ticket_number,
             "first_name": p.first_name,
@@ -176,7 +207,9 @@ def person_report(s: Session, participant_id: uuid.UUID) -> dict[str, Any]:
             "organisation": p.organisation,
             "postcode": p.postcode,
             "district": p.district,
-            "registered_as": {"preregistered": "pre-registration", "walkin": "walk-in"}.get(p.source, p.source),
+            "registered_as": {"preregistered": "pre-registration", "walkin": "walk-in"}.get(
+                p.source, p.source
+            ),
             "registration_reference": p.external_ref,
             "registered_at": _when(p.created_at),
             "anonymised_at": _when(p.anonymised_at),
@@ -188,16 +221,27 @@ def person_report(s: Session, participant_id: uuid.UUID) -> dict[str, Any]:
             "named_as_author": _when(p.consent_attribution_at),
         },
         "check_ins": [
-            {"at": _when(c.at), "desk": c.desk, "annulled_at": _when(c.annulled_at), "annul_reason": c.annul_reason}
-            for c in s.scalars(select(CheckIn).where(CheckIn.participant_id == p.id).order_by(CheckIn.at))
+            {
+                "at": _when(c.at),
+                "desk": c.desk,
+                "annulled_at": _when(c.annulled_at),
+                "annul_reason": c.annul_reason,
+            }
+            for c in s.scalars(
+                select(CheckIn).where(CheckIn.participant_id == p.id).order_by(CheckIn.at)
+            )
         ],
         "scans": [
             {"at": _when(x.at), "desk": x.desk, "verdict": x.verdict, "reason": x.reason}
-            for x in s.scalars(select(ScanLog).where(ScanLog.participant_id == p.id).order_by(ScanLog.at))
+            for x in s.scalars(
+                select(ScanLog).where(ScanLog.participant_id == p.id).order_by(ScanLog.at)
+            )
         ],
         "badges_printed": [
             {"at": _when(b.at), "layout": b.layout, "reprint": b.reprint}
-            for b in s.scalars(select(BadgePrint).where(BadgePrint.participant_id == p.id).order_by(BadgePrint.at))
+            for b in s.scalars(
+                select(BadgePrint).where(BadgePrint.participant_id == p.id).order_by(BadgePrint.at)
+            )
         ],
         "ideas_as_author": [
             {"text": i.text, "created_at": _when(i.created_at), "status": i.status}
@@ -210,7 +254,9 @@ def person_report(s: Session, participant_id: uuid.UUID) -> dict[str, Any]:
                 "station": b.station,
                 "dots": [
                     {"idea": frozen.get((b.round_id, idea_id), ""), "dots": n}
-                    for (round_id, idea_id), n in sorted(dots.items(), key=lambda kv: frozen.get(kv[0], ""))
+                    for (round_id, idea_id), n in sorted(
+                        dots.items(), key=lambda kv: frozen.get(kv[0], "")
+                    )
                     if round_id == b.round_id
                 ],
             }

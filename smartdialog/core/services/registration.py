@@ -75,10 +75,17 @@ class WalkIn:
 
 def _person_columns() -> tuple[object, ...]:
     return (
-        Participant.id, Participant.ticket_number, Participant.first_name, Participant.last_name,
-        Participant.organisation, Participant.email, Participant.postcode, Participant.source,
-        CheckIn.at, CheckIn.desk,
-    )  # fmt: skip
+        Participant.id,
+        Participant.ticket_number,
+        Participant.first_name,
+        Participant.last_name,
+        Participant.organisation,
+        Participant.email,
+        Participant.postcode,
+        Participant.source,
+        CheckIn.at,
+        CheckIn.desk,
+    )
 
 
 def _rows(s: Session, query: object) -> list[PersonRow]:
@@ -116,33 +123,55 @@ def _search_statement(words: int) -> Any:
     # A word that starts where the query starts ("mull" in "jurgen muller") ranks
     # above one found in the middle of a word ("schmuller").
     rank = case(
-        (or_(p.search_key.like(bindparam("start"), escape="\\"),
-             p.search_key.like(bindparam("word_start"), escape="\\")), 0),
+        (
+            or_(
+                p.search_key.like(bindparam("start"), escape="\\"),
+                p.search_key.like(bindparam("word_start"), escape="\\"),
+            ),
+            0,
+        ),
         else_=1,
-    )  # fmt: skip
+    )
     # Ordered by the labels, so that each key is computed once per matching row.
     rank_key = rank.label("rank")
     last_key = func.lower(p.last_name).label("last_key")
     first_key = func.lower(p.first_name).label("first_key")
     best = (
         select(
-            p.id, p.ticket_number, p.first_name, p.last_name, p.organisation, p.email, p.postcode,
-            p.source, rank_key, last_key, first_key,
+            p.id,
+            p.ticket_number,
+            p.first_name,
+            p.last_name,
+            p.organisation,
+            p.email,
+            p.postcode,
+            p.source,
+            rank_key,
+            last_key,
+            first_key,
         )
         .where(p.anonymised_at.is_(None), *conditions)
         .order_by(rank_key, last_key, first_key, p.ticket_number)
         .limit(bindparam("limit"))
         .subquery("best")
-    )  # fmt: skip
+    )
     b = best.c
     return (
         select(
-            b.id, b.ticket_number, b.first_name, b.last_name, b.organisation, b.email, b.postcode,
-            b.source, c.at, c.desk,
+            b.id,
+            b.ticket_number,
+            b.first_name,
+            b.last_name,
+            b.organisation,
+            b.email,
+            b.postcode,
+            b.source,
+            c.at,
+            c.desk,
         )
         .outerjoin(CheckIn.__table__, and_(c.participant_id == b.id, c.annulled_at.is_(None)))
         .order_by(b.rank, b.last_key, b.first_key, b.ticket_number)
-    )  # fmt: skip
+    )
 
 
 def search(s: Session, query: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]:
@@ -164,8 +193,10 @@ def search(s: Session, query: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]
         return []
     params: dict[str, Any] = {f"w{i}": f"%{escape_like(w)}%" for i, w in enumerate(words)}
     params |= {
-        "limit": limit, "start": f"{escape_like(words[0])}%", "word_start": f"% {escape_like(words[0])}%",
-    }  # fmt: skip
+        "limit": limit,
+        "start": f"{escape_like(words[0])}%",
+        "word_start": f"% {escape_like(words[0])}%",
+    }
     rows = s.connection().execute(_search_statement(len(words)), params)
     return [PersonRow(*row) for row in rows]
 
@@ -353,17 +384,25 @@ def clean_person(
             postcode=postcode,
         )
     return (
-        first, last, email, clean_line(organisation, limit=ORGANISATION_LIMIT),
-        postcode, clean_line(district, limit=120),
-    )  # fmt: skip
+        first,
+        last,
+        email,
+        clean_line(organisation, limit=ORGANISATION_LIMIT),
+        postcode,
+        clean_line(district, limit=120),
+    )
 
 
 def register_walk_in(s: Session, person: WalkIn) -> PersonRow:
     """Register someone who came without registering; they get the next ticket number."""
     first, last, email, organisation, postcode, district = clean_person(
-        person.first_name, person.last_name, person.email, person.organisation, person.postcode,
+        person.first_name,
+        person.last_name,
+        person.email,
+        person.organisation,
+        person.postcode,
         person.district,
-    )  # fmt: skip
+    )
     if not person.consents.data:
         raise DomainError(
             QT_TRANSLATE_NOOP(

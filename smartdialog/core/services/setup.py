@@ -30,8 +30,15 @@ DEFAULT_FIELDS: tuple[tuple[str, str], ...] = (
 )
 # Offered for new fields, in turn.
 PALETTE: tuple[str, ...] = (
-    "#3949ab", "#6d4c41", "#c0ca33", "#d81b60", "#546e7a", "#00acc1", "#7cb342", "#5e35b1",
-)  # fmt: skip
+    "#3949ab",
+    "#6d4c41",
+    "#c0ca33",
+    "#d81b60",
+    "#546e7a",
+    "#00acc1",
+    "#7cb342",
+    "#5e35b1",
+)
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 NAME_LIMIT = 120
@@ -56,10 +63,18 @@ class EventInfo:
 
 
 EDITABLE_EVENT_FIELDS = (
-    "title", "starts_at", "ends_at", "venue", "organiser", "council_reference", "moderation",
-    "guiding_question", "default_dots_per_participant", "default_max_dots_per_idea",
+    "title",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "organiser",
+    "council_reference",
+    "moderation",
+    "guiding_question",
+    "default_dots_per_participant",
+    "default_max_dots_per_idea",
     "min_group_size",
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -172,7 +187,11 @@ def _apply_event_changes(event: Event, changes: dict[str, Any]) -> None:
         elif name in ("starts_at", "ends_at"):
             if value is not None and value.tzinfo is None:
                 raise ValueError("event times must be timezone-aware")
-        elif name in ("default_dots_per_participant", "default_max_dots_per_idea", "min_group_size"):
+        elif name in (
+            "default_dots_per_participant",
+            "default_max_dots_per_idea",
+            "min_group_size",
+        ):
             if not isinstance(value, int) or not 1 <= value <= 100:
                 raise DomainError(
                     QT_TRANSLATE_NOOP("errors", "Enter a whole number from 1 to 100.")
@@ -203,12 +222,17 @@ def _field(s: Session, field_id: uuid.UUID) -> FieldOfAction:
     field = s.get(FieldOfAction, field_id)
     if field is None:
         raise NotFoundError(
-            QT_TRANSLATE_NOOP("errors", "This field of action no longer exists. It may have been removed on another laptop.")
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This field of action no longer exists. It may have been removed on another laptop.",
+            )
         )
     return field
 
 
-def _field_name(s: Session, event_id: uuid.UUID, name: str, *, except_id: uuid.UUID | None = None) -> str:
+def _field_name(
+    s: Session, event_id: uuid.UUID, name: str, *, except_id: uuid.UUID | None = None
+) -> str:
     cleaned = clean_line(name, limit=NAME_LIMIT)
     if not cleaned:
         raise DomainError(QT_TRANSLATE_NOOP("errors", "Enter a name for the field of action."))
@@ -228,15 +252,26 @@ def _field_name(s: Session, event_id: uuid.UUID, name: str, *, except_id: uuid.U
 def _colour(colour: str) -> str:
     if not _COLOUR.match(colour):
         raise DomainError(
-            QT_TRANSLATE_NOOP("errors", "“{colour}” is not a colour. Pick one from the colour dialog."),
+            QT_TRANSLATE_NOOP(
+                "errors", "“{colour}” is not a colour. Pick one from the colour dialog."
+            ),
             colour=colour,
         )
     return colour.lower()
 
 
-def add_field(s: Session, name: str, *, colour: str | None = None, description: str = "") -> FieldInfo:
+def add_field(
+    s: Session, name: str, *, colour: str | None = None, description: str = ""
+) -> FieldInfo:
     event = current_event(s)
-    count = s.scalar(select(func.count()).select_from(FieldOfAction).where(FieldOfAction.event_id == event.id)) or 0
+    count = (
+        s.scalar(
+            select(func.count())
+            .select_from(FieldOfAction)
+            .where(FieldOfAction.event_id == event.id)
+        )
+        or 0
+    )
     field = FieldOfAction(
         event_id=event.id,
         name=_field_name(s, event.id, name),
@@ -273,10 +308,14 @@ def update_field(
 def reorder_fields(s: Session, ordered_ids: list[uuid.UUID]) -> list[FieldInfo]:
     """Put the fields in the given order (all of them, each once)."""
     event = current_event(s)
-    rows = {f.id: f for f in s.scalars(select(FieldOfAction).where(FieldOfAction.event_id == event.id))}
+    rows = {
+        f.id: f for f in s.scalars(select(FieldOfAction).where(FieldOfAction.event_id == event.id))
+    }
     if set(ordered_ids) != set(rows) or len(ordered_ids) != len(rows):
         raise DomainError(
-            QT_TRANSLATE_NOOP("errors", "The fields of action were changed on another laptop. Try again.")
+            QT_TRANSLATE_NOOP(
+                "errors", "The fields of action were changed on another laptop. Try again."
+            )
         )
     for position, field_id in enumerate(ordered_ids):
         rows[field_id].position = position
@@ -367,14 +406,21 @@ def remove_topic(s: Session, topic_id: uuid.UUID) -> None:
 
 
 def list_stations(s: Session) -> list[StationInfo]:
-    return [_station_info(st) for st in s.scalars(select(Station).order_by(Station.position, Station.name))]
+    return [
+        _station_info(st)
+        for st in s.scalars(select(Station).order_by(Station.position, Station.name))
+    ]
 
 
-def _station_name(s: Session, event_id: uuid.UUID, name: str, *, except_id: uuid.UUID | None = None) -> str:
+def _station_name(
+    s: Session, event_id: uuid.UUID, name: str, *, except_id: uuid.UUID | None = None
+) -> str:
     cleaned = clean_line(name, limit=NAME_LIMIT)
     if not cleaned:
         raise DomainError(QT_TRANSLATE_NOOP("errors", "Enter a name for the table."))
-    query = select(Station.id).where(Station.event_id == event_id, func.lower(Station.name) == cleaned.lower())
+    query = select(Station.id).where(
+        Station.event_id == event_id, func.lower(Station.name) == cleaned.lower()
+    )
     if except_id is not None:
         query = query.where(Station.id != except_id)
     if s.scalar(query) is not None:

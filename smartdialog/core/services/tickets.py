@@ -222,12 +222,17 @@ _KEYS_QUERY = (
 )
 # Built once: the hot path of every scan binds parameters only.
 _HOLDER_QUERY = select(
-    _PARTICIPANTS.c.id, _PARTICIPANTS.c.ticket_number, _PARTICIPANTS.c.first_name,
-    _PARTICIPANTS.c.last_name, _PARTICIPANTS.c.organisation, _PARTICIPANTS.c.source,
+    _PARTICIPANTS.c.id,
+    _PARTICIPANTS.c.ticket_number,
+    _PARTICIPANTS.c.first_name,
+    _PARTICIPANTS.c.last_name,
+    _PARTICIPANTS.c.organisation,
+    _PARTICIPANTS.c.source,
     _PARTICIPANTS.c.anonymised_at,
 ).where(
-    _PARTICIPANTS.c.event_id == bindparam("event_id"), _PARTICIPANTS.c.ticket_number == bindparam("number")
-)  # fmt: skip
+    _PARTICIPANTS.c.event_id == bindparam("event_id"),
+    _PARTICIPANTS.c.ticket_number == bindparam("number"),
+)
 
 
 def event_keys(s: Session) -> EventKeys:

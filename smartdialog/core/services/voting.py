@@ -765,11 +765,19 @@ def start_round(s: Session, round_id: uuid.UUID) -> RoundInfo:
             s.execute(
                 insert(RoundIdea),
                 [
-                    {"id": uuid.uuid4(), "device_id": device.id, "created_at": now(), "round_id": r.id,
-                     "idea_id": row.id, "field_id": row.field_id, "text": row.text, "position": position}
+                    {
+                        "id": uuid.uuid4(),
+                        "device_id": device.id,
+                        "created_at": now(),
+                        "round_id": r.id,
+                        "idea_id": row.id,
+                        "field_id": row.field_id,
+                        "text": row.text,
+                        "position": position,
+                    }
                     for position, row in enumerate(rows)
                 ],
-            )  # fmt: skip
+            )
     count = (
         s.scalar(select(func.count()).select_from(RoundIdea).where(RoundIdea.round_id == r.id)) or 0
     )
@@ -894,11 +902,17 @@ def ballot_sheet(s: Session, round_id: uuid.UUID) -> BallotSheet:
     ):
         by_field[row.field_id].append(SheetIdea(row.idea_id, row.text))
     fields = tuple(
-        SheetField(rule.field_id, rule.name, rule.colour, info.rules.cap_of(rule.field_id), rule.budget,
-                   tuple(by_field[rule.field_id]))
+        SheetField(
+            rule.field_id,
+            rule.name,
+            rule.colour,
+            info.rules.cap_of(rule.field_id),
+            rule.budget,
+            tuple(by_field[rule.field_id]),
+        )
         for rule in info.rules.fields
         if by_field[rule.field_id]
-    )  # fmt: skip
+    )
     return BallotSheet(info, fields)
 
 
@@ -1089,12 +1103,22 @@ def cast_ballot(
         for idea_slot in range(1, count + 1):
             per_field[field_id] += 1
             rows.append(
-                {"id": uuid.uuid4(), "device_id": device.id, "created_at": stamp, "round_id": r.id,
-                 "participant_id": participant_id, "idea_id": idea_id,
-                 "slot": len(rows) + 1, "budget": r.dots_per_participant,
-                 "idea_slot": idea_slot, "idea_cap": r.max_dots_per_idea,
-                 "field_id": field_id, "field_slot": per_field[field_id], "field_cap": rules.cap_of(field_id)}
-            )  # fmt: skip
+                {
+                    "id": uuid.uuid4(),
+                    "device_id": device.id,
+                    "created_at": stamp,
+                    "round_id": r.id,
+                    "participant_id": participant_id,
+                    "idea_id": idea_id,
+                    "slot": len(rows) + 1,
+                    "budget": r.dots_per_participant,
+                    "idea_slot": idea_slot,
+                    "idea_cap": r.max_dots_per_idea,
+                    "field_id": field_id,
+                    "field_slot": per_field[field_id],
+                    "field_cap": rules.cap_of(field_id),
+                }
+            )
     try:
         s.execute(insert(Dot), rows)
     except IntegrityError as exc:
@@ -1338,10 +1362,15 @@ def round_results(s: Session, round_id: uuid.UUID, *, verify: bool = True) -> Ro
         ranked = _ranked(per_field.get(rule.field_id, []))
         fields.append(
             FieldResult(
-                rule.field_id, rule.name, rule.colour, rule.budget, ranked,
-                sum(i.device_dots for i in ranked), sum(i.paper_dots for i in ranked),
+                rule.field_id,
+                rule.name,
+                rule.colour,
+                rule.budget,
+                ranked,
+                sum(i.device_dots for i in ranked),
+                sum(i.paper_dots for i in ranked),
             )
-        )  # fmt: skip
+        )
     ballots = info.ballots_cast
     eligible = _eligible_for(s, r)
     used = sum(device.values())
@@ -1509,9 +1538,13 @@ def write_demo_round(db: Database, rng: random.Random) -> None:
                     draft.add(rng.choices(ideas, weights)[0])
                 if draft.used:
                     cast_ballot(
-                        s, info.id, participant_id, draft.dots, expected_revision=0,
+                        s,
+                        info.id,
+                        participant_id,
+                        draft.dots,
+                        expected_revision=0,
                         station=rng.choice(("Abstimmung 1", "Abstimmung 2")),
-                    )  # fmt: skip
+                    )
     with db.uow() as s:
         for idea_id in rng.sample(ideas, k=min(12, len(ideas))):
             set_paper_tally(s, info.id, idea_id, rng.randint(1, 9), note="Plakat")

@@ -184,10 +184,12 @@ class WalkInDialog(QDialog):
             )
             lines.append(
                 self.tr("{name} (ticket {number}{details}) – {state}").format(
-                    name=person.display_name, number=person.ticket_number,
-                    details=f", {details}" if details else "", state=state,
+                    name=person.display_name,
+                    number=person.ticket_number,
+                    details=f", {details}" if details else "",
+                    state=state,
                 )
-            )  # fmt: skip
+            )
         self.warning.setText(
             self.tr("<b>This person may be registered already:</b><br>{people}").format(
                 people="<br>".join(lines)

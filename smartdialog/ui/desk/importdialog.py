@@ -170,11 +170,14 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Checking the rows …"))
         self._tasks.append(
             worker.start(
-                _plan, self.db, self.table, self.mapping(),
+                _plan,
+                self.db,
+                self.table,
+                self.mapping(),
                 on_done=lambda plan: self._plan_done(token, plan),
                 on_error=lambda exc: self._plan_failed(token, exc),
             )
-        )  # fmt: skip
+        )
 
     def _plan_done(self, token: int, plan: ImportPlan) -> None:
         if token != self._plan_token:
@@ -186,10 +189,14 @@ class ImportDialog(QDialog):
                 "<b>{rejected}</b> rejected, <b>{duplicates}</b> duplicates in the file, "
                 "<b>{flagged}</b> to check."
             ).format(
-                new=len(plan.new), updates=len(plan.updates), unchanged=len(plan.unchanged),
-                rejected=len(plan.rejected), duplicates=len(plan.duplicates), flagged=len(plan.flagged),
+                new=len(plan.new),
+                updates=len(plan.updates),
+                unchanged=len(plan.unchanged),
+                rejected=len(plan.rejected),
+                duplicates=len(plan.duplicates),
+                flagged=len(plan.flagged),
             )
-        )  # fmt: skip
+        )
         self._show_problems(plan.problems, plan.flagged)
         self.import_button.setEnabled(bool(plan.new or plan.updates))
 
@@ -247,10 +254,12 @@ class ImportDialog(QDialog):
                 "Done: <b>{imported}</b> imported, <b>{updated}</b> updated, {unchanged} unchanged, "
                 "<b>{rejected}</b> not imported (listed below)."
             ).format(
-                imported=report.imported, updated=report.updated, unchanged=report.unchanged,
+                imported=report.imported,
+                updated=report.updated,
+                unchanged=report.unchanged,
                 rejected=len(report.rejected),
             )
-        )  # fmt: skip
+        )
         self._show_problems(report.rejected, report.flagged)
         self.import_button.setText(self.tr("&Close"))
         self.import_button.setEnabled(True)

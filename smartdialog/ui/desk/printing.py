@@ -72,10 +72,14 @@ def paint(painter: QPainter, drawing: badges.Drawing, px_per_mm: float) -> None:
             module = item.size / len(item.matrix) * px_per_mm
             for row, col, length in badges.qr_runs(item.matrix):
                 painter.fillRect(
-                    QRectF(item.x * px_per_mm + col * module, item.y * px_per_mm + row * module,
-                           length * module + 0.5, module + 0.5),
+                    QRectF(
+                        item.x * px_per_mm + col * module,
+                        item.y * px_per_mm + row * module,
+                        length * module + 0.5,
+                        module + 0.5,
+                    ),
                     QColor(0, 0, 0),
-                )  # fmt: skip
+                )
         else:
             pen = QPen(QColor(150, 150, 150))
             pen.setWidthF(0.3 * px_per_mm)

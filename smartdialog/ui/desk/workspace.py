@@ -577,9 +577,10 @@ class DeskWorkspace(Workspace):
         else:
             self.last_person = person.participant_id
             self._show(
-                feedback.INFO, self.tr("{name} is registered").format(name=person.full_name),
+                feedback.INFO,
+                self.tr("{name} is registered").format(name=person.full_name),
                 self.tr("Ticket {number} – not checked in yet").format(number=person.ticket_number),
-            )  # fmt: skip
+            )
         self.refresh_live()
         if (
             dialog.use_existing is None
@@ -656,17 +657,23 @@ class DeskWorkspace(Workspace):
         return PrintTexts(
             ticket=self.tr("Ticket"),
             ticket_number=self.tr("Ticket no. {number}"),
-            show_at_desk=self.tr("Please show this QR code at the registration desk – printed or on your phone."),
+            show_at_desk=self.tr(
+                "Please show this QR code at the registration desk – printed or on your phone."
+            ),
             personal_note=self.tr("The code holds no personal data."),
             weekdays=tuple(locale.dayName(day) for day in range(1, 8)),
             months=tuple(locale.monthName(month) for month in range(1, 13)),
             date_format=self.tr("{weekday}, {month} {day}, {year}, {time}"),
             mail_list=self.tr("mailing-list.csv"),
             mail_list_header=(
-                self.tr("E-mail"), self.tr("File"), self.tr("First name"), self.tr("Last name"), self.tr("Ticket no."),
+                self.tr("E-mail"),
+                self.tr("File"),
+                self.tr("First name"),
+                self.tr("Last name"),
+                self.tr("Ticket no."),
             ),
             ticket_file=self.tr("Ticket-{number:04d}-{name}.pdf"),
-        )  # fmt: skip
+        )
 
     def print_badge(self, participant_id: uuid.UUID | None = None) -> bool:
         """Print the badge of the given person, the highlighted one, or the last one checked in."""
@@ -722,9 +729,11 @@ class DeskWorkspace(Workspace):
             return
         start = str(self.settings.value("desk/import_folder", str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import registrations"), start,
+            self,
+            self.tr("Import registrations"),
+            start,
             self.tr("Registrations (*.csv *.xlsx *.txt);;All files (*)"),
-        )  # fmt: skip
+        )
         if path:
             self.settings.setValue("desk/import_folder", str(Path(path).parent))
             self.open_import(Path(path))
@@ -819,17 +828,28 @@ class DeskWorkspace(Workspace):
             progress.setValue(min(done_count, total))
 
         task = worker.start(
-            _write_tickets, people, header, target, layout, texts,
-            on_done=done, on_error=failed, on_progress=step,
-        )  # fmt: skip
+            _write_tickets,
+            people,
+            header,
+            target,
+            layout,
+            texts,
+            on_done=done,
+            on_error=failed,
+            on_progress=step,
+        )
         self._tasks.append(task)
         return task
 
 
 def _write_tickets(
-    progress: worker.Progress, people: list[badges.Person], header: badges.EventHeader, target: Path,
-    layout: str, texts: PrintTexts,
-) -> Path:  # fmt: skip
+    progress: worker.Progress,
+    people: list[badges.Person],
+    header: badges.EventHeader,
+    target: Path,
+    layout: str,
+    texts: PrintTexts,
+) -> Path:
     if layout == "each":
         return badges.write_ticket_files(people, header, target, texts=texts, progress=progress)
     return badges.write_tickets(

@@ -93,9 +93,14 @@ class IdeaCommand(QUndoCommand):
 def captured(ctx: CommandContext, info: IdeaInfo) -> IdeaCommand:
     def redo(s: Session, _version: int | None) -> None:
         ideas.capture(
-            s, info.text, field_id=info.field_id, station_id=info.station_id,
-            topic_id=info.topic_id, author_id=info.author_id, idea_id=info.id,
-        )  # fmt: skip
+            s,
+            info.text,
+            field_id=info.field_id,
+            station_id=info.station_id,
+            topic_id=info.topic_id,
+            author_id=info.author_id,
+            idea_id=info.id,
+        )
 
     def undo(s: Session, version: int | None) -> None:
         ideas.withdraw(s, info.id, expected_version=version)
@@ -114,9 +119,14 @@ def edited(ctx: CommandContext, before: IdeaInfo, after: IdeaInfo) -> IdeaComman
     def to(state: IdeaInfo) -> Step:
         def step(s: Session, version: int | None) -> None:
             ideas.edit(
-                s, state.id, expected_version=version, text=state.text, field_id=state.field_id,
-                topic_id=state.topic_id, author_id=state.author_id,
-            )  # fmt: skip
+                s,
+                state.id,
+                expected_version=version,
+                text=state.text,
+                field_id=state.field_id,
+                topic_id=state.topic_id,
+                author_id=state.author_id,
+            )
 
         return step
 
@@ -206,9 +216,14 @@ def merged(ctx: CommandContext, source_after: IdeaInfo, target_id: uuid.UUID) ->
         ideas.unmerge(s, source_after.id, expected_version=version)
 
     return IdeaCommand(
-        ctx, _label(QT_TRANSLATE_NOOP("IdeaCommand", "Merge “%1”"), source_after.text), source_after.id, source_after.version,
-        redo, undo, touched=(target_id,),
-    )  # fmt: skip
+        ctx,
+        _label(QT_TRANSLATE_NOOP("IdeaCommand", "Merge “%1”"), source_after.text),
+        source_after.id,
+        source_after.version,
+        redo,
+        undo,
+        touched=(target_id,),
+    )
 
 
 def _label(template: str, text: str) -> str:

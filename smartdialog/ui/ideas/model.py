@@ -42,9 +42,14 @@ class IdeasModel(QAbstractTableModel):
         self._show_all_statuses = False
         self._query = ""
         self._headers = (
-            self.tr("Time"), self.tr("Idea"), self.tr("Field of action"), self.tr("Guiding question"),
-            self.tr("Tags"), self.tr("Cluster"), self.tr("Status"),
-        )  # fmt: skip
+            self.tr("Time"),
+            self.tr("Idea"),
+            self.tr("Field of action"),
+            self.tr("Guiding question"),
+            self.tr("Tags"),
+            self.tr("Cluster"),
+            self.tr("Status"),
+        )
 
     # -- filling -------------------------------------------------------------------------
 

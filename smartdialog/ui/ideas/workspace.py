@@ -222,8 +222,14 @@ class IdeasWorkspace(Workspace):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(IdeasModel.TEXT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((IdeasModel.TIME, 60), (IdeasModel.FIELD, 170), (IdeasModel.TOPIC, 280),
-                              (IdeasModel.TAGS, 130), (IdeasModel.CLUSTER, 130), (IdeasModel.STATUS, 170)):  # fmt: skip
+        for column, width in (
+            (IdeasModel.TIME, 60),
+            (IdeasModel.FIELD, 170),
+            (IdeasModel.TOPIC, 280),
+            (IdeasModel.TAGS, 130),
+            (IdeasModel.CLUSTER, 130),
+            (IdeasModel.STATUS, 170),
+        ):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
@@ -233,9 +239,18 @@ class IdeasWorkspace(Workspace):
         self._build_actions()
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.undo_action, self.redo_action, None, self.edit_action, self.hide_action,
-                       self.unhide_action, self.tags_action, self.cluster_action, self.merge_action,
-                       self.history_action):  # fmt: skip
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.edit_action,
+            self.hide_action,
+            self.unhide_action,
+            self.tags_action,
+            self.cluster_action,
+            self.merge_action,
+            self.history_action,
+        ):
             if action is None:
                 toolbar.addSeparator()
             else:
@@ -609,8 +624,15 @@ class IdeasWorkspace(Workspace):
 
     def _context_menu(self, pos: Any) -> None:
         menu = QMenu(self)
-        for action in (self.edit_action, self.hide_action, self.unhide_action, self.tags_action,
-                       self.cluster_action, self.merge_action, self.history_action):  # fmt: skip
+        for action in (
+            self.edit_action,
+            self.hide_action,
+            self.unhide_action,
+            self.tags_action,
+            self.cluster_action,
+            self.merge_action,
+            self.history_action,
+        ):
             menu.addAction(action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
@@ -638,9 +660,13 @@ class IdeasWorkspace(Workspace):
         assert self.db is not None
         with self.db.uow() as s:
             after = ideas.edit(
-                s, before.id, expected_version=before.version, text=text,
-                field_id=field_id or before.field_id, topic_id=topic_id,
-            )  # fmt: skip
+                s,
+                before.id,
+                expected_version=before.version,
+                text=text,
+                field_id=field_id or before.field_id,
+                topic_id=topic_id,
+            )
         self._apply_own(after)
         if after.version != before.version:
             self.undo_stack.push(commands.edited(self, before, after))
@@ -679,8 +705,13 @@ class IdeasWorkspace(Workspace):
         if not chosen:
             return
         if reason is None:
-            reasons = [self.tr("off topic"), self.tr("duplicate"), self.tr("contains personal data"),
-                       self.tr("offensive"), self.tr("typed by mistake")]  # fmt: skip
+            reasons = [
+                self.tr("off topic"),
+                self.tr("duplicate"),
+                self.tr("contains personal data"),
+                self.tr("offensive"),
+                self.tr("typed by mistake"),
+            ]
             reason, ok = QInputDialog.getItem(
                 self,
                 self.tr("Hide idea"),
@@ -744,9 +775,13 @@ class IdeasWorkspace(Workspace):
             with self.db.read() as s:
                 known = ideas.clusters(s)
             name, ok = QInputDialog.getItem(
-                self, self.tr("Cluster"), self.tr("Cluster (empty for none):"), known,
-                max(0, known.index(chosen[0].cluster)) if chosen[0].cluster in known else -1, True,
-            )  # fmt: skip
+                self,
+                self.tr("Cluster"),
+                self.tr("Cluster (empty for none):"),
+                known,
+                max(0, known.index(chosen[0].cluster)) if chosen[0].cluster in known else -1,
+                True,
+            )
             if not ok:
                 return
         for idea in chosen:

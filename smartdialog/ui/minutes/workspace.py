@@ -193,11 +193,15 @@ class MinutesWorkspace(Workspace):
         privacy_box = QGroupBox(self.tr("Data protection"))
         privacy_row = QHBoxLayout(privacy_box)
         self.person_button = QPushButton(self.tr("Data of one person …"))
-        self.person_button.setToolTip(self.tr("Export everything stored about one participant (Art. 15 GDPR)"))
+        self.person_button.setToolTip(
+            self.tr("Export everything stored about one participant (Art. 15 GDPR)")
+        )
         self.person_button.clicked.connect(self.ask_person_export)
         self.anonymise_button = QPushButton(self.tr("Remove personal data …"))
         self.anonymise_button.setToolTip(
-            self.tr("After the event: delete names, contacts and consents for good; the anonymous results stay")
+            self.tr(
+                "After the event: delete names, contacts and consents for good; the anonymous results stay"
+            )
         )
         self.anonymise_button.clicked.connect(self.ask_anonymise)
         privacy_row.addWidget(self.person_button)
@@ -311,10 +315,12 @@ class MinutesWorkspace(Workspace):
             if self.editor.toPlainText() != (section.body if section else ""):
                 self.editor.setPlainText(section.body if section else "")
             self.saved_label.setText(
-                "" if section is None
-                else self.tr("Suggested text – edit it as you like.") if section.is_default
+                ""
+                if section is None
+                else self.tr("Suggested text – edit it as you like.")
+                if section.is_default
                 else self.tr("Saved.")
-            )  # fmt: skip
+            )
         finally:
             self._loading = False
         self._update_enabled()
@@ -427,7 +433,11 @@ class MinutesWorkspace(Workspace):
     def _summary_text(self, summary: minutes.Overview) -> str:
         # Two strings rather than Qt's %n plurals: the translation check reads only plain texts.
         count = self.locale().toString(summary.ideas)
-        ideas = self.tr("1 idea") if summary.ideas == 1 else self.tr("{count} ideas").format(count=count)
+        ideas = (
+            self.tr("1 idea")
+            if summary.ideas == 1
+            else self.tr("{count} ideas").format(count=count)
+        )
         if summary.rounds == 0:
             vote = self.tr("no vote yet: the voting chapters will say that no vote took place")
         elif summary.rounds == 1:
@@ -447,9 +457,11 @@ class MinutesWorkspace(Workspace):
         with self.db.read() as s:
             title = setup.get_event(s).title
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the minutes as PDF"), str(Path(self._folder()) / _file_name(title, ".pdf")),
+            self,
+            self.tr("Save the minutes as PDF"),
+            str(Path(self._folder()) / _file_name(title, ".pdf")),
             self.tr("PDF documents (*.pdf)"),
-        )  # fmt: skip
+        )
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
@@ -485,9 +497,12 @@ class MinutesWorkspace(Workspace):
         self.progress.setRange(0, 0)  # busy until the first step is known
         self.progress.show()
         self._task = worker.start(
-            _with_progress(fn), *args, on_done=self._export_done, on_error=self._export_failed,
+            _with_progress(fn),
+            *args,
+            on_done=self._export_done,
+            on_error=self._export_failed,
             on_progress=self._export_progress,
-        )  # fmt: skip
+        )
         self._update_enabled()
         return self._task
 
@@ -542,14 +557,21 @@ class MinutesWorkspace(Workspace):
         if self.db is None:
             return
         number, ok = QInputDialog.getInt(
-            self, self.tr("Data of one person"), self.tr("Ticket number of the person:"), 1, 1, 10_000_000
+            self,
+            self.tr("Data of one person"),
+            self.tr("Ticket number of the person:"),
+            1,
+            1,
+            10_000_000,
         )
         if not ok:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the person's data"), str(Path(self._folder()) / f"Auskunft-Ticket-{number}.json"),
+            self,
+            self.tr("Save the person's data"),
+            str(Path(self._folder()) / f"Auskunft-Ticket-{number}.json"),
             self.tr("JSON files (*.json)"),
-        )  # fmt: skip
+        )
         if path:
             self.export_person_to(number, Path(path))
 
@@ -565,7 +587,9 @@ class MinutesWorkspace(Workspace):
             self._export_failed(exc)
             return False
         self._last_output = written
-        text = self.tr("The data of ticket {number} is in {path}.").format(number=ticket_number, path=written)
+        text = self.tr("The data of ticket {number} is in {path}.").format(
+            number=ticket_number, path=written
+        )
         self.result_label.setStyleSheet("")
         self.result_label.setText(text)
         self.open_button.show()

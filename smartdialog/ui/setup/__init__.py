@@ -77,7 +77,9 @@ class SetupWorkspace(Workspace):
         scroll.setWidgetResizable(True)
         scroll.setWidget(details_box)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(details_box.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 8)
+        scroll.setMinimumWidth(
+            details_box.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 8
+        )
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self._build_fields_box())
@@ -102,14 +104,17 @@ class SetupWorkspace(Workspace):
         self.fields_view = QListView()
         self.fields_view.setModel(self.fields_model)
         self.fields_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.fields_view.selectionModel().currentChanged.connect(self._field_selected)
 
         self.add_field_button = QPushButton(self.tr("Add…"))
         self.add_field_button.clicked.connect(self.add_field_interactive)
         self.rename_field_button = QPushButton(self.tr("Rename"))
-        self.rename_field_button.clicked.connect(lambda: self.fields_view.edit(self.fields_view.currentIndex()))
+        self.rename_field_button.clicked.connect(
+            lambda: self.fields_view.edit(self.fields_view.currentIndex())
+        )
         self.colour_button = QPushButton(self.tr("Colour…"))
         self.colour_button.clicked.connect(self.choose_colour_interactive)
         self.up_button = QPushButton(self.tr("Up"))
@@ -119,18 +124,27 @@ class SetupWorkspace(Workspace):
         self.remove_field_button = QPushButton(self.tr("Remove"))
         self.remove_field_button.clicked.connect(self.remove_current_field)
         buttons = QVBoxLayout()
-        for button in (self.add_field_button, self.rename_field_button, self.colour_button,
-                       self.up_button, self.down_button, self.remove_field_button):  # fmt: skip
+        for button in (
+            self.add_field_button,
+            self.rename_field_button,
+            self.colour_button,
+            self.up_button,
+            self.down_button,
+            self.remove_field_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
         self.description = QLineEdit()
-        self.description.setPlaceholderText(self.tr("Short description of the selected field (optional)"))
+        self.description.setPlaceholderText(
+            self.tr("Short description of the selected field (optional)")
+        )
         self.description.editingFinished.connect(self._save_description)
 
         self.topics = QListWidget()
         self.topics.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.topics.itemChanged.connect(self._topic_edited)
         self.new_topic = QLineEdit()
@@ -176,7 +190,9 @@ class SetupWorkspace(Workspace):
         self.new_station.setPlaceholderText(self.tr("Name of a new table, then Enter"))
         self.new_station.returnPressed.connect(self.add_station_from_input)
         self.one_per_field_button = QPushButton(self.tr("One table per field"))
-        self.one_per_field_button.setToolTip(self.tr("Adds a table for every field of action that has none yet."))
+        self.one_per_field_button.setToolTip(
+            self.tr("Adds a table for every field of action that has none yet.")
+        )
         self.one_per_field_button.clicked.connect(self.add_table_per_field)
         self.remove_station_button = QPushButton(self.tr("Remove table"))
         self.remove_station_button.clicked.connect(self.remove_current_station)
@@ -248,9 +264,12 @@ class SetupWorkspace(Workspace):
         self._loading = True
         try:
             for edit, value in (
-                (f.title, event.title), (f.venue, event.venue), (f.organiser, event.organiser),
-                (f.councilReference, event.council_reference), (f.moderation, event.moderation),
-            ):  # fmt: skip
+                (f.title, event.title),
+                (f.venue, event.venue),
+                (f.organiser, event.organiser),
+                (f.councilReference, event.council_reference),
+                (f.moderation, event.moderation),
+            ):
                 if not edit.hasFocus():
                     edit.setText(value)
             if not f.guidingQuestion.hasFocus():
@@ -311,9 +330,17 @@ class SetupWorkspace(Workspace):
 
     def _field_selected(self, *_args: Any) -> None:
         field = self._current_field()
-        for widget in (self.rename_field_button, self.colour_button, self.up_button, self.down_button,
-                       self.remove_field_button, self.description, self.topics, self.new_topic,
-                       self.remove_topic_button):  # fmt: skip
+        for widget in (
+            self.rename_field_button,
+            self.colour_button,
+            self.up_button,
+            self.down_button,
+            self.remove_field_button,
+            self.description,
+            self.topics,
+            self.new_topic,
+            self.remove_topic_button,
+        ):
             widget.setEnabled(field is not None)
         self.topics.blockSignals(True)
         self.topics.clear()
@@ -340,7 +367,9 @@ class SetupWorkspace(Workspace):
         info = self._call(setup.add_field, name, colour=colour)
         if info is not None:
             self.reload()
-            self.fields_view.setCurrentIndex(self.fields_model.index(self.fields_model.row_of(info.id)))
+            self.fields_view.setCurrentIndex(
+                self.fields_model.index(self.fields_model.row_of(info.id))
+            )
         return info
 
     def choose_colour_interactive(self) -> None:
@@ -349,7 +378,9 @@ class SetupWorkspace(Workspace):
             return
         from PySide6.QtGui import QColor
 
-        colour = QColorDialog.getColor(QColor(field.colour), self, self.tr("Colour of “{name}”").format(name=field.name))
+        colour = QColorDialog.getColor(
+            QColor(field.colour), self, self.tr("Colour of “{name}”").format(name=field.name)
+        )
         if colour.isValid():
             self.set_field_colour(field.id, colour.name())
 
@@ -363,7 +394,9 @@ class SetupWorkspace(Workspace):
             return
         if self._call(setup.move_field, field.id, offset) is not None:
             self.reload()
-            self.fields_view.setCurrentIndex(self.fields_model.index(self.fields_model.row_of(field.id)))
+            self.fields_view.setCurrentIndex(
+                self.fields_model.index(self.fields_model.row_of(field.id))
+            )
 
     def remove_current_field(self) -> None:
         field = self._current_field()
@@ -376,7 +409,9 @@ class SetupWorkspace(Workspace):
             self.tr("Remove field of action"),
             self.tr("Remove “{name}” and its guiding questions?").format(name=field.name),
         )
-        if answer == QMessageBox.StandardButton.Yes and self._call(setup.remove_field, field.id, ok=True):
+        if answer == QMessageBox.StandardButton.Yes and self._call(
+            setup.remove_field, field.id, ok=True
+        ):
             self.reload()
 
     def _save_description(self) -> None:
@@ -472,7 +507,12 @@ class _FieldDelegate(QStyledItemDelegate):
         super().__init__(owner)
         self.owner = owner
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:  # noqa: N802
         combo = QComboBox(parent)
         combo.addItem(QCoreApplication.translate("SetupWorkspace", "(none)"), "")
         for field in self.owner.fields_model.rows:
@@ -483,7 +523,9 @@ class _FieldDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+    def setModelData(
+        self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex
+    ) -> None:  # noqa: N802
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -497,4 +539,3 @@ def _local(value: datetime | None) -> QDateTime | None:
 def _utc(date: QDate, time: QTime) -> datetime:
     moment = QDateTime(date, time, LOCAL_ZONE)
     return datetime.fromtimestamp(moment.toSecsSinceEpoch(), UTC)
-

@@ -28,9 +28,14 @@ class ResultsModel(RowTableModel[IdeaResult]):
 
     def headers(self) -> tuple[str, ...]:
         return (
-            self.tr("Rank"), self.tr("Idea"), self.tr("Field of action"), self.tr("Device"),
-            self.tr("Paper"), self.tr("Total"), self.tr("Voters"),
-        )  # fmt: skip
+            self.tr("Rank"),
+            self.tr("Idea"),
+            self.tr("Field of action"),
+            self.tr("Device"),
+            self.tr("Paper"),
+            self.tr("Total"),
+            self.tr("Voters"),
+        )
 
     def set_results(self, rows: Iterable[IdeaResult], colours: dict[uuid.UUID, str]) -> None:
         """The ranking, with the colours of the fields of action for their swatches."""

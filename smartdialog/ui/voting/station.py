@@ -405,8 +405,11 @@ class VotingStation(QWidget):
         current = self.pages.currentWidget()
         assert current is not None
         return {
-            self._scan_page: SCAN, self._ballot_page: BALLOT, self._check_page: CHECK, self._thanks_page: THANKS,
-        }[current]  # fmt: skip
+            self._scan_page: SCAN,
+            self._ballot_page: BALLOT,
+            self._check_page: CHECK,
+            self._thanks_page: THANKS,
+        }[current]
 
     def _go(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
@@ -667,9 +670,14 @@ class VotingStation(QWidget):
         self._set_busy(True)
         self.check_notice.hide()
         self._start(
-            _cast_job, self.db, self._voter, self._draft.dots, self.station_name,
-            on_done=self._cast_done, on_error=self._cast_failed,
-        )  # fmt: skip
+            _cast_job,
+            self.db,
+            self._voter,
+            self._draft.dots,
+            self.station_name,
+            on_done=self._cast_done,
+            on_error=self._cast_failed,
+        )
 
     def _cast_done(self, cast: voting.CastBallot) -> None:
         self._set_busy(False)
@@ -678,10 +686,14 @@ class VotingStation(QWidget):
             self.tr("Thank you, {name}!").format(name=name) if name else self.tr("Thank you!")
         )
         self.thanks_detail.setText(
-            (self.tr("Your choice has been changed: %n dot(s) counted.", "", cast.dots) if cast.changed
-             else self.tr("Your %n dot(s) are counted.", "", cast.dots))
-            + "\n" + self.tr("The station will be ready for the next person in a moment.")
-        )  # fmt: skip
+            (
+                self.tr("Your choice has been changed: %n dot(s) counted.", "", cast.dots)
+                if cast.changed
+                else self.tr("Your %n dot(s) are counted.", "", cast.dots)
+            )
+            + "\n"
+            + self.tr("The station will be ready for the next person in a moment.")
+        )
         self._voter = self._sheet = self._draft = None
         self._go(self._thanks_page)
         self._thanks.start()
@@ -815,10 +827,13 @@ class VotingStation(QWidget):
 
 _ACTIVITY = frozenset(
     {
-        QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin,
-        QEvent.Type.Wheel, QEvent.Type.TouchUpdate,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.KeyPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchUpdate,
     }
-)  # fmt: skip
+)
 
 
 def _escape(text: str) -> str:

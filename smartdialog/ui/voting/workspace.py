@@ -100,16 +100,22 @@ class VotingWorkspace(Workspace):
         self.runoff_button = QPushButton(self.tr("Runoff …"))
         self.delete_button = QPushButton(self.tr("Remove draft"))
         for button, slot in (
-            (self.new_button, self.new_round), (self.edit_button, self.edit_round),
-            (self.open_button, self.open_round), (self.close_button, self.close_round),
-            (self.runoff_button, self.create_runoff), (self.delete_button, self.delete_round),
-        ):  # fmt: skip
+            (self.new_button, self.new_round),
+            (self.edit_button, self.edit_round),
+            (self.open_button, self.open_round),
+            (self.close_button, self.close_round),
+            (self.runoff_button, self.create_runoff),
+            (self.delete_button, self.delete_round),
+        ):
             button.clicked.connect(slot)
         rounds_box = QGroupBox(self.tr("Rounds"))
         rounds_layout = QVBoxLayout(rounds_box)
         rounds_layout.addWidget(self.round_list, 1)
-        for row in ((self.new_button, self.edit_button), (self.open_button, self.close_button),
-                    (self.runoff_button, self.delete_button)):  # fmt: skip
+        for row in (
+            (self.new_button, self.edit_button),
+            (self.open_button, self.close_button),
+            (self.runoff_button, self.delete_button),
+        ):
             line = QHBoxLayout()
             for button in row:
                 line.addWidget(button)
@@ -542,9 +548,12 @@ class VotingWorkspace(Workspace):
             fields = setup.list_fields(s)
             event = setup.get_event(s)
         return RoundDialog(
-            fields, default_dots=event.default_dots_per_participant,
-            default_per_idea=event.default_max_dots_per_idea, existing=existing, parent=self,
-        )  # fmt: skip
+            fields,
+            default_dots=event.default_dots_per_participant,
+            default_per_idea=event.default_max_dots_per_idea,
+            existing=existing,
+            parent=self,
+        )
 
     def new_round(self) -> None:
         dialog = self._round_dialog(None)
@@ -553,12 +562,19 @@ class VotingWorkspace(Workspace):
         c = dialog.choice()
         info = self._write(
             lambda s: voting.create_round(
-                s, c.title, dots_per_participant=c.dots_per_participant, max_dots_per_idea=c.max_dots_per_idea,
-                field_ids=c.field_ids, budgets=c.budgets, hide_tally=c.hide_tally, allow_change=c.allow_change,
-                require_checkin=c.require_checkin, tie_rule=c.tie_rule,
+                s,
+                c.title,
+                dots_per_participant=c.dots_per_participant,
+                max_dots_per_idea=c.max_dots_per_idea,
+                field_ids=c.field_ids,
+                budgets=c.budgets,
+                hide_tally=c.hide_tally,
+                allow_change=c.allow_change,
+                require_checkin=c.require_checkin,
+                tie_rule=c.tie_rule,
             ),
             title=self.tr("New voting round"),
-        )  # fmt: skip
+        )
         if info is not None:
             self._select(info.id)
 
@@ -570,13 +586,20 @@ class VotingWorkspace(Workspace):
         c = dialog.choice()
         self._write(
             lambda s: voting.update_round(
-                s, info.id, title=c.title, dots_per_participant=c.dots_per_participant,
-                max_dots_per_idea=c.max_dots_per_idea, field_ids=c.field_ids, budgets=c.budgets,
-                hide_tally=c.hide_tally, allow_change=c.allow_change, require_checkin=c.require_checkin,
+                s,
+                info.id,
+                title=c.title,
+                dots_per_participant=c.dots_per_participant,
+                max_dots_per_idea=c.max_dots_per_idea,
+                field_ids=c.field_ids,
+                budgets=c.budgets,
+                hide_tally=c.hide_tally,
+                allow_change=c.allow_change,
+                require_checkin=c.require_checkin,
                 tie_rule=c.tie_rule,
             ),
             title=self.tr("Edit voting round"),
-        )  # fmt: skip
+        )
 
     def open_round(self) -> None:
         info = self.current_round()
@@ -721,22 +744,28 @@ class VotingWorkspace(Workspace):
             current = voting.current_round(s)
         if not has_pin:
             QMessageBox.information(
-                self, self.tr("Voting station"),
+                self,
+                self.tr("Voting station"),
                 self.tr("Set a PIN first: the station can only be left with it."),
-            )  # fmt: skip
+            )
             self.set_pin()
             return
         if current is None:
             answer = QMessageBox.question(
-                self, self.tr("Voting station"),
-                self.tr("No round is open yet. Start the station anyway? It will accept badges as soon as a round is opened."),
-            )  # fmt: skip
+                self,
+                self.tr("Voting station"),
+                self.tr(
+                    "No round is open yet. Start the station anyway? It will accept badges as soon as a round is opened."
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         name, ok = QInputDialog.getText(
-            self, self.tr("Voting station"), self.tr("Name of this station (for the record):"),
+            self,
+            self.tr("Voting station"),
+            self.tr("Name of this station (for the record):"),
             text=self.tr("Voting station 1"),
-        )  # fmt: skip
+        )
         if not ok:
             return
         station = VotingStation(self.db, station_name=name.strip() or self.tr("Voting station"))

@@ -85,9 +85,32 @@ _VOWELS = frozenset("aeiouäöüy")
 # Endings after which German compounds usually join: Wirtschafts|förderung, Straßen|beleuchtung.
 _JOINTS = ("s", "en", "er", "ungs", "ten")
 _ONSETS = (
-    "bl", "br", "ch", "dr", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "pf", "pl", "pr", "sch", "sp",
-    "st", "tr", "zw", "wr", "sk", "sm", "sn", "sw", "th",
-)  # fmt: skip
+    "bl",
+    "br",
+    "ch",
+    "dr",
+    "fl",
+    "fr",
+    "gl",
+    "gr",
+    "kl",
+    "kn",
+    "kr",
+    "pf",
+    "pl",
+    "pr",
+    "sch",
+    "sp",
+    "st",
+    "tr",
+    "zw",
+    "wr",
+    "sk",
+    "sm",
+    "sn",
+    "sw",
+    "th",
+)
 SOFT_HYPHEN = "\u00ad"
 
 
@@ -564,9 +587,11 @@ class WallView(QWidget):
         loc = QLocale()
         turnout = fill_args(
             self.tr("Turnout: %1 of %2 participants · %3 of %4 dots"),
-            loc.toString(results.voters), loc.toString(results.eligible),
-            loc.toString(results.dots_used), loc.toString(results.dots_available),
-        )  # fmt: skip
+            loc.toString(results.voters),
+            loc.toString(results.eligible),
+            loc.toString(results.dots_used),
+            loc.toString(results.dots_available),
+        )
         p.setPen(MUTED)
         p.setFont(_font(base))
         turnout_rect = QRectF(m, title_rect.bottom(), w - 2 * m, base * 1.8)
