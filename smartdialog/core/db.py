@@ -78,19 +78,47 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def make_engine(target: str | os.PathLike[str]) -> Engine:
-    """An engine for a file path or a database URL, set up the house way."""
+    """An engine for a file path or a database URL, set up the house way.
+
+    Parameters are hidden from SQLAlchemy's error messages: they are names and
+    e-mail addresses, and error messages end up in the log file.
+    """
     url = os.fspath(target) if is_url(target) else sqlite_url(Path(target))
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(
-            url, poolclass=NullPool if parsed.database in (None, "", ":memory:") else None
+            url,
+            poolclass=NullPool if parsed.database in (None, "", ":memory:") else None,
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         url = str(parsed.set(drivername="postgresql+psycopg"))
-    return create_engine(url, pool_pre_ping=True, pool_size=3, max_overflow=2)
+    engine = create_engine(
+        url, pool_pre_ping=True, pool_size=3, max_overflow=2, hide_parameters=True
+    )
+    event.listen(engine, "handle_error", _without_row_values)
+    return engine
+
+
+def _without_row_values(context: Any) -> None:
+    """Drop PostgreSQL's DETAIL and CONTEXT lines from an error's message.
+
+    They quote the values of the failing row ("Failing row contains (…, Anna,
+    anna@…)") and the message ends up in the log file.  The driver's
+    structured ``diag`` stays available to code that needs it.
+    """
+    for exc in (context.original_exception, context.sqlalchemy_exception):
+        if exc is None or not exc.args or not isinstance(exc.args[0], str):
+            continue
+        kept = [
+            line
+            for line in exc.args[0].splitlines()
+            if not line.lstrip().startswith(("DETAIL:", "CONTEXT:"))
+        ]
+        exc.args = ("\n".join(kept), *exc.args[1:])
 
 
 # -- checks before opening a file ------------------------------------------------------
