@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -172,3 +175,128 @@ def test_commit_callbacks_run_after_a_unit_of_work(db: Database) -> None:
     with db.uow() as s:
         setup.add_station(s, "Tisch 2")
     assert calls == ["committed"]
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_a_foreign_file_with_our_table_names_is_refused_untouched(
+    tmp_path: Path, journal: str
+) -> None:
+    path = tmp_path / "fremd.sdevent"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA journal_mode={journal}")
+        conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        conn.execute("INSERT INTO alembic_version VALUES ('0001')")
+        conn.execute("CREATE TABLE events (name TEXT)")
+        conn.commit()
+    before = _listing(tmp_path)
+    assert list(before) == ["fremd.sdevent"]
+    with pytest.raises(EventFileError, match="not a smartdialog event file"):
+        open_database(path, TEST_DEVICE)
+    assert _listing(tmp_path) == before
+
+
+def test_a_refused_event_gets_no_wal_or_shm_beside_it(db: Database) -> None:
+    path = db.path
+    assert path is not None
+    db.close()
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
+    before = _listing(path.parent)
+    with pytest.raises(EventFileError, match="newer version"):
+        open_database(path, TEST_DEVICE)
+    assert _listing(path.parent) == before
+
+
+@pytest.mark.parametrize("revision", ["0000", "abc"])
+def test_an_unknown_older_revision_is_not_called_newer(db: Database, revision: str) -> None:
+    path = db.path
+    assert path is not None
+    db.close()
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+        conn.commit()
+    with pytest.raises(EventFileError, match="no version of smartdialog made") as caught:
+        open_database(path, TEST_DEVICE)
+    assert "newer" not in str(caught.value)
+
+
+def test_a_locked_file_is_called_in_use_not_damaged(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = db.path
+    assert path is not None
+    db.close()
+    monkeypatch.setattr("smartdialog.core.db.INSPECT_TIMEOUT_S", 0.05)
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("PRAGMA locking_mode=EXCLUSIVE")
+        other.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(EventFileError, match="in use by another program or on another laptop"):
+            open_database(path, TEST_DEVICE)
+        other.execute("ROLLBACK")
+
+
+def test_info_works_while_another_program_writes(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smartdialog.cli import main
+
+    path = db.path
+    assert path is not None
+    db.close()
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE events SET venue = 'Stadthaus'")
+        started = time.monotonic()
+        assert main(["info", str(path)]) == 0
+        assert time.monotonic() - started < 2
+        other.execute("ROLLBACK")
+    assert "Rathaus Münster" in capsys.readouterr().out
+
+
+def test_damaged_schema_text_is_a_sentence_not_a_crash(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smartdialog.cli import main
+
+    path = db.path
+    assert path is not None
+    db.close()
+    data = path.read_bytes()
+    # A table's definition no longer parses, and its name is no longer UTF-8: SQLite's
+    # error message, which names the table, cannot be decoded.
+    assert data.count(b"CREATE TABLE stations") == 1
+    broken = data.replace(b"CREATE TABLE stations", b"CREATX TABLE st\xfftions")
+    path.write_bytes(broken.replace(b"stations", b"st\xfftions"))
+    with pytest.raises(EventFileError, match="damaged"):
+        open_database(path, TEST_DEVICE)
+    assert main(["info", str(path)]) == 1
+    assert "beschädigt" in capsys.readouterr().err
+
+
+def test_a_wal_left_beside_the_file_is_mentioned(db: Database, tmp_path: Path) -> None:
+    path = db.path
+    assert path is not None
+    db.close()
+    # Copied from a USB stick together with its -wal while another laptop had it open.
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("PRAGMA wal_autocheckpoint=0")
+        other.execute("UPDATE events SET venue = 'Stadthaus'")
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        for suffix in ("", "-wal"):
+            shutil.copyfile(f"{path}{suffix}", stick / f"{path.name}{suffix}")
+    copy = open_database(stick / path.name, TEST_DEVICE)
+    try:
+        assert [n.message for n in copy.notices] and "another laptop" in copy.notices[0].english()
+        with copy.read() as s:
+            assert setup.get_event(s).venue == "Stadthaus"
+    finally:
+        copy.close()
+    clean = open_database(path, TEST_DEVICE)
+    assert clean.notices == []
+    clean.close()

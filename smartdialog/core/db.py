@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from smartdialog.core.clock import now
-from smartdialog.core.errors import QT_TRANSLATE_NOOP, EventFileError
-from smartdialog.core.models import Device, Row
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, EventFileError, SmartDialogError
+from smartdialog.core.models import Base, Device, Row
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
 
 log = logging.getLogger("smartdialog.db")
@@ -46,6 +46,8 @@ KNOWN_REVISIONS = ("0001",)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Looking at a file before opening it waits this long for another program's lock.
+INSPECT_TIMEOUT_S = 2.0
 
 
 def sqlite_url(path: Path) -> str:
@@ -182,6 +184,61 @@ def _corrupt(path: str, exc: BaseException) -> EventFileError:
     )
 
 
+def _in_use(path: str, exc: BaseException) -> EventFileError:
+    log.warning("event file %s is locked: %s", path, exc)
+    return EventFileError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The event file {path} is in use by another program or on another laptop, which "
+            "holds it locked. Close it there or wait until that program has finished, then "
+            "open it again. The file has not been changed.",
+        ),
+        path=path,
+    )
+
+
+def _is_lock(exc: BaseException) -> bool:
+    detail = str(getattr(exc, "orig", exc)).lower()
+    return "locked" in detail or "busy" in detail
+
+
+def _unknown_revision(path: str, revision: str) -> EventFileError:
+    if revision.isdigit() and HEAD_REVISION.isdigit() and int(revision) > int(HEAD_REVISION):
+        return EventFileError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} was made by a newer version of smartdialog. "
+                "Install the newest version to open it.",
+            ),
+            path=path,
+        )
+    return EventFileError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} has a database version ({revision}) that no version of smartdialog made: "
+            "it was changed by another program or is damaged. Open your most recent backup "
+            "copy instead; this file has not been changed.",
+        ),
+        path=path,
+        revision=revision,
+    )
+
+
+def _wal_left_beside(path: str) -> EventFileError:
+    return EventFileError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Beside {path} lies a file {wal} with changes that were not yet written into the "
+            "event file: the event is open in another program or on another laptop, or it was "
+            "not closed properly there, or it was copied together with that file. smartdialog "
+            "has taken the changes over. Work on the event on one laptop only; to pass it on, "
+            "use File › Save a backup copy… instead of copying the file.",
+        ),
+        path=path,
+        wal=f"{Path(path).name}-wal",
+    )
+
+
 def schema_revision(engine: Engine) -> str | None:
     """The Alembic revision of an event database, or None when it is none of ours."""
     with engine.connect() as conn:
@@ -214,6 +271,8 @@ class Database:
         self.engine = engine
         self.device = device
         self.path = path
+        # What the user should know about the file just opened (shown, not raised).
+        self.notices: list[SmartDialogError] = []
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(engine.execution_options(**{READ_ONLY: True}))
         # Called after every committed unit of work (from the thread that wrote):
@@ -279,15 +338,22 @@ def _stamp_device(session: Session, _context: Any, _instances: Any) -> None:
 
 
 def open_database(
-    target: str | os.PathLike[str], device: DeviceIdentity | None = None, *, migrate: bool = True
+    target: str | os.PathLike[str],
+    device: DeviceIdentity | None = None,
+    *,
+    migrate: bool = True,
+    read_only: bool = False,
 ) -> Database:
     """Open an existing event, file path or URL.  Raises EventFileError with a clear message.
 
     An event from an older version is migrated, after a copy of the file has
     been kept beside it.  Nothing is ever overwritten on a failed open.
+    ``read_only`` is for looking only (``info``, backups): this laptop is not
+    recorded as a writer, so another program's write lock does not stop it.
     """
     device = device or DeviceIdentity.this_machine()
     path: Path | None = None
+    notices: list[SmartDialogError] = []
     if is_url(target):
         engine = make_engine(target)
         shown = str(target)
@@ -295,6 +361,9 @@ def open_database(
         path = Path(target).expanduser().resolve()
         shown = str(path)
         _check_event_file(path)
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            notices.append(_wal_left_beside(shown))
         # Looked at read-only first: a file that is not ours is not touched at all
         # (opening it the normal way would already switch it to WAL mode).
         file_revision = _inspect_sqlite_file(path)
@@ -303,14 +372,7 @@ def open_database(
         revision = file_revision if path is not None else _reachable_revision(engine, shown)
         if revision != HEAD_REVISION:
             if revision not in KNOWN_REVISIONS:
-                raise EventFileError(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "{path} was made by a newer version of smartdialog. "
-                        "Install the newest version to open it.",
-                    ),
-                    path=shown,
-                )
+                raise _unknown_revision(shown, revision)
             if not migrate:
                 raise EventFileError(
                     QT_TRANSLATE_NOOP("errors", "{path} must be upgraded before it can be used."),
@@ -320,31 +382,73 @@ def open_database(
                 _backup_before_upgrade(engine, path, revision)
             upgrade(engine)
         db = Database(engine, device, path=path)
-        db.register_device()
+        db.notices.extend(notices)
+        if not read_only:
+            db.register_device()
         return db
+    except OperationalError as exc:
+        engine.dispose()
+        if path is not None and _is_lock(exc):
+            raise _in_use(shown, exc) from exc
+        raise
     except BaseException:
         engine.dispose()
         raise
 
 
 def _inspect_sqlite_file(path: Path) -> str:
-    """The schema revision of an event file, read without writing to it; raises when it is none."""
+    """The schema revision of an event file, read without writing to it; raises when it is none.
+
+    A refused file keeps its bytes and gets no -wal or -shm file beside it.
+    When both exist (somebody has it open, or left them), it is read
+    read-only.  Otherwise it is read through an ordinary connection that never
+    writes: as the last one to close, it removes the -wal and -shm it made,
+    which a read-only connection would leave behind.
+    """
+    both = Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
+    uri = f"{path.as_uri()}?mode={'ro' if both else 'rw'}"
     try:
-        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=INSPECT_TIMEOUT_S)) as conn:
+            # Bytes, decoded here: damaged schema text is a damaged file, not a crash.
+            conn.text_factory = bytes
+            conn.execute("PRAGMA query_only=1")
             verdict = conn.execute("PRAGMA quick_check").fetchone()
-            if verdict is None or verdict[0] != "ok":
+            if verdict is None or verdict[0] != b"ok":
                 raise _corrupt(str(path), RuntimeError(str(verdict)))
             tables = {
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                bytes(row[0]).decode("utf-8")
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             if not {"alembic_version", "events"} <= tables:
                 raise _not_an_event(str(path))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
+            if row is None:
+                raise _not_an_event(str(path))
+            revision = bytes(row[0]).decode("utf-8")
+            if revision == HEAD_REVISION and not _has_our_tables(conn, tables):
+                raise _not_an_event(str(path))
+    except sqlite3.OperationalError as exc:
+        if _is_lock(exc):
+            raise _in_use(str(path), exc) from exc
         raise _corrupt(str(path), exc) from exc
-    if row is None:
-        raise _not_an_event(str(path))
-    return str(row[0])
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise _corrupt(str(path), exc) from exc
+    return revision
+
+
+def _has_our_tables(conn: sqlite3.Connection, tables: set[str]) -> bool:
+    """Every table and column of the current schema is there (a foreign file may share names)."""
+    for table in Base.metadata.sorted_tables:
+        if table.name not in tables:
+            return False
+        # table.name comes from our own models, never from the file.
+        columns = {
+            bytes(row[1]).decode("utf-8")
+            for row in conn.execute(f'PRAGMA table_info("{table.name}")')
+        }
+        if not {c.name for c in table.columns} <= columns:
+            return False
+    return True
 
 
 def _reachable_revision(engine: Engine, shown: str) -> str:
