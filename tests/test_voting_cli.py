@@ -118,3 +118,19 @@ def test_closing_asks_first(
     assert code == 1 and "Nothing was changed." in out
     with db.read() as s:
         assert voting.round_by_number(s, 1).is_open
+
+
+def test_closing_without_a_terminal_says_to_add_yes(
+    db: Database,
+    event_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_ideas(db, {0: ["Radwege"]})
+    with db.uow() as s:
+        voting.start_round(s, voting.create_round(s).id)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a script: nobody to answer
+    code, _, err = _run(capsys, "round", "close", str(event_path), "1")
+    assert code == 2 and "--yes" in err
+    with db.read() as s:
+        assert voting.round_by_number(s, 1).is_open

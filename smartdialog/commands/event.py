@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from smartdialog.commands import print_notices
+from smartdialog.core.backup import BackupError, backup_file
 from smartdialog.core.db import create_database, open_database
 from smartdialog.core.demo import write_demo
+from smartdialog.core.errors import QT_TRANSLATE_NOOP
 from smartdialog.core.services import setup
+from smartdialog.core.targets import is_url
 from smartdialog.i18n import translate
 
 
@@ -37,6 +41,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     info.add_argument("event", help=translate("cli", "event file or database URL"))
     info.set_defaults(func=_info)
+
+    backup = sub.add_parser(
+        "backup",
+        help=translate("cli", "save a complete backup copy of an event file, also while in use"),
+    )
+    backup.add_argument("event", help=translate("cli", "event file"))
+    backup.add_argument(
+        "--out", type=Path, required=True, help=translate("cli", "the backup file to write")
+    )
+    backup.set_defaults(func=_backup)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -83,7 +97,8 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    db = open_database(args.event)
+    db = open_database(args.event, read_only=True)
+    print_notices(db)
     try:
         with db.read() as s:
             event = setup.get_event(s)
@@ -106,4 +121,26 @@ def _info(args: argparse.Namespace) -> int:
     print(translate("cli", "Tables:"))
     for station in stations:
         print(f"  {station.name}")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    if is_url(args.event):
+        raise BackupError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "A shared event on a database server is backed up on the server "
+                "(for example with pg_dump), not by smartdialog.",
+            )
+        )
+    # Opened first only to make sure it is an event (and to say so if it is in use).
+    db = open_database(args.event, read_only=True)
+    print_notices(db)
+    db.close()
+    result = backup_file(Path(args.event), args.out)
+    print(
+        translate("cli", "Backup copy saved: {path} ({size} kB)").format(
+            path=result.path, size=max(1, result.size // 1024)
+        )
+    )
     return 0

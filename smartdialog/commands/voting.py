@@ -18,6 +18,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from smartdialog.commands import confirmed, no_terminal_to_ask
 from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.services import setup, voting
@@ -435,7 +436,10 @@ def _close(args: argparse.Namespace) -> int:
                 "cli",
                 "Close round {number} ({ballots} ballots)? Nobody can vote in it afterwards. [y/N] ",
             ).format(number=info.number, ballots=info.ballots_cast)
-            if input(question).strip().lower() not in ("y", "yes", "j", "ja"):
+            answer = confirmed(question)
+            if answer is None:
+                return no_terminal_to_ask()
+            if not answer:
                 print(translate("cli", "Nothing was changed."))
                 return 1
         with db.uow() as s:
