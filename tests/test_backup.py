@@ -120,7 +120,10 @@ def test_automatic_backups_keep_the_newest_few(db: Database, tmp_path: Path) -> 
     # Two in the same second do not overwrite each other.
     again = automatic_backup(db.path, folder, keep=10, when=start + timedelta(minutes=20))
     assert again.path != made[-1]
-    assert len(automatic_backups(db.path, folder)) == 4
+    assert automatic_backups(db.path, folder)[-2:] == [made[-1], again.path]
+    # Pruning removes the oldest, also among backups of the same second.
+    newest = automatic_backup(db.path, folder, keep=2, when=start + timedelta(minutes=20))
+    assert automatic_backups(db.path, folder) == [again.path, newest.path]
 
 
 def test_a_checkpoint_moves_the_wal_into_the_file(

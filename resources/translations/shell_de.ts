@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AutoBackupDialog</name>
+    <message>
+        <source>Automatic backups</source>
+        <translation>Automatische Sicherung</translation>
+    </message>
+    <message>
+        <source>smartdialog saves a complete copy of the open event every few minutes. Choose a folder on another drive, for example a USB stick: if this laptop fails, the copies are still there. Each copy carries the time in its name; the newest ones are kept.</source>
+        <translation>smartdialog speichert alle paar Minuten eine vollständige Kopie der geöffneten Veranstaltung. Wählen Sie einen Ordner auf einem anderen Laufwerk, zum Beispiel auf einem USB-Stick: Fällt dieser Laptop aus, sind die Kopien noch da. Jede Kopie trägt die Uhrzeit im Namen; die neuesten werden aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Save backups automatically</source>
+        <translation>Automatisch Sicherungskopien speichern</translation>
+    </message>
+    <message>
+        <source>for example the USB stick</source>
+        <translation>zum Beispiel der USB-Stick</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation>Alle:</translation>
+    </message>
+    <message>
+        <source>Keep the newest:</source>
+        <translation>Die neuesten behalten:</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Ordner für Sicherungskopien</translation>
+    </message>
+</context>
+<context>
     <name>EventSettings</name>
     <message>
         <source>Event</source>
@@ -127,6 +170,14 @@
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
+        <source>Save a &amp;backup copy…</source>
+        <translation>&amp;Sicherungskopie speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic backups…</source>
+        <translation>&amp;Automatische Sicherung…</translation>
+    </message>
+    <message>
         <source>&amp;Close event</source>
         <translation>Veranstaltung &amp;schließen</translation>
     </message>
@@ -223,6 +274,40 @@
     <message>
         <source>“{url}” is not a database address. It starts with postgresql://</source>
         <translation>„{url}“ ist keine Datenbankadresse. Sie beginnt mit postgresql://</translation>
+    </message>
+    <message>
+        <source>Save a backup copy</source>
+        <translation>Sicherungskopie speichern</translation>
+    </message>
+    <message>
+        <source>Saving the backup copy…</source>
+        <translation>Die Sicherungskopie wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Backup copy saved: {path}</source>
+        <translation>Sicherungskopie gespeichert: {path}</translation>
+    </message>
+    <message>
+        <source>The backup copy was saved:
+{path}
+
+It holds everything entered up to now, also on the other laptops. Open it like any event file if you need it.</source>
+        <translation>Die Sicherungskopie wurde gespeichert:
+{path}
+
+Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops. Wenn Sie sie brauchen, öffnen Sie sie wie jede Veranstaltungsdatei.</translation>
+    </message>
+    <message>
+        <source>Automatic backup saved: {path}</source>
+        <translation>Automatische Sicherungskopie gespeichert: {path}</translation>
+    </message>
+    <message>
+        <source>⚠ Automatic backup failed</source>
+        <translation>⚠ Automatische Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>Automatische Sicherung</translation>
     </message>
     <message>
         <source>Name of this laptop</source>
@@ -478,6 +563,18 @@
         <translation>Angaben und Handlungsfelder einer Veranstaltung anzeigen</translation>
     </message>
     <message>
+        <source>save a complete backup copy of an event file, also while in use</source>
+        <translation>eine vollständige Sicherungskopie einer Veranstaltungsdatei speichern, auch während sie benutzt wird</translation>
+    </message>
+    <message>
+        <source>event file</source>
+        <translation>Veranstaltungsdatei</translation>
+    </message>
+    <message>
+        <source>the backup file to write</source>
+        <translation>die Sicherungskopie, die geschrieben wird</translation>
+    </message>
+    <message>
         <source>Counts must not be negative.</source>
         <translation>Anzahlen dürfen nicht negativ sein.</translation>
     </message>
@@ -513,12 +610,36 @@
         <source>Tables:</source>
         <translation>Tische:</translation>
     </message>
+    <message>
+        <source>Backup copy saved: {path} ({size} kB)</source>
+        <translation>Sicherungskopie gespeichert: {path} ({size} kB)</translation>
+    </message>
+    <message>
+        <source>There is nobody to ask for confirmation (no terminal). Add --yes to the command if you mean it.</source>
+        <translation>Es gibt niemanden, der die Rückfrage beantworten kann (kein Terminal). Hängen Sie --yes an den Befehl an, wenn Sie es so meinen.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>The event file {path} does not exist (any more). It may have been moved, renamed or be on a drive that is not connected.</source>
         <translation>Die Veranstaltungsdatei {path} gibt es nicht (mehr). Vielleicht wurde sie verschoben oder umbenannt, oder sie liegt auf einem Laufwerk, das nicht angeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>The backup could not be saved: the folder {folder} cannot be found. If it is on a USB stick, plug the stick in again or choose another folder. Nothing was lost: the event itself is saved as before.</source>
+        <translation>Die Sicherungskopie konnte nicht gespeichert werden: Der Ordner {folder} ist nicht zu finden. Liegt er auf einem USB-Stick, stecken Sie den Stick wieder ein oder wählen Sie einen anderen Ordner. Nichts ist verloren: Die Veranstaltung selbst ist weiterhin gespeichert.</translation>
+    </message>
+    <message>
+        <source>A backup cannot replace the event file itself. Choose another name or folder.</source>
+        <translation>Eine Sicherungskopie kann nicht die Veranstaltungsdatei selbst ersetzen. Wählen Sie einen anderen Namen oder Ordner.</translation>
+    </message>
+    <message>
+        <source>The backup could not be saved: the drive with the folder {folder} is full. Free some space there or choose another folder. Nothing was lost: the event itself is saved as before.</source>
+        <translation>Die Sicherungskopie konnte nicht gespeichert werden: Das Laufwerk mit dem Ordner {folder} ist voll. Schaffen Sie dort Platz oder wählen Sie einen anderen Ordner. Nichts ist verloren: Die Veranstaltung selbst ist weiterhin gespeichert.</translation>
+    </message>
+    <message>
+        <source>The backup could not be saved in {folder}: {reason}. Choose another folder. Nothing was lost: the event itself is saved as before.</source>
+        <translation>Die Sicherungskopie konnte nicht in {folder} gespeichert werden: {reason}. Wählen Sie einen anderen Ordner. Nichts ist verloren: Die Veranstaltung selbst ist weiterhin gespeichert.</translation>
     </message>
     <message>
         <source>{path} is a folder, not an event file.</source>
@@ -541,8 +662,20 @@
         <translation>Die Veranstaltungsdatei {path} ist beschädigt und kann nicht geöffnet werden. Öffnen Sie stattdessen Ihre letzte Sicherungskopie; die beschädigte Datei wurde nicht verändert.</translation>
     </message>
     <message>
+        <source>The event file {path} is in use by another program or on another laptop, which holds it locked. Close it there or wait until that program has finished, then open it again. The file has not been changed.</source>
+        <translation>Die Veranstaltungsdatei {path} wird gerade von einem anderen Programm oder auf einem anderen Laptop benutzt und ist dort gesperrt. Schließen Sie sie dort oder warten Sie, bis das Programm fertig ist, und öffnen Sie sie dann noch einmal. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
         <source>{path} was made by a newer version of smartdialog. Install the newest version to open it.</source>
         <translation>{path} wurde mit einer neueren Version von smartdialog erstellt. Installieren Sie die neueste Version, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>{path} has a database version ({revision}) that no version of smartdialog made: it was changed by another program or is damaged. Open your most recent backup copy instead; this file has not been changed.</source>
+        <translation>{path} hat einen Datenbankstand ({revision}), den keine Version von smartdialog erzeugt hat: Die Datei wurde von einem anderen Programm verändert oder ist beschädigt. Öffnen Sie stattdessen Ihre neueste Sicherungskopie; diese Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Beside {path} lies a file {wal} with changes that were not yet written into the event file: the event is open in another program or on another laptop, or it was not closed properly there, or it was copied together with that file. smartdialog has taken the changes over. Work on the event on one laptop only; to pass it on, use File › Save a backup copy… instead of copying the file.</source>
+        <translation>Neben {path} liegt eine Datei {wal} mit Änderungen, die noch nicht in die Veranstaltungsdatei geschrieben waren: Die Veranstaltung ist in einem anderen Programm oder auf einem anderen Laptop geöffnet, wurde dort nicht ordentlich geschlossen oder wurde zusammen mit dieser Datei kopiert. smartdialog hat die Änderungen übernommen. Arbeiten Sie nur an einem Laptop an der Veranstaltung; zum Weitergeben nehmen Sie Datei › Sicherungskopie speichern…, statt die Datei zu kopieren.</translation>
     </message>
     <message>
         <source>{path} must be upgraded before it can be used.</source>
@@ -659,6 +792,10 @@
     <message>
         <source>smartdialog</source>
         <translation>smartdialog</translation>
+    </message>
+    <message>
+        <source>A shared event on a database server is backed up on the server (for example with pg_dump), not by smartdialog.</source>
+        <translation>Eine gemeinsame Veranstaltung auf einem Datenbankserver wird auf dem Server gesichert (zum Beispiel mit pg_dump), nicht von smartdialog.</translation>
     </message>
 </context>
 </TS>

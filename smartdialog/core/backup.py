@@ -163,8 +163,17 @@ def _backup_failed(folder: Path, exc: BaseException) -> BackupError:
 
 def automatic_backups(source: Path, folder: Path) -> list[Path]:
     """The automatic backups of ``source`` in ``folder``, oldest first."""
-    pattern = f"{Path(source).stem}{AUTOMATIC_MARK}*{Path(source).suffix}"
-    return sorted(p for p in Path(folder).glob(pattern) if p.is_file())
+    source = Path(source)
+    pattern = f"{source.stem}{AUTOMATIC_MARK}*{source.suffix}"
+    prefix = len(f"{source.stem}{AUTOMATIC_MARK}")
+
+    def when(path: Path) -> tuple[str, int]:
+        # "2026-11-30_10-20-00" or, for a second one in the same second, "…-00-2".
+        stamp = path.name[prefix : len(path.name) - len(source.suffix)]
+        base, _, n = stamp[:19], stamp[19:20], stamp[20:]
+        return base, int(n) if n.isdigit() else 1
+
+    return sorted((p for p in Path(folder).glob(pattern) if p.is_file()), key=when)
 
 
 def automatic_backup(

@@ -35,7 +35,8 @@ from smartdialog import __version__, i18n
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
 from smartdialog.logfile import log_file
-from smartdialog.ui.messages import show_error
+from smartdialog.ui.backup import AutoBackupDialog, BackupController
+from smartdialog.ui.messages import show_error, translate_error
 from smartdialog.ui.welcome import WelcomePage
 from smartdialog.ui.workspace import Workspace
 
@@ -108,6 +109,10 @@ class MainWindow(QMainWindow):
         self.event_title = ""
         self._pages: dict[str, Workspace] = {}
         self._feed: ChangeFeed | None = None
+        self._notice_boxes: list[QMessageBox] = []
+        self.backups = BackupController(settings, self)
+        self.backups.saved.connect(self._on_backup_saved)
+        self.backups.failed.connect(self._on_backup_failed)
 
         self.setWindowIcon(QIcon(str(_app_icon())))
         self.resize(QSize(1280, 800))
@@ -179,6 +184,10 @@ class MainWindow(QMainWindow):
         self.device_label.setToolTip(self.tr("Click to rename this laptop, e.g. “Registration 2”"))
         self.device_label.clicked.connect(self.rename_device_interactive)
         self.connection_label = QLabel()
+        self.backup_label = QLabel()
+        self.backup_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.backup_label.hide()
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.device_label)
 
@@ -199,6 +208,13 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Connect to a &shared event…"), self.connect_interactive)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.backup_action = self._action(
+            file_menu, self.tr("Save a &backup copy…"), self.save_backup_interactive
+        )
+        self.auto_backup_action = self._action(
+            file_menu, self.tr("&Automatic backups…"), self.auto_backup_interactive
+        )
         file_menu.addSeparator()
         self.close_action = self._action(
             file_menu, self.tr("&Close event"), self.close_event, QKeySequence.StandardKey.Close
@@ -309,7 +325,19 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         self._set_database(db, title)
         self._remember_recent(target if is_url(target) else str(Path(target).resolve()))
+        for notice in db.notices:
+            self._tell(self.tr("Open event"), translate_error(notice))
         return True
+
+    def _tell(self, title: str, text: str) -> None:
+        """A warning that does not stop the work (and does not block the event loop)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.finished.connect(lambda _r, b=box: self._notice_boxes.remove(b))
+        self._notice_boxes.append(box)
+        box.show()
 
     def new_event(self, path: str | os.PathLike[str], title: str, *, replace: bool = False) -> bool:
         """Create a new event file with the resolution's fields of action and open it."""
@@ -344,6 +372,8 @@ class MainWindow(QMainWindow):
             self.feed.set_database(db)
         for page in self._pages.values():
             page.set_database(db)
+        self.backups.set_database(db)
+        self.backup_label.hide()
         if old is not None:
             old.close()
         self.event_title = title
@@ -383,6 +413,9 @@ class MainWindow(QMainWindow):
         has_event = self.db is not None
         self.navigation.setEnabled(has_event)
         self.close_action.setEnabled(has_event)
+        # Backups are of event files; a shared event is backed up on its server.
+        self.backup_action.setEnabled(self.db is not None and self.db.is_sqlite)
+        self.auto_backup_action.setEnabled(self.db is not None and self.db.is_sqlite)
         for action in self.workspace_actions:
             action.setEnabled(has_event)
         self.welcome.set_recent(self.recent_files())
@@ -477,6 +510,63 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("ui/last_url", url)
         self.open_event(url)
+
+    def save_backup_interactive(self) -> None:
+        if self.db is None or self.db.path is None:
+            return
+        from datetime import datetime
+
+        stamp = datetime.now().strftime("%Y-%m-%d_%H-%M")
+        folder = self.backups.settings.folder or self._documents_dir()
+        suggested = Path(folder) / f"{self.db.path.stem}-sicherung-{stamp}{EVENT_FILE_SUFFIX}"
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a backup copy"), str(suggested), self._event_filter()
+        )
+        if not target:
+            return
+        if not target.endswith(EVENT_FILE_SUFFIX) and not Path(target).exists():
+            target += EVENT_FILE_SUFFIX
+        self.statusBar().showMessage(self.tr("Saving the backup copy…"))
+        self.backups.backup_to(Path(target), self._backup_saved, self._backup_not_saved)
+
+    def _backup_saved(self, result: object) -> None:
+        path = getattr(result, "path", "")
+        self.statusBar().showMessage(self.tr("Backup copy saved: {path}").format(path=path), 8000)
+        QMessageBox.information(
+            self,
+            self.tr("Save a backup copy"),
+            self.tr(
+                "The backup copy was saved:\n{path}\n\nIt holds everything entered up to now, "
+                "also on the other laptops. Open it like any event file if you need it."
+            ).format(path=path),
+        )
+
+    def _backup_not_saved(self, exc: Exception) -> None:
+        self.statusBar().clearMessage()
+        show_error(self, exc, self.tr("Save a backup copy"))
+
+    def auto_backup_interactive(self) -> None:
+        dialog = AutoBackupDialog(self.backups.settings, self)
+        if dialog.exec() == AutoBackupDialog.DialogCode.Accepted:
+            self.backups.apply_settings()
+            if self.backups.settings.enabled:
+                self.backups.backup_automatically()
+
+    def _on_backup_saved(self, result: object) -> None:
+        self.backup_label.hide()
+        self.statusBar().showMessage(
+            self.tr("Automatic backup saved: {path}").format(path=getattr(result, "path", "")),
+            8000,
+        )
+
+    def _on_backup_failed(self, text: str) -> None:
+        # Said once when it starts failing; the red label stays until a backup succeeds.
+        first = not self.backup_label.isVisible()
+        self.backup_label.setText(self.tr("⚠ Automatic backup failed"))
+        self.backup_label.setToolTip(text)
+        self.backup_label.show()
+        if first:
+            self._tell(self.tr("Automatic backups"), text)
 
     def rename_device_interactive(self) -> None:
         name, ok = QInputDialog.getText(
