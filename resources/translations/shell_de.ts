@@ -24,16 +24,24 @@
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> Min.</translation>
+        <source>every </source>
+        <translation>alle </translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> Kopien</translation>
+    </message>
+    <message>
+        <source>How often:</source>
+        <translation>Wie oft:</translation>
     </message>
     <message>
         <source>Folder:</source>
         <translation>Ordner:</translation>
-    </message>
-    <message>
-        <source>Every:</source>
-        <translation>Alle:</translation>
     </message>
     <message>
         <source>Keep the newest:</source>

@@ -202,16 +202,20 @@ class AutoBackupDialog(QDialog):
         folder_row.addWidget(choose)
         self.interval = QSpinBox()
         self.interval.setRange(1, 120)
-        self.interval.setSuffix(self.tr(" min"))
+        self.interval.setPrefix(self.tr("every "))
+        self.interval.setSuffix(self.tr(" minutes"))
         self.interval.setValue(settings.interval_minutes)
         self.keep = QSpinBox()
         self.keep.setRange(1, 500)
+        self.keep.setSuffix(self.tr(" copies"))
         self.keep.setValue(settings.keep)
+        for spin in (self.interval, self.keep):
+            spin.setFixedWidth(180)
 
         form = QFormLayout()
         form.addRow(self.enabled)
         form.addRow(self.tr("Folder:"), folder_row)
-        form.addRow(self.tr("Every:"), self.interval)
+        form.addRow(self.tr("How often:"), self.interval)
         form.addRow(self.tr("Keep the newest:"), self.keep)
 
         buttons = QDialogButtonBox(
