@@ -42,6 +42,15 @@ DEFAULT_KEEP = 12
 IDLE_MS = 30_000
 
 
+def _positive(value: object, default: int) -> int:
+    """A whole number of at least 1 from a settings file a person may have edited."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        return default
+    return max(1, number)
+
+
 class BackupSettings:
     """The automatic backup's preferences (QSettings, per laptop)."""
 
@@ -58,11 +67,11 @@ class BackupSettings:
 
     @property
     def interval_minutes(self) -> int:
-        return max(1, int(self._s.value("backup/interval_minutes", DEFAULT_INTERVAL_MIN, type=int)))
+        return _positive(self._s.value("backup/interval_minutes", DEFAULT_INTERVAL_MIN), 1)
 
     @property
     def keep(self) -> int:
-        return max(1, int(self._s.value("backup/keep", DEFAULT_KEEP, type=int)))
+        return _positive(self._s.value("backup/keep", DEFAULT_KEEP), DEFAULT_KEEP)
 
     def store(self, *, enabled: bool, folder: str, interval_minutes: int, keep: int) -> None:
         self._s.setValue("backup/enabled", enabled)
