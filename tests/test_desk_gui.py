@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -45,9 +45,13 @@ def desk_db(db: Database) -> Iterator[Database]:
     desk.close()
 
 
+def _settings(folder: Path) -> QSettings:
+    return QSettings(str(folder / "smartdialog.ini"), QSettings.Format.IniFormat)
+
+
 @pytest.fixture
-def desk(qtbot: QtBot, desk_db: Database) -> DeskWorkspace:
-    workspace = DeskWorkspace()
+def desk(qtbot: QtBot, desk_db: Database, tmp_path: Path) -> DeskWorkspace:
+    workspace = DeskWorkspace(_settings(tmp_path))
     qtbot.addWidget(workspace)
     workspace.sounds.enabled = False
     workspace.resize(1200, 760)
@@ -297,7 +301,7 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path
 ) -> None:
     printed = tmp_path / "badge.pdf"
-    desk.choose_printer = lambda _drawing: _pdf_printer(printed)  # type: ignore[method-assign]
+    desk.jobs.choose_printer = lambda _drawing: _pdf_printer(printed)  # type: ignore[method-assign]
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "Jürgen Mueller")
     qtbot.keyClick(desk.input, Qt.Key.Key_F2)
@@ -311,7 +315,7 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     )  # the first Enter: shows who may be the same person
     assert dialog.isVisible()
     assert "Müller, Jürgen" in dialog.warning.text()
-    with qtbot.waitSignal(desk.badge_printed, timeout=5000):
+    with qtbot.waitSignal(desk.jobs.badge_printed, timeout=5000):
         qtbot.keyClick(
             dialog.last_name, Qt.Key.Key_Return
         )  # the second: registers anyway, checks in, prints
@@ -383,7 +387,7 @@ def test_f8_annuls_with_a_reason(qtbot: QtBot, desk: DeskWorkspace, desk_db: Dat
 def test_reprint_is_logged(
     qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path
 ) -> None:
-    desk.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "b.pdf")  # type: ignore[method-assign]
+    desk.jobs.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "b.pdf")  # type: ignore[method-assign]
     desk.handle_scan(_payload(desk_db, "Müller"))
     assert desk.print_badge()
     qtbot.keyClick(desk.input, Qt.Key.Key_F4)
@@ -445,12 +449,12 @@ def test_import_dialog_says_why_a_file_cannot_be_read(
 
 def test_tickets_are_written_in_a_worker(qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path) -> None:
     target = tmp_path / "tickets.pdf"
-    with qtbot.waitSignal(desk.tickets_written, timeout=20000) as written:
-        desk.write_tickets(target, "a4x4")
+    with qtbot.waitSignal(desk.jobs.tickets_written, timeout=20000) as written:
+        desk.jobs.write_tickets(target, "a4x4")
     assert written.args == [target]
     assert target.read_bytes().startswith(b"%PDF")
-    with qtbot.waitSignal(desk.tickets_written, timeout=20000) as written:
-        desk.write_tickets(tmp_path / "mail", "each")
+    with qtbot.waitSignal(desk.jobs.tickets_written, timeout=20000) as written:
+        desk.jobs.write_tickets(tmp_path / "mail", "each")
     assert len(list((tmp_path / "mail").glob("*.pdf"))) == 4
     assert written.args[0].suffix == ".csv"
 
@@ -466,12 +470,11 @@ def test_item_models_pass_the_model_tester(
     qtmodeltester.check(desk.recent)  # type: ignore[attr-defined]
 
 
-def test_without_an_event_the_desk_is_idle(qtbot: QtBot) -> None:
-    workspace = DeskWorkspace()
+def test_without_an_event_the_desk_is_idle(qtbot: QtBot, tmp_path: Path) -> None:
+    workspace = DeskWorkspace(_settings(tmp_path))
     qtbot.addWidget(workspace)
     workspace.set_database(None)
     assert not workspace.input.isEnabled()
-    assert workspace.title()
     workspace.handle_scan("123")
     assert workspace.result.state == feedback.READY
 

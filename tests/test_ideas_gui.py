@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -43,9 +44,9 @@ def table(db: Database) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
 
 @pytest.fixture
 def page(
-    qtbot: QtBot, db: Database, table: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+    qtbot: QtBot, db: Database, table: tuple[uuid.UUID, uuid.UUID, uuid.UUID], tmp_path: Path
 ) -> Iterator[IdeasWorkspace]:
-    ws = IdeasWorkspace()
+    ws = IdeasWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
     ws.set_database(db)
     ws.select_station(table[0])

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -25,11 +25,11 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, db: Database) -> Iterator[MinutesWorkspace]:
+def page(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MinutesWorkspace]:
     with db.uow() as s:
         field = setup.list_fields(s)[0]
         ideas.capture(s, "Radwege an der Hammer Straße durchgängig ausbauen", field_id=field.id)
-    ws = MinutesWorkspace()
+    ws = MinutesWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
     ws.set_database(db)
     ws.resize(1200, 760)
@@ -40,7 +40,6 @@ def page(qtbot: QtBot, db: Database) -> Iterator[MinutesWorkspace]:
 
 
 def test_page_shows_parts_chapters_and_draft_state(page: MinutesWorkspace) -> None:
-    assert page.title() == "Dokumentation"
     assert page.section_list.count() == 4 + len(setup.DEFAULT_FIELDS)
     assert page.section_list.item(0).text() == "Anlass und Ziel (Textvorschlag)"
     assert page.current_key() == texts.OCCASION
@@ -152,8 +151,8 @@ def test_data_exports_from_the_page(page: MinutesWorkspace, qtbot: QtBot, tmp_pa
     assert "1 Datei" in page.result_text()
 
 
-def test_without_an_event_nothing_can_be_done(qtbot: QtBot) -> None:
-    ws = MinutesWorkspace()
+def test_without_an_event_nothing_can_be_done(qtbot: QtBot, tmp_path: Path) -> None:
+    ws = MinutesWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
     ws.set_database(None)
     assert not ws.pdf_button.isEnabled() and ws.editor.isReadOnly()

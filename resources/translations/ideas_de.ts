@@ -232,10 +232,6 @@
         <translation>Suchen</translation>
     </message>
     <message>
-        <source>Ideas</source>
-        <translation>Ideen</translation>
-    </message>
-    <message>
         <source>(no table)</source>
         <translation>(kein Tisch)</translation>
     </message>
@@ -438,10 +434,6 @@
     <message>
         <source>Preview</source>
         <translation>Vorschau</translation>
-    </message>
-    <message>
-        <source>Live wall</source>
-        <translation>Live-Wand</translation>
     </message>
     <message>
         <source>Full screen on the second display (%1).</source>

@@ -84,10 +84,6 @@
         <translation>Nach der Veranstaltung: Namen, Kontaktdaten und Einwilligungen endgültig löschen; die anonymen Ergebnisse bleiben</translation>
     </message>
     <message>
-        <source>Minutes</source>
-        <translation>Dokumentation</translation>
-    </message>
-    <message>
         <source>No event is open.</source>
         <translation>Keine Veranstaltung geöffnet.</translation>
     </message>

@@ -390,10 +390,6 @@
 <context>
     <name>VotingWorkspace</name>
     <message>
-        <source>Voting</source>
-        <translation>Abstimmung</translation>
-    </message>
-    <message>
         <source>Voting rounds</source>
         <translation>Abstimmungsrunden</translation>
     </message>

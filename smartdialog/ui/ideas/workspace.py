@@ -89,12 +89,6 @@ def _capture_job(
         )
 
 
-def _settings() -> QSettings:
-    from smartdialog.ui.app import settings
-
-    return settings()
-
-
 class _UndoPassThrough(QObject):
     """Lets Ctrl+Z reach the page's undo when a text field has nothing of its own to undo."""
 
@@ -111,8 +105,9 @@ class _UndoPassThrough(QObject):
 class IdeasWorkspace(Workspace):
     """Capture and clean up the ideas of one table."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.model = IdeasModel(self)
         self._fields: list[FieldInfo] = []
@@ -309,12 +304,6 @@ class IdeasWorkspace(Workspace):
 
     # -- Workspace -----------------------------------------------------------------------
 
-    def title(self) -> str:
-        return self.tr("Ideas")
-
-    def icon_name(self) -> str:
-        return "SP_FileDialogNewFolder"
-
     def set_database(self, db: Database | None) -> None:
         self._writer.waitForDone()
         self.undo_stack.clear()
@@ -381,7 +370,7 @@ class IdeasWorkspace(Workspace):
     # -- combos ------------------------------------------------------------------------------
 
     def _fill_combos(self) -> None:
-        remembered = self.station_combo.currentData() or _settings().value("ideas/station", "")
+        remembered = self.station_combo.currentData() or self.settings.value("ideas/station", "")
         self.station_combo.blockSignals(True)
         self.station_combo.clear()
         self.station_combo.addItem(self.tr("(no table)"), None)
@@ -429,7 +418,7 @@ class IdeasWorkspace(Workspace):
     def _station_chosen(self, _index: int) -> None:
         station = self._station()
         # The table this laptop stands at, for the next start.
-        _settings().setValue("ideas/station", str(station.id) if station else "")
+        self.settings.setValue("ideas/station", str(station.id) if station else "")
         if station is not None and station.field_id is not None:
             index = find_data(self.field_combo, station.field_id)
             if index >= 0:

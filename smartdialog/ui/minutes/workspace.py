@@ -59,12 +59,6 @@ _RELEVANT = (
 )
 
 
-def _settings() -> QSettings:
-    from smartdialog.ui.app import settings
-
-    return settings()
-
-
 def _file_name(title: str, suffix: str) -> str:
     cleaned = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip().replace(" ", "-")
     return f"Dokumentation-{cleaned or 'Veranstaltung'}{suffix}"
@@ -80,8 +74,9 @@ class MinutesWorkspace(Workspace):
 
     RELEVANT_ACTIONS = _RELEVANT
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self._sections: list[SectionInfo] = []
         self._current: str | None = None
         self._final = False
@@ -213,12 +208,6 @@ class MinutesWorkspace(Workspace):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-
-    def title(self) -> str:
-        return self.tr("Minutes")
-
-    def icon_name(self) -> str:
-        return "SP_FileDialogDetailedView"
 
     # -- the event ---------------------------------------------------------------------------
 
@@ -449,7 +438,7 @@ class MinutesWorkspace(Workspace):
     # -- exports ---------------------------------------------------------------------------------
 
     def _folder(self) -> str:
-        return str(_settings().value("minutes/folder", str(Path.home())))
+        return str(self.settings.value("minutes/folder", str(Path.home())))
 
     def choose_pdf_target(self) -> None:
         if self.db is None:
@@ -465,7 +454,7 @@ class MinutesWorkspace(Workspace):
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
-            _settings().setValue("minutes/folder", str(Path(path).parent))
+            self.settings.setValue("minutes/folder", str(Path(path).parent))
             self.export_pdf_to(Path(path))
 
     def choose_data_target(self, fmt: str) -> None:
@@ -475,7 +464,7 @@ class MinutesWorkspace(Workspace):
             self, self.tr("Choose the folder for the export"), self._folder()
         )
         if folder:
-            _settings().setValue("minutes/folder", folder)
+            self.settings.setValue("minutes/folder", folder)
             self.export_data_to(Path(folder), fmt)
 
     def export_pdf_to(self, path: Path) -> worker.Task[Any] | None:

@@ -81,12 +81,6 @@ class VotingWorkspace(Workspace):
         self._paper_key: tuple[uuid.UUID, str] | None = None
         self._build()
 
-    def title(self) -> str:
-        return self.tr("Voting")
-
-    def icon_name(self) -> str:
-        return "SP_DialogYesButton"
-
     # -- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
