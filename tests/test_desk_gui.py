@@ -108,7 +108,7 @@ def test_a_scanner_burst_with_enter_checks_in(
     assert desk.result.state == feedback.WELCOME
     assert "Jürgen Müller" in desk.result.headline.text()
     assert desk.input.text() == ""
-    assert desk.people.rowCount() == 0  # the burst never turned into a name search
+    assert desk.search.people.rowCount() == 0  # the burst never turned into a name search
     assert desk.count_present.text() == "1"
     assert desk.recent.rowCount() == 1
     assert desk.sounds.played == [feedback.WELCOME]
@@ -173,7 +173,7 @@ def test_a_scan_while_a_name_is_half_typed_reads_only_the_scan(
     clock = SteppedClock()
     desk.input.clock = clock  # type: ignore[assignment]
     type_text(desk.input, "Wei")  # the clerk starts a search ...
-    qtbot.waitUntil(lambda: desk.people.rowCount() == 1)
+    qtbot.waitUntil(lambda: desk.search.people.rowCount() == 1)
     clock.now += 2.0  # ... a moment later a guest holds a ticket under the scanner
     clock.step = 0.004
     payload = _payload(desk_db, "Müller")
@@ -248,8 +248,8 @@ def test_typing_a_name_slowly_searches_and_enter_checks_in(
 ) -> None:
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "MÜLL")
-    qtbot.waitUntil(lambda: desk.people.rowCount() == 2)
-    assert [desk.people.row_at(i).display_name for i in range(2)] == [
+    qtbot.waitUntil(lambda: desk.search.people.rowCount() == 2)
+    assert [desk.search.people.row_at(i).display_name for i in range(2)] == [
         "Müller, Jürgen",
         "Schmuller, Anna",
     ]  # type: ignore[union-attr]
@@ -260,13 +260,13 @@ def test_typing_a_name_slowly_searches_and_enter_checks_in(
         press(desk.input, Qt.Key.Key_Return)
     assert answer.args == [feedback.WELCOME]
     assert "Jürgen Müller" in desk.result.headline.text()
-    assert desk.input.text() == "" and desk.people.rowCount() == 0
+    assert desk.input.text() == "" and desk.search.people.rowCount() == 0
 
 
 def test_arrow_keys_choose_whom_enter_checks_in(qtbot: QtBot, desk: DeskWorkspace) -> None:
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "mull")
-    qtbot.waitUntil(lambda: desk.people.rowCount() == 2)
+    qtbot.waitUntil(lambda: desk.search.people.rowCount() == 2)
     press(desk.input, Qt.Key.Key_Down)
     with qtbot.waitSignal(desk.answered):
         press(desk.input, Qt.Key.Key_Return)
@@ -276,8 +276,8 @@ def test_arrow_keys_choose_whom_enter_checks_in(qtbot: QtBot, desk: DeskWorkspac
 def test_nobody_found_offers_the_walk_in(qtbot: QtBot, desk: DeskWorkspace) -> None:
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "Zyx")
-    qtbot.waitUntil(lambda: "F2" in desk.hint.text())
-    assert desk.people.rowCount() == 0
+    qtbot.waitUntil(lambda: "F2" in desk.search.hint.text())
+    assert desk.search.people.rowCount() == 0
 
 
 def test_the_panel_is_ready_again_by_itself(
@@ -465,8 +465,8 @@ def test_item_models_pass_the_model_tester(
     desk.handle_scan(_payload(desk_db, "Müller"))
     desk.input.setText("mull")
     desk.run_search()
-    assert isinstance(desk.people, PeopleModel)
-    qtmodeltester.check(desk.people)  # type: ignore[attr-defined]
+    assert isinstance(desk.search.people, PeopleModel)
+    qtmodeltester.check(desk.search.people)  # type: ignore[attr-defined]
     qtmodeltester.check(desk.recent)  # type: ignore[attr-defined]
 
 
@@ -515,7 +515,7 @@ def test_clicking_the_lists_leaves_the_focus_in_the_scan_field(
     desk.handle_scan(_payload(desk_db, "Müller"))
     desk.input.setText("mull")
     desk.run_search()
-    for view in (desk.people_view, desk.recent_view):
+    for view in (desk.search.view, desk.recent_view):
         rect = view.visualRect(view.model().index(0, 0))
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert desk.input.hasFocus()
@@ -528,7 +528,7 @@ def test_a_walk_in_at_another_desk_is_found_after_the_feed_reports_it(
 
     desk.input.setText("Kowalski")
     desk.run_search()
-    assert desk.people.rowCount() == 0
+    assert desk.search.people.rowCount() == 0
     with desk_db.read() as s:
         seen = audit.latest_seq(s)
     other = open_database(desk_db.path, DeviceIdentity(uuid.UUID(int=23), "Empfang 3", "desk"))  # type: ignore[arg-type]
@@ -539,9 +539,9 @@ def test_a_walk_in_at_another_desk_is_found_after_the_feed_reports_it(
         other.close()
     with desk_db.read() as s:
         desk.on_changes(audit.changes_since(s, seen))
-    assert [desk.people.row_at(i).display_name for i in range(desk.people.rowCount())] == [
-        "Kowalski, Anna"
-    ]  # type: ignore[union-attr]
+    assert [
+        desk.search.people.row_at(i).display_name for i in range(desk.search.people.rowCount())
+    ] == ["Kowalski, Anna"]  # type: ignore[union-attr]
     assert desk.count_walk_ins.text() == "5"
 
 
@@ -554,8 +554,8 @@ def test_ideas_and_check_ins_keep_the_search_keys(desk: DeskWorkspace) -> None:
         return Change(1, datetime.now(UTC), uuid.uuid4(), action, object_type, uuid.uuid4(), "")
 
     invalidated: list[int] = []
-    real_invalidate = desk.index.invalidate
-    desk.index.invalidate = lambda: (invalidated.append(1), real_invalidate())[1]  # type: ignore[method-assign]
+    real_invalidate = desk.search.index.invalidate
+    desk.search.index.invalidate = lambda: (invalidated.append(1), real_invalidate())[1]  # type: ignore[method-assign]
     desk.on_changes([change("idea.created", "idea"), change("checkin.created", "participant")])
     desk.on_changes([change("field.updated", "field"), change("badge.printed", "participant")])
     assert invalidated == []

@@ -178,18 +178,6 @@
         <translation>Nicht eingecheckt</translation>
     </message>
     <message>
-        <source>{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge.</source>
-        <translation>{count} gefunden – ↑/↓ wählt aus, Enter checkt ein, F4 druckt ein Namensschild.</translation>
-    </message>
-    <message>
-        <source>More than {count} found – type more of the name.</source>
-        <translation>Mehr als {count} gefunden – tippen Sie mehr vom Namen.</translation>
-    </message>
-    <message>
-        <source>Nobody found. F2 registers “{text}” as a walk-in.</source>
-        <translation>Niemand gefunden. F2 meldet „{text}“ spontan an.</translation>
-    </message>
-    <message>
         <source>{name} is registered</source>
         <translation>{name} ist angemeldet</translation>
     </message>
@@ -322,6 +310,21 @@
     <message>
         <source>walk-in</source>
         <translation>spontan</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleSearch</name>
+    <message>
+        <source>{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge.</source>
+        <translation>{count} gefunden – ↑/↓ wählt aus, Enter checkt ein, F4 druckt ein Namensschild.</translation>
+    </message>
+    <message>
+        <source>More than {count} found – type more of the name.</source>
+        <translation>Mehr als {count} gefunden – tippen Sie mehr vom Namen.</translation>
+    </message>
+    <message>
+        <source>Nobody found. F2 registers “{text}” as a walk-in.</source>
+        <translation>Niemand gefunden. F2 meldet „{text}“ spontan an.</translation>
     </message>
 </context>
 <context>

@@ -15,10 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,21 +37,20 @@ from smartdialog.core.services.badges import local_time
 from smartdialog.core.services.checkin import ScanResult
 from smartdialog.core.services.registration import PersonRow
 from smartdialog.core.services.tickets import TicketRejected
-from smartdialog.core.text import fold
 from smartdialog.ui.desk import feedback
 from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
 from smartdialog.ui.desk.feedback import ResultPanel, Sounds
 from smartdialog.ui.desk.importdialog import ImportDialog
 from smartdialog.ui.desk.jobs import PrintJobs
-from smartdialog.ui.desk.models import PeopleModel, RecentModel
+from smartdialog.ui.desk.models import RecentModel
 from smartdialog.ui.desk.options import DeskOptions
+from smartdialog.ui.desk.search import PeopleSearch, desk_table
 from smartdialog.ui.messages import translate_error
 from smartdialog.ui.scaninput import ScanInput
 from smartdialog.ui.workspace import Workspace
 
 log = logging.getLogger("smartdialog.desk")
 
-SEARCH_DELAY_MS = 60
 RECENT_ROWS = 12
 _RELEVANT = ("checkin.", "participant", "badge.", "event.", "demo.", "privacy.")
 # Actions that may add, rename or remove participants (the search keys follow them);
@@ -97,28 +94,18 @@ class DeskWorkspace(Workspace):
         self.input.setObjectName("deskInput")
         self.input.setPlaceholderText(self.tr("Scan a ticket or type a name …"))
         self.input.scanned.connect(self.handle_scan)
-        self.input.search_changed.connect(self._search_later)
+        self.search = PeopleSearch(self.input.text)
+        self.search.chosen.connect(self.check_in_selected)
+        self.input.search_changed.connect(self.search.search_later)
         self.input.submitted.connect(self.check_in_selected)
-        self.input.navigate.connect(self._navigate)
-        self.input.cleared.connect(self._cleared)
+        self.input.navigate.connect(self.search.navigate)
+        self.input.cleared.connect(self.search.clear)
 
         self.result = ResultPanel()
         self.result.reset.connect(self.input.setFocus)
 
-        self.people = PeopleModel()
-        self.people_view = self._table(self.people)
-        self.people_view.doubleClicked.connect(lambda _index: self.check_in_selected())
-        header = self.people_view.horizontalHeader()
-        header.setSectionResizeMode(PeopleModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PeopleModel.ORGANISATION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PeopleModel.TICKET, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PeopleModel.PRESENT, QHeaderView.ResizeMode.ResizeToContents)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setObjectName("deskHint")
-
         self.recent = RecentModel()
-        self.recent_view = self._table(self.recent)
+        self.recent_view = desk_table(self.recent)
         recent_header = self.recent_view.horizontalHeader()
         recent_header.setSectionResizeMode(RecentModel.NAME, QHeaderView.ResizeMode.Stretch)
         recent_header.setSectionResizeMode(
@@ -165,8 +152,7 @@ class DeskWorkspace(Workspace):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.result)
-        left_layout.addWidget(self.hint)
-        left_layout.addWidget(self.people_view, 1)
+        left_layout.addWidget(self.search, 1)
         right = QFrame()
         right.setObjectName("deskSide")
         right_layout = QVBoxLayout(right)
@@ -188,30 +174,10 @@ class DeskWorkspace(Workspace):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_search)
         # Nothing else on the page takes the focus (tables and buttons are NoFocus),
         # so the scanner always types into the scan field.
         self.setFocusProxy(self.input)
         self._update_enabled()
-
-    def _table(self, model: Any) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        view.verticalHeader().setVisible(False)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        font = QFont(view.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        view.setFont(font)
-        view.verticalHeader().setDefaultSectionSize(int(font.pointSizeF() * 2.6))
-        return view
 
     def _counter(self) -> QLabel:
         label = QLabel("–")
@@ -248,11 +214,10 @@ class DeskWorkspace(Workspace):
         return self.db.device.name if self.db is not None else ""
 
     def set_database(self, db: Database | None) -> None:
-        self.index.invalidate()
+        self.search.set_database(db)
         self.last_person = None
         self.last_check_in = None
         self.input.clear()
-        self.people.set_rows([])
         self.jobs.db = db
         super().set_database(db)
         self._update_enabled()
@@ -264,7 +229,7 @@ class DeskWorkspace(Workspace):
 
     def on_changes(self, changes: list[Change]) -> None:
         if any(_may_change_names(c) for c in changes):
-            self.index.invalidate()
+            self.search.index.invalidate()
         super().on_changes(changes)
 
     def activated(self) -> None:
@@ -272,7 +237,7 @@ class DeskWorkspace(Workspace):
 
     def _update_enabled(self) -> None:
         has_db = self.db is not None
-        for widget in (self.input, self.people_view):
+        for widget in (self.input, self.search.view):
             widget.setEnabled(has_db)
         for action in (
             self.walk_in_action,
@@ -317,8 +282,7 @@ class DeskWorkspace(Workspace):
     def handle_scan(self, raw: str) -> None:
         if self.db is None:
             return
-        self.people.set_rows([])
-        self.hint.clear()
+        self.search.clear()
         try:
             with self.db.uow() as s:
                 result = checkin.scan(s, raw, self.desk_name())
@@ -390,65 +354,15 @@ class DeskWorkspace(Workspace):
 
     # -- finding people by name -----------------------------------------------------------------
 
-    def _search_later(self, text: str) -> None:
-        if not text.strip():
-            self._search_timer.stop()
-            self.people.set_rows([])
-            self.hint.clear()
-            return
-        self._search_timer.start()
-
     def run_search(self) -> None:
-        self._search_timer.stop()
-        text = self.input.text()
-        if self.db is None or not text.strip() or tickets.looks_like_payload(text):
-            self.people.set_rows([])
-            return
-        try:
-            with self.db.read() as s:
-                rows = self.index.search(s, text)
-        except Exception as exc:
-            self.hint.setText(translate_error(exc))
-            return
-        self.people.set_rows(rows)
-        if rows:
-            self.people_view.selectRow(0)
-            self.hint.setText(
-                self.tr(
-                    "{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge."
-                ).format(count=len(rows))
-                if len(rows) < registration.SEARCH_LIMIT
-                else self.tr("More than {count} found – type more of the name.").format(
-                    count=len(rows)
-                )
-            )
-        elif len(fold(text)) >= registration.MIN_QUERY:
-            self.hint.setText(
-                self.tr("Nobody found. F2 registers “{text}” as a walk-in.").format(
-                    text=text.strip()
-                )
-            )
-        else:
-            self.hint.clear()
-
-    def _navigate(self, step: int) -> None:
-        count = self.people.rowCount()
-        if not count:
-            return
-        current = self.people_view.currentIndex().row()
-        row = max(0, min(count - 1, (current if current >= 0 else -1) + step))
-        self.people_view.selectRow(row)
-        self.people_view.scrollTo(self.people.index(row, 0))
+        self.search.run()
 
     def selected_person(self) -> PersonRow | None:
-        if not self.people.rowCount():
-            return None
-        row = self.people_view.currentIndex().row()
-        return self.people.row_at(row if row >= 0 else 0)
+        return self.search.selected()
 
     def check_in_selected(self) -> None:
-        if self._search_timer.isActive():
-            self.run_search()  # Enter came before the search ran: search first
+        if self.search.is_pending():
+            self.search.run()  # Enter came before the search ran: search first
         person = self.selected_person()
         if self.db is None or person is None:
             return
@@ -459,13 +373,8 @@ class DeskWorkspace(Workspace):
             self._show(feedback.REJECTED, self.tr("Not checked in"), translate_error(exc))
             return
         self.input.clear()
-        self.people.set_rows([])
-        self.hint.clear()
+        self.search.clear()
         self.show_result(result)
-
-    def _cleared(self) -> None:
-        self.people.set_rows([])
-        self.hint.clear()
 
     # -- walk-ins ------------------------------------------------------------------------------
 
@@ -481,15 +390,14 @@ class DeskWorkspace(Workspace):
         return dialog
 
     def _walk_in_finished(self, dialog: WalkInDialog, code: int) -> None:
-        self.index.invalidate()
+        self.search.index.invalidate()
         self.walk_in_dialog = None
         dialog.deleteLater()
         self.input.setFocus()
         if code != WalkInDialog.DialogCode.Accepted or self.db is None:
             return
         self.input.clear()
-        self.people.set_rows([])
-        self.hint.clear()
+        self.search.clear()
         person = dialog.use_existing or dialog.person
         if person is None:
             return
@@ -570,7 +478,7 @@ class DeskWorkspace(Workspace):
             self._show(feedback.REJECTED, self.tr("Not annulled"), translate_error(exc))
             return
         self.input.clear()
-        self.people.set_rows([])
+        self.search.people.set_rows([])
         self._show(
             feedback.INFO,
             self.tr("Check-in of {name} annulled").format(name=who),
@@ -627,7 +535,7 @@ class DeskWorkspace(Workspace):
         return dialog
 
     def _import_finished(self, dialog: ImportDialog) -> None:
-        self.index.invalidate()
+        self.search.index.invalidate()
         self.import_dialog = None
         dialog.deleteLater()
         self.reload()
