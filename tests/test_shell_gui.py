@@ -155,7 +155,7 @@ def test_the_pages_use_the_settings_the_window_hands_them(
     assert desk.options.badge_layout() == "label62"
     minutes = window.workspace("minutes")
     assert isinstance(minutes, MinutesWorkspace)
-    assert minutes._folder() == str(tmp_path)
+    assert minutes.exports._folder() == str(tmp_path)
     ideas_page = window.workspace("ideas")
     assert isinstance(ideas_page, IdeasWorkspace)
     ideas_page.station_combo.setCurrentIndex(1)  # the table this laptop stands at
