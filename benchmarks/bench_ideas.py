@@ -82,7 +82,7 @@ def measure(workdir: Path) -> list[Measurement]:
             QSettings(str(workdir / "smartdialog.ini"), QSettings.Format.IniFormat)
         )
         page.set_database(db)
-        page.select_station(station.id)
+        page.context.select_station(station.id)
         page.resize(1400, 800)
         page.show()
         app.processEvents()

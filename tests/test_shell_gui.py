@@ -158,8 +158,8 @@ def test_the_pages_use_the_settings_the_window_hands_them(
     assert minutes.exports._folder() == str(tmp_path)
     ideas_page = window.workspace("ideas")
     assert isinstance(ideas_page, IdeasWorkspace)
-    ideas_page.station_combo.setCurrentIndex(1)  # the table this laptop stands at
-    assert settings.value("ideas/station") == str(ideas_page.station_combo.currentData())
+    ideas_page.context.station_combo.setCurrentIndex(1)  # the table this laptop stands at
+    assert settings.value("ideas/station") == str(ideas_page.context.station_combo.currentData())
 
 
 def test_the_window_hands_the_wall_the_voting_results(window: MainWindow, db_path: Path) -> None:
