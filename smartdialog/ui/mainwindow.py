@@ -201,13 +201,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(
+        self._action(
             file_menu,
             self.tr("&New event…"),
             self.new_event_interactive,
             QKeySequence.StandardKey.New,
         )
-        self.open_action = self._action(
+        self._action(
             file_menu,
             self.tr("&Open event…"),
             self.open_event_interactive,

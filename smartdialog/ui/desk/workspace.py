@@ -78,10 +78,8 @@ class DeskWorkspace(Workspace):
         self.index = registration.SearchIndex()
         self.settings = settings
         self.last_person: uuid.UUID | None = None
-        self.last_check_in: uuid.UUID | None = None
         self.walk_in_dialog: WalkInDialog | None = None
         self.annul_dialog: AnnulDialog | None = None
-        self.import_dialog: ImportDialog | None = None
         self.options = DeskOptions(settings, self.sounds)
         self.jobs = PrintJobs(self, settings, self.options)
         self.jobs.status_message.connect(self.status_message)
@@ -216,7 +214,6 @@ class DeskWorkspace(Workspace):
     def set_database(self, db: Database | None) -> None:
         self.search.set_database(db)
         self.last_person = None
-        self.last_check_in = None
         self.input.clear()
         self.jobs.db = db
         super().set_database(db)
@@ -298,7 +295,7 @@ class DeskWorkspace(Workspace):
             "%s: %s", result.verdict, holder.ticket_number if holder is not None else result.reason
         )
         if result.verdict == checkin.WELCOME and holder is not None:
-            self.last_person, self.last_check_in = holder.participant_id, result.check_in_id
+            self.last_person = holder.participant_id
             details = [
                 holder.organisation,
                 self.tr("Ticket {number}").format(number=holder.ticket_number),
@@ -530,13 +527,11 @@ class DeskWorkspace(Workspace):
             return None
         dialog = ImportDialog(self.db, path, self)
         dialog.finished.connect(lambda _code: self._import_finished(dialog))
-        self.import_dialog = dialog
         dialog.open()
         return dialog
 
     def _import_finished(self, dialog: ImportDialog) -> None:
         self.search.index.invalidate()
-        self.import_dialog = None
         dialog.deleteLater()
         self.reload()
         self.input.setFocus()

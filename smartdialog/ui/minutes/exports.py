@@ -127,9 +127,6 @@ class ExportPanel(QWidget):
         self._final = final
         self._update_enabled()
 
-    def is_busy(self) -> bool:
-        return self._task is not None
-
     # -- exports ---------------------------------------------------------------------------------
 
     def _folder(self) -> str:
