@@ -41,6 +41,7 @@ def _raw_sqlite_insert(workdir: Path, repeat: int) -> list[float]:
 
 
 def measure(workdir: Path) -> list[Measurement]:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from smartdialog.ui.ideas import IdeasWorkspace
@@ -77,9 +78,11 @@ def measure(workdir: Path) -> list[Measurement]:
         )
 
         # The facilitator's Enter: how long the GUI thread is busy before she types on.
-        page = IdeasWorkspace()
+        page = IdeasWorkspace(
+            QSettings(str(workdir / "smartdialog.ini"), QSettings.Format.IniFormat)
+        )
         page.set_database(db)
-        page.select_station(station.id)
+        page.context.select_station(station.id)
         page.resize(1400, 800)
         page.show()
         app.processEvents()

@@ -39,6 +39,26 @@ def test_core_imports_neither_qt_nor_the_ui() -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_pages_are_handed_what_they_use() -> None:
+    """Only the app start reads the preferences, and the wall knows nothing of the voting.
+
+    The main window hands every page its settings and the wall its results
+    provider; a page that fetched them itself would have a second source.
+    """
+    pages = PACKAGE / "ui"
+    offenders = {
+        str(path.relative_to(PACKAGE)): sorted(
+            n
+            for n in _imports(path)
+            if n == "smartdialog.ui.app"
+            or (path.parent.name == "wall" and n.startswith("smartdialog.ui.voting"))
+        )
+        for path in pages.rglob("*.py")
+        if path.name != "app.py"
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
 def test_core_runs_without_qt_loaded() -> None:
     """Importing every core module in a fresh interpreter loads no Qt module."""
     modules = [

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -45,9 +45,13 @@ def desk_db(db: Database) -> Iterator[Database]:
     desk.close()
 
 
+def _settings(folder: Path) -> QSettings:
+    return QSettings(str(folder / "smartdialog.ini"), QSettings.Format.IniFormat)
+
+
 @pytest.fixture
-def desk(qtbot: QtBot, desk_db: Database) -> DeskWorkspace:
-    workspace = DeskWorkspace()
+def desk(qtbot: QtBot, desk_db: Database, tmp_path: Path) -> DeskWorkspace:
+    workspace = DeskWorkspace(_settings(tmp_path))
     qtbot.addWidget(workspace)
     workspace.sounds.enabled = False
     workspace.resize(1200, 760)
@@ -104,7 +108,7 @@ def test_a_scanner_burst_with_enter_checks_in(
     assert desk.result.state == feedback.WELCOME
     assert "Jürgen Müller" in desk.result.headline.text()
     assert desk.input.text() == ""
-    assert desk.people.rowCount() == 0  # the burst never turned into a name search
+    assert desk.search.people.rowCount() == 0  # the burst never turned into a name search
     assert desk.count_present.text() == "1"
     assert desk.recent.rowCount() == 1
     assert desk.sounds.played == [feedback.WELCOME]
@@ -169,7 +173,7 @@ def test_a_scan_while_a_name_is_half_typed_reads_only_the_scan(
     clock = SteppedClock()
     desk.input.clock = clock  # type: ignore[assignment]
     type_text(desk.input, "Wei")  # the clerk starts a search ...
-    qtbot.waitUntil(lambda: desk.people.rowCount() == 1)
+    qtbot.waitUntil(lambda: desk.search.people.rowCount() == 1)
     clock.now += 2.0  # ... a moment later a guest holds a ticket under the scanner
     clock.step = 0.004
     payload = _payload(desk_db, "Müller")
@@ -244,8 +248,8 @@ def test_typing_a_name_slowly_searches_and_enter_checks_in(
 ) -> None:
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "MÜLL")
-    qtbot.waitUntil(lambda: desk.people.rowCount() == 2)
-    assert [desk.people.row_at(i).display_name for i in range(2)] == [
+    qtbot.waitUntil(lambda: desk.search.people.rowCount() == 2)
+    assert [desk.search.people.row_at(i).display_name for i in range(2)] == [
         "Müller, Jürgen",
         "Schmuller, Anna",
     ]  # type: ignore[union-attr]
@@ -256,13 +260,13 @@ def test_typing_a_name_slowly_searches_and_enter_checks_in(
         press(desk.input, Qt.Key.Key_Return)
     assert answer.args == [feedback.WELCOME]
     assert "Jürgen Müller" in desk.result.headline.text()
-    assert desk.input.text() == "" and desk.people.rowCount() == 0
+    assert desk.input.text() == "" and desk.search.people.rowCount() == 0
 
 
 def test_arrow_keys_choose_whom_enter_checks_in(qtbot: QtBot, desk: DeskWorkspace) -> None:
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "mull")
-    qtbot.waitUntil(lambda: desk.people.rowCount() == 2)
+    qtbot.waitUntil(lambda: desk.search.people.rowCount() == 2)
     press(desk.input, Qt.Key.Key_Down)
     with qtbot.waitSignal(desk.answered):
         press(desk.input, Qt.Key.Key_Return)
@@ -272,8 +276,8 @@ def test_arrow_keys_choose_whom_enter_checks_in(qtbot: QtBot, desk: DeskWorkspac
 def test_nobody_found_offers_the_walk_in(qtbot: QtBot, desk: DeskWorkspace) -> None:
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "Zyx")
-    qtbot.waitUntil(lambda: "F2" in desk.hint.text())
-    assert desk.people.rowCount() == 0
+    qtbot.waitUntil(lambda: "F2" in desk.search.hint.text())
+    assert desk.search.people.rowCount() == 0
 
 
 def test_the_panel_is_ready_again_by_itself(
@@ -297,7 +301,7 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path
 ) -> None:
     printed = tmp_path / "badge.pdf"
-    desk.choose_printer = lambda _drawing: _pdf_printer(printed)  # type: ignore[method-assign]
+    desk.jobs.choose_printer = lambda _drawing: _pdf_printer(printed)  # type: ignore[method-assign]
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "Jürgen Mueller")
     qtbot.keyClick(desk.input, Qt.Key.Key_F2)
@@ -311,7 +315,7 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     )  # the first Enter: shows who may be the same person
     assert dialog.isVisible()
     assert "Müller, Jürgen" in dialog.warning.text()
-    with qtbot.waitSignal(desk.badge_printed, timeout=5000):
+    with qtbot.waitSignal(desk.jobs.badge_printed, timeout=5000):
         qtbot.keyClick(
             dialog.last_name, Qt.Key.Key_Return
         )  # the second: registers anyway, checks in, prints
@@ -383,7 +387,7 @@ def test_f8_annuls_with_a_reason(qtbot: QtBot, desk: DeskWorkspace, desk_db: Dat
 def test_reprint_is_logged(
     qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path
 ) -> None:
-    desk.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "b.pdf")  # type: ignore[method-assign]
+    desk.jobs.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "b.pdf")  # type: ignore[method-assign]
     desk.handle_scan(_payload(desk_db, "Müller"))
     assert desk.print_badge()
     qtbot.keyClick(desk.input, Qt.Key.Key_F4)
@@ -445,12 +449,12 @@ def test_import_dialog_says_why_a_file_cannot_be_read(
 
 def test_tickets_are_written_in_a_worker(qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path) -> None:
     target = tmp_path / "tickets.pdf"
-    with qtbot.waitSignal(desk.tickets_written, timeout=20000) as written:
-        desk.write_tickets(target, "a4x4")
+    with qtbot.waitSignal(desk.jobs.tickets_written, timeout=20000) as written:
+        desk.jobs.write_tickets(target, "a4x4")
     assert written.args == [target]
     assert target.read_bytes().startswith(b"%PDF")
-    with qtbot.waitSignal(desk.tickets_written, timeout=20000) as written:
-        desk.write_tickets(tmp_path / "mail", "each")
+    with qtbot.waitSignal(desk.jobs.tickets_written, timeout=20000) as written:
+        desk.jobs.write_tickets(tmp_path / "mail", "each")
     assert len(list((tmp_path / "mail").glob("*.pdf"))) == 4
     assert written.args[0].suffix == ".csv"
 
@@ -461,17 +465,16 @@ def test_item_models_pass_the_model_tester(
     desk.handle_scan(_payload(desk_db, "Müller"))
     desk.input.setText("mull")
     desk.run_search()
-    assert isinstance(desk.people, PeopleModel)
-    qtmodeltester.check(desk.people)  # type: ignore[attr-defined]
+    assert isinstance(desk.search.people, PeopleModel)
+    qtmodeltester.check(desk.search.people)  # type: ignore[attr-defined]
     qtmodeltester.check(desk.recent)  # type: ignore[attr-defined]
 
 
-def test_without_an_event_the_desk_is_idle(qtbot: QtBot) -> None:
-    workspace = DeskWorkspace()
+def test_without_an_event_the_desk_is_idle(qtbot: QtBot, tmp_path: Path) -> None:
+    workspace = DeskWorkspace(_settings(tmp_path))
     qtbot.addWidget(workspace)
     workspace.set_database(None)
     assert not workspace.input.isEnabled()
-    assert workspace.title()
     workspace.handle_scan("123")
     assert workspace.result.state == feedback.READY
 
@@ -512,7 +515,7 @@ def test_clicking_the_lists_leaves_the_focus_in_the_scan_field(
     desk.handle_scan(_payload(desk_db, "Müller"))
     desk.input.setText("mull")
     desk.run_search()
-    for view in (desk.people_view, desk.recent_view):
+    for view in (desk.search.view, desk.recent_view):
         rect = view.visualRect(view.model().index(0, 0))
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert desk.input.hasFocus()
@@ -525,7 +528,7 @@ def test_a_walk_in_at_another_desk_is_found_after_the_feed_reports_it(
 
     desk.input.setText("Kowalski")
     desk.run_search()
-    assert desk.people.rowCount() == 0
+    assert desk.search.people.rowCount() == 0
     with desk_db.read() as s:
         seen = audit.latest_seq(s)
     other = open_database(desk_db.path, DeviceIdentity(uuid.UUID(int=23), "Empfang 3", "desk"))  # type: ignore[arg-type]
@@ -536,9 +539,9 @@ def test_a_walk_in_at_another_desk_is_found_after_the_feed_reports_it(
         other.close()
     with desk_db.read() as s:
         desk.on_changes(audit.changes_since(s, seen))
-    assert [desk.people.row_at(i).display_name for i in range(desk.people.rowCount())] == [
-        "Kowalski, Anna"
-    ]  # type: ignore[union-attr]
+    assert [
+        desk.search.people.row_at(i).display_name for i in range(desk.search.people.rowCount())
+    ] == ["Kowalski, Anna"]  # type: ignore[union-attr]
     assert desk.count_walk_ins.text() == "5"
 
 
@@ -551,8 +554,8 @@ def test_ideas_and_check_ins_keep_the_search_keys(desk: DeskWorkspace) -> None:
         return Change(1, datetime.now(UTC), uuid.uuid4(), action, object_type, uuid.uuid4(), "")
 
     invalidated: list[int] = []
-    real_invalidate = desk.index.invalidate
-    desk.index.invalidate = lambda: (invalidated.append(1), real_invalidate())[1]  # type: ignore[method-assign]
+    real_invalidate = desk.search.index.invalidate
+    desk.search.index.invalidate = lambda: (invalidated.append(1), real_invalidate())[1]  # type: ignore[method-assign]
     desk.on_changes([change("idea.created", "idea"), change("checkin.created", "participant")])
     desk.on_changes([change("field.updated", "field"), change("badge.printed", "participant")])
     assert invalidated == []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -43,12 +44,12 @@ def table(db: Database) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
 
 @pytest.fixture
 def page(
-    qtbot: QtBot, db: Database, table: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+    qtbot: QtBot, db: Database, table: tuple[uuid.UUID, uuid.UUID, uuid.UUID], tmp_path: Path
 ) -> Iterator[IdeasWorkspace]:
-    ws = IdeasWorkspace()
+    ws = IdeasWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
     ws.set_database(db)
-    ws.select_station(table[0])
+    ws.context.select_station(table[0])
     ws.resize(1400, 800)
     ws.show()
     qtbot.waitExposed(ws)
@@ -88,7 +89,7 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
             wall.on_changes(changes)
 
     # Capture: Enter saves, the field clears and keeps the focus, newest on top.
-    page.select_topic(topic_id)
+    page.context.select_topic(topic_id)
     _enter(qtbot, page, "Radwege an der Hammer Straße durchgängig ausbauen", 1)
     assert page.entry.hasFocus()
     _enter(qtbot, page, "Mehr Fahrradständer am Bahnhof", 2)
@@ -392,17 +393,17 @@ def test_an_author_only_with_consent(qtbot: QtBot, db: Database, page: IdeasWork
             ]
         )
     page.reload()
-    assert page._author_model.stringList() == ["Łukasz Öztürk-Nguyễn (7)"]
-    page.author_edit.setText("Anna Müller")
+    assert page.context._author_model.stringList() == ["Łukasz Öztürk-Nguyễn (7)"]
+    page.context.author_edit.setText("Anna Müller")
     type_text(page.entry, "Mehr Bänke")
     qtbot.keyClick(page.entry, Qt.Key.Key_Return)
     assert "Anna Müller" in page.message.text()
     assert page.entry.text() == "Mehr Bänke"  # nothing lost
-    page.author_edit.setText("Łukasz")
+    page.context.author_edit.setText("Łukasz")
     qtbot.keyClick(page.entry, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert [i.author_name for i in _db_ideas(db)] == ["Łukasz Öztürk-Nguyễn"]
-    assert page.author_edit.text() == ""  # the next idea is somebody else's
+    assert page.context.author_edit.text() == ""  # the next idea is somebody else's
 
 
 def test_enter_does_not_wait_for_a_busy_database(
@@ -431,8 +432,8 @@ def test_a_save_that_fails_puts_the_text_back(
     with db.uow() as s:
         culture = setup.add_field(s, "Kultur")
     page.reload()
-    page.select_station(None)
-    page.select_field(culture.id)
+    page.context.select_station(None)
+    page.context.select_field(culture.id)
     with db.uow() as s:  # removed on another laptop meanwhile
         setup.remove_field(s, culture.id)
     type_text(page.entry, "Mehr Straßenfeste")

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from smartdialog.core.db import Database
 from smartdialog.core.services import audit, ideas, setup
 from smartdialog.core.services.ideas import IdeaInfo
+from smartdialog.ui.voting.wall import results_provider
 from smartdialog.ui.wall import (
     RankedIdea,
     WallMode,
@@ -196,7 +197,7 @@ def test_the_moderators_controls_steer_the_wall(qtbot: QtBot, db: Database) -> N
     page.show()
     qtbot.waitExposed(page)
     qtbot.waitUntil(lambda: page.spotlight_list.count() == 1)
-    assert page.title() == "Live-Wand"
+    assert page.show_button.text() == "Auf dem Beamer zeigen"
     page.field_combo.setCurrentIndex(3)
     assert (page.state.mode, page.state.field_id) == (WallMode.ONE_FIELD, page.state.fields[3].id)
     page.spotlight_list.setCurrentRow(0)
@@ -279,7 +280,7 @@ def test_results_mode_follows_this_events_voting(qtbot: QtBot, db: Database) -> 
     from smartdialog.core.services import voting
 
     _capture(db, "Radwege an der Hammer Straße")
-    page = WallWorkspace()
+    page = WallWorkspace(results_provider(lambda: page.db))
     qtbot.addWidget(page)
     page.set_database(db)
     page.state.set_mode(WallMode.RESULTS)

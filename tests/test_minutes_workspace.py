@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -25,11 +25,11 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, db: Database) -> Iterator[MinutesWorkspace]:
+def page(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MinutesWorkspace]:
     with db.uow() as s:
         field = setup.list_fields(s)[0]
         ideas.capture(s, "Radwege an der Hammer Straße durchgängig ausbauen", field_id=field.id)
-    ws = MinutesWorkspace()
+    ws = MinutesWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
     ws.set_database(db)
     ws.resize(1200, 760)
@@ -40,7 +40,6 @@ def page(qtbot: QtBot, db: Database) -> Iterator[MinutesWorkspace]:
 
 
 def test_page_shows_parts_chapters_and_draft_state(page: MinutesWorkspace) -> None:
-    assert page.title() == "Dokumentation"
     assert page.section_list.count() == 4 + len(setup.DEFAULT_FIELDS)
     assert page.section_list.item(0).text() == "Anlass und Ziel (Textvorschlag)"
     assert page.current_key() == texts.OCCASION
@@ -112,16 +111,16 @@ def test_pdf_export_runs_in_a_worker_with_progress(
 ) -> None:
     target = tmp_path / "protokoll.pdf"
     steps: list[tuple[int, int]] = []
-    with qtbot.waitSignal(page.exported, timeout=30000) as done:
-        task = page.export_pdf_to(target)
+    with qtbot.waitSignal(page.exports.exported, timeout=30000) as done:
+        task = page.exports.export_pdf_to(target)
         assert task is not None
         task.signals.progress.connect(lambda d, t: steps.append((d, t)))
-        assert not page.pdf_button.isEnabled()
+        assert not page.exports.pdf_button.isEnabled()
     assert done.args == [target]
     assert target.read_bytes().startswith(b"%PDF")
     assert steps and steps[-1][0] == steps[-1][1]
-    assert page.pdf_button.isEnabled() and page.progress.isHidden()
-    assert "protokoll.pdf" in page.result_text() and "Entwurf" in page.result_text()
+    assert page.exports.pdf_button.isEnabled() and page.exports.progress.isHidden()
+    assert "protokoll.pdf" in page.exports.result_text() and "Entwurf" in page.exports.result_text()
 
 
 def test_unwritable_target_is_said_in_words(
@@ -129,35 +128,35 @@ def test_unwritable_target_is_said_in_words(
 ) -> None:
     blocker = tmp_path / "keine-mappe"
     blocker.write_text("")
-    with qtbot.waitSignal(page.export_failed, timeout=30000) as failed:
-        page.export_pdf_to(blocker / "protokoll.pdf")
+    with qtbot.waitSignal(page.exports.export_failed, timeout=30000) as failed:
+        page.exports.export_pdf_to(blocker / "protokoll.pdf")
     (message,) = failed.args
     assert "kann nicht" in message or "nicht geschrieben" in message
-    assert message == page.result_text()
-    assert page.pdf_button.isEnabled()
+    assert message == page.exports.result_text()
+    assert page.exports.pdf_button.isEnabled()
 
 
 def test_data_exports_from_the_page(page: MinutesWorkspace, qtbot: QtBot, tmp_path: Path) -> None:
-    page.separator.setCurrentIndex(1)
-    with qtbot.waitSignal(page.exported, timeout=30000):
-        page.export_data_to(tmp_path / "csv", "csv")
+    page.exports.separator.setCurrentIndex(1)
+    with qtbot.waitSignal(page.exports.exported, timeout=30000):
+        page.exports.export_data_to(tmp_path / "csv", "csv")
     assert (
         (tmp_path / "csv" / "beitraege.csv")
         .read_text(encoding="utf-8-sig")
         .startswith("Nr,Beitrag")
     )
-    with qtbot.waitSignal(page.exported, timeout=30000):
-        page.export_data_to(tmp_path / "json", "json")
+    with qtbot.waitSignal(page.exports.exported, timeout=30000):
+        page.exports.export_data_to(tmp_path / "json", "json")
     assert (tmp_path / "json" / "smartdialog-export.json").exists()
-    assert "1 Datei" in page.result_text()
+    assert "1 Datei" in page.exports.result_text()
 
 
-def test_without_an_event_nothing_can_be_done(qtbot: QtBot) -> None:
-    ws = MinutesWorkspace()
+def test_without_an_event_nothing_can_be_done(qtbot: QtBot, tmp_path: Path) -> None:
+    ws = MinutesWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
     ws.set_database(None)
-    assert not ws.pdf_button.isEnabled() and ws.editor.isReadOnly()
-    assert ws.export_pdf_to(Path("x.pdf")) is None
+    assert not ws.exports.pdf_button.isEnabled() and ws.editor.isReadOnly()
+    assert ws.exports.export_pdf_to(Path("x.pdf")) is None
 
 
 def test_data_protection_from_the_page(
@@ -175,18 +174,18 @@ def test_data_protection_from_the_page(
                 email="l.o@example.org",
             )
         )
-    assert page.export_person_to(7, tmp_path / "auskunft.json")
+    assert page.exports.export_person_to(7, tmp_path / "auskunft.json")
     assert "Öztürk-Nguyễn" in (tmp_path / "auskunft.json").read_text(encoding="utf-8")
-    assert "Ticket 7" in page.result_text()
-    assert not page.export_person_to(8, tmp_path / "keiner.json")
-    assert "8" in page.result_text() and not (tmp_path / "keiner.json").exists()
+    assert "Ticket 7" in page.exports.result_text()
+    assert not page.exports.export_person_to(8, tmp_path / "keiner.json")
+    assert "8" in page.exports.result_text() and not (tmp_path / "keiner.json").exists()
     # Only once the minutes are final.
-    assert not page.anonymise_button.isEnabled()
+    assert not page.exports.anonymise_button.isEnabled()
     page.toggle_final()
-    assert page.anonymise_button.isEnabled()
-    with qtbot.waitSignal(page.exported, timeout=30000):
-        page.anonymise_now()
-    assert "1 Teilnehmende" in page.result_text() or "anonym" in page.result_text()
+    assert page.exports.anonymise_button.isEnabled()
+    with qtbot.waitSignal(page.exports.exported, timeout=30000):
+        page.exports.anonymise_now()
+    assert "1 Teilnehmende" in page.exports.result_text() or "anonym" in page.exports.result_text()
     with db.read() as s:
         from sqlalchemy import select
 

@@ -140,6 +140,46 @@ def test_every_workspace_is_reachable(window: MainWindow, db_path: Path) -> None
         assert page.isVisible()
 
 
+def test_the_pages_use_the_settings_the_window_hands_them(
+    window: MainWindow, settings: QSettings, db_path: Path, tmp_path: Path
+) -> None:
+    from smartdialog.ui.desk import DeskWorkspace
+    from smartdialog.ui.ideas import IdeasWorkspace
+    from smartdialog.ui.minutes import MinutesWorkspace
+
+    settings.setValue("desk/badge_layout", "label62")
+    settings.setValue("minutes/folder", str(tmp_path))
+    assert window.open_event(db_path)
+    desk = window.workspace("desk")
+    assert isinstance(desk, DeskWorkspace)
+    assert desk.options.badge_layout() == "label62"
+    minutes = window.workspace("minutes")
+    assert isinstance(minutes, MinutesWorkspace)
+    assert minutes.exports._folder() == str(tmp_path)
+    ideas_page = window.workspace("ideas")
+    assert isinstance(ideas_page, IdeasWorkspace)
+    ideas_page.context.station_combo.setCurrentIndex(1)  # the table this laptop stands at
+    assert settings.value("ideas/station") == str(ideas_page.context.station_combo.currentData())
+
+
+def test_the_window_hands_the_wall_the_voting_results(window: MainWindow, db_path: Path) -> None:
+    from smartdialog.core.services import ideas, voting
+    from smartdialog.ui.wall import WallMode, WallWorkspace
+
+    assert window.open_event(db_path)
+    wall = window.workspace("wall")
+    assert isinstance(wall, WallWorkspace)
+    wall.state.set_mode(WallMode.RESULTS)
+    assert wall.state.results is None  # no round yet
+    assert window.db is not None
+    with window.db.uow() as s:
+        ideas.capture(s, "Radwege an der Hammer Straße", field_id=setup.list_fields(s)[0].id)
+        voting.start_round(s, voting.create_round(s, "Priorisierung").id)
+    wall.reload()
+    assert wall.state.results is not None
+    assert "Priorisierung" in wall.state.results.title
+
+
 def test_refusing_an_empty_title_keeps_the_stored_one(
     window: MainWindow, db_path: Path, warnings_shown: list[str]
 ) -> None:

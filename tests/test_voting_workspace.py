@@ -86,14 +86,14 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     cast(db, info.id, people[0], {found["Radwege"]: 2, found["Coworking"]: 1})
     cast(db, info.id, people[1], {found["Radwege"]: 1})
     _wait_results(qtbot, page)
-    rows = page.results_model.rows()
+    rows = page.results_panel.results_model.rows()
     assert [(r.text, r.device_dots, r.paper_dots, r.rank) for r in rows] == [
         ("Busse", 0, 4, 1),
         ("Radwege", 3, 0, 2),
         ("Coworking", 1, 0, 3),
     ]
     assert "Abgestimmt: 2 von 3 Anwesenden (67 %)" in page.turnout_label.text()
-    assert "Zwischenstand" in page.hash_label.text()
+    assert "Zwischenstand" in page.results_panel.hash_label.text()
 
     asked: list[str] = []
 
@@ -107,7 +107,7 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     closed = page.current_round()
     assert closed is not None and closed.is_closed and len(closed.tally_sha256) == 64
     _wait_results(qtbot, page)
-    assert closed.tally_sha256 in page.hash_label.text()
+    assert closed.tally_sha256 in page.results_panel.hash_label.text()
     assert not model.flags(model.index(row, model.DOTS)) & Qt.ItemFlag.ItemIsEditable
     assert errors == [errors[0]]
 
@@ -122,10 +122,13 @@ def test_a_hidden_tally_stays_hidden_until_the_moderator_peeks(
     cast(db, info.id, people[0], {found["Radwege"]: 1})
     page.reload()
     _wait_results(qtbot, page)
-    assert page.results_stack.currentIndex() == 1 and page.peek.isVisibleTo(page)
-    page.peek.setChecked(True)
-    assert page.results_stack.currentIndex() == 0
-    assert page.results_model.rowCount() == 1
+    assert (
+        page.results_panel.results_stack.currentIndex() == 1
+        and page.results_panel.peek.isVisibleTo(page)
+    )
+    page.results_panel.peek.setChecked(True)
+    assert page.results_panel.results_stack.currentIndex() == 0
+    assert page.results_panel.results_model.rowCount() == 1
 
 
 def test_the_results_model_passes_the_model_tester(
@@ -139,15 +142,17 @@ def test_the_results_model_passes_the_model_tester(
     cast(db, info.id, people[1], {found["Busse"]: 2})
     page.reload()
     _wait_results(qtbot, page)
-    assert page.results_model.rowCount() == 3
-    assert page.results_model.index(0, ResultsModel.RANK).data() == "1. ="
-    assert "Gleichstand auf Rang 1" in page.ties_label.text()
-    qtmodeltester.check(page.results_model)
+    assert page.results_panel.results_model.rowCount() == 3
+    assert page.results_panel.results_model.index(0, ResultsModel.RANK).data() == "1. ="
+    assert "Gleichstand auf Rang 1" in page.results_panel.ties_label.text()
+    qtmodeltester.check(page.results_panel.results_model)
     qtmodeltester.check(page.paper_model)
     # Per field: Wirtschaftsstandort alone.
-    page.scope.setCurrentIndex(page.scope.findText("Wirtschaftsstandort"))
-    assert [r.text for r in page.results_model.rows()] == ["Coworking"]
-    assert page.results_view.isColumnHidden(ResultsModel.FIELD)
+    page.results_panel.scope.setCurrentIndex(
+        page.results_panel.scope.findText("Wirtschaftsstandort")
+    )
+    assert [r.text for r in page.results_panel.results_model.rows()] == ["Coworking"]
+    assert page.results_panel.results_view.isColumnHidden(ResultsModel.FIELD)
 
 
 def test_the_wall_shows_turnout_while_hidden_and_the_ranking_once_closed(db: Database) -> None:

@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>DeskOptions</name>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Badges on A6 sheets</source>
+        <translation>Namensschilder auf A6-Blättern</translation>
+    </message>
+    <message>
+        <source>Badges on 62 mm label roll</source>
+        <translation>Namensschilder auf 62-mm-Etikettenrolle</translation>
+    </message>
+    <message>
+        <source>Print badges without asking (default printer)</source>
+        <translation>Namensschilder ohne Rückfrage drucken (Standarddrucker)</translation>
+    </message>
+    <message>
+        <source>Print a badge at every check-in</source>
+        <translation>Bei jedem Check-in ein Namensschild drucken</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Töne</translation>
+    </message>
+</context>
+<context>
     <name>DeskWorkspace</name>
     <message>
         <source>Scan a ticket or type a name …</source>
@@ -77,34 +104,6 @@
     <message>
         <source>Latest check-ins (all desks)</source>
         <translation>Letzte Check-ins (alle Empfänge)</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>Optionen</translation>
-    </message>
-    <message>
-        <source>Badges on A6 sheets</source>
-        <translation>Namensschilder auf A6-Blättern</translation>
-    </message>
-    <message>
-        <source>Badges on 62 mm label roll</source>
-        <translation>Namensschilder auf 62-mm-Etikettenrolle</translation>
-    </message>
-    <message>
-        <source>Print badges without asking (default printer)</source>
-        <translation>Namensschilder ohne Rückfrage drucken (Standarddrucker)</translation>
-    </message>
-    <message>
-        <source>Print a badge at every check-in</source>
-        <translation>Bei jedem Check-in ein Namensschild drucken</translation>
-    </message>
-    <message>
-        <source>Sounds</source>
-        <translation>Töne</translation>
-    </message>
-    <message>
-        <source>Registration</source>
-        <translation>Empfang</translation>
     </message>
     <message>
         <source>Ready – {desk}</source>
@@ -179,18 +178,6 @@
         <translation>Nicht eingecheckt</translation>
     </message>
     <message>
-        <source>{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge.</source>
-        <translation>{count} gefunden – ↑/↓ wählt aus, Enter checkt ein, F4 druckt ein Namensschild.</translation>
-    </message>
-    <message>
-        <source>More than {count} found – type more of the name.</source>
-        <translation>Mehr als {count} gefunden – tippen Sie mehr vom Namen.</translation>
-    </message>
-    <message>
-        <source>Nobody found. F2 registers “{text}” as a walk-in.</source>
-        <translation>Niemand gefunden. F2 meldet „{text}“ spontan an.</translation>
-    </message>
-    <message>
         <source>{name} is registered</source>
         <translation>{name} ist angemeldet</translation>
     </message>
@@ -215,54 +202,6 @@
         <translation>Check-in von {name} annulliert</translation>
     </message>
     <message>
-        <source>Ticket</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <source>Ticket no. {number}</source>
-        <translation>Ticket-Nr. {number}</translation>
-    </message>
-    <message>
-        <source>Please show this QR code at the registration desk – printed or on your phone.</source>
-        <translation>Bitte zeigen Sie diesen QR-Code am Empfang vor – ausgedruckt oder auf dem Handy.</translation>
-    </message>
-    <message>
-        <source>The code holds no personal data.</source>
-        <translation>Der Code enthält keine persönlichen Daten.</translation>
-    </message>
-    <message>
-        <source>{weekday}, {month} {day}, {year}, {time}</source>
-        <translation>{weekday}, {day}. {month} {year}, {time} Uhr</translation>
-    </message>
-    <message>
-        <source>mailing-list.csv</source>
-        <translation>Versandliste.csv</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <source>Ticket no.</source>
-        <translation>Ticket-Nr.</translation>
-    </message>
-    <message>
-        <source>Ticket-{number:04d}-{name}.pdf</source>
-        <translation>Ticket-{number:04d}-{name}.pdf</translation>
-    </message>
-    <message>
         <source>Whose badge?</source>
         <translation>Wessen Namensschild?</translation>
     </message>
@@ -271,72 +210,12 @@
         <translation>Scannen oder suchen Sie die Person zuerst.</translation>
     </message>
     <message>
-        <source>Badge not printed</source>
-        <translation>Namensschild nicht gedruckt</translation>
-    </message>
-    <message>
-        <source>Badge reprinted for {name}</source>
-        <translation>Namensschild für {name} erneut gedruckt</translation>
-    </message>
-    <message>
-        <source>Badge printed for {name}</source>
-        <translation>Namensschild für {name} gedruckt</translation>
-    </message>
-    <message>
         <source>Import registrations</source>
         <translation>Anmeldungen importieren</translation>
     </message>
     <message>
         <source>Registrations (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Anmeldungen (*.csv *.xlsx *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>One ticket per A4 page</source>
-        <translation>Ein Ticket pro A4-Seite</translation>
-    </message>
-    <message>
-        <source>Four tickets per A4 sheet (to cut)</source>
-        <translation>Vier Tickets pro A4-Blatt (zum Schneiden)</translation>
-    </message>
-    <message>
-        <source>One PDF per person, to send by e-mail</source>
-        <translation>Ein PDF pro Person, zum Versand per E-Mail</translation>
-    </message>
-    <message>
-        <source>Tickets as PDF</source>
-        <translation>Tickets als PDF</translation>
-    </message>
-    <message>
-        <source>Layout:</source>
-        <translation>Aufteilung:</translation>
-    </message>
-    <message>
-        <source>Folder for the tickets</source>
-        <translation>Ordner für die Tickets</translation>
-    </message>
-    <message>
-        <source>tickets.pdf</source>
-        <translation>Tickets.pdf</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-Dateien (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Writing tickets …</source>
-        <translation>Tickets werden geschrieben …</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Ausblenden</translation>
-    </message>
-    <message>
-        <source>{count} tickets written to {path}</source>
-        <translation>{count} Tickets in {path} geschrieben</translation>
-    </message>
-    <message>
-        <source>Tickets not written</source>
-        <translation>Tickets nicht geschrieben</translation>
     </message>
 </context>
 <context>
@@ -431,6 +310,132 @@
     <message>
         <source>walk-in</source>
         <translation>spontan</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleSearch</name>
+    <message>
+        <source>{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge.</source>
+        <translation>{count} gefunden – ↑/↓ wählt aus, Enter checkt ein, F4 druckt ein Namensschild.</translation>
+    </message>
+    <message>
+        <source>More than {count} found – type more of the name.</source>
+        <translation>Mehr als {count} gefunden – tippen Sie mehr vom Namen.</translation>
+    </message>
+    <message>
+        <source>Nobody found. F2 registers “{text}” as a walk-in.</source>
+        <translation>Niemand gefunden. F2 meldet „{text}“ spontan an.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobs</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Ticket no. {number}</source>
+        <translation>Ticket-Nr. {number}</translation>
+    </message>
+    <message>
+        <source>Please show this QR code at the registration desk – printed or on your phone.</source>
+        <translation>Bitte zeigen Sie diesen QR-Code am Empfang vor – ausgedruckt oder auf dem Handy.</translation>
+    </message>
+    <message>
+        <source>The code holds no personal data.</source>
+        <translation>Der Code enthält keine persönlichen Daten.</translation>
+    </message>
+    <message>
+        <source>{weekday}, {month} {day}, {year}, {time}</source>
+        <translation>{weekday}, {day}. {month} {year}, {time} Uhr</translation>
+    </message>
+    <message>
+        <source>mailing-list.csv</source>
+        <translation>Versandliste.csv</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>Ticket-Nr.</translation>
+    </message>
+    <message>
+        <source>Ticket-{number:04d}-{name}.pdf</source>
+        <translation>Ticket-{number:04d}-{name}.pdf</translation>
+    </message>
+    <message>
+        <source>Badge not printed</source>
+        <translation>Namensschild nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Badge reprinted for {name}</source>
+        <translation>Namensschild für {name} erneut gedruckt</translation>
+    </message>
+    <message>
+        <source>Badge printed for {name}</source>
+        <translation>Namensschild für {name} gedruckt</translation>
+    </message>
+    <message>
+        <source>One ticket per A4 page</source>
+        <translation>Ein Ticket pro A4-Seite</translation>
+    </message>
+    <message>
+        <source>Four tickets per A4 sheet (to cut)</source>
+        <translation>Vier Tickets pro A4-Blatt (zum Schneiden)</translation>
+    </message>
+    <message>
+        <source>One PDF per person, to send by e-mail</source>
+        <translation>Ein PDF pro Person, zum Versand per E-Mail</translation>
+    </message>
+    <message>
+        <source>Tickets as PDF</source>
+        <translation>Tickets als PDF</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>Aufteilung:</translation>
+    </message>
+    <message>
+        <source>Folder for the tickets</source>
+        <translation>Ordner für die Tickets</translation>
+    </message>
+    <message>
+        <source>tickets.pdf</source>
+        <translation>Tickets.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing tickets …</source>
+        <translation>Tickets werden geschrieben …</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>{count} tickets written to {path}</source>
+        <translation>{count} Tickets in {path} geschrieben</translation>
+    </message>
+    <message>
+        <source>Tickets not written</source>
+        <translation>Tickets nicht geschrieben</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,37 @@
     </message>
 </context>
 <context>
+    <name>IdeaContext</name>
+    <message>
+        <source>only with their consent to be named</source>
+        <translation>nur mit Einwilligung zur Namensnennung</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tisch</translation>
+    </message>
+    <message>
+        <source>Field of action</source>
+        <translation>Handlungsfeld</translation>
+    </message>
+    <message>
+        <source>Guiding question</source>
+        <translation>Leitfrage</translation>
+    </message>
+    <message>
+        <source>Said by</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>(no table)</source>
+        <translation>(kein Tisch)</translation>
+    </message>
+    <message>
+        <source>(no guiding question)</source>
+        <translation>(keine Leitfrage)</translation>
+    </message>
+</context>
+<context>
     <name>IdeasModel</name>
     <message>
         <source>Time</source>
@@ -147,26 +178,6 @@
 </context>
 <context>
     <name>IdeasWorkspace</name>
-    <message>
-        <source>only with their consent to be named</source>
-        <translation>nur mit Einwilligung zur Namensnennung</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Tisch</translation>
-    </message>
-    <message>
-        <source>Field of action</source>
-        <translation>Handlungsfeld</translation>
-    </message>
-    <message>
-        <source>Guiding question</source>
-        <translation>Leitfrage</translation>
-    </message>
-    <message>
-        <source>Said by</source>
-        <translation>Von</translation>
-    </message>
     <message>
         <source>Type the idea and press Enter</source>
         <translation>Idee eintippen und Enter drücken</translation>
@@ -230,18 +241,6 @@
     <message>
         <source>Search</source>
         <translation>Suchen</translation>
-    </message>
-    <message>
-        <source>Ideas</source>
-        <translation>Ideen</translation>
-    </message>
-    <message>
-        <source>(no table)</source>
-        <translation>(kein Tisch)</translation>
-    </message>
-    <message>
-        <source>(no guiding question)</source>
-        <translation>(keine Leitfrage)</translation>
     </message>
     <message>
         <source>Saved: %1</source>
@@ -438,10 +437,6 @@
     <message>
         <source>Preview</source>
         <translation>Vorschau</translation>
-    </message>
-    <message>
-        <source>Live wall</source>
-        <translation>Live-Wand</translation>
     </message>
     <message>
         <source>Full screen on the second display (%1).</source>

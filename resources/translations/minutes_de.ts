@@ -2,35 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>MinutesWorkspace</name>
-    <message>
-        <source>Texts you write</source>
-        <translation>Texte, die Sie schreiben</translation>
-    </message>
-    <message>
-        <source>Parts of the minutes</source>
-        <translation>Teile der Dokumentation</translation>
-    </message>
-    <message>
-        <source>Text of the chosen part</source>
-        <translation>Text des gewählten Teils</translation>
-    </message>
-    <message>
-        <source>Saved as you type. An empty line starts a new paragraph, a line starting with “- ” becomes a bullet point; in the programme, separate time and item with a tab.</source>
-        <translation>Wird beim Schreiben gespeichert. Eine Leerzeile beginnt einen neuen Absatz, eine Zeile mit „- “ am Anfang wird ein Aufzählungspunkt; im Ablauf trennen Sie Uhrzeit und Programmpunkt mit einem Tabulator.</translation>
-    </message>
-    <message>
-        <source>Use the suggested text</source>
-        <translation>Textvorschlag verwenden</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Chapters of the document</source>
-        <translation>Kapitel des Dokuments</translation>
-    </message>
+    <name>ExportPanel</name>
     <message>
         <source>Export</source>
         <translation>Export</translation>
@@ -84,8 +56,99 @@
         <translation>Nach der Veranstaltung: Namen, Kontaktdaten und Einwilligungen endgültig löschen; die anonymen Ergebnisse bleiben</translation>
     </message>
     <message>
-        <source>Minutes</source>
-        <translation>Dokumentation</translation>
+        <source>Save the minutes as PDF</source>
+        <translation>Dokumentation als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the export</source>
+        <translation>Ordner für den Export wählen</translation>
+    </message>
+    <message>
+        <source>Personal data removed: {count} participants are anonymous now.</source>
+        <translation>Personenbezogene Daten gelöscht: {count} Teilnehmende sind jetzt anonym.</translation>
+    </message>
+    <message>
+        <source>Minutes written: {path} ({pages} pages).</source>
+        <translation>Dokumentation gespeichert: {path} ({pages} Seiten).</translation>
+    </message>
+    <message>
+        <source>It is marked as a draft until you mark the minutes final.</source>
+        <translation>Sie ist als Entwurf gekennzeichnet, bis Sie die Dokumentation als Endfassung festlegen.</translation>
+    </message>
+    <message>
+        <source>1 file written to {folder}.</source>
+        <translation>1 Datei in {folder} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{count} files written to {folder}.</source>
+        <translation>{count} Dateien in {folder} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Data of one person</source>
+        <translation>Daten einer Person</translation>
+    </message>
+    <message>
+        <source>Ticket number of the person:</source>
+        <translation>Ticketnummer der Person:</translation>
+    </message>
+    <message>
+        <source>Save the person&apos;s data</source>
+        <translation>Daten der Person speichern</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>The data of ticket {number} is in {path}.</source>
+        <translation>Die Daten zu Ticket {number} stehen in {path}.</translation>
+    </message>
+    <message>
+        <source>Remove personal data</source>
+        <translation>Personenbezogene Daten löschen</translation>
+    </message>
+    <message>
+        <source>All names, e-mail addresses, postcodes, consents and what was typed at the desk are deleted for good. Counts, ideas and voting results stay, and so do the minutes. Do this only after the event, once the minutes are final.
+
+Remove the personal data now?</source>
+        <translation>Alle Namen, E-Mail-Adressen, Postleitzahlen, Einwilligungen und alles am Empfang Eingetippte werden endgültig gelöscht. Anzahlen, Ideen und Abstimmungsergebnisse bleiben erhalten, ebenso die Dokumentation. Tun Sie das erst nach der Veranstaltung, wenn die Dokumentation als Endfassung festgelegt ist.
+
+Personenbezogene Daten jetzt löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesWorkspace</name>
+    <message>
+        <source>Texts you write</source>
+        <translation>Texte, die Sie schreiben</translation>
+    </message>
+    <message>
+        <source>Parts of the minutes</source>
+        <translation>Teile der Dokumentation</translation>
+    </message>
+    <message>
+        <source>Text of the chosen part</source>
+        <translation>Text des gewählten Teils</translation>
+    </message>
+    <message>
+        <source>Saved as you type. An empty line starts a new paragraph, a line starting with “- ” becomes a bullet point; in the programme, separate time and item with a tab.</source>
+        <translation>Wird beim Schreiben gespeichert. Eine Leerzeile beginnt einen neuen Absatz, eine Zeile mit „- “ am Anfang wird ein Aufzählungspunkt; im Ablauf trennen Sie Uhrzeit und Programmpunkt mit einem Tabulator.</translation>
+    </message>
+    <message>
+        <source>Use the suggested text</source>
+        <translation>Textvorschlag verwenden</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Chapters of the document</source>
+        <translation>Kapitel des Dokuments</translation>
     </message>
     <message>
         <source>No event is open.</source>
@@ -160,76 +223,12 @@
         <translation>{count} Abstimmungsrunden</translation>
     </message>
     <message>
-        <source>Personal data removed: {count} participants are anonymous now.</source>
-        <translation>Personenbezogene Daten gelöscht: {count} Teilnehmende sind jetzt anonym.</translation>
-    </message>
-    <message>
-        <source>1 file written to {folder}.</source>
-        <translation>1 Datei in {folder} gespeichert.</translation>
-    </message>
-    <message>
-        <source>{count} files written to {folder}.</source>
-        <translation>{count} Dateien in {folder} gespeichert.</translation>
-    </message>
-    <message>
-        <source>Data of one person</source>
-        <translation>Daten einer Person</translation>
-    </message>
-    <message>
-        <source>Ticket number of the person:</source>
-        <translation>Ticketnummer der Person:</translation>
-    </message>
-    <message>
-        <source>Save the person&apos;s data</source>
-        <translation>Daten der Person speichern</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <source>The data of ticket {number} is in {path}.</source>
-        <translation>Die Daten zu Ticket {number} stehen in {path}.</translation>
-    </message>
-    <message>
-        <source>Remove personal data</source>
-        <translation>Personenbezogene Daten löschen</translation>
-    </message>
-    <message>
-        <source>All names, e-mail addresses, postcodes, consents and what was typed at the desk are deleted for good. Counts, ideas and voting results stay, and so do the minutes. Do this only after the event, once the minutes are final.
-
-Remove the personal data now?</source>
-        <translation>Alle Namen, E-Mail-Adressen, Postleitzahlen, Einwilligungen und alles am Empfang Eingetippte werden endgültig gelöscht. Anzahlen, Ideen und Abstimmungsergebnisse bleiben erhalten, ebenso die Dokumentation. Tun Sie das erst nach der Veranstaltung, wenn die Dokumentation als Endfassung festgelegt ist.
-
-Personenbezogene Daten jetzt löschen?</translation>
-    </message>
-    <message>
         <source>no vote yet: the voting chapters will say that no vote took place</source>
         <translation>noch keine Abstimmung: Die Kapitel zur Abstimmung sagen, dass keine stattfand</translation>
     </message>
     <message>
         <source>{ideas}, {vote}.</source>
         <translation>{ideas}, {vote}.</translation>
-    </message>
-    <message>
-        <source>Save the minutes as PDF</source>
-        <translation>Dokumentation als PDF speichern</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF-Dokumente (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Choose the folder for the export</source>
-        <translation>Ordner für den Export wählen</translation>
-    </message>
-    <message>
-        <source>Minutes written: {path} ({pages} pages).</source>
-        <translation>Dokumentation gespeichert: {path} ({pages} Seiten).</translation>
-    </message>
-    <message>
-        <source>It is marked as a draft until you mark the minutes final.</source>
-        <translation>Sie ist als Entwurf gekennzeichnet, bis Sie die Dokumentation als Endfassung festlegen.</translation>
     </message>
 </context>
 <context>

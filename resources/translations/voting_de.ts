@@ -122,6 +122,52 @@
     </message>
 </context>
 <context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Ranking</source>
+        <translation>Rangfolge</translation>
+    </message>
+    <message>
+        <source>Show the interim count here (not on the projector)</source>
+        <translation>Zwischenstand hier anzeigen (nicht auf dem Beamer)</translation>
+    </message>
+    <message>
+        <source>Ranking:</source>
+        <translation>Rangfolge:</translation>
+    </message>
+    <message>
+        <source>The tally of this round is hidden until the round is closed.</source>
+        <translation>Der Zwischenstand dieser Runde bleibt bis zum Abschluss verborgen.</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Closed {when}. SHA-256 of the tally: {sha}</source>
+        <translation>Geschlossen {when}. SHA-256 der Auszählung: {sha}</translation>
+    </message>
+    <message>
+        <source>Warning: the dots in the file no longer match this hash; they were changed after closing.</source>
+        <translation>Achtung: Die Punkte in der Datei passen nicht mehr zu dieser Prüfsumme; sie wurden nach dem Abschluss verändert.</translation>
+    </message>
+    <message>
+        <source>Interim count: the round is still open.</source>
+        <translation>Zwischenstand: Die Runde ist noch geöffnet.</translation>
+    </message>
+    <message>
+        <source>Tie at rank {rank}: {ideas}.</source>
+        <translation>Gleichstand auf Rang {rank}: {ideas}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more tie(s), marked in the table.</source>
+        <translation>
+            <numerusform>%n weiterer Gleichstand, in der Tabelle markiert.</numerusform>
+            <numerusform>%n weitere Gleichstände, in der Tabelle markiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit voting round</source>
@@ -390,10 +436,6 @@
 <context>
     <name>VotingWorkspace</name>
     <message>
-        <source>Voting</source>
-        <translation>Abstimmung</translation>
-    </message>
-    <message>
         <source>Voting rounds</source>
         <translation>Abstimmungsrunden</translation>
     </message>
@@ -436,18 +478,6 @@
     <message>
         <source>Voting station</source>
         <translation>Abstimmungsstation</translation>
-    </message>
-    <message>
-        <source>Ranking</source>
-        <translation>Rangfolge</translation>
-    </message>
-    <message>
-        <source>Show the interim count here (not on the projector)</source>
-        <translation>Zwischenstand hier anzeigen (nicht auf dem Beamer)</translation>
-    </message>
-    <message>
-        <source>Ranking:</source>
-        <translation>Rangfolge:</translation>
     </message>
     <message>
         <source>Results</source>
@@ -558,37 +588,6 @@
     <message>
         <source>Ballots: {ballots} of {eligible} present ({share}) · dots used: {used} of {available} · paper dots: {paper}</source>
         <translation>Abgestimmt: {ballots} von {eligible} Anwesenden ({share}) · Punkte vergeben: {used} von {available} · Papierpunkte: {paper}</translation>
-    </message>
-    <message>
-        <source>The tally of this round is hidden until the round is closed.</source>
-        <translation>Der Zwischenstand dieser Runde bleibt bis zum Abschluss verborgen.</translation>
-    </message>
-    <message>
-        <source>Overall</source>
-        <translation>Gesamt</translation>
-    </message>
-    <message>
-        <source>Closed {when}. SHA-256 of the tally: {sha}</source>
-        <translation>Geschlossen {when}. SHA-256 der Auszählung: {sha}</translation>
-    </message>
-    <message>
-        <source>Warning: the dots in the file no longer match this hash; they were changed after closing.</source>
-        <translation>Achtung: Die Punkte in der Datei passen nicht mehr zu dieser Prüfsumme; sie wurden nach dem Abschluss verändert.</translation>
-    </message>
-    <message>
-        <source>Interim count: the round is still open.</source>
-        <translation>Zwischenstand: Die Runde ist noch geöffnet.</translation>
-    </message>
-    <message>
-        <source>Tie at rank {rank}: {ideas}.</source>
-        <translation>Gleichstand auf Rang {rank}: {ideas}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more tie(s), marked in the table.</source>
-        <translation>
-            <numerusform>%n weiterer Gleichstand, in der Tabelle markiert.</numerusform>
-            <numerusform>%n weitere Gleichstände, in der Tabelle markiert.</numerusform>
-        </translation>
     </message>
     <message>
         <source>New voting round</source>

@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>ResultsPanel</name>
+    <message numerus="yes">
+        <source>%n more tie(s), marked in the table.</source>
+        <translation>
+            <numerusform>%n more tie, marked in the table.</numerusform>
+            <numerusform>%n more ties, marked in the table.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VotingStation</name>
     <message numerus="yes">
         <source>You have %n dot(s) to give to the ideas you find most important.</source>
@@ -97,13 +107,6 @@
         <translation>
             <numerusform>at most %n per idea</numerusform>
             <numerusform>at most %n per idea</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more tie(s), marked in the table.</source>
-        <translation>
-            <numerusform>%n more tie, marked in the table.</numerusform>
-            <numerusform>%n more ties, marked in the table.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

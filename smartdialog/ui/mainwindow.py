@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 from collections.abc import Callable
@@ -53,40 +52,58 @@ MAX_RECENT = 8
 @dataclass(frozen=True)
 class WorkspaceSpec:
     key: str
-    module: str
-    class_name: str
     icon: QStyle.StandardPixmap
+    # Makes the page, handing it what it uses from the window (settings, providers);
+    # each imports its package itself, so that a page nobody opens is never loaded.
+    create: Callable[[MainWindow], Workspace]
+
+
+def _setup(window: MainWindow) -> Workspace:
+    from smartdialog.ui.setup import SetupWorkspace
+
+    return SetupWorkspace()
+
+
+def _desk(window: MainWindow) -> Workspace:
+    from smartdialog.ui.desk import DeskWorkspace
+
+    return DeskWorkspace(window.settings)
+
+
+def _ideas(window: MainWindow) -> Workspace:
+    from smartdialog.ui.ideas import IdeasWorkspace
+
+    return IdeasWorkspace(window.settings)
+
+
+def _wall(window: MainWindow) -> Workspace:
+    from smartdialog.ui.voting.wall import results_provider
+    from smartdialog.ui.wall import WallWorkspace
+
+    return WallWorkspace(results_provider(lambda: window.db))
+
+
+def _voting(window: MainWindow) -> Workspace:
+    from smartdialog.ui.voting import VotingWorkspace
+
+    return VotingWorkspace()
+
+
+def _minutes(window: MainWindow) -> Workspace:
+    from smartdialog.ui.minutes import MinutesWorkspace
+
+    return MinutesWorkspace(window.settings)
 
 
 # In the order of the day: set up, let people in, collect ideas, show them, vote, write it up.
+# The titles are MainWindow.workspace_titles(): the navigation is built before any page exists.
 WORKSPACES: tuple[WorkspaceSpec, ...] = (
-    WorkspaceSpec(
-        "setup",
-        "smartdialog.ui.setup",
-        "SetupWorkspace",
-        QStyle.StandardPixmap.SP_FileDialogDetailedView,
-    ),
-    WorkspaceSpec(
-        "desk", "smartdialog.ui.desk", "DeskWorkspace", QStyle.StandardPixmap.SP_DialogApplyButton
-    ),
-    WorkspaceSpec(
-        "ideas",
-        "smartdialog.ui.ideas",
-        "IdeasWorkspace",
-        QStyle.StandardPixmap.SP_FileDialogNewFolder,
-    ),
-    WorkspaceSpec(
-        "wall", "smartdialog.ui.wall", "WallWorkspace", QStyle.StandardPixmap.SP_DesktopIcon
-    ),
-    WorkspaceSpec(
-        "voting",
-        "smartdialog.ui.voting",
-        "VotingWorkspace",
-        QStyle.StandardPixmap.SP_DialogYesButton,
-    ),
-    WorkspaceSpec(
-        "minutes", "smartdialog.ui.minutes", "MinutesWorkspace", QStyle.StandardPixmap.SP_FileIcon
-    ),
+    WorkspaceSpec("setup", QStyle.StandardPixmap.SP_FileDialogDetailedView, _setup),
+    WorkspaceSpec("desk", QStyle.StandardPixmap.SP_DialogApplyButton, _desk),
+    WorkspaceSpec("ideas", QStyle.StandardPixmap.SP_FileDialogNewFolder, _ideas),
+    WorkspaceSpec("wall", QStyle.StandardPixmap.SP_DesktopIcon, _wall),
+    WorkspaceSpec("voting", QStyle.StandardPixmap.SP_DialogYesButton, _voting),
+    WorkspaceSpec("minutes", QStyle.StandardPixmap.SP_FileIcon, _minutes),
 )
 
 
@@ -193,13 +210,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(
+        self._action(
             file_menu,
             self.tr("&New event…"),
             self.new_event_interactive,
             QKeySequence.StandardKey.New,
         )
-        self.open_action = self._action(
+        self._action(
             file_menu,
             self.tr("&Open event…"),
             self.open_event_interactive,
@@ -272,8 +289,7 @@ class MainWindow(QMainWindow):
         page = self._pages.get(key)
         if page is None:
             spec = next(s for s in WORKSPACES if s.key == key)
-            cls = getattr(importlib.import_module(spec.module), spec.class_name)
-            page = cls()
+            page = spec.create(self)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self._pages[key] = page
             self.stack.addWidget(page)

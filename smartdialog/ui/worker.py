@@ -20,11 +20,10 @@ class _Signals(QObject):
 
 
 class Progress:
-    """Handed to the work function: report (done, total); ask whether to stop."""
+    """Handed to the work function to report (done, total)."""
 
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
-        self.cancelled = False
 
     def __call__(self, done: int, total: int) -> None:
         self._signals.progress.emit(done, total)
@@ -54,9 +53,6 @@ class Task(QRunnable, Generic[T]):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
-
-    def cancel(self) -> None:
-        self.progress.cancelled = True
 
 
 _running: set[Task[Any]] = set()

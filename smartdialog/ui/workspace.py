@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 class Workspace(QWidget):
     """A page of the main window: Einrichtung, Empfang, Ideen, Live-Wand, Abstimmung, Dokumentation.
 
-    The main window hands it the open event (or None) and the changes other
-    laptops (and other pages) made, read from the audit feed.
+    The main window makes it with what it uses (the preferences, a provider),
+    then hands it the open event (or None) and the changes other laptops (and
+    other pages) made, read from the audit feed.  Its title and icon in the
+    navigation are the main window's: the navigation exists before any page.
     """
 
     # Shown in the status bar of the main window.
@@ -25,13 +27,6 @@ class Workspace(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: Database | None = None
-
-    def title(self) -> str:
-        raise NotImplementedError
-
-    def icon_name(self) -> str:
-        """A Qt standard icon name (QStyle.StandardPixmap member) or a file in resources/icons."""
-        return "SP_FileIcon"
 
     def set_database(self, db: Database | None) -> None:
         """A new event was opened (or the event closed, with None)."""

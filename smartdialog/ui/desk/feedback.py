@@ -142,9 +142,6 @@ class ResultPanel(QFrame):
         self._apply(state, headline, detail)
         self._timer.start(HOLD_MS.get(state, 5000) if hold_ms is None else hold_ms)
 
-    def is_holding(self) -> bool:
-        return self._timer.isActive()
-
     def _back_to_ready(self) -> None:
         self._apply(READY, *self._ready_text)
         self.reset.emit()

@@ -15,49 +15,42 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMenu,
-    QProgressDialog,
-    QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from smartdialog.core.db import Database
-from smartdialog.core.services import badges, checkin, registration, tickets
+from smartdialog.core.services import checkin, registration, tickets
 from smartdialog.core.services.audit import Change
-from smartdialog.core.services.badges import PrintTexts, local_time
+from smartdialog.core.services.badges import local_time
 from smartdialog.core.services.checkin import ScanResult
 from smartdialog.core.services.registration import PersonRow
 from smartdialog.core.services.tickets import TicketRejected
-from smartdialog.core.text import fold, full_name
-from smartdialog.ui import worker
-from smartdialog.ui.desk import feedback, printing
+from smartdialog.ui.desk import feedback
 from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
 from smartdialog.ui.desk.feedback import ResultPanel, Sounds
 from smartdialog.ui.desk.importdialog import ImportDialog
-from smartdialog.ui.desk.models import PeopleModel, RecentModel
-from smartdialog.ui.messages import show_error, translate_error
+from smartdialog.ui.desk.jobs import PrintJobs
+from smartdialog.ui.desk.models import RecentModel
+from smartdialog.ui.desk.options import DeskOptions
+from smartdialog.ui.desk.search import PeopleSearch, desk_table
+from smartdialog.ui.messages import translate_error
 from smartdialog.ui.scaninput import ScanInput
 from smartdialog.ui.workspace import Workspace
 
 log = logging.getLogger("smartdialog.desk")
 
-SEARCH_DELAY_MS = 60
 RECENT_ROWS = 12
 _RELEVANT = ("checkin.", "participant", "badge.", "event.", "demo.", "privacy.")
 # Actions that may add, rename or remove participants (the search keys follow them);
@@ -71,36 +64,25 @@ def _may_change_names(change: Change) -> bool:
     return change.object_type == "participant" or change.action.startswith(_NAME_ACTIONS)
 
 
-def _settings() -> QSettings:
-    from smartdialog.ui.app import settings
-
-    return settings()
-
-
 class DeskWorkspace(Workspace):
     """The desk page of the main window."""
 
     # Emitted after every answer the desk gives (for tests and the status bar).
     answered = Signal(str)
-    tickets_written = Signal(object)  # Path
-    badge_printed = Signal(object)  # uuid.UUID
 
     RELEVANT_ACTIONS = _RELEVANT
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sounds = Sounds()
         self.index = registration.SearchIndex()
-        self.settings = _settings()
-        self.sounds.enabled = bool(self.settings.value("desk/sounds", True, type=bool))
+        self.settings = settings
         self.last_person: uuid.UUID | None = None
-        self.last_check_in: uuid.UUID | None = None
         self.walk_in_dialog: WalkInDialog | None = None
         self.annul_dialog: AnnulDialog | None = None
-        self.import_dialog: ImportDialog | None = None
-        self._tasks: list[Any] = []
-        # Replaceable for tests: returns the printer to use, or None when cancelled.
-        self.choose_printer: Callable[[badges.Drawing], QPrinter | None] = self._choose_printer
+        self.options = DeskOptions(settings, self.sounds)
+        self.jobs = PrintJobs(self, settings, self.options)
+        self.jobs.status_message.connect(self.status_message)
         self._build()
 
     # -- construction -------------------------------------------------------------------------
@@ -110,28 +92,18 @@ class DeskWorkspace(Workspace):
         self.input.setObjectName("deskInput")
         self.input.setPlaceholderText(self.tr("Scan a ticket or type a name …"))
         self.input.scanned.connect(self.handle_scan)
-        self.input.search_changed.connect(self._search_later)
+        self.search = PeopleSearch(self.input.text)
+        self.search.chosen.connect(self.check_in_selected)
+        self.input.search_changed.connect(self.search.search_later)
         self.input.submitted.connect(self.check_in_selected)
-        self.input.navigate.connect(self._navigate)
-        self.input.cleared.connect(self._cleared)
+        self.input.navigate.connect(self.search.navigate)
+        self.input.cleared.connect(self.search.clear)
 
         self.result = ResultPanel()
         self.result.reset.connect(self.input.setFocus)
 
-        self.people = PeopleModel()
-        self.people_view = self._table(self.people)
-        self.people_view.doubleClicked.connect(lambda _index: self.check_in_selected())
-        header = self.people_view.horizontalHeader()
-        header.setSectionResizeMode(PeopleModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PeopleModel.ORGANISATION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PeopleModel.TICKET, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PeopleModel.PRESENT, QHeaderView.ResizeMode.ResizeToContents)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setObjectName("deskHint")
-
         self.recent = RecentModel()
-        self.recent_view = self._table(self.recent)
+        self.recent_view = desk_table(self.recent)
         recent_header = self.recent_view.horizontalHeader()
         recent_header.setSectionResizeMode(RecentModel.NAME, QHeaderView.ResizeMode.Stretch)
         recent_header.setSectionResizeMode(
@@ -172,14 +144,13 @@ class DeskWorkspace(Workspace):
         buttons.addStretch()
         for action in (self.import_action, self.tickets_action):
             buttons.addWidget(self._button(action))
-        buttons.addWidget(self._options_button())
+        buttons.addWidget(self.options)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.result)
-        left_layout.addWidget(self.hint)
-        left_layout.addWidget(self.people_view, 1)
+        left_layout.addWidget(self.search, 1)
         right = QFrame()
         right.setObjectName("deskSide")
         right_layout = QVBoxLayout(right)
@@ -201,30 +172,10 @@ class DeskWorkspace(Workspace):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_search)
         # Nothing else on the page takes the focus (tables and buttons are NoFocus),
         # so the scanner always types into the scan field.
         self.setFocusProxy(self.input)
         self._update_enabled()
-
-    def _table(self, model: Any) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        view.verticalHeader().setVisible(False)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        font = QFont(view.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        view.setFont(font)
-        view.verticalHeader().setDefaultSectionSize(int(font.pointSizeF() * 2.6))
-        return view
 
     def _counter(self) -> QLabel:
         label = QLabel("–")
@@ -255,76 +206,16 @@ class DeskWorkspace(Workspace):
             action.setIconText(f"{action.text()}  ({shortcut})")
         return button
 
-    def _options_button(self) -> QPushButton:
-        button = QPushButton(self.tr("Options"))
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        menu = QMenu(button)
-        self.layout_actions: dict[str, QAction] = {}
-        for layout, text in (
-            ("a6", self.tr("Badges on A6 sheets")),
-            ("label62", self.tr("Badges on 62 mm label roll")),
-        ):
-            act = menu.addAction(text)
-            act.setCheckable(True)
-            act.setChecked(self.badge_layout() == layout)
-            act.triggered.connect(lambda _c=False, lay=layout: self._set_badge_layout(lay))
-            self.layout_actions[layout] = act
-        menu.addSeparator()
-        self.direct_print_action = menu.addAction(
-            self.tr("Print badges without asking (default printer)")
-        )
-        self.direct_print_action.setCheckable(True)
-        self.direct_print_action.setChecked(
-            bool(self.settings.value("desk/direct_print", False, type=bool))
-        )
-        self.direct_print_action.toggled.connect(
-            lambda on: self.settings.setValue("desk/direct_print", on)
-        )
-        self.badge_on_checkin_action = menu.addAction(self.tr("Print a badge at every check-in"))
-        self.badge_on_checkin_action.setCheckable(True)
-        self.badge_on_checkin_action.setChecked(
-            bool(self.settings.value("desk/badge_on_checkin", False, type=bool))
-        )
-        self.badge_on_checkin_action.toggled.connect(
-            lambda on: self.settings.setValue("desk/badge_on_checkin", on)
-        )
-        sound = menu.addAction(self.tr("Sounds"))
-        sound.setCheckable(True)
-        sound.setChecked(self.sounds.enabled)
-        sound.toggled.connect(self._set_sounds)
-        button.setMenu(menu)
-        return button
-
-    def _set_badge_layout(self, layout: str) -> None:
-        self.settings.setValue("desk/badge_layout", layout)
-        for name, act in self.layout_actions.items():
-            act.setChecked(name == layout)
-
-    def _set_sounds(self, on: bool) -> None:
-        self.sounds.enabled = on
-        self.settings.setValue("desk/sounds", on)
-
-    def badge_layout(self) -> str:
-        layout = str(self.settings.value("desk/badge_layout", "a6"))
-        return layout if layout in badges.LAYOUTS else "a6"
-
     # -- Workspace ------------------------------------------------------------------------------
-
-    def title(self) -> str:
-        return self.tr("Registration")
-
-    def icon_name(self) -> str:
-        return "SP_DialogApplyButton"
 
     def desk_name(self) -> str:
         return self.db.device.name if self.db is not None else ""
 
     def set_database(self, db: Database | None) -> None:
-        self.index.invalidate()
+        self.search.set_database(db)
         self.last_person = None
-        self.last_check_in = None
         self.input.clear()
-        self.people.set_rows([])
+        self.jobs.db = db
         super().set_database(db)
         self._update_enabled()
 
@@ -335,7 +226,7 @@ class DeskWorkspace(Workspace):
 
     def on_changes(self, changes: list[Change]) -> None:
         if any(_may_change_names(c) for c in changes):
-            self.index.invalidate()
+            self.search.index.invalidate()
         super().on_changes(changes)
 
     def activated(self) -> None:
@@ -343,7 +234,7 @@ class DeskWorkspace(Workspace):
 
     def _update_enabled(self) -> None:
         has_db = self.db is not None
-        for widget in (self.input, self.people_view):
+        for widget in (self.input, self.search.view):
             widget.setEnabled(has_db)
         for action in (
             self.walk_in_action,
@@ -388,8 +279,7 @@ class DeskWorkspace(Workspace):
     def handle_scan(self, raw: str) -> None:
         if self.db is None:
             return
-        self.people.set_rows([])
-        self.hint.clear()
+        self.search.clear()
         try:
             with self.db.uow() as s:
                 result = checkin.scan(s, raw, self.desk_name())
@@ -405,7 +295,7 @@ class DeskWorkspace(Workspace):
             "%s: %s", result.verdict, holder.ticket_number if holder is not None else result.reason
         )
         if result.verdict == checkin.WELCOME and holder is not None:
-            self.last_person, self.last_check_in = holder.participant_id, result.check_in_id
+            self.last_person = holder.participant_id
             details = [
                 holder.organisation,
                 self.tr("Ticket {number}").format(number=holder.ticket_number),
@@ -418,7 +308,7 @@ class DeskWorkspace(Workspace):
                 " · ".join(d for d in details if d),
             )
             self.refresh_live()
-            if self.badge_on_checkin_action.isChecked():
+            if self.options.badge_at_check_in():
                 self.print_badge(holder.participant_id)
         elif result.verdict == checkin.ALREADY and holder is not None:
             self.last_person = holder.participant_id
@@ -461,65 +351,15 @@ class DeskWorkspace(Workspace):
 
     # -- finding people by name -----------------------------------------------------------------
 
-    def _search_later(self, text: str) -> None:
-        if not text.strip():
-            self._search_timer.stop()
-            self.people.set_rows([])
-            self.hint.clear()
-            return
-        self._search_timer.start()
-
     def run_search(self) -> None:
-        self._search_timer.stop()
-        text = self.input.text()
-        if self.db is None or not text.strip() or tickets.looks_like_payload(text):
-            self.people.set_rows([])
-            return
-        try:
-            with self.db.read() as s:
-                rows = self.index.search(s, text)
-        except Exception as exc:
-            self.hint.setText(translate_error(exc))
-            return
-        self.people.set_rows(rows)
-        if rows:
-            self.people_view.selectRow(0)
-            self.hint.setText(
-                self.tr(
-                    "{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge."
-                ).format(count=len(rows))
-                if len(rows) < registration.SEARCH_LIMIT
-                else self.tr("More than {count} found – type more of the name.").format(
-                    count=len(rows)
-                )
-            )
-        elif len(fold(text)) >= registration.MIN_QUERY:
-            self.hint.setText(
-                self.tr("Nobody found. F2 registers “{text}” as a walk-in.").format(
-                    text=text.strip()
-                )
-            )
-        else:
-            self.hint.clear()
-
-    def _navigate(self, step: int) -> None:
-        count = self.people.rowCount()
-        if not count:
-            return
-        current = self.people_view.currentIndex().row()
-        row = max(0, min(count - 1, (current if current >= 0 else -1) + step))
-        self.people_view.selectRow(row)
-        self.people_view.scrollTo(self.people.index(row, 0))
+        self.search.run()
 
     def selected_person(self) -> PersonRow | None:
-        if not self.people.rowCount():
-            return None
-        row = self.people_view.currentIndex().row()
-        return self.people.row_at(row if row >= 0 else 0)
+        return self.search.selected()
 
     def check_in_selected(self) -> None:
-        if self._search_timer.isActive():
-            self.run_search()  # Enter came before the search ran: search first
+        if self.search.is_pending():
+            self.search.run()  # Enter came before the search ran: search first
         person = self.selected_person()
         if self.db is None or person is None:
             return
@@ -530,13 +370,8 @@ class DeskWorkspace(Workspace):
             self._show(feedback.REJECTED, self.tr("Not checked in"), translate_error(exc))
             return
         self.input.clear()
-        self.people.set_rows([])
-        self.hint.clear()
+        self.search.clear()
         self.show_result(result)
-
-    def _cleared(self) -> None:
-        self.people.set_rows([])
-        self.hint.clear()
 
     # -- walk-ins ------------------------------------------------------------------------------
 
@@ -552,15 +387,14 @@ class DeskWorkspace(Workspace):
         return dialog
 
     def _walk_in_finished(self, dialog: WalkInDialog, code: int) -> None:
-        self.index.invalidate()
+        self.search.index.invalidate()
         self.walk_in_dialog = None
         dialog.deleteLater()
         self.input.setFocus()
         if code != WalkInDialog.DialogCode.Accepted or self.db is None:
             return
         self.input.clear()
-        self.people.set_rows([])
-        self.hint.clear()
+        self.search.clear()
         person = dialog.use_existing or dialog.person
         if person is None:
             return
@@ -585,7 +419,7 @@ class DeskWorkspace(Workspace):
         if (
             dialog.use_existing is None
             and dialog.print_badge.isChecked()
-            and not self.badge_on_checkin_action.isChecked()
+            and not self.options.badge_at_check_in()
         ):
             self.print_badge(person.participant_id)
 
@@ -641,7 +475,7 @@ class DeskWorkspace(Workspace):
             self._show(feedback.REJECTED, self.tr("Not annulled"), translate_error(exc))
             return
         self.input.clear()
-        self.people.set_rows([])
+        self.search.people.set_rows([])
         self._show(
             feedback.INFO,
             self.tr("Check-in of {name} annulled").format(name=who),
@@ -649,31 +483,7 @@ class DeskWorkspace(Workspace):
         )
         self.refresh_live()
 
-    # -- badges --------------------------------------------------------------------------------
-
-    def print_texts(self) -> PrintTexts:
-        """The printed words in the interface's language (German by default)."""
-        locale = self.locale()
-        return PrintTexts(
-            ticket=self.tr("Ticket"),
-            ticket_number=self.tr("Ticket no. {number}"),
-            show_at_desk=self.tr(
-                "Please show this QR code at the registration desk – printed or on your phone."
-            ),
-            personal_note=self.tr("The code holds no personal data."),
-            weekdays=tuple(locale.dayName(day) for day in range(1, 8)),
-            months=tuple(locale.monthName(month) for month in range(1, 13)),
-            date_format=self.tr("{weekday}, {month} {day}, {year}, {time}"),
-            mail_list=self.tr("mailing-list.csv"),
-            mail_list_header=(
-                self.tr("E-mail"),
-                self.tr("File"),
-                self.tr("First name"),
-                self.tr("Last name"),
-                self.tr("Ticket no."),
-            ),
-            ticket_file=self.tr("Ticket-{number:04d}-{name}.pdf"),
-        )
+    # -- badges and tickets --------------------------------------------------------------------
 
     def print_badge(self, participant_id: uuid.UUID | None = None) -> bool:
         """Print the badge of the given person, the highlighted one, or the last one checked in."""
@@ -687,40 +497,13 @@ class DeskWorkspace(Workspace):
                 feedback.INFO, self.tr("Whose badge?"), self.tr("Scan or find the person first.")
             )
             return False
-        layout = self.badge_layout()
-        try:
-            texts = self.print_texts()
-            with self.db.read() as s:
-                people = badges.people_to_print(s, [participant_id])
-                header = badges.event_header(s, texts)
-            if not people:
-                return False
-            drawing = badges.badge_drawing(people[0], header, layout, texts)
-            printer = self.choose_printer(drawing)
-            if printer is None:
-                return False
-            printing.print_drawings(printer, [drawing])
-            with self.db.uow() as s:
-                reprint = badges.record_badge_print(s, participant_id, layout)
-        except Exception as exc:
-            show_error(self, exc, self.tr("Badge not printed"))
-            self.input.setFocus()
-            return False
-        name = full_name(people[0].first_name, people[0].last_name)
-        self.status_message.emit(
-            (
-                self.tr("Badge reprinted for {name}")
-                if reprint
-                else self.tr("Badge printed for {name}")
-            ).format(name=name)
-        )
-        self.badge_printed.emit(participant_id)
+        printed = self.jobs.print_badge(participant_id)
         self.input.setFocus()
-        return True
+        return printed
 
-    def _choose_printer(self, drawing: badges.Drawing) -> QPrinter | None:
-        ask = not self.direct_print_action.isChecked()
-        return printing.choose_printer(self, drawing, ask=ask)
+    def choose_tickets(self) -> None:
+        self.jobs.choose_tickets()
+        self.input.setFocus()
 
     # -- import and tickets --------------------------------------------------------------------
 
@@ -744,114 +527,11 @@ class DeskWorkspace(Workspace):
             return None
         dialog = ImportDialog(self.db, path, self)
         dialog.finished.connect(lambda _code: self._import_finished(dialog))
-        self.import_dialog = dialog
         dialog.open()
         return dialog
 
     def _import_finished(self, dialog: ImportDialog) -> None:
-        self.index.invalidate()
-        self.import_dialog = None
+        self.search.index.invalidate()
         dialog.deleteLater()
         self.reload()
         self.input.setFocus()
-
-    def choose_tickets(self) -> None:
-        if self.db is None:
-            return
-        layouts = {
-            self.tr("One ticket per A4 page"): "a4",
-            self.tr("Four tickets per A4 sheet (to cut)"): "a4x4",
-            self.tr("One PDF per person, to send by e-mail"): "each",
-        }
-        choice, ok = QInputDialog.getItem(
-            self, self.tr("Tickets as PDF"), self.tr("Layout:"), list(layouts), 0, False
-        )
-        if not ok:
-            self.input.setFocus()
-            return
-        folder = Path(str(self.settings.value("desk/tickets_folder", str(Path.home()))))
-        if layouts[choice] == "each":
-            chosen = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder for the tickets"), str(folder)
-            )
-            if chosen:
-                self.settings.setValue("desk/tickets_folder", chosen)
-                self.write_tickets(Path(chosen), "each")
-            self.input.setFocus()
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Tickets as PDF"),
-            str(folder / self.tr("tickets.pdf")),
-            self.tr("PDF files (*.pdf)"),
-        )
-        if target:
-            self.settings.setValue("desk/tickets_folder", str(Path(target).parent))
-            self.write_tickets(Path(target), layouts[choice])
-        self.input.setFocus()
-
-    def write_tickets(self, target: Path, layout: str = "a4") -> Any:
-        """Write every participant's ticket in a worker thread, with a progress dialog.
-
-        ``layout`` "each" writes one PDF per person into the folder ``target``.
-        """
-        if self.db is None:
-            return None
-        texts = self.print_texts()
-        with self.db.read() as s:
-            people = badges.people_to_print(s)
-            header = badges.event_header(s, texts)
-        progress = QProgressDialog(
-            self.tr("Writing tickets …"), self.tr("Hide"), 0, max(1, len(people)), self
-        )
-        progress.setWindowTitle(self.tr("Tickets as PDF"))
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(True)
-        progress.setValue(0)
-
-        def done(path: Path) -> None:
-            self._tasks.remove(task)
-            progress.setValue(progress.maximum())
-            progress.deleteLater()
-            self.status_message.emit(
-                self.tr("{count} tickets written to {path}").format(count=len(people), path=path)
-            )
-            self.tickets_written.emit(path)
-
-        def failed(exc: Exception) -> None:
-            self._tasks.remove(task)
-            progress.deleteLater()
-            show_error(self, exc, self.tr("Tickets not written"))
-
-        def step(done_count: int, total: int) -> None:
-            progress.setMaximum(max(1, total))
-            progress.setValue(min(done_count, total))
-
-        task = worker.start(
-            _write_tickets,
-            people,
-            header,
-            target,
-            layout,
-            texts,
-            on_done=done,
-            on_error=failed,
-            on_progress=step,
-        )
-        self._tasks.append(task)
-        return task
-
-
-def _write_tickets(
-    progress: worker.Progress,
-    people: list[badges.Person],
-    header: badges.EventHeader,
-    target: Path,
-    layout: str,
-    texts: PrintTexts,
-) -> Path:
-    if layout == "each":
-        return badges.write_ticket_files(people, header, target, texts=texts, progress=progress)
-    return badges.write_tickets(
-        people, header, target, layout=layout, texts=texts, progress=progress
-    )

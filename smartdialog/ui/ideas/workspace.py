@@ -15,14 +15,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStringListModel, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QCompleter,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -42,9 +39,8 @@ from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainErro
 from smartdialog.core.services import ideas, setup
 from smartdialog.core.services.audit import Change
 from smartdialog.core.services.ideas import IdeaInfo
-from smartdialog.core.services.setup import FieldInfo, StationInfo, TopicInfo
 from smartdialog.ui.ideas import commands
-from smartdialog.ui.ideas.combo import find_data
+from smartdialog.ui.ideas.context import IdeaContext
 from smartdialog.ui.ideas.dialogs import EditDialog, HistoryDialog, MergeDialog
 from smartdialog.ui.ideas.model import IdeasModel
 from smartdialog.ui.messages import translate_error
@@ -89,12 +85,6 @@ def _capture_job(
         )
 
 
-def _settings() -> QSettings:
-    from smartdialog.ui.app import settings
-
-    return settings()
-
-
 class _UndoPassThrough(QObject):
     """Lets Ctrl+Z reach the page's undo when a text field has nothing of its own to undo."""
 
@@ -111,14 +101,11 @@ class _UndoPassThrough(QObject):
 class IdeasWorkspace(Workspace):
     """Capture and clean up the ideas of one table."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.model = IdeasModel(self)
-        self._fields: list[FieldInfo] = []
-        self._topics: list[TopicInfo] = []
-        self._stations: list[StationInfo] = []
-        self._authors: dict[str, uuid.UUID] = {}
         # Saves run one after another, in the order typed, off the GUI thread.
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
@@ -130,35 +117,8 @@ class IdeasWorkspace(Workspace):
     # -- building the page ------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.station_combo = QComboBox()
-        self.station_combo.currentIndexChanged.connect(self._station_chosen)
-        self.field_combo = QComboBox()
-        self.field_combo.currentIndexChanged.connect(self._field_chosen)
-        self.topic_combo = QComboBox()
-        self.topic_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.topic_combo.setMinimumContentsLength(30)
-        self.author_edit = QLineEdit()
-        self.author_edit.setPlaceholderText(self.tr("only with their consent to be named"))
-        self.author_edit.setClearButtonEnabled(True)
-        self._author_model = QStringListModel(self)
-        completer = QCompleter(self._author_model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.author_edit.setCompleter(completer)
-
-        context = QGridLayout()
-        context.addWidget(QLabel(self.tr("Table")), 0, 0)
-        context.addWidget(self.station_combo, 0, 1)
-        context.addWidget(QLabel(self.tr("Field of action")), 0, 2)
-        context.addWidget(self.field_combo, 0, 3)
-        context.addWidget(QLabel(self.tr("Guiding question")), 1, 0)
-        context.addWidget(self.topic_combo, 1, 1)
-        context.addWidget(QLabel(self.tr("Said by")), 1, 2)
-        context.addWidget(self.author_edit, 1, 3)
-        context.setColumnStretch(1, 3)
-        context.setColumnStretch(3, 2)
+        self.context = IdeaContext(self.settings)
+        self.context.changed.connect(self._filter_changed)
 
         self.entry = QLineEdit()
         self.entry.setMaxLength(ENTRY_MAX_LENGTH)
@@ -257,7 +217,7 @@ class IdeasWorkspace(Workspace):
                 toolbar.addAction(action)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(context)
+        layout.addWidget(self.context)
         layout.addLayout(entry_row)
         layout.addLayout(message_row)
         layout.addSpacing(6)
@@ -268,7 +228,7 @@ class IdeasWorkspace(Workspace):
         self._undo_filter = _UndoPassThrough(self)
         self.entry.installEventFilter(self._undo_filter)
         self.search.installEventFilter(self._undo_filter)
-        self.author_edit.installEventFilter(self._undo_filter)
+        self.context.author_edit.installEventFilter(self._undo_filter)
         self._update_actions()
         self._entry_changed("")
 
@@ -309,12 +269,6 @@ class IdeasWorkspace(Workspace):
 
     # -- Workspace -----------------------------------------------------------------------
 
-    def title(self) -> str:
-        return self.tr("Ideas")
-
-    def icon_name(self) -> str:
-        return "SP_FileDialogNewFolder"
-
     def set_database(self, db: Database | None) -> None:
         self._writer.waitForDone()
         self.undo_stack.clear()
@@ -326,22 +280,20 @@ class IdeasWorkspace(Workspace):
 
     def reload(self) -> None:
         if self.db is None:
-            self._fields, self._topics, self._stations = [], [], []
             self.model.set_lookups([], {})
             self.model.set_ideas([])
-            self._fill_combos()
+            self.context.set_choices([], [], [])
             return
         with self.db.read() as s:
-            self._fields = setup.list_fields(s)
-            self._topics = setup.list_topics(s)
-            self._stations = setup.list_stations(s)
+            fields = setup.list_fields(s)
+            topics = setup.list_topics(s)
+            stations = setup.list_stations(s)
             authors = ideas.consenting_authors(s, limit=100_000)
             rows = ideas.list_ideas(s, statuses=ideas.STATUSES)
-        self._authors = {f"{a.name} ({a.ticket_number})": a.id for a in authors}
-        self._author_model.setStringList(list(self._authors))
-        self.model.set_lookups(self._fields, {t.id: t.question for t in self._topics})
+        self.context.set_authors(authors)
+        self.model.set_lookups(fields, {t.id: t.question for t in topics})
         self.model.set_ideas(rows)
-        self._fill_combos()
+        self.context.set_choices(fields, topics, stations)
 
     def on_changes(self, changes: list[Change]) -> None:
         if self.db is None or not changes:
@@ -378,84 +330,14 @@ class IdeasWorkspace(Workspace):
     def report(self, exc: Exception) -> None:
         self._say(translate_error(exc), error=True)
 
-    # -- combos ------------------------------------------------------------------------------
-
-    def _fill_combos(self) -> None:
-        remembered = self.station_combo.currentData() or _settings().value("ideas/station", "")
-        self.station_combo.blockSignals(True)
-        self.station_combo.clear()
-        self.station_combo.addItem(self.tr("(no table)"), None)
-        for station in self._stations:
-            self.station_combo.addItem(station.name, station.id)
-        index = next(
-            (
-                i
-                for i in range(self.station_combo.count())
-                if str(self.station_combo.itemData(i)) == str(remembered)
-            ),
-            0,
-        )
-        self.station_combo.setCurrentIndex(index)
-        self.station_combo.blockSignals(False)
-
-        current_field = self.field_combo.currentData()
-        self.field_combo.blockSignals(True)
-        self.field_combo.clear()
-        for field in self._fields:
-            self.field_combo.addItem(field.name, field.id)
-        chosen = self._station()
-        wanted = current_field or (chosen.field_id if chosen else None)
-        self.field_combo.setCurrentIndex(max(0, find_data(self.field_combo, wanted)))
-        self.field_combo.blockSignals(False)
-        self._fill_topics()
-        self._filter_changed()
-
-    def _fill_topics(self) -> None:
-        current = self.topic_combo.currentData()
-        field_id = self.field_combo.currentData()
-        self.topic_combo.blockSignals(True)
-        self.topic_combo.clear()
-        self.topic_combo.addItem(self.tr("(no guiding question)"), None)
-        for topic in self._topics:
-            if topic.field_id == field_id:
-                self.topic_combo.addItem(topic.question, topic.id)
-        self.topic_combo.setCurrentIndex(max(0, find_data(self.topic_combo, current)))
-        self.topic_combo.blockSignals(False)
-
-    def _station(self) -> StationInfo | None:
-        station_id = self.station_combo.currentData()
-        return next((st for st in self._stations if st.id == station_id), None)
-
-    def _station_chosen(self, _index: int) -> None:
-        station = self._station()
-        # The table this laptop stands at, for the next start.
-        _settings().setValue("ideas/station", str(station.id) if station else "")
-        if station is not None and station.field_id is not None:
-            index = find_data(self.field_combo, station.field_id)
-            if index >= 0:
-                self.field_combo.setCurrentIndex(index)
-        self._filter_changed()
-
-    def _field_chosen(self, _index: int) -> None:
-        self._fill_topics()
-        self._filter_changed()
+    # -- who may be named --------------------------------------------------------------------
 
     def _reload_authors(self) -> None:
         if self.db is None:
             return
         with self.db.read() as s:
             authors = ideas.consenting_authors(s, limit=100_000)
-        self._authors = {f"{a.name} ({a.ticket_number})": a.id for a in authors}
-        self._author_model.setStringList(list(self._authors))
-
-    def select_station(self, station_id: uuid.UUID | None) -> None:
-        self.station_combo.setCurrentIndex(max(0, find_data(self.station_combo, station_id)))
-
-    def select_field(self, field_id: uuid.UUID) -> None:
-        self.field_combo.setCurrentIndex(max(0, find_data(self.field_combo, field_id)))
-
-    def select_topic(self, topic_id: uuid.UUID | None) -> None:
-        self.topic_combo.setCurrentIndex(max(0, find_data(self.topic_combo, topic_id)))
+        self.context.set_authors(authors)
 
     # -- quick entry ---------------------------------------------------------------------------
 
@@ -475,21 +357,21 @@ class IdeasWorkspace(Workspace):
         if self.db is None:
             return
         text = self.entry.text()
-        field_id = self.field_combo.currentData()
+        field_id = self.context.field_id()
         try:
             cleaned = ideas.check_text(text)
-            if not isinstance(field_id, uuid.UUID):
+            if field_id is None:
                 raise DomainError(QT_TRANSLATE_NOOP("errors", "Choose the field of action first."))
-            author_id = self._author_id()
+            author_id = self.context.author_id()
         except DomainError as exc:
             self._say(translate_error(exc), error=True)
             return
-        station = self._station()
-        topic_id = self.topic_combo.currentData()
+        station = self.context.station()
+        topic_id = self.context.topic_id()
         # setText (not clear) also empties the field's own undo history: Ctrl+Z then
         # undoes the capture itself.
         self.entry.setText("")
-        self.author_edit.setText("")
+        self.context.author_edit.setText("")
         task: Task[IdeaInfo] = Task(
             _capture_job,
             self.db,
@@ -505,27 +387,6 @@ class IdeasWorkspace(Workspace):
         )
         self._pending.add(task)
         self._writer.start(task)
-
-    def _author_id(self) -> uuid.UUID | None:
-        typed = self.author_edit.text().strip()
-        if not typed:
-            return None
-        found = self._authors.get(typed)
-        if found is None:
-            matches = [
-                v for k, v in self._authors.items() if k.casefold().startswith(typed.casefold())
-            ]
-            if len(matches) == 1:
-                return matches[0]
-            raise DomainError(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "“{name}” is not among the participants who agreed to be named. "
-                    "Pick a name from the list, or leave the field empty.",
-                ),
-                name=typed,
-            )
-        return found
 
     def _captured(self, task: Task[IdeaInfo], info: IdeaInfo) -> None:
         self._pending.discard(task)
@@ -572,9 +433,9 @@ class IdeasWorkspace(Workspace):
     # -- the list ------------------------------------------------------------------------------
 
     def _filter_changed(self, *_args: Any) -> None:
-        station = self._station()
+        station = self.context.station()
         whole = self.whole_event.isChecked()
-        field_id = self.field_combo.currentData()
+        field_id = self.context.field_id()
         self.model.set_filter(
             station_id=None if whole or station is None else station.id,
             field_id=None if whole or station is not None else field_id,
@@ -675,7 +536,9 @@ class IdeasWorkspace(Workspace):
     def edit_selected(self) -> None:
         chosen = self.selected_ideas()
         if len(chosen) == 1 and self.db is not None:
-            EditDialog(chosen[0], self._fields, self._topics, self.save_from_dialog, self).exec()
+            EditDialog(
+                chosen[0], self.context.fields, self.context.topics, self.save_from_dialog, self
+            ).exec()
 
     def save_from_dialog(self, dialog: EditDialog) -> str | None:
         """The edit dialog's Save: None when saved, else the sentence the dialog shows."""

@@ -227,9 +227,6 @@ class SetupWorkspace(Workspace):
 
     # -- workspace protocol -------------------------------------------------------------------
 
-    def title(self) -> str:
-        return self.tr("Setup")
-
     def reload(self) -> None:
         enabled = self.db is not None
         self.setEnabled(enabled)

@@ -55,7 +55,7 @@ def wall_results(db: Database) -> WallResults | None:
 
 
 def results_provider(get_db: Callable[[], Database | None]) -> ResultsProvider:
-    """A provider for ``WallWorkspace.set_results_provider`` that follows the open event.
+    """A provider for ``WallWorkspace(results=…)`` that follows the open event.
 
     The wall asks after every change in the feed; the answer is computed again
     only when the audit log has moved on (one indexed query to know).

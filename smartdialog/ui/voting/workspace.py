@@ -6,14 +6,11 @@ import logging
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -22,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -36,7 +32,8 @@ from smartdialog.core.services import setup, voting
 from smartdialog.ui import worker
 from smartdialog.ui.messages import show_error, translate_error
 from smartdialog.ui.voting.dialogs import PinDialog, RoundDialog
-from smartdialog.ui.voting.models import PaperModel, PaperRow, ResultsModel
+from smartdialog.ui.voting.models import PaperModel, PaperRow
+from smartdialog.ui.voting.results import ResultsPanel, table_look
 from smartdialog.ui.voting.station import VotingStation
 from smartdialog.ui.workspace import Workspace
 
@@ -80,12 +77,6 @@ class VotingWorkspace(Workspace):
         self.pin_dialog: PinDialog | None = None
         self._paper_key: tuple[uuid.UUID, str] | None = None
         self._build()
-
-    def title(self) -> str:
-        return self.tr("Voting")
-
-    def icon_name(self) -> str:
-        return "SP_DialogYesButton"
 
     # -- building ----------------------------------------------------------------------------
 
@@ -148,47 +139,8 @@ class VotingWorkspace(Workspace):
         self.turnout_label.setStyleSheet("font-size: 16px;")
         self.turnout_label.setWordWrap(True)
 
-        # Results: a ranking overall or per field.
-        self.scope = QComboBox()
-        self.scope.setAccessibleName(self.tr("Ranking"))
-        self.scope.currentIndexChanged.connect(lambda _i: self._show_ranking())
-        self.results_model = ResultsModel(self)
-        self.results_view = QTableView()
-        self.results_view.setModel(self.results_model)
-        self._table_look(self.results_view, ResultsModel.IDEA)
-        self.ties_label = QLabel()
-        self.ties_label.setWordWrap(True)
-        self.hash_label = QLabel()
-        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hash_label.setWordWrap(True)
-        self.hidden_label = QLabel()
-        self.hidden_label.setWordWrap(True)
-        self.hidden_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hidden_label.setStyleSheet("font-size: 18px; color: #455a64;")
-        self.peek = QCheckBox(self.tr("Show the interim count here (not on the projector)"))
-        self.peek.toggled.connect(lambda _on: self._show_results())
-        ranking_page = QWidget()
-        ranking_layout = QVBoxLayout(ranking_page)
-        ranking_layout.setContentsMargins(0, 0, 0, 0)
-        ranking_layout.addWidget(self.results_view, 1)
-        ranking_layout.addWidget(self.ties_label)
-        ranking_layout.addWidget(self.hash_label)
-        hidden_page = QWidget()
-        hidden_layout = QVBoxLayout(hidden_page)
-        hidden_layout.addStretch(1)
-        hidden_layout.addWidget(self.hidden_label)
-        hidden_layout.addStretch(2)
-        self.results_stack = QStackedWidget()
-        self.results_stack.addWidget(ranking_page)
-        self.results_stack.addWidget(hidden_page)
-        scope_row = QHBoxLayout()
-        scope_row.addWidget(QLabel(self.tr("Ranking:")))
-        scope_row.addWidget(self.scope, 1)
-        scope_row.addWidget(self.peek)
-        results_tab = QWidget()
-        results_layout = QVBoxLayout(results_tab)
-        results_layout.addLayout(scope_row)
-        results_layout.addWidget(self.results_stack, 1)
+        self.results_panel = ResultsPanel()
+        self.results_panel.shown.connect(self.results_shown)
 
         # Paper tallies.
         self.paper_model = PaperModel(self)
@@ -201,7 +153,7 @@ class VotingWorkspace(Workspace):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self._table_look(self.paper_view, PaperModel.IDEA)
+        table_look(self.paper_view, PaperModel.IDEA)
         self.paper_hint = QLabel()
         self.paper_hint.setWordWrap(True)
         paper_tab = QWidget()
@@ -210,7 +162,7 @@ class VotingWorkspace(Workspace):
         paper_layout.addWidget(self.paper_view, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(results_tab, self.tr("Results"))
+        self.tabs.addTab(self.results_panel, self.tr("Results"))
         self.tabs.addTab(paper_tab, self.tr("Paper tally"))
 
         right = QWidget()
@@ -229,16 +181,6 @@ class VotingWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._update_buttons()
-
-    @staticmethod
-    def _table_look(view: QTableView, stretch: int) -> None:
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(True)
-        view.verticalHeader().hide()
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -306,7 +248,7 @@ class VotingWorkspace(Workspace):
             self.heading.setText(self.tr("No voting round yet. Create one with “New round …”."))
             self.rules_label.clear()
             self.turnout_label.clear()
-            self.results_model.set_results([], {})
+            self.results_panel.clear()
             self.paper_model.set_sheet([], editable=False)
             self._paper_key = None
             self._results = None
@@ -424,88 +366,21 @@ class VotingWorkspace(Workspace):
         results = self._results
         if results is None:
             self.turnout_label.clear()
-            self.results_model.set_results([], {})
-            self.ties_label.clear()
-            self.hash_label.clear()
-            self.results_shown.emit()
-            return
-        info, t = results.round, results.turnout
-        loc = QLocale()
-        self.turnout_label.setText(
-            self.tr(
-                "Ballots: {ballots} of {eligible} present ({share}) · dots used: {used} of {available} · paper dots: {paper}"
-            ).format(
-                ballots=loc.toString(t.ballots_cast),
-                eligible=loc.toString(t.eligible),
-                share=loc.toString(t.ballot_share * 100, "f", 0) + " %",
-                used=loc.toString(t.dots_used),
-                available=loc.toString(t.dots_available),
-                paper=loc.toString(t.paper_dots),
-            )
-        )
-        hidden = info.is_open and info.rules.hide_tally and not self.peek.isChecked()
-        self.peek.setVisible(info.is_open and info.rules.hide_tally)
-        self.hidden_label.setText(
-            self.tr("The tally of this round is hidden until the round is closed.")
-        )
-        self.results_stack.setCurrentIndex(1 if hidden else 0)
-        scope = self.scope.currentData()
-        self.scope.blockSignals(True)
-        self.scope.clear()
-        self.scope.addItem(self.tr("Overall"), "overall")
-        for f in results.fields:
-            self.scope.addItem(f.name, str(f.field_id))
-        index = self.scope.findData(scope)
-        self.scope.setCurrentIndex(max(0, index))
-        self.scope.blockSignals(False)
-        self._show_ranking()
-        if results.tally_sha256:
-            self.hash_label.setText(
-                self.tr("Closed {when}. SHA-256 of the tally: {sha}").format(
-                    when=loc.toString(
-                        QDateTime.fromSecsSinceEpoch(int(info.closed_at.timestamp())),
-                        QLocale.FormatType.ShortFormat,
-                    )
-                    if info.closed_at
-                    else "",
-                    sha=results.tally_sha256,
-                )
-                + (
-                    "\n"
-                    + self.tr(
-                        "Warning: the dots in the file no longer match this hash; they were changed after closing."
-                    )
-                    if results.tally_intact is False
-                    else ""
+        else:
+            t, loc = results.turnout, QLocale()
+            self.turnout_label.setText(
+                self.tr(
+                    "Ballots: {ballots} of {eligible} present ({share}) · dots used: {used} of {available} · paper dots: {paper}"
+                ).format(
+                    ballots=loc.toString(t.ballots_cast),
+                    eligible=loc.toString(t.eligible),
+                    share=loc.toString(t.ballot_share * 100, "f", 0) + " %",
+                    used=loc.toString(t.dots_used),
+                    available=loc.toString(t.dots_available),
+                    paper=loc.toString(t.paper_dots),
                 )
             )
-        else:
-            self.hash_label.setText(self.tr("Interim count: the round is still open."))
-        self.results_shown.emit()
-
-    def _show_ranking(self) -> None:
-        results = self._results
-        if results is None:
-            return
-        scope = self.scope.currentData()
-        colours = {f.field_id: f.colour for f in results.fields}
-        field = next((f for f in results.fields if str(f.field_id) == scope), None)
-        rows = field.ideas if field is not None else results.overall
-        self.results_model.set_results(rows, colours)
-        # Within one field the field column would say the same in every row.
-        self.results_view.setColumnHidden(ResultsModel.FIELD, field is not None)
-        # The table marks every tie; the line below names the best tied group and counts the rest.
-        ranks = sorted({i.rank for i in rows if i.tied})
-        if ranks:
-            best = [f"„{i.text}“" for i in rows if i.tied and i.rank == ranks[0]]
-            text = self.tr("Tie at rank {rank}: {ideas}.").format(
-                rank=ranks[0], ideas=", ".join(best)
-            )
-            if len(ranks) > 1:
-                text += " " + self.tr("%n more tie(s), marked in the table.", "", len(ranks) - 1)
-            self.ties_label.setText(text)
-        else:
-            self.ties_label.clear()
+        self.results_panel.show_results(results)
 
     # -- actions -------------------------------------------------------------------------------
 

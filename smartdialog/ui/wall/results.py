@@ -1,8 +1,8 @@
-"""What the live wall shows in its results mode, fed by the voting workspace.
+"""What the live wall shows in its results mode, fed by the voting package.
 
-The wall does not know how votes are counted.  The voting workspace hands it a
-``ResultsProvider``: a callable that returns the current ``WallResults`` (or
-None while there is no round yet).  The wall calls it when the moderator
+The wall does not know how votes are counted.  The main window makes the wall
+with a ``ResultsProvider`` from smartdialog.ui.voting.wall: a callable that
+returns the current ``WallResults`` (or None while there is no round yet).  The wall calls it when the moderator
 switches to results and again after every change in the audit feed, so the
 provider should be a quick read.  Plain data, no Qt.
 """

@@ -250,7 +250,7 @@ class WallState(QObject):
             self.changed.emit()
 
     def set_results_provider(self, provider: ResultsProvider | None) -> None:
-        """Called by the voting workspace; until then the wall says there is no vote yet."""
+        """Where turnout and results come from; without one the wall says there is no vote yet."""
         self._results_provider = provider
         self._refresh_results()
         self.changed.emit()

@@ -60,11 +60,14 @@ class _AspectBox(QWidget):
 class WallWorkspace(Workspace):
     """Controls for the projector's live wall and a live preview of it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, results: ResultsProvider | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``results`` says what the results mode shows (nothing without one)."""
         super().__init__(parent)
         self.state = WallState(self)
+        self.state.set_results_provider(results)
         self.projector: ProjectorWindow | None = None
-        self._provider_chosen = False
 
         self.show_button = QPushButton(self.tr("Show on projector"))
         self.show_button.setCheckable(True)
@@ -156,16 +159,8 @@ class WallWorkspace(Workspace):
 
     # -- Workspace -----------------------------------------------------------------------
 
-    def title(self) -> str:
-        return self.tr("Live wall")
-
-    def icon_name(self) -> str:
-        return "SP_DesktopIcon"
-
     def set_database(self, db: Database | None) -> None:
         self.db = db
-        if not self._provider_chosen:
-            self._use_voting_results()
         self.state.set_database(db)
 
     def reload(self) -> None:
@@ -176,19 +171,6 @@ class WallWorkspace(Workspace):
 
     def activated(self) -> None:
         self._update_screen_label()
-
-    def set_results_provider(self, provider: ResultsProvider | None) -> None:
-        """Where turnout and results come from (replaces the voting module's own)."""
-        self._provider_chosen = True
-        self.state.set_results_provider(provider)
-
-    def _use_voting_results(self) -> None:
-        """By default the results of this event's voting rounds."""
-        # Imported here: the voting package is loaded only when the wall is first used.
-        from smartdialog.ui.voting.wall import results_provider
-
-        self._provider_chosen = True
-        self.state.set_results_provider(results_provider(lambda: self.db))
 
     # -- controls ------------------------------------------------------------------------
 
