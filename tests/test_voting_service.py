@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from smartdialog.core.db import Database
 from smartdialog.core.errors import ConflictError, DomainError
 from smartdialog.core.models import Ballot, CheckIn, Dot, PaperTally, Participant, ScanLog
-from smartdialog.core.services import ideas, setup, tickets, voting
+from smartdialog.core.services import audit, ideas, setup, tickets, voting
 
 # -- helpers shared by the voting tests ----------------------------------------------------
 
@@ -339,18 +339,18 @@ def test_a_station_unplugged_mid_ballot_leaves_nothing_half_written(
 ) -> None:
     db, r, person, found = open_round.db, open_round.round, open_round.people[0], open_round.ideas
     cast(db, r.id, person, {found["Radwege"]: 1})
-    real_record = voting.audit.record
+    real_record = audit.record
 
     def power_cut(*args: object, **kwargs: object) -> None:
         raise OSError("the station lost power")
 
     # The failure strikes after the old dots were deleted and the new ones inserted.
-    monkeypatch.setattr(voting.audit, "record", power_cut)
+    monkeypatch.setattr(audit, "record", power_cut)
     with pytest.raises(OSError), db.uow() as s:
         voting.cast_ballot(
             s, r.id, person, {found["Busse"]: 2, found["Coworking"]: 2}, expected_revision=1
         )
-    monkeypatch.setattr(voting.audit, "record", real_record)
+    monkeypatch.setattr(audit, "record", real_record)
     with db.read() as s:
         voter = voting.voter_for(s, r.id, person)
         assert s.scalar(select(Ballot.revision)) == 1
@@ -737,19 +737,19 @@ def test_every_action_is_in_the_audit_feed(open_round: Setting) -> None:
 
 def test_the_admin_pin_is_stored_as_a_salted_hash(db: Database) -> None:
     with db.uow() as s:
-        assert not voting.has_admin_pin(s)
-        assert not voting.check_admin_pin(s, "")
-        voting.set_admin_pin(s, "2018")
+        assert not setup.has_admin_pin(s)
+        assert not setup.check_admin_pin(s, "")
+        setup.set_admin_pin(s, "2018")
         stored = setup.current_event(s).admin_pin_hash
-        assert voting.check_admin_pin(s, "2018")
-        assert not voting.check_admin_pin(s, "2019")
+        assert setup.check_admin_pin(s, "2018")
+        assert not setup.check_admin_pin(s, "2019")
     assert "2018" not in stored and stored.startswith("pbkdf2_sha256$")
 
 
 @pytest.mark.parametrize("pin", ["123", "12a4", "1234567890123", "١٢٣٤"])
 def test_a_weak_or_odd_pin_is_refused(db: Database, pin: str) -> None:
     with pytest.raises(DomainError, match="4 to 12 digits"), db.uow() as s:
-        voting.set_admin_pin(s, pin)
+        setup.set_admin_pin(s, pin)
 
 
 def test_paper_tally_table_refuses_an_idea_off_the_list(open_round: Setting) -> None:

@@ -512,7 +512,7 @@ def _pin(args: argparse.Namespace) -> int:
     db = _with_db(args)
     try:
         with db.uow() as s:
-            voting.set_admin_pin(s, first)
+            setup.set_admin_pin(s, first)
     finally:
         db.close()
     print(translate("cli", "The PIN of the voting stations is set."))

@@ -15,11 +15,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-def tr_error(text: str) -> str:
-    """Mark an error message (context ``errors``)."""
-    return text
-
-
 class SmartDialogError(Exception):
     """Base of every error the core raises on purpose."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import and_, bindparam, case, exists, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
@@ -435,15 +435,3 @@ def register_walk_in(s: Session, person: WalkIn) -> PersonRow:
         s, "participant.walkin", "participant", participant.id, str(participant.ticket_number)
     )
     return get_person(s, participant.id)
-
-
-def is_present(s: Session, participant_id: uuid.UUID) -> bool:
-    return bool(
-        s.scalar(
-            select(
-                exists().where(
-                    CheckIn.participant_id == participant_id, CheckIn.annulled_at.is_(None)
-                )
-            )
-        )
-    )
