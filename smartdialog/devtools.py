@@ -62,7 +62,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "smartdialog/ui/desk/**",
         "smartdialog/commands/desk.py",
         "smartdialog/core/services/registration.py",
-        "smartdialog/core/services/importer.py",
+        "smartdialog/core/services/importer/**",
         "smartdialog/core/services/tickets.py",
         "smartdialog/core/services/checkin.py",
         "smartdialog/core/services/badges.py",
@@ -78,7 +78,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "voting": (
         "smartdialog/ui/voting/**",
         "smartdialog/commands/voting.py",
-        "smartdialog/core/services/voting.py",
+        "smartdialog/core/services/voting/**",
         "forms/voting_*.ui",
     ),
     "minutes": (
