@@ -72,7 +72,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "smartdialog/ui/ideas/**",
         "smartdialog/ui/wall/**",
         "smartdialog/commands/ideas.py",
-        "smartdialog/core/services/ideas.py",
+        "smartdialog/core/services/ideas/**",
         "forms/ideas_*.ui",
     ),
     "voting": (

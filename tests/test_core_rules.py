@@ -211,3 +211,32 @@ def test_an_error_is_translated_before_its_placeholders_are_filled() -> None:
     )
     assert DomainError("Plain.").text(lambda context, source: source.upper()) == "PLAIN."
     assert isinstance(problem, SmartDialogError) and problem.english().endswith("7.")
+
+
+# -- one rule for naming an idea's author --------------------------------------------------------
+
+
+def test_an_author_is_named_alike_everywhere_and_only_while_allowed(db: Database) -> None:
+    from smartdialog.core.minutes import content
+    from smartdialog.core.models import Participant
+
+    named, withdrawn = add_people(db, 2)
+    with db.uow() as s:
+        for person in (named, withdrawn):
+            row = s.get(Participant, person)
+            assert row is not None
+            row.first_name, row.last_name = " Jürgen ", "Müller"
+            row.consent_attribution_at = row.created_at
+        field_id = setup.list_fields(s)[0].id
+        ideas.capture(s, "Radwege", field_id=field_id, author_id=named)
+        ideas.capture(s, "Busse", field_id=field_id, author_id=withdrawn)
+        # Anonymised later (here without the consent being cleared): no longer named.
+        row = s.get(Participant, withdrawn)
+        assert row is not None
+        row.anonymised_at = row.created_at
+    with db.read() as s:
+        listed = {i.text: i.author_name for i in ideas.list_ideas(s)}
+        minutes = {i.text: i.author for i in content.collect(s).ideas}
+        choices = [c.name for c in ideas.consenting_authors(s)]
+    assert listed == minutes == {"Radwege": "Jürgen Müller", "Busse": ""}
+    assert choices == ["Jürgen Müller"]

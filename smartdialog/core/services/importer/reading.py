@@ -17,8 +17,6 @@ from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.services.importer.mapping import auto_field
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
-
-
 MAX_ROWS: Final = 100_000
 
 

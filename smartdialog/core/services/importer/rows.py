@@ -48,8 +48,6 @@ _YES: Final = frozenset(
 
 
 _NO: Final = frozenset({"nein", "n", "no", "0", "false", "falsch", "", "-", "abgelehnt", "off"})
-
-
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
