@@ -42,11 +42,6 @@ class _Registers(Protocol):
     def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
 
 
-def error_text(exc: SmartDialogError) -> str:
-    text = i18n.translate(exc.context, exc.message)
-    return text.format(**exc.params) if exc.params else text
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="smartdialog",
@@ -97,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except SmartDialogError as exc:
-        print(error_text(exc), file=sys.stderr)
+        print(exc.text(translate), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (`smartdialog ideas EVENT | head`): not an error of ours.
@@ -113,17 +108,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     except Exception as exc:
-        from sqlalchemy.exc import SQLAlchemyError
+        # The unit of work turns database failures into SmartDialogError; this is
+        # for the few that happen outside one (connecting, creating a database).
+        from sqlalchemy.exc import DBAPIError
 
-        if not isinstance(exc, SQLAlchemyError):
+        from smartdialog.core.db import storage_problem
+
+        if not isinstance(exc, DBAPIError):
             raise
-        log.error("database error in %s", args.command, exc_info=exc)
-        print(
-            translate(
-                "cli", "The database reported an error: {reason}. Nothing of this job was saved."
-            ).format(reason=str(getattr(exc, "orig", exc)).strip().splitlines()[0]),
-            file=sys.stderr,
-        )
+        print(storage_problem(exc).text(translate), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -321,4 +321,4 @@ def test_ten_thousand_rows_in_seconds(db: Database, tmp_path: Path) -> None:
 def test_the_cached_search_key_is_the_folded_name(first: str, last: str, organisation: str) -> None:
     from smartdialog.core.text import fold
 
-    assert importer._search_key(first, last, organisation) == fold(f"{first} {last} {organisation}")
+    assert importer.search_key(first, last, organisation) == fold(f"{first} {last} {organisation}")

@@ -50,6 +50,21 @@ def test_csv_with_all_statuses_and_tags(event: str, capsys: pytest.CaptureFixtur
     assert by_text["Coworking im Hafen 🚢"]["tags"] == "Arbeit, Hafen"
 
 
+def test_csv_neutralises_what_a_spreadsheet_would_run(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    formula = '=HYPERLINK("http://example.org/x","Klick")'
+    with db.uow() as s:
+        mobility = setup.list_fields(s)[0]
+        ideas.capture(s, formula, field_id=mobility.id)
+        ideas.capture(s, "@SUMME(A1:A9)", field_id=mobility.id)
+    path = str(db.path)
+    db.close()
+    assert main(["ideas", path, "--format", "csv"]) == 0
+    texts = sorted(r["text"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert texts == ["'" + formula, "'@SUMME(A1:A9)"]
+
+
 def test_text_listing_and_search(event: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ideas", event, "--search", "strasse"]) == 0
     out = capsys.readouterr().out.splitlines()

@@ -98,8 +98,8 @@ def test_a_write_slipping_in_between_read_and_write_is_a_conflict(db: Database) 
     """The version column catches the change another laptop commits after we read the row."""
     idea = _capture(db, "WLAN in Bürgerhäusern")
     with pytest.raises(ConflictError), db.uow() as s:
-        row = ideas._idea(s, idea.id)
-        ideas._check_version(row, idea.version)  # looks fine here …
+        row = ideas.records.idea_row(s, idea.id)
+        ideas.records.check_version(row, idea.version)  # looks fine here …
         # … while the other laptop's UPDATE lands (on PostgreSQL both run at once).
         s.execute(
             update(Idea)
@@ -108,7 +108,7 @@ def test_a_write_slipping_in_between_read_and_write_is_a_conflict(db: Database) 
             .execution_options(synchronize_session=False)
         )
         row.text = "WLAN in allen Bürgerhäusern"
-        ideas._flush(s, row)
+        ideas.records.flush(s, row)
     with db.read() as s:
         assert ideas.get_idea(s, idea.id).text == "WLAN in Bürgerhäusern"
 
@@ -289,12 +289,12 @@ def test_two_laptops_on_postgresql_cannot_overwrite_each_other(
     other = open_database(pg_url, DeviceIdentity(uuid.UUID(int=2), "Tisch 2", "table"))
     try:
         with pytest.raises(ConflictError), pg_db.uow() as s:
-            row = ideas._idea(s, idea.id)
-            ideas._check_version(row, idea.version)
+            row = ideas.records.idea_row(s, idea.id)
+            ideas.records.check_version(row, idea.version)
             with other.uow() as s2:
                 ideas.edit(s2, idea.id, expected_version=idea.version, text="WLAN überall")
             row.text = "WLAN in allen Bürgerhäusern"
-            ideas._flush(s, row)
+            ideas.records.flush(s, row)
     finally:
         other.close()
     with pg_db.read() as s:

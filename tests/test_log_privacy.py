@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from smartdialog.core.db import Database
+from smartdialog.core.errors import ConflictError
 from smartdialog.core.models import Event, Participant
 
 PERSON = {
@@ -19,7 +20,7 @@ PERSON = {
 }
 
 
-def _provoke_integrity_errors(db: Database) -> list[IntegrityError]:
+def _provoke_integrity_errors(db: Database) -> list[ConflictError]:
     with db.uow() as s:
         event_id = s.scalars(select(Event.id)).one()
         s.add(Participant(event_id=event_id, ticket_number=7, **PERSON))
@@ -27,8 +28,9 @@ def _provoke_integrity_errors(db: Database) -> list[IntegrityError]:
     # The same ticket number twice, and a ticket number the rules forbid: the database
     # refuses, and its message names the values it got (PostgreSQL: the whole row).
     for number in (7, 0):
-        with pytest.raises(IntegrityError) as caught, db.uow() as s:
+        with pytest.raises(ConflictError, match="clashes") as caught, db.uow() as s:
             s.add(Participant(event_id=event_id, ticket_number=number, **PERSON))
+        assert isinstance(caught.value.__cause__, IntegrityError)
         errors.append(caught.value)
     return errors
 
@@ -44,7 +46,7 @@ def _assert_no_personal_value(text: str) -> None:
         assert value not in text
 
 
-def _log_it_like_the_app(exc: IntegrityError) -> None:
+def _log_it_like_the_app(exc: ConflictError) -> None:
     from smartdialog.ui.messages import translate_error
 
     logging.getLogger("smartdialog.cli").error("database error in test", exc_info=exc)
@@ -57,8 +59,10 @@ def test_a_database_error_logs_no_personal_value_on_sqlite(
     caplog.set_level(logging.DEBUG)
     for exc in _provoke_integrity_errors(db):
         _log_it_like_the_app(exc)
-        _assert_no_personal_value(str(exc))
-        _assert_no_personal_value(str(exc.orig))
+        cause = exc.__cause__
+        assert isinstance(cause, IntegrityError)
+        _assert_no_personal_value(str(cause))
+        _assert_no_personal_value(str(cause.orig))
     assert "IntegrityError" in _logged_text(caplog)
     _assert_no_personal_value(_logged_text(caplog))
 
@@ -69,7 +73,9 @@ def test_a_database_error_logs_no_personal_value_on_postgresql(
     caplog.set_level(logging.DEBUG)
     for exc in _provoke_integrity_errors(pg_db):
         _log_it_like_the_app(exc)
-        _assert_no_personal_value(str(exc))
-        _assert_no_personal_value(str(exc.orig))
+        cause = exc.__cause__
+        assert isinstance(cause, IntegrityError)
+        _assert_no_personal_value(str(cause))
+        _assert_no_personal_value(str(cause.orig))
     assert "check constraint" in _logged_text(caplog)
     _assert_no_personal_value(_logged_text(caplog))

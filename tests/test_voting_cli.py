@@ -90,6 +90,20 @@ def test_a_round_from_the_command_line(
     assert "closed" in out and "3 ideas, 2 ballots" in out
 
 
+def test_results_csv_neutralises_what_a_spreadsheet_would_run(
+    db: Database, event_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    people = add_people(db, 1)
+    found = add_ideas(db, {0: ['=HYPERLINK("http://example.org/x","Klick")', "+49 251 0"]})
+    with db.uow() as s:
+        round_id = voting.start_round(s, voting.create_round(s, "Formeln").id).id
+    cast(db, round_id, people[0], dict.fromkeys(found.values(), 1))
+    code, out, _ = _run(capsys, "results", str(event_path), "--format", "csv")
+    assert code == 0
+    texts = sorted(r["text"] for r in csv.DictReader(io.StringIO(out)))
+    assert texts == ["'+49 251 0", '\'=HYPERLINK("http://example.org/x","Klick")']
+
+
 def test_clear_errors_instead_of_tracebacks(
     db: Database, event_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

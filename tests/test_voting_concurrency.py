@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, insert, select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from smartdialog.core.db import Database, DeviceIdentity, open_database
-from smartdialog.core.errors import ConflictError, DomainError
+from smartdialog.core.errors import ConflictError, DatabaseBusy, DomainError
 from smartdialog.core.models import Ballot, Dot
 from smartdialog.core.services import voting
 
@@ -118,12 +118,11 @@ def _sneak_in_a_dot(db: Database, plan: Plan, person: uuid.UUID, rng: random.Ran
                     field_cap=rules.cap_of(field_id),
                 )
             )
-    except IntegrityError:
+    except ConflictError as exc:
+        assert isinstance(exc.__cause__, IntegrityError)
         return "dot refused by the database"
-    except DBAPIError as exc:  # PostgreSQL: a deadlock or serialization failure is a refusal too
-        if "deadlock" in str(exc).lower() or "could not serialize" in str(exc).lower():
-            return "dot refused by the database"
-        raise
+    except DatabaseBusy:  # PostgreSQL: a deadlock or serialization failure is a refusal too
+        return "dot refused by the database"
     return "dot sneaked in"
 
 

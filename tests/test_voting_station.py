@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from smartdialog.core.db import Database
 from smartdialog.core.models import Ballot, Dot, ScanLog
-from smartdialog.core.services import tickets, voting
+from smartdialog.core.services import setup, tickets, voting
 from smartdialog.ui.voting import station as station_module
 from smartdialog.ui.voting.station import VotingStation
 
@@ -50,7 +50,7 @@ def hall(db: Database) -> Iterator[Hall]:
             budgets={fields[1]: 1},
         )
         info = voting.start_round(s, info.id)
-        voting.set_admin_pin(s, "2468")
+        setup.set_admin_pin(s, "2468")
     yield Hall(db, info, people, absent, found)
     # No station's background read may outlive the event file it reads.
     assert QThreadPool.globalInstance().waitForDone(10_000)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from smartdialog.core.db import Database
 from smartdialog.core.models import PaperTally
-from smartdialog.core.services import voting
+from smartdialog.core.services import setup, voting
 from smartdialog.ui.voting import VotingWorkspace, results_provider, wall_results
 from smartdialog.ui.voting import workspace as workspace_module
 from smartdialog.ui.voting.models import ResultsModel
@@ -201,7 +201,7 @@ def test_a_station_needs_a_pin_and_starts_locked(
     qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     with db.read() as s:
-        assert voting.check_admin_pin(s, "1357")
+        assert setup.check_admin_pin(s, "1357")
     assert "Eine PIN ist festgelegt" in page.pin_state.text()
 
     add_ideas(db, {0: ["Radwege"]})

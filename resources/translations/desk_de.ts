@@ -656,10 +656,6 @@
         <translation>Das PDF {path} konnte nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <source>This file holds no event yet.</source>
-        <translation>Diese Datei enthält noch keine Veranstaltung.</translation>
-    </message>
-    <message>
         <source>The folder {path} cannot be created: {reason}</source>
         <translation>Der Ordner {path} kann nicht angelegt werden: {reason}</translation>
     </message>

@@ -547,10 +547,6 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <translation>{path} kann nicht verwendet werden: {reason}</translation>
     </message>
     <message>
-        <source>The database reported an error: {reason}. Nothing of this job was saved.</source>
-        <translation>Die Datenbank meldet einen Fehler: {reason}. Von diesem Auftrag wurde nichts gespeichert.</translation>
-    </message>
-    <message>
         <source>write a realistic demo event</source>
         <translation>eine realistische Demo-Veranstaltung schreiben</translation>
     </message>
@@ -674,6 +670,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <translation>Die Veranstaltungsdatei {path} wird gerade von einem anderen Programm oder auf einem anderen Laptop benutzt und ist dort gesperrt. Schließen Sie sie dort oder warten Sie, bis das Programm fertig ist, und öffnen Sie sie dann noch einmal. Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
+        <source>This change clashes with one saved a moment ago (perhaps on another laptop). Nothing was saved; look again and repeat it if it is still needed.</source>
+        <translation>Diese Änderung widerspricht einer, die gerade gespeichert wurde (vielleicht an einem anderen Laptop). Es wurde nichts gespeichert; sehen Sie noch einmal nach und wiederholen Sie die Änderung, wenn sie noch nötig ist.</translation>
+    </message>
+    <message>
         <source>{path} was made by a newer version of smartdialog. Install the newest version to open it.</source>
         <translation>{path} wurde mit einer neueren Version von smartdialog erstellt. Installieren Sie die neueste Version, um sie zu öffnen.</translation>
     </message>
@@ -772,6 +772,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     <message>
         <source>This table no longer exists.</source>
         <translation>Diesen Tisch gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The PIN must be 4 to 12 digits.</source>
+        <translation>Die PIN muss aus 4 bis 12 Ziffern bestehen.</translation>
     </message>
     <message>
         <source>The disk is full; the last change was not saved. Free some space (or plug in a USB stick and save a copy there), then try again.</source>

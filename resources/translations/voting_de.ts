@@ -946,10 +946,6 @@ Stichwahl jetzt anlegen?</translation>
         <translation>Höchstens {max} Punkte dürfen an „{field}“ gehen.</translation>
     </message>
     <message>
-        <source>This file holds no event yet.</source>
-        <translation>Diese Datei enthält noch keine Veranstaltung.</translation>
-    </message>
-    <message>
         <source>This voting round no longer exists. It may have been removed on another laptop.</source>
         <translation>Diese Abstimmungsrunde gibt es nicht mehr. Vielleicht wurde sie auf einem anderen Laptop gelöscht.</translation>
     </message>
@@ -1068,10 +1064,6 @@ Stichwahl jetzt anlegen?</translation>
     <message>
         <source>Only a closed round has a tally to verify.</source>
         <translation>Nur eine geschlossene Runde hat eine Auszählung, die sich prüfen lässt.</translation>
-    </message>
-    <message>
-        <source>The PIN must be 4 to 12 digits.</source>
-        <translation>Die PIN muss aus 4 bis 12 Ziffern bestehen.</translation>
     </message>
     <message>
         <source>No voting round is open at the moment. Please ask the team.</source>

@@ -86,8 +86,7 @@ def _open(event: str) -> Database:
 
 
 def _problem(exc: SmartDialogError) -> str:
-    text = translate(exc.context, exc.message)
-    return text.format(**exc.params) if exc.params else text
+    return exc.text(translate)
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from typing import Any
 
+from smartdialog.core import spreadsheet
 from smartdialog.core.db import open_database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.services import ideas, setup
@@ -116,10 +116,10 @@ def _write(records: list[dict[str, Any]], times: list[str], fmt: str) -> None:
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
+        writer = spreadsheet.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
         for r in records:
-            writer.writerow({**r, "tags": ", ".join(r["tags"])})
+            writer.writerow([", ".join(r["tags"]) if c == "tags" else r[c] for c in COLUMNS])
     else:
         for r, local in zip(records, times, strict=True):
             status = "" if r["status"] == "active" else f" [{r['status']}]"

@@ -9,7 +9,6 @@ smartdialog station-pin EVENT
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import getpass
 import json
@@ -19,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from smartdialog.commands import confirmed, no_terminal_to_ask
+from smartdialog.core import spreadsheet
 from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.services import setup, voting
@@ -213,25 +213,24 @@ def results_record(results: voting.RoundResults) -> dict[str, Any]:
 
 def _write_csv(results: voting.RoundResults) -> None:
     in_field = {i.idea_id: i.rank for f in results.fields for i in f.ideas}
-    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = spreadsheet.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
     for i in results.overall:
-        writer.writerow(
-            {
-                "round": results.round.number,
-                "field": i.field_name,
-                "rank": i.rank,
-                "rank_in_field": in_field.get(i.idea_id, ""),
-                "tied": "yes" if i.tied else "",
-                "text": i.text,
-                "device_dots": i.device_dots,
-                "paper_dots": i.paper_dots,
-                "total": i.total,
-                "voters": i.voters,
-                "merged_from": "; ".join(m.text for m in i.merged_from),
-                "idea_id": str(i.idea_id),
-            }
-        )
+        record = {
+            "round": results.round.number,
+            "field": i.field_name,
+            "rank": i.rank,
+            "rank_in_field": in_field.get(i.idea_id, ""),
+            "tied": "yes" if i.tied else "",
+            "text": i.text,
+            "device_dots": i.device_dots,
+            "paper_dots": i.paper_dots,
+            "total": i.total,
+            "voters": i.voters,
+            "merged_from": "; ".join(m.text for m in i.merged_from),
+            "idea_id": str(i.idea_id),
+        }
+        writer.writerow([record[c] for c in CSV_COLUMNS])
 
 
 def _status_text(info: voting.RoundInfo) -> str:
@@ -516,7 +515,7 @@ def _pin(args: argparse.Namespace) -> int:
     db = _with_db(args)
     try:
         with db.uow() as s:
-            voting.set_admin_pin(s, first)
+            setup.set_admin_pin(s, first)
     finally:
         db.close()
     print(translate("cli", "The PIN of the voting stations is set."))

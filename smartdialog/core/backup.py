@@ -127,7 +127,8 @@ def _sync_folder(folder: Path) -> None:
 def _backup_failed(folder: Path, exc: BaseException) -> BackupError:
     log.warning("backup into %s failed: %s", folder, exc)
     full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or (
-        isinstance(exc, sqlite3.Error) and "full" in str(exc).lower()
+        isinstance(exc, sqlite3.Error)
+        and (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_FULL
     )
     if full:
         return BackupError(

@@ -17,12 +17,19 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from smartdialog.core.clock import now
-from smartdialog.core.errors import QT_TRANSLATE_NOOP, EventFileError, SmartDialogError
+from smartdialog.core.errors import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    DatabaseBusy,
+    EventFileError,
+    SmartDialogError,
+    StorageError,
+)
 from smartdialog.core.models import Base, Device, Row
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
 
@@ -36,6 +43,7 @@ __all__ = [
     "is_url",
     "make_engine",
     "open_database",
+    "storage_problem",
     "upgrade",
 ]
 
@@ -185,7 +193,7 @@ def _corrupt(path: str, exc: BaseException) -> EventFileError:
 
 
 def _in_use(path: str, exc: BaseException) -> EventFileError:
-    log.warning("event file %s is locked: %s", path, exc)
+    log.warning("event file %s is held by another connection: %s", path, exc)
     return EventFileError(
         QT_TRANSLATE_NOOP(
             "errors",
@@ -198,8 +206,8 @@ def _in_use(path: str, exc: BaseException) -> EventFileError:
 
 
 def _is_lock(exc: BaseException) -> bool:
-    detail = str(getattr(exc, "orig", exc)).lower()
-    return "locked" in detail or "busy" in detail
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
 
 
 def _unknown_revision(path: str, revision: str) -> EventFileError:
@@ -261,6 +269,80 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+# -- what a failed read or write means --------------------------------------------------
+
+# SQLite's primary result codes (an extended code carries its primary one in the low byte).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
+# PostgreSQL's SQLSTATEs: another writer in the way, a full disk, a read-only server.
+_PG_BUSY = frozenset({"40001", "40P01", "55P03", "55006"})
+_PG_FULL = frozenset({"53100"})
+_PG_READ_ONLY = frozenset({"25006"})
+
+
+def storage_problem(exc: DBAPIError) -> SmartDialogError:
+    """The error to show for a database failure, decided by the driver's error code.
+
+    The one place where driver errors become the project's errors: the unit
+    of work calls it, so services, the GUI and the command line see only
+    SmartDialogError.  A constraint that no service turned into a message of
+    its own is a conflict with what another laptop saved meanwhile.
+    """
+    if isinstance(exc, IntegrityError):
+        log.info("a database constraint refused a write: %s", exc.orig)
+        return ConflictError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This change clashes with one saved a moment ago (perhaps on another laptop). "
+                "Nothing was saved; look again and repeat it if it is still needed.",
+            )
+        )
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or sqlstate in _PG_BUSY:
+        return DatabaseBusy(
+            QT_TRANSLATE_NOOP(
+                "errors", "Another laptop is writing right now. Try again in a moment."
+            )
+        )
+    if primary == _SQLITE_FULL or sqlstate in _PG_FULL:
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The disk is full; the last change was not saved. Free some space (or plug in "
+                "a USB stick and save a copy there), then try again.",
+            )
+        )
+    if primary == _SQLITE_READONLY or sqlstate in _PG_READ_ONLY:
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The event file cannot be written to any more. Check that the drive is still connected.",
+            )
+        )
+    if exc.connection_invalidated or sqlstate.startswith("08") or isinstance(exc, OperationalError):
+        log.warning("the database failed: %s", exc.orig)
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The database does not answer. Check the network cable or the drive, then try again.",
+            )
+        )
+    log.error("the database reported an error", exc_info=exc)
+    return StorageError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The change could not be saved. Check the drive or the network, then try again.",
+        )
+    )
+
+
+def _roll_back(session: Session) -> None:
+    # A connection that is gone cannot roll back; what it held is lost with it anyway.
+    with contextlib.suppress(DBAPIError):
+        session.rollback()
+
+
 # -- the open database -----------------------------------------------------------------
 
 
@@ -293,14 +375,21 @@ class Database:
 
     @contextlib.contextmanager
     def uow(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back on any error."""
+        """One unit of work: commits when the block ends, rolls back on any error.
+
+        A failure of the database itself comes out as a SmartDialogError
+        (``storage_problem``), whatever the backend.
+        """
         with self._sessions() as session:
             session.info["device"] = self.device
             try:
                 yield session
                 session.commit()
+            except DBAPIError as exc:
+                _roll_back(session)
+                raise storage_problem(exc) from exc
             except BaseException:
-                session.rollback()
+                _roll_back(session)
                 raise
         for callback in self.on_commit:
             callback()
@@ -312,8 +401,10 @@ class Database:
             session.info["device"] = self.device
             try:
                 yield session
+            except DBAPIError as exc:
+                raise storage_problem(exc) from exc
             finally:
-                session.rollback()
+                _roll_back(session)
 
     def register_device(self) -> None:
         with self.uow() as s:

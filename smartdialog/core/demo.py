@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from smartdialog.core.db import Database, DeviceIdentity, create_database
 from smartdialog.core.models import CheckIn, Event, Idea, IdeaRevision, Participant
-from smartdialog.core.services import audit, setup
+from smartdialog.core.services import audit, setup, voting
 from smartdialog.core.text import fold
 
 FIRST_NAMES = (
@@ -406,7 +406,41 @@ def _ideas(
 
 
 def add_demo_votes(db: Database, rng: random.Random) -> None:
-    """A closed voting round with ballots of most checked-in participants."""
-    from smartdialog.core.services import voting
-
-    voting.write_demo_round(db, rng)
+    """A closed round with the ballots of most checked-in participants and some paper tallies."""
+    with db.uow() as s:
+        info = voting.create_round(s, "Priorisierung der Ideen")
+        info = voting.start_round(s, info.id)
+        sheet = voting.ballot_sheet(s, info.id)
+        present = list(
+            s.scalars(
+                select(CheckIn.participant_id)
+                .where(CheckIn.annulled_at.is_(None))
+                .order_by(CheckIn.at)
+            )
+        )
+    field_of = sheet.field_of()
+    # Voters favour some ideas, so that the demo's ranking looks like a real one.
+    ideas = sorted(field_of)
+    weights = [rng.random() ** 3 for _ in ideas]
+    voters = [p for p in present if rng.random() < 0.85]
+    for start in range(0, len(voters), 100):
+        with db.uow() as s:
+            for participant_id in voters[start : start + 100]:
+                draft = voting.BallotDraft(info.rules, field_of)
+                for _ in range(40):
+                    if draft.left == 0:
+                        break
+                    draft.add(rng.choices(ideas, weights)[0])
+                if draft.used:
+                    voting.cast_ballot(
+                        s,
+                        info.id,
+                        participant_id,
+                        draft.dots,
+                        expected_revision=0,
+                        station=rng.choice(("Abstimmung 1", "Abstimmung 2")),
+                    )
+    with db.uow() as s:
+        for idea_id in rng.sample(ideas, k=min(12, len(ideas))):
+            voting.set_paper_tally(s, info.id, idea_id, rng.randint(1, 9), note="Plakat")
+        voting.close_round(s, info.id)

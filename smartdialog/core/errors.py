@@ -7,16 +7,12 @@ placeholders are filled from ``params`` after translation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context`` without translating it here."""
-    return text
-
-
-def tr_error(text: str) -> str:
-    """Mark an error message (context ``errors``)."""
     return text
 
 
@@ -32,6 +28,15 @@ class SmartDialogError(Exception):
 
     def english(self) -> str:
         return self.message.format(**self.params) if self.params else self.message
+
+    def text(self, translate: Callable[[str, str], str]) -> str:
+        """The message in the reader's language: ``translate(context, source)`` fills it in.
+
+        The GUI passes ``QCoreApplication.translate``, the command line
+        ``i18n.translate``; placeholders are filled after translation.
+        """
+        text = translate(self.context, self.message)
+        return text.format(**self.params) if self.params else text
 
 
 class DomainError(SmartDialogError):
@@ -52,3 +57,15 @@ class EnvironmentProblem(SmartDialogError):
 
 class EventFileError(EnvironmentProblem):
     """An event file cannot be opened or created as asked."""
+
+
+class StorageError(EnvironmentProblem):
+    """The database failed a read or a write: it is busy, full, read-only or out of reach.
+
+    Raised by the unit of work (``Database.uow``/``read``) in place of the
+    driver's error, which stays attached as ``__cause__`` for the log.
+    """
+
+
+class DatabaseBusy(StorageError):
+    """Another writer holds the database; trying again in a moment will do."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
 from smartdialog.core.db import Database
+from smartdialog.core.errors import StorageError
 from smartdialog.core.services import audit
 
 log = logging.getLogger("smartdialog.feed")
@@ -65,7 +66,7 @@ class ChangeFeed(QObject):
         try:
             with self._db.read() as s:
                 changes = audit.changes_since(s, self._seq)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, StorageError) as exc:
             if not self._lost:
                 self._lost = True
                 log.warning("change feed lost its database: %s", exc)

@@ -15,32 +15,11 @@ log = logging.getLogger("smartdialog.ui")
 def translate_error(exc: BaseException) -> str:
     """The user's sentence for an exception; unknown ones are logged with their traceback."""
     # Imported here: this module is loaded before the window shows, SQLAlchemy after.
-    from sqlalchemy.exc import OperationalError, SQLAlchemyError
+    from sqlalchemy.exc import SQLAlchemyError
 
     if isinstance(exc, SmartDialogError):
-        text = QCoreApplication.translate(exc.context, exc.message)
-        return text.format(**exc.params) if exc.params else text
-    if isinstance(exc, OperationalError):
-        detail = str(exc.orig).lower()
-        if "disk" in detail and "full" in detail:
-            return QCoreApplication.translate(
-                "errors",
-                "The disk is full; the last change was not saved. Free some space (or plug in "
-                "a USB stick and save a copy there), then try again.",
-            )
-        if "readonly" in detail or "read-only" in detail:
-            return QCoreApplication.translate(
-                "errors",
-                "The event file cannot be written to any more. Check that the drive is still connected.",
-            )
-        if "locked" in detail or "busy" in detail:
-            return QCoreApplication.translate(
-                "errors", "Another laptop is writing right now. Try again in a moment."
-            )
-        return QCoreApplication.translate(
-            "errors",
-            "The database does not answer. Check the network cable or the drive, then try again.",
-        )
+        # Database failures arrive here as SmartDialogError too (core.db.storage_problem).
+        return exc.text(QCoreApplication.translate)
     if isinstance(exc, SQLAlchemyError | OSError):
         log.error("storage failed", exc_info=exc)
         return QCoreApplication.translate(

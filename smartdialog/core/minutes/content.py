@@ -31,8 +31,7 @@ from smartdialog.core.models import (
     Station,
     Topic,
 )
-from smartdialog.core.services import setup
-from smartdialog.core.text import full_name
+from smartdialog.core.services import registration, setup
 
 
 @dataclass(frozen=True)
@@ -224,7 +223,7 @@ def _ideas(
         s.scalars(select(Idea).where(Idea.event_id == event_id).order_by(Idea.created_at, Idea.id))
     )
     numbers = {row.id: n for n, row in enumerate(rows, start=1)}
-    authors = _consented_authors(s, {r.author_id for r in rows if r.author_id is not None})
+    authors = registration.author_names(s, (r.author_id for r in rows if r.author_id is not None))
     return [
         IdeaEntry(
             number=numbers[r.id],
@@ -242,20 +241,6 @@ def _ideas(
         )
         for r in rows
     ]
-
-
-def _consented_authors(s: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """Names of those who consented to be named, and only theirs (DESIGN 7)."""
-    if not ids:
-        return {}
-    rows = s.execute(
-        select(Participant.id, Participant.first_name, Participant.last_name).where(
-            Participant.id.in_(ids),
-            Participant.consent_attribution_at.is_not(None),
-            Participant.anonymised_at.is_(None),
-        )
-    )
-    return {pid: full_name(first.strip(), last.strip()) for pid, first, last in rows}
 
 
 def _attendance(

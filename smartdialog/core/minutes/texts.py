@@ -42,10 +42,6 @@ def field_key(field_id: uuid.UUID) -> str:
     return f"{FIELD_PREFIX}{field_id}"
 
 
-def is_known_key(key: str, field_ids: Sequence[uuid.UUID]) -> bool:
-    return key in EVENT_KEYS or key in {field_key(f) for f in field_ids}
-
-
 def defaults(event: EventInfo, fields: Sequence[FieldInfo]) -> dict[str, str]:
     """Every editable part with the text it starts from, in document order."""
     out = {OCCASION: occasion(event), PROGRAMME: programme(event.starts_at, event.ends_at)}

@@ -12,7 +12,6 @@ in a few seconds) while any decoder still reads it.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 import uuid
@@ -27,9 +26,10 @@ from qrcode.constants import ERROR_CORRECT_Q
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
-from smartdialog.core.models import BadgePrint, Event, Participant
-from smartdialog.core.services import audit, tickets
+from smartdialog.core import spreadsheet
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
+from smartdialog.core.models import BadgePrint, Participant
+from smartdialog.core.services import audit, setup, tickets
 from smartdialog.core.text import full_name
 
 QR_QUIET_ZONE: Final = 4  # modules of white around the code, as the standard asks
@@ -506,9 +506,7 @@ def _draw_page(canvas: object, page: Drawing, mm: float) -> None:
 
 
 def event_header(s: Session, texts: PrintTexts | None = None) -> EventHeader:
-    event = s.scalars(select(Event).order_by(Event.created_at).limit(1)).first()
-    if event is None:
-        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "This file holds no event yet."))
+    event = setup.current_event(s)
     return EventHeader(
         event.title,
         format_when(event.starts_at, texts or PrintTexts()),
@@ -604,11 +602,6 @@ def file_name_part(text: str) -> str:
     return _UNSAFE.sub("-", plain).strip("-")[:60]
 
 
-def csv_safe(cell: str) -> str:
-    """A cell a spreadsheet will show, not run: a leading = + - @ is quoted away with '."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
-
-
 def write_ticket_files(
     people: Sequence[Person],
     event: EventHeader,
@@ -644,8 +637,7 @@ def write_ticket_files(
             ticket_drawings([person], event, "a4", texts), folder / file_name, title=event.title
         )
         rows.append(
-            [csv_safe(c) for c in (person.email, file_name, person.first_name, person.last_name)]
-            + [str(person.ticket_number)]
+            [person.email, file_name, person.first_name, person.last_name, person.ticket_number]
         )
         if progress is not None and (done % 10 == 0 or done == len(people)):
             progress(done, len(people))
@@ -653,7 +645,7 @@ def write_ticket_files(
     try:
         # Semicolons and a byte-order mark: what German Excel and mail-merge tools open as is.
         with mail_list.open("w", encoding="utf-8-sig", newline="") as f:
-            out = csv.writer(f, delimiter=";")
+            out = spreadsheet.writer(f, delimiter=";")
             out.writerow(texts.mail_list_header)
             out.writerows(rows)
     except OSError as exc:

@@ -76,14 +76,13 @@ class RecentCheckIn:
 
 def scan(s: Session, raw: str, desk: str) -> ScanResult:
     """Check in the holder of a scanned ticket; every scan is logged with its verdict."""
-    raw_logged = "".join(c for c in raw if c.isprintable())[:RAW_LIMIT]
     try:
         holder = tickets.resolve_ticket(s, raw)
     except TicketRejected as problem:
-        _log_scan(s, raw_logged, desk, REJECTED, problem.reason, None)
+        log_scan(s, raw, desk, REJECTED, problem.reason, None)
         return ScanResult(REJECTED, problem=problem)
     result = _check_in(s, holder, desk)
-    _log_scan(s, raw_logged, desk, result.verdict, "", holder.participant_id)
+    log_scan(s, raw, desk, result.verdict, "", holder.participant_id)
     return result
 
 
@@ -168,9 +167,10 @@ def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime,
     return None if row is None else (row.id, row.at, row.desk)
 
 
-def _log_scan(
+def log_scan(
     s: Session, raw: str, desk: str, verdict: str, reason: str, participant_id: uuid.UUID | None
 ) -> None:
+    """Log a scan at a desk or a voting station with its verdict (the raw code made printable)."""
     at = now()
     s.connection().execute(
         _INSERT_SCAN,
@@ -180,9 +180,9 @@ def _log_scan(
             "created_at": at,
             "at": at,
             "desk": desk[:80],
-            "raw": raw,
+            "raw": "".join(c for c in raw if c.isprintable())[:RAW_LIMIT],
             "verdict": verdict,
-            "reason": reason,
+            "reason": reason[:200],
             "participant_id": participant_id,
         },
     )

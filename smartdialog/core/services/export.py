@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from smartdialog.core import spreadsheet
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, EnvironmentProblem
 from smartdialog.core.minutes import german
@@ -36,9 +37,6 @@ from smartdialog.core.minutes.content import MinutesContent, collect
 
 FORMATS = ("csv", "json")
 JSON_NAME = "smartdialog-export.json"
-# Starts of a cell that spreadsheet programs evaluate (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-GUARD = "'"
 
 Value = str | int | datetime | None
 
@@ -188,19 +186,12 @@ def tables(content: MinutesContent) -> list[DataTable]:
 # -- CSV ------------------------------------------------------------------------------------
 
 
-def guard(value: str) -> str:
-    """Neutralise a text cell that a spreadsheet would evaluate as a formula."""
-    return GUARD + value if value.startswith((*FORMULA_STARTS, GUARD)) else value
-
-
-def unguard(value: str) -> str:
-    return value[1:] if value.startswith(GUARD) else value
-
-
 def csv_text(table: DataTable, *, delimiter: str = ";") -> str:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([guard(c.header) for c in table.columns])
+    writer = spreadsheet.writer(
+        out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
+    writer.writerow([c.header for c in table.columns])
     for row in table.rows:
         writer.writerow([cell_text(v) for v in row])
     return out.getvalue()
@@ -211,15 +202,16 @@ def cell_text(value: Value) -> str:
         return ""
     if isinstance(value, datetime):
         return _when(value)
-    if isinstance(value, str):
-        return guard(value)
     return str(value)
 
 
 def read_csv(path: Path, *, delimiter: str = ";") -> list[list[str]]:
     """The cells of a CSV written by ``write_csv``, as they were before guarding (header first)."""
     with path.open(encoding="utf-8-sig", newline="") as f:
-        return [[unguard(cell) for cell in row] for row in csv.reader(f, delimiter=delimiter)]
+        return [
+            [spreadsheet.unguard(cell) for cell in row]
+            for row in csv.reader(f, delimiter=delimiter)
+        ]
 
 
 def write_csv(content: MinutesContent, folder: Path, *, delimiter: str = ";") -> list[Path]:

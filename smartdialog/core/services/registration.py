@@ -6,11 +6,12 @@ import bisect
 import functools
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import and_, bindparam, case, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
@@ -437,13 +438,31 @@ def register_walk_in(s: Session, person: WalkIn) -> PersonRow:
     return get_person(s, participant.id)
 
 
-def is_present(s: Session, participant_id: uuid.UUID) -> bool:
-    return bool(
-        s.scalar(
-            select(
-                exists().where(
-                    CheckIn.participant_id == participant_id, CheckIn.annulled_at.is_(None)
-                )
+# -- naming a participant as an idea's author --------------------------------------------------
+
+
+def may_be_named() -> ColumnElement[bool]:
+    """Who may be named as an idea's author: consented, and not anonymised since (DESIGN 7)."""
+    return and_(
+        Participant.consent_attribution_at.is_not(None), Participant.anonymised_at.is_(None)
+    )
+
+
+def author_name(first: str, last: str) -> str:
+    """An author as the ideas, the wall and the minutes name them: "Jürgen Müller"."""
+    return full_name(clean_line(first, limit=NAME_LIMIT), clean_line(last, limit=NAME_LIMIT))
+
+
+def author_names(s: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names of those among ``ids`` who may be named as authors, and only theirs."""
+    wanted = list(set(ids))
+    names: dict[uuid.UUID, str] = {}
+    # Chunks keep the IN lists within every backend's parameter limit.
+    for start in range(0, len(wanted), 500):
+        rows = s.execute(
+            select(Participant.id, Participant.first_name, Participant.last_name).where(
+                Participant.id.in_(wanted[start : start + 500]), may_be_named()
             )
         )
-    )
+        names.update((pid, author_name(first, last)) for pid, first, last in rows)
+    return names

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import secrets
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -487,3 +489,38 @@ def remove_station(s: Session, station_id: uuid.UUID) -> None:
 
 def _next_position(s: Session, column: Any, where: Any) -> int:
     return int(s.scalar(select(func.coalesce(func.max(column), -1) + 1).where(where)) or 0)
+
+
+# -- the admin PIN of the locked voting station ------------------------------------------
+
+_PIN_ITERATIONS: Final = 200_000
+
+
+def _hash_pin(pin: str, salt: bytes, iterations: int = _PIN_ITERATIONS) -> str:
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
+    return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
+
+
+def set_admin_pin(s: Session, pin: str) -> None:
+    """The PIN that unlocks a voting station (4 to 12 digits)."""
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "The PIN must be 4 to 12 digits."))
+    event = current_event(s)
+    event.admin_pin_hash = _hash_pin(pin, secrets.token_bytes(16))
+    s.flush()
+    audit.record(s, "event.admin_pin_set", "event", event.id)
+
+
+def has_admin_pin(s: Session) -> bool:
+    return bool(current_event(s).admin_pin_hash)
+
+
+def check_admin_pin(s: Session, pin: str) -> bool:
+    stored = current_event(s).admin_pin_hash
+    try:
+        scheme, iterations, salt, _digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "pbkdf2_sha256":
+        return False
+    return hmac.compare_digest(_hash_pin(pin, bytes.fromhex(salt), int(iterations)), stored)

@@ -29,7 +29,8 @@ from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import Session
 
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
-from smartdialog.core.models import Event, Participant
+from smartdialog.core.models import Participant
+from smartdialog.core.services import setup
 from smartdialog.core.text import full_name, listed_name
 
 CODE_DIGITS: Final = 4
@@ -213,13 +214,7 @@ class EventKeys:
 # An event's id, code and secret never change once it exists (setup cannot edit
 # them), so every scan need not read them again: one entry per open database.
 _KEYS: weakref.WeakKeyDictionary[Engine, EventKeys] = weakref.WeakKeyDictionary()
-_EVENTS = Event.__table__
 _PARTICIPANTS = Participant.__table__
-_KEYS_QUERY = (
-    select(_EVENTS.c.id, _EVENTS.c.code, _EVENTS.c.ticket_secret)
-    .order_by(_EVENTS.c.created_at)
-    .limit(1)
-)
 # Built once: the hot path of every scan binds parameters only.
 _HOLDER_QUERY = select(
     _PARTICIPANTS.c.id,
@@ -241,10 +236,8 @@ def event_keys(s: Session) -> EventKeys:
     keys = _KEYS.get(engine)
     if keys is not None:
         return keys
-    row = s.connection().execute(_KEYS_QUERY).first()
-    if row is None:
-        raise DomainError(QT_TRANSLATE_NOOP("errors", "This file holds no event yet."))
-    keys = EventKeys(row.id, row.code, bytes(row.ticket_secret))
+    event = setup.current_event(s)
+    keys = EventKeys(event.id, event.code, bytes(event.ticket_secret))
     _KEYS[engine] = keys
     return keys
 

@@ -6,7 +6,6 @@ moment); the dialog stays responsive and shows what it is doing.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartdialog.core import spreadsheet
 from smartdialog.core.db import Database
 from smartdialog.core.services import importer
 from smartdialog.core.services.importer import ImportPlan, ImportReport, Rejection, Table
@@ -285,7 +285,7 @@ class ImportDialog(QDialog):
         assert self.report is not None
         # Excel in Germany opens semicolon-separated UTF-8 with a byte-order mark correctly.
         with target.open("w", encoding="utf-8-sig", newline="") as f:
-            out = csv.writer(f, delimiter=";")
+            out = spreadsheet.writer(f, delimiter=";")
             out.writerow([self.tr("Row"), self.tr("Why it was not imported")])
             for rejection in sorted(
                 [*self.report.rejected, *self.report.flagged], key=lambda r: r.row

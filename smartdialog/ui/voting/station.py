@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
-from smartdialog.core.services import voting
+from smartdialog.core.services import setup, voting
 from smartdialog.ui import worker
 from smartdialog.ui.messages import translate_error
 from smartdialog.ui.scaninput import ScanInput
@@ -787,7 +787,7 @@ class VotingStation(QWidget):
         if dialog is None:
             return
         with self.db.read() as s:
-            right = voting.check_admin_pin(s, pin)
+            right = setup.check_admin_pin(s, pin)
         if not right:
             self._pin_failures += 1
             if self._pin_failures >= MAX_PIN_TRIES:

@@ -195,7 +195,7 @@ class VotingWorkspace(Workspace):
             return
         with self.db.read() as s:
             self._rounds = voting.list_rounds(s)
-            has_pin = voting.has_admin_pin(s)
+            has_pin = setup.has_admin_pin(s)
         self.pin_state.setText(
             self.tr("A PIN is set; the station can be unlocked only with it.")
             if has_pin
@@ -596,7 +596,7 @@ class VotingWorkspace(Workspace):
                 return
             try:
                 with self.db.uow() as s:
-                    voting.set_admin_pin(s, pin)
+                    setup.set_admin_pin(s, pin)
             except Exception as exc:
                 dialog.refuse(translate_error(exc))
                 return
@@ -615,7 +615,7 @@ class VotingWorkspace(Workspace):
         if self.db is None:
             return
         with self.db.read() as s:
-            has_pin = voting.has_admin_pin(s)
+            has_pin = setup.has_admin_pin(s)
             current = voting.current_round(s)
         if not has_pin:
             QMessageBox.information(

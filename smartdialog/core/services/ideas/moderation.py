@@ -1,0 +1,143 @@
+"""Moderating ideas: hiding one (with a reason) and merging duplicates, each with its inverse."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from smartdialog.core.clock import now
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
+from smartdialog.core.models import (
+    Idea,
+)
+from smartdialog.core.services import audit
+from smartdialog.core.services.ideas.queries import info_of
+from smartdialog.core.services.ideas.records import (
+    check_not_being_voted_on,
+    check_version,
+    flush,
+    idea_row,
+    revise,
+    short,
+)
+from smartdialog.core.services.ideas.values import REASON_LIMIT, IdeaInfo
+from smartdialog.core.text import clean_line
+
+
+def hide(
+    s: Session, idea_id: uuid.UUID, reason: str, *, expected_version: int | None = None
+) -> IdeaInfo:
+    """Take an idea off the wall and out of voting, with the reason (it stays in the record)."""
+    idea = idea_row(s, idea_id)
+    check_version(idea, expected_version)
+    cleaned = clean_line(reason, limit=REASON_LIMIT)
+    if not cleaned:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Give a reason for hiding the idea, for example “off topic” or “duplicate”.",
+            )
+        )
+    if idea.status == "merged":
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors", "This idea was merged into another one and is not shown anyway."
+            )
+        )
+    if idea.status == "hidden":
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "This idea is hidden already."))
+    check_not_being_voted_on(s, idea.id)
+    idea.status = "hidden"
+    idea.hidden_reason = cleaned
+    idea.updated_at = now()
+    revise(s, idea, "hidden", idea.text, detail=cleaned)
+    audit.record(s, "idea.hidden", "idea", idea.id, cleaned)
+    flush(s, idea)
+    return info_of(s, idea)
+
+
+def unhide(s: Session, idea_id: uuid.UUID, *, expected_version: int | None = None) -> IdeaInfo:
+    idea = idea_row(s, idea_id)
+    check_version(idea, expected_version)
+    if idea.status != "hidden":
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "This idea is not hidden."))
+    idea.status = "active"
+    idea.hidden_reason = ""
+    idea.updated_at = now()
+    revise(s, idea, "unhidden", idea.text)
+    audit.record(s, "idea.unhidden", "idea", idea.id, short(idea.text, 200))
+    flush(s, idea)
+    return info_of(s, idea)
+
+
+def merge(
+    s: Session, source_id: uuid.UUID, target_id: uuid.UUID, *, expected_version: int | None = None
+) -> IdeaInfo:
+    """Merge a duplicate (``source``) into ``target``; returns the target.
+
+    Both texts stay in the target's history; the source stays in the record as
+    "merged into", and its dots count for the target in every tally.
+    """
+    if source_id == target_id:
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "An idea cannot be merged into itself. Pick another idea.")
+        )
+    source = idea_row(s, source_id)
+    target = idea_row(s, target_id)
+    check_version(source, expected_version)
+    if source.status == "merged":
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "This idea has been merged into another one already.")
+        )
+    if source.status == "hidden":
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "This idea is hidden. Show it again before merging it.")
+        )
+    if target.status == "hidden":
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The idea to merge into is hidden. Show it again first, or pick another one.",
+            )
+        )
+    if target.status == "merged":
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The idea to merge into was itself merged into another one. Merge into that one instead.",
+            )
+        )
+    check_not_being_voted_on(s, source.id, target.id)
+    source.status = "merged"
+    source.merged_into_id = target.id
+    stamp = now()
+    source.updated_at = stamp
+    target.updated_at = stamp
+    revise(s, source, "merged-into", source.text, detail=str(target.id))
+    revise(s, target, "merged", source.text, detail=str(source.id))
+    audit.record(s, "idea.merged", "idea", source.id, f"→ {target.id}: {short(source.text, 200)}")
+    audit.record(s, "idea.merge-target", "idea", target.id, short(target.text, 200))
+    flush(s, source)
+    return info_of(s, target)
+
+
+def unmerge(s: Session, source_id: uuid.UUID, *, expected_version: int | None = None) -> IdeaInfo:
+    """Separate a merged idea from its target again (the undo of ``merge``); returns the source."""
+    source = idea_row(s, source_id)
+    check_version(source, expected_version)
+    if source.status != "merged" or source.merged_into_id is None:
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "This idea is not merged into another one."))
+    target = s.get(Idea, source.merged_into_id)
+    source.status = "active"
+    source.merged_into_id = None
+    stamp = now()
+    source.updated_at = stamp
+    revise(s, source, "unmerged", source.text, detail=str(target.id) if target else "")
+    if target is not None:
+        target.updated_at = stamp
+        revise(s, target, "unmerged", source.text, detail=str(source.id))
+        audit.record(s, "idea.merge-target", "idea", target.id, short(target.text, 200))
+    audit.record(s, "idea.unmerged", "idea", source.id, short(source.text, 200))
+    flush(s, source)
+    return info_of(s, source)

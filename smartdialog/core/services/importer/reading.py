@@ -1,0 +1,217 @@
+"""Reading a registration file: CSV in every office flavour or XLSX, into plain text cells.
+
+The encoding, the delimiter and the header row are found without asking.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Final
+
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
+from smartdialog.core.services.importer.mapping import auto_field
+
+MAX_FILE_BYTES: Final = 20 * 1024 * 1024
+MAX_ROWS: Final = 100_000
+
+
+@dataclass(frozen=True)
+class Table:
+    """The file as text cells.  ``rows`` pairs each row with its number as a spreadsheet shows it."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]
+    kind: str  # "csv" or "xlsx"
+    encoding: str = ""
+    delimiter: str = ""
+
+
+def read_table(path: str | Path) -> Table:
+    """Read a CSV or XLSX file; raises DomainError in words when it is neither or too big."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The file {name} is {size} MB large; an export of registrations is far smaller "
+                    "(10,000 people are about 2 MB). Check that you chose the right file.",
+                ),
+                name=path.name,
+                size=f"{size / 1024 / 1024:.0f}",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "The file {name} cannot be read: {reason}"),
+            name=path.name,
+            reason=exc.strerror or str(exc),
+        ) from exc
+    if not data.strip():
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=path.name)
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(data, path.name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{name} is in the old Excel format (.xls). Open it in Excel and save it as "
+                "“Excel workbook (.xlsx)” or “CSV UTF-8”, then import that file.",
+            ),
+            name=path.name,
+        )
+    return _read_csv(data, path.name)
+
+
+def _not_a_table(name: str) -> DomainError:
+    return DomainError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{name} is not a table of registrations. Choose the CSV or Excel file exported "
+            "from the registration form.",
+        ),
+        name=name,
+    )
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:65536]:
+        raise _not_a_table(name)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        # German Excel and older offices write Windows-1252; latin-1 takes the five
+        # bytes cp1252 leaves undefined, so that no file fails to decode.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), "latin-1"
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample_lines = [line for line in text[:65536].splitlines() if line.strip()][:20]
+    if not sample_lines:
+        return ";"
+    best, best_score = ";", -1.0
+    for candidate in (";", ",", "\t", "|"):
+        counts = [line.count(candidate) for line in sample_lines]
+        if not counts[0]:
+            continue
+        # A delimiter appears equally often on most lines (quoted line breaks aside).
+        steady = sum(1 for c in counts if c == counts[0]) / len(counts)
+        score = steady * 10 + min(counts[0], 50) / 50
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _read_csv(data: bytes, name: str) -> Table:
+    text, encoding = _decode(data, name)
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\r\n\t")
+    if controls > 10:
+        raise _not_a_table(name)
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False
+    )
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 20:
+                raise _too_many_rows(name)
+    except csv.Error as exc:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{name} cannot be read as a table near line {line}: {reason}. Save it again from "
+                "Excel as “CSV (semicolon separated)” and import that file.",
+            ),
+            name=name,
+            line=reader.line_num,
+            reason=str(exc),
+        ) from exc
+    return _table(rows, name, "csv", encoding, delimiter)
+
+
+def _too_many_rows(name: str) -> DomainError:
+    return DomainError(
+        QT_TRANSLATE_NOOP(
+            "errors", "{name} has more than {limit} rows; that is not an export of registrations."
+        ),
+        name=name,
+        limit=MAX_ROWS,
+    )
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(data: bytes, name: str) -> Table:
+    from openpyxl import load_workbook  # only here: it takes a while to import
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise _not_a_table(name) from exc
+    except Exception as exc:  # openpyxl raises its own kinds for damaged workbooks
+        raise _not_a_table(name) from exc
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            raise _not_a_table(name)
+        rows: list[list[str]] = []
+        for values in sheet.iter_rows(values_only=True):
+            rows.append([_cell_text(v) for v in values])
+            if len(rows) > MAX_ROWS + 20:
+                raise _too_many_rows(name)
+    finally:
+        workbook.close()
+    return _table(rows, name, "xlsx")
+
+
+def _header_row(rows: list[list[str]]) -> int:
+    """The first row that looks like column names (exports sometimes start with a title line)."""
+    for index, row in enumerate(rows[:10]):
+        known = {auto_field(cell) for cell in row} - {""}
+        if len(known) >= 2:
+            return index
+    return next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), 0)
+
+
+def _table(
+    rows: list[list[str]], name: str, kind: str, encoding: str = "", delimiter: str = ""
+) -> Table:
+    start = _header_row(rows)
+    if start >= len(rows):
+        raise DomainError(QT_TRANSLATE_NOOP("errors", "The file {name} is empty."), name=name)
+    headers = [h.strip().lstrip("\ufeff") for h in rows[start]]
+    while headers and not headers[-1]:
+        headers.pop()
+    if not headers:
+        raise _not_a_table(name)
+    body = [
+        (number, row)
+        for number, row in enumerate(rows[start + 1 :], start=start + 2)
+        if any(cell.strip() for cell in row)
+    ]
+    return Table(headers, body, kind, encoding, delimiter)
