@@ -136,9 +136,9 @@ def test_the_scanner_finds_every_value_overlapping_across_pieces_and_in_utf16(
 ) -> None:
     scanner = erasure.ValueScanner(["Anna", "Annabell", "nabel", "Łukasz Öztürk", "Li"])
     assert scanner.values == 4  # "Li" is too short to tell from chance
-    hits = scanner.found("xxAnnabellyy".encode())
+    hits = scanner.found(b"xxAnnabellyy")
     assert hits == {0, 1, 2}  # Anna, Annabell and the overlapping nabel
-    assert len(scanner.found("Łukasz Öztürk".encode("utf-8"))) == 1
+    assert len(scanner.found("Łukasz Öztürk".encode())) == 1
     assert scanner.found("Łukasz Öztürk".encode("utf-16-le")) == set()
     wide = erasure.ValueScanner(["Łukasz Öztürk"], ("utf-8", "utf-16-le"))
     assert wide.found("..Łukasz Öztürk..".encode("utf-16-le")) == {0}

@@ -273,10 +273,10 @@ def personal_values(s: Session) -> set[str]:
     ):
         values.update(row)
     people = select(Participant.id).where(Participant.event_id == event.id)
-    for row in s.execute(
+    for by, reason in s.execute(
         select(CheckIn.annulled_by, CheckIn.annul_reason).where(CheckIn.participant_id.in_(people))
     ):
-        values.update(row)
+        values.update((by, reason))
     values.update(s.scalars(select(ScanLog.raw)))
     values.update(s.scalars(select(Station.facilitators).where(Station.event_id == event.id)))
     values.update(
