@@ -72,6 +72,18 @@
         <translation>Personenbezogene Daten gelöscht: {count} Teilnehmende sind jetzt anonym.</translation>
     </message>
     <message>
+        <source>Removed personal data is still on the disk ({count} places). Repeat the removal once the event is closed on every other laptop.</source>
+        <translation>Entfernte personenbezogene Daten liegen noch auf der Festplatte ({count} Stellen). Wiederholen Sie das Entfernen, sobald die Veranstaltung auf allen anderen Laptops geschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Checked: none of the {values} removed values is left on disk.</source>
+        <translation>Geprüft: keiner der {values} entfernten Werte ist noch auf der Festplatte.</translation>
+    </message>
+    <message>
+        <source>{count} backups still hold personal data: {paths}</source>
+        <translation>{count} Sicherungskopien enthalten noch personenbezogene Daten: {paths}</translation>
+    </message>
+    <message>
         <source>Minutes written: {path} ({pages} pages).</source>
         <translation>Dokumentation gespeichert: {path} ({pages} Seiten).</translation>
     </message>
@@ -282,6 +294,14 @@ Personenbezogene Daten jetzt löschen?</translation>
         <translation>vor dem Löschen der personenbezogenen Daten nicht nachfragen</translation>
     </message>
     <message>
+        <source>a folder with automatic backups of the event, searched for personal data too (repeatable; the event&apos;s own folder is always searched)</source>
+        <translation>ein Ordner mit automatischen Sicherungskopien der Veranstaltung, der ebenfalls nach personenbezogenen Daten durchsucht wird (mehrfach möglich; der Ordner der Veranstaltung selbst wird immer durchsucht)</translation>
+    </message>
+    <message>
+        <source>overwrite and delete the backups that still hold personal data</source>
+        <translation>Sicherungskopien, die noch personenbezogene Daten enthalten, überschreiben und löschen</translation>
+    </message>
+    <message>
         <source>Minutes written to {path}: {pages} pages.</source>
         <translation>Dokumentation gespeichert unter {path}: {pages} Seiten.</translation>
     </message>
@@ -298,8 +318,32 @@ Personenbezogene Daten jetzt löschen?</translation>
         <translation>Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>Removed personal data is still in {place} ({count} values).</source>
+        <translation>Entfernte personenbezogene Daten stehen noch in {place} ({count} Werte).</translation>
+    </message>
+    <message>
         <source>Personal data removed: {count} participants are anonymous now.</source>
         <translation>Personenbezogene Daten gelöscht: {count} Teilnehmende sind jetzt anonym.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s files could not be searched for the removed values: {reason}.</source>
+        <translation>Die Dateien des Servers konnten nicht nach den entfernten Werten durchsucht werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Checked: none of the {values} removed values is left in {places} files on disk.</source>
+        <translation>Geprüft: keiner der {values} entfernten Werte steht noch in den {places} Dateien auf der Festplatte.</translation>
+    </message>
+    <message>
+        <source>Backup with personal data deleted: {path}</source>
+        <translation>Sicherungskopie mit personenbezogenen Daten gelöscht: {path}</translation>
+    </message>
+    <message>
+        <source>This backup still holds personal data: {path}</source>
+        <translation>Diese Sicherungskopie enthält noch personenbezogene Daten: {path}</translation>
+    </message>
+    <message>
+        <source>Delete these backups with --delete-backups, or keep them somewhere safe until their retention period ends.</source>
+        <translation>Löschen Sie diese Sicherungskopien mit --delete-backups oder verwahren Sie sie sicher, bis ihre Aufbewahrungsfrist endet.</translation>
     </message>
 </context>
 <context>
@@ -323,6 +367,14 @@ Personenbezogene Daten jetzt löschen?</translation>
     <message>
         <source>The minutes are marked final and cannot be changed. Reopen them as a draft first.</source>
         <translation>Die Dokumentation ist als Endfassung festgelegt und kann nicht geändert werden. Öffnen Sie sie zuerst wieder als Entwurf.</translation>
+    </message>
+    <message>
+        <source>Another program or laptop still has the event {path} open, so the removed personal data is still on the disk. Close the event there (quit smartdialog on the other laptops) and repeat the removal.</source>
+        <translation>Ein anderes Programm oder Laptop hat die Datei {path} noch geöffnet, deshalb liegen die entfernten personenbezogenen Daten noch auf der Festplatte. Schließen Sie die Veranstaltung dort (beenden Sie smartdialog auf den anderen Laptops) und wiederholen Sie das Entfernen.</translation>
+    </message>
+    <message>
+        <source>Another program or laptop still has the event {path} open and is reading it, so the personal data cannot be removed from the disk for good. Nothing was changed. Close the event there (quit smartdialog on the other laptops) and repeat the removal.</source>
+        <translation>Ein anderes Programm oder Laptop hat die Datei {path} noch geöffnet und liest darin, deshalb können die personenbezogenen Daten nicht endgültig von der Festplatte entfernt werden. Es wurde nichts geändert. Schließen Sie die Veranstaltung dort (beenden Sie smartdialog auf den anderen Laptops) und wiederholen Sie das Entfernen.</translation>
     </message>
     <message>
         <source>Mark the minutes final first: once the personal data is removed, small groups of districts and organisations can no longer be told apart.</source>

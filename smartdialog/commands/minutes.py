@@ -7,6 +7,7 @@ import contextlib
 import sys
 from pathlib import Path
 
+from smartdialog.commands import confirmed, no_terminal_to_ask
 from smartdialog.core.db import open_database
 from smartdialog.core.services import export, minutes, privacy
 from smartdialog.i18n import translate
@@ -81,6 +82,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help=translate("cli", "do not ask before removing the personal data"),
     )
+    privacy_parser.add_argument(
+        "--backups",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help=translate(
+            "cli",
+            "a folder with automatic backups of the event, searched for personal data too "
+            "(repeatable; the event's own folder is always searched)",
+        ),
+    )
+    privacy_parser.add_argument(
+        "--delete-backups",
+        action="store_true",
+        help=translate("cli", "overwrite and delete the backups that still hold personal data"),
+    )
     privacy_parser.set_defaults(func=_privacy)
 
 
@@ -123,28 +141,79 @@ def _privacy(args: argparse.Namespace) -> int:
         print(translate("cli", "Say with --out where to write the person's data."), file=sys.stderr)
         return 2
     if args.anonymise and not args.yes:
-        answer = input(
+        answer = confirmed(
             translate("cli", "Remove all personal data of this event for good? Type yes: ")
         )
-        if answer.strip().lower() not in ("yes", "ja"):
+        if answer is None:
+            return no_terminal_to_ask()
+        if not answer:
             print(translate("cli", "Nothing was changed."))
             return 1
     db = open_database(args.event)
     try:
         if args.anonymise:
-            report = privacy.anonymise(db)
-            print(
-                translate(
-                    "cli", "Personal data removed: {count} participants are anonymous now."
-                ).format(count=report.participants)
+            report = privacy.anonymise(
+                db, backup_folders=args.backups, delete_backups=args.delete_backups
             )
-        else:
-            with db.read() as s:
-                participant_id = privacy.find_by_ticket(s, args.person)
-            path = privacy.export_person(db, participant_id, args.out)
-            print(path)
+            return _purge_told(report)
+        with db.read() as s:
+            participant_id = privacy.find_by_ticket(s, args.person)
+        path = privacy.export_person(db, participant_id, args.out)
+        print(path)
     finally:
         db.close()
+    return 0
+
+
+def _purge_told(report: privacy.AnonymisationReport) -> int:
+    """Say what the purge did and what its check found; 1 unless it is proven complete."""
+    check = report.check
+    assert check is not None
+    for leftover in check.leftovers:
+        print(
+            translate("cli", "Removed personal data is still in {place} ({count} values).").format(
+                place=leftover.place, count=leftover.values
+            ),
+            file=sys.stderr,
+        )
+    if check.leftovers:
+        return 1
+    print(
+        translate("cli", "Personal data removed: {count} participants are anonymous now.").format(
+            count=report.participants
+        )
+    )
+    if check.not_searched:
+        print(
+            translate(
+                "cli",
+                "The server's files could not be searched for the removed values: {reason}.",
+            ).format(reason=check.not_searched)
+        )
+    else:
+        print(
+            translate(
+                "cli",
+                "Checked: none of the {values} removed values is left in {places} files on disk.",
+            ).format(values=check.values_searched, places=len(check.places_searched))
+        )
+    for path in check.backups_deleted:
+        print(translate("cli", "Backup with personal data deleted: {path}").format(path=path))
+    for path in check.backups_with_personal_data:
+        print(
+            translate("cli", "This backup still holds personal data: {path}").format(path=path),
+            file=sys.stderr,
+        )
+    if check.backups_with_personal_data:
+        print(
+            translate(
+                "cli",
+                "Delete these backups with --delete-backups, or keep them somewhere safe "
+                "until their retention period ends.",
+            ),
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

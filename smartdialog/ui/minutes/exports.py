@@ -199,6 +199,23 @@ class ExportPanel(QWidget):
             text = self.tr("Personal data removed: {count} participants are anonymous now.").format(
                 count=result.participants
             )
+            check = result.check
+            if check is not None and check.leftovers:
+                text = self.tr(
+                    "Removed personal data is still on the disk ({count} places). Repeat the "
+                    "removal once the event is closed on every other laptop."
+                ).format(count=len(check.leftovers))
+            elif check is not None:
+                text += " " + self.tr(
+                    "Checked: none of the {values} removed values is left on disk."
+                ).format(values=check.values_searched)
+                if check.backups_with_personal_data:
+                    text += " " + self.tr(
+                        "{count} backups still hold personal data: {paths}"
+                    ).format(
+                        count=len(check.backups_with_personal_data),
+                        paths=", ".join(str(p) for p in check.backups_with_personal_data),
+                    )
             self.exported.emit(None)
         elif isinstance(result, minutes.ExportResult):
             self._last_output = result.path
@@ -300,7 +317,14 @@ class ExportPanel(QWidget):
         if self.db is None or self._task is not None:
             return None
         self.before_export()
-        return self._start(_anonymise, self.db)
+        return self._start(_anonymise, self.db, self._backup_folders())
+
+    def _backup_folders(self) -> list[Path]:
+        """The automatic backups' folder from this laptop's settings, searched by the purge too."""
+        from smartdialog.ui.backup import BackupSettings
+
+        folder = BackupSettings(self.settings).folder
+        return [Path(folder)] if folder else []
 
     def open_last_output(self) -> None:
         if self._last_output is not None:
@@ -327,8 +351,10 @@ def _with_progress(fn: Any) -> Any:
     return run
 
 
-def _anonymise(db: Database, progress: Any = None) -> privacy.AnonymisationReport:
-    return privacy.anonymise(db)
+def _anonymise(
+    db: Database, folders: list[Path], progress: Any = None
+) -> privacy.AnonymisationReport:
+    return privacy.anonymise(db, backup_folders=folders)
 
 
 def _export_data(
