@@ -27,6 +27,7 @@ from qrcode.constants import ERROR_CORRECT_Q
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from smartdialog.core import clock
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import BadgePrint, Event, Participant
 from smartdialog.core.services import audit, tickets
@@ -166,13 +167,8 @@ class PrintTexts:
 
 
 def local_time(at: datetime) -> datetime:
-    """A UTC time as the venue's clock shows it (Münster; the laptop's zone as a fallback)."""
-    try:
-        from zoneinfo import ZoneInfo
-
-        return at.astimezone(ZoneInfo("Europe/Berlin"))
-    except Exception:  # no time zone database on this system
-        return at.astimezone()
+    """A UTC time as the venue's clock shows it (the event's time zone)."""
+    return clock.local(at)
 
 
 def format_when(at: datetime | None, texts: PrintTexts) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from smartdialog.core import clock
 from smartdialog.core.services.ideas import IdeaInfo
 from smartdialog.core.services.setup import FieldInfo
 from smartdialog.ui.wall.state import WallMode, WallState
@@ -551,7 +552,7 @@ class WallView(QWidget):
             )
         details = []
         if event and event.starts_at:
-            local = event.starts_at.astimezone()
+            local = clock.local(event.starts_at)
             day = QDate(local.year, local.month, local.day)
             details.append(QLocale().toString(day, QLocale.FormatType.LongFormat))
         if event and event.venue:
