@@ -31,7 +31,8 @@ from smartdialog.core.models import (
     Station,
     Topic,
 )
-from smartdialog.core.services import setup
+from smartdialog.core.services import counting, setup
+from smartdialog.core.services.counting import IdeaCount
 from smartdialog.core.text import full_name
 
 
@@ -63,6 +64,8 @@ class FieldEntry:
     description: str
     summary: str  # the part a person writes (stored with the event)
     ideas: tuple[IdeaEntry, ...]  # every idea of the field, in number order
+    # The field's numbers by the one counting rule (core.services.counting).
+    count: IdeaCount
 
     @property
     def active(self) -> tuple[IdeaEntry, ...]:
@@ -130,6 +133,14 @@ class MinutesContent:
         return tuple(sorted((i for f in self.fields for i in f.ideas), key=lambda i: i.number))
 
     @property
+    def idea_count(self) -> IdeaCount:
+        """The whole event's numbers, by the same rule as each field's."""
+        total = IdeaCount()
+        for f in self.fields:
+            total += f.count
+        return total
+
+    @property
     def result_round(self) -> RoundSummary | None:
         """The round whose result the chapters report: the last closed one, else the last one.
 
@@ -159,6 +170,13 @@ def collect(s: Session) -> MinutesContent:
     by_field: dict[uuid.UUID, list[IdeaEntry]] = {}
     for idea in ideas:
         by_field.setdefault(idea.field_id, []).append(idea)
+    ids = {i.number: i.id for i in ideas}
+    counts = counting.count_ideas(
+        counting.Countable(
+            i.id, i.field_id, i.status, ids.get(i.merged_into) if i.merged_into else None
+        )
+        for i in ideas
+    )
     field_entries = tuple(
         FieldEntry(
             f.id,
@@ -167,6 +185,7 @@ def collect(s: Session) -> MinutesContent:
             f.description,
             sections.get(texts.field_key(f.id), ""),
             tuple(by_field.get(f.id, ())),
+            counts.get(f.id, IdeaCount()),
         )
         for f in fields
     )
@@ -285,7 +304,7 @@ def _attendance(
         districts, organisations = (), ()
         district_rest = sum(1 for p in present if p.district.strip())
         organisation_rest = sum(1 for p in present if p.organisation.strip())
-    per_station = Counter(i.station or "ohne Tisch" for i in ideas if i.status != "hidden")
+    per_station = Counter(i.station or "ohne Tisch" for i in ideas if counting.is_counted(i.status))
     return Attendance(
         registered=len(people),
         preregistered=sum(1 for p in people if p.source == "preregistered"),

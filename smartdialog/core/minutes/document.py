@@ -54,6 +54,8 @@ from smartdialog.core.minutes.layout import (
     text,
 )
 from smartdialog.core.minutes.votes import RankedIdea, RoundSummary
+from smartdialog.core.services import counting
+from smartdialog.core.services.counting import IdeaCount
 
 NO_VOTE = "Es fand keine Abstimmung statt."
 TOP_IN_CHART = 10
@@ -341,9 +343,7 @@ class _Builder:
 
     def key_figures(self) -> list[Flowable]:
         c, a = self.c, self.c.attendance
-        ideas = c.ideas
-        merged = sum(1 for i in ideas if i.status == "merged")
-        hidden = sum(1 for i in ideas if i.status == "hidden")
+        count = c.idea_count
         rows = [
             ("Vorab angemeldet", german.integer(a.preregistered)),
             ("Vor Ort registriert", german.integer(a.walkins)),
@@ -356,11 +356,7 @@ class _Builder:
             ),
             ("Handlungsfelder", german.integer(len(c.fields))),
             ("Thementische", german.integer(len(c.stations))),
-            (
-                "Beiträge",
-                f"{german.integer(len(ideas))} (davon {german.integer(merged)} mit anderen "
-                f"zusammengeführt, {german.integer(hidden)} ausgeblendet)",
-            ),
+            ("Beiträge", count_line(count, short=True)),
         ]
         r = self.round
         if r is not None:
@@ -372,10 +368,7 @@ class _Builder:
                 )
             )
         out: list[Flowable] = [self.heading("eckdaten"), self.facts(rows, 75 * mm), Spacer(1, 10)]
-        bars = [
-            charts.Bar(f.name, sum(1 for i in f.ideas if i.status != "hidden"), f.colour)
-            for f in c.fields
-        ]
+        bars = [charts.Bar(f.name, f.count.counted, f.colour) for f in c.fields]
         if c.fields:
             out.append(
                 KeepTogether(
@@ -444,6 +437,7 @@ class _Builder:
                 "auf einer Projektionswand für alle sichtbar."
             )
         )
+        out.append(self.para(counting.RULE_TEXT))
         if not self.c.rounds:
             out.append(
                 self.para(
@@ -547,15 +541,7 @@ class _Builder:
 
     def field_chapter(self, index: int, f: FieldEntry) -> list[Flowable]:
         out: list[Flowable] = [self.heading(f"feld-{index}", bar=f.colour)]
-        merged, hidden = f.status_count("merged"), f.status_count("hidden")
-        line = german.count(len(f.ideas), "Beitrag", "Beiträge")
-        details = [
-            f"{german.integer(merged)} zusammengeführt" if merged else "",
-            f"{german.integer(hidden)} ausgeblendet" if hidden else "",
-        ]
-        details = [d for d in details if d]
-        if details:
-            line += f" ({', '.join(details)})"
+        line = count_line(f.count)
         r = self.round
         ranking = r.by_field.get(f.id, ()) if r is not None else ()
         if ranking:
@@ -972,6 +958,30 @@ class _Builder:
         canv.translate(x + canv.stringWidth(label, pdffonts.REGULAR, 8), bottom)
         canv.doForm(TOTAL_PAGES_FORM)
         canv.restoreState()
+
+
+def count_line(count: IdeaCount, *, short: bool = False) -> str:
+    """``47 Beiträge (darin 2 Doppelungen zusammengeführt; außerdem 1 ausgeblendeter Beitrag)``.
+
+    The counting rule is core.services.counting's; ``short`` leaves out the noun (a table's
+    row already says "Beiträge").
+    """
+    head = (
+        german.integer(count.counted)
+        if short
+        else german.count(count.counted, "Beitrag", "Beiträge")
+    )
+    details = []
+    if count.merged:
+        details.append(
+            f"darin {german.count(count.merged, 'Doppelung', 'Doppelungen')} zusammengeführt"
+        )
+    if count.hidden:
+        details.append(
+            "außerdem "
+            + german.count(count.hidden, "ausgeblendeter Beitrag", "ausgeblendete Beiträge")
+        )
+    return f"{head} ({'; '.join(details)})" if details else head
 
 
 def _fit(value: str, width: float, size: float) -> str:
