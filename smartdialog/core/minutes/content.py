@@ -97,6 +97,10 @@ class Attendance:
     organisation_rest: int
     private: int
     ideas_per_station: tuple[Group, ...]
+    # The rows printed below the groups ("weitere …", "ohne Angabe"), each of at least
+    # ``min_group_size``: smaller ones are folded together, or left out when still too small.
+    district_other: tuple[Group, ...] = ()
+    organisation_other: tuple[Group, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,8 @@ def _attendance(
         district_rest = sum(1 for p in present if p.district.strip())
         organisation_rest = sum(1 for p in present if p.organisation.strip())
     per_station = Counter(i.station or "ohne Tisch" for i in ideas if counting.is_counted(i.status))
+    district_unknown = sum(1 for p in present if not p.district.strip())
+    private = sum(1 for p in present if not p.organisation.strip())
     return Attendance(
         registered=len(people),
         preregistered=sum(1 for p in people if p.source == "preregistered"),
@@ -314,12 +320,38 @@ def _attendance(
         min_group_size=min_group,
         by_district=districts,
         district_rest=district_rest,
-        district_unknown=sum(1 for p in present if not p.district.strip()),
+        district_unknown=district_unknown,
         by_organisation=organisations,
         organisation_rest=organisation_rest,
-        private=sum(1 for p in present if not p.organisation.strip()),
+        private=private,
         ideas_per_station=tuple(Group(name, n) for name, n in sorted(per_station.items())),
+        district_other=fold_small(
+            [Group("weitere Stadtteile", district_rest), Group("ohne Angabe", district_unknown)],
+            min_group,
+            "weitere Stadtteile oder ohne Angabe",
+        ),
+        organisation_other=fold_small(
+            [
+                Group("weitere Organisationen", organisation_rest),
+                Group("ohne Organisation", private),
+            ],
+            min_group,
+            "weitere oder ohne Organisation",
+        ),
     )
+
+
+def fold_small(rows: Iterable[Group], min_group: int, together: str) -> tuple[Group, ...]:
+    """The rest rows of a breakdown, none below ``min_group``.
+
+    When one row is too small, all are summed up under ``together``; when even
+    that sum is too small, nothing is printed (it is the difference to the total).
+    """
+    rows = [g for g in rows if g.count > 0]
+    if all(g.count >= min_group for g in rows):
+        return tuple(rows)
+    whole = sum(g.count for g in rows)
+    return (Group(together, whole),) if whole >= min_group else ()
 
 
 def _groups(values: Iterable[str], min_group: int) -> tuple[tuple[Group, ...], int]:

@@ -390,13 +390,13 @@ class _Builder:
             "Teilnehmende nach Stadtteil",
             "Stadtteil",
             a.by_district,
-            [("weitere Stadtteile", a.district_rest), ("ohne Angabe", a.district_unknown)],
+            a.district_other,
         )
         out += self.breakdown(
             "Teilnehmende nach Organisation",
             "Organisation",
             a.by_organisation,
-            [("weitere Organisationen", a.organisation_rest), ("ohne Organisation", a.private)],
+            a.organisation_other,
         )
         out.append(
             self.para(
@@ -408,10 +408,10 @@ class _Builder:
         return out
 
     def breakdown(
-        self, title: str, column: str, groups: Sequence[Group], rest: Sequence[tuple[str, int]]
+        self, title: str, column: str, groups: Sequence[Group], rest: Sequence[Group]
     ) -> list[Flowable]:
         rows: list[list[Any]] = [[self.cell(g.label), german.integer(g.count)] for g in groups]
-        rows += [[self.cell(label, self.st.note), german.integer(n)] for label, n in rest if n]
+        rows += [[self.cell(g.label, self.st.note), german.integer(g.count)] for g in rest]
         if not rows:
             return []
         return [
