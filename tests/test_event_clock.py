@@ -107,4 +107,4 @@ def test_a_naive_time_is_a_bug_not_a_local_time() -> None:
     from datetime import datetime
 
     with pytest.raises(ValueError):
-        clock.local(datetime(2026, 11, 28, 10, 0))  # noqa: DTZ001 - the point of the test
+        clock.local(datetime(2026, 11, 28, 10, 0))  # naive on purpose
