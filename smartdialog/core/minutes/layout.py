@@ -37,7 +37,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.paraparser import ParaParser
 
-from smartdialog.core import pdffonts
+from smartdialog.core import hyphenation, pdffonts
 from smartdialog.paths import resource
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -107,6 +107,12 @@ def make_styles() -> Styles:
         leading=14.5,
         textColor=INK,
         spaceAfter=6,
+        # German hyphenation (core.hyphenation, the wall's too) with a visible hyphen at
+        # every break, also at a hyphen already in a word ("Smart-City-Strategie").
+        hyphenationLang=hyphenation.pairs,
+        # 2: a word that cannot be hyphenated on this line is tried again on the next one,
+        # instead of being cut anywhere.
+        embeddedHyphenation=2,
     )
     cell = ParagraphStyle("cell", base, fontSize=8.5, leading=11, spaceAfter=0)
     return Styles(
