@@ -928,7 +928,7 @@ class _Builder:
         canv.setFillColor(MUTED)
         canv.setFont(pdffonts.REGULAR, 8.5)
         if self.c.organiser:
-            canv.drawString(LEFT, 16 * mm, self.c.organiser)
+            canv.drawString(LEFT, 16 * mm, pdffonts.printable(self.c.organiser))
         canv.restoreState()
         self._draft_mark(canv)
 
@@ -987,6 +987,7 @@ def count_line(count: IdeaCount, *, short: bool = False) -> str:
 def _fit(value: str, width: float, size: float) -> str:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    value = pdffonts.printable(value)  # one font here: emoji by name
     if stringWidth(value, pdffonts.REGULAR, size) <= width:
         return value
     while value and stringWidth(value + " …", pdffonts.REGULAR, size) > width:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib import colors
@@ -188,8 +187,12 @@ def make_styles() -> Styles:
 
 
 def text(value: str) -> str:
-    """User text made safe for reportlab's paragraph markup, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+    """User text made safe for reportlab's paragraph markup, line breaks kept.
+
+    Characters the text font lacks are set in the emoji font, or replaced by
+    their name (core.pdffonts): nothing prints as an empty box.
+    """
+    return pdffonts.markup(value).replace("\n", "<br/>")
 
 
 def page_form(key: str) -> str:
@@ -226,9 +229,11 @@ class CellMaker:
         self._templates: dict[int, Any] = {}
 
     def __call__(self, value: str, style: ParagraphStyle) -> CellParagraph:
+        runs = pdffonts.runs(value)
         words = value.split()
-        if "\n" in value or not words:
+        if "\n" in value or not words or len(runs) != 1 or runs[0][0] != pdffonts.REGULAR:
             return CellParagraph(text(value), style)
+        words = runs[0][1].split()
         template = self._templates.get(id(style))
         if template is None:
             _, frags, _ = ParaParser().parse("x", style)
