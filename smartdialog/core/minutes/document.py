@@ -401,7 +401,8 @@ class _Builder:
         out.append(
             self.para(
                 f"Aufgeschlüsselt werden nur Gruppen mit mindestens {german.integer(a.min_group_size)} "
-                "Personen; kleinere Gruppen sind zusammengefasst, damit niemand erkennbar ist.",
+                "Personen; kleinere Gruppen sind zusammengefasst oder, wenn auch zusammen zu klein, "
+                "nicht aufgeführt, damit niemand erkennbar ist.",
                 self.st.small,
             )
         )
@@ -524,14 +525,18 @@ class _Builder:
     def results(self) -> list[Flowable]:
         out: list[Flowable] = [PageBreak(), self.heading("ergebnisse")]
         r = self.round
-        intro = (
-            "Für jedes Handlungsfeld folgen die Zusammenfassung, die Zahl der Beiträge und die "
-            "Beiträge geordnet nach den Punkten der Priorisierung"
-        )
+        intro = "Für jedes Handlungsfeld folgen die Zusammenfassung, die Zahl der Beiträge und "
         if r is not None:
-            intro += f" (Runde {r.number}: {text(r.title)}). Zusammengeführte Beiträge zählen für die Idee, in der sie aufgegangen sind."
+            intro += (
+                f"die Beiträge, geordnet nach den Punkten der Priorisierung (Runde {r.number}: "
+                f"{text(r.title)}). Zusammengeführte Beiträge zählen für die Idee, in der sie "
+                "aufgegangen sind."
+            )
         else:
-            intro += f". {self.no_vote} Die Beiträge stehen daher in der Reihenfolge, in der sie eingebracht wurden."
+            intro += (
+                f"die Beiträge selbst. {self.no_vote} Sie stehen daher in der Reihenfolge, in "
+                "der sie eingebracht wurden."
+            )
         out.append(self.para(intro))
         for index, f in enumerate(self.c.fields, start=1):
             if index > 1:
@@ -563,7 +568,8 @@ class _Builder:
             )
             out.append(
                 self.para(
-                    f"<b>{note}</b> Die Beiträge in der Reihenfolge, in der sie eingebracht wurden:"
+                    f"<b>{note}</b> Die Beiträge stehen in der Reihenfolge, in der sie "
+                    "eingebracht wurden."
                 )
             )
             out += self.idea_list(f.active)
