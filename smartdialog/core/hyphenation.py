@@ -18,8 +18,9 @@ LANGUAGE = "de_DE"
 SOFT_HYPHEN = "\u00ad"
 # Letters kept together at the start and the end of a word.
 EDGE = 3
-# Shorter words are never broken (they fit any column the wall or the minutes use).
-MIN_WORD = 10
+# Shorter words are never broken: they fit any column the wall or the minutes use, and
+# breaking "einfließen" to leave "ßen." alone on a line helps nobody.
+MIN_WORD = 12
 
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
 
