@@ -591,11 +591,12 @@ class _Builder:
                 )
             )
         out.append(self.para("Rangfolge", self.st.h3))
-        out += self.ranking_table(ranking)
         if any(i.tied for i in ranking):
-            out.append(
-                self.para("Ideen mit gleicher Punktzahl teilen sich einen Rang.", self.st.small)
-            )
+            # Above the table, not below it: below, it was left alone on a page of its own.
+            note = self.para("Ideen mit gleicher Punktzahl teilen sich einen Rang.", self.st.small)
+            note.keepWithNext = 1
+            out.append(note)
+        out += self.ranking_table(ranking)
         voted = {i.number for i in ranking} | {n for i in ranking for n in i.merged_from}
         later = [i for i in f.active if i.number not in voted]
         if later:
