@@ -51,6 +51,12 @@ def test_the_dictionary_is_pyphens_german() -> None:
     assert hyphenation.positions("Radwege") == []
 
 
+def test_no_part_without_a_vowel() -> None:
+    # pyphen's German patterns say "Wirt-schafts-s-tand-ort".
+    shown = hyphenation.soft_hyphens("Wirtschaftsstandort").replace("\u00ad", "|")
+    assert shown == "Wirt|schafts|stand|ort"
+
+
 @pytest.mark.parametrize("width", [60, 80, 110, 150])
 def test_pdf_paragraphs_break_compounds_only_at_hyphenation_points(
     tmp_path: Path, width: int

@@ -30,11 +30,27 @@ def _dictionary() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=LANGUAGE, left=EDGE, right=EDGE)
 
 
+_VOWELS = frozenset("aeiouyäöüéèêàáâëïîôûAEIOUYÄÖÜ")
+
+
 def positions(word: str) -> list[int]:
-    """Where ``word`` may be broken: indexes into it, ascending."""
+    """Where ``word`` may be broken: indexes into it, ascending.
+
+    pyphen's patterns offer "Wirt-schafts-s-tand-ort"; a part without a vowel
+    is no syllable, so such a cut is left out ("Wirtschafts-standort", never
+    "Wirtschaftss-tandort").
+    """
     if len(word) < MIN_WORD:
         return []
-    return [int(p) for p in _dictionary().positions(word)]
+    kept: list[int] = []
+    start = 0
+    for cut in (int(p) for p in _dictionary().positions(word)):
+        if _VOWELS.intersection(word[start:cut]):
+            kept.append(cut)
+            start = cut
+    while kept and not _VOWELS.intersection(word[kept[-1] :]):
+        kept.pop()
+    return kept
 
 
 def pairs(word: str) -> Iterator[tuple[str, str]]:

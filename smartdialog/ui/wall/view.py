@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from smartdialog.core import clock, hyphenation
 from smartdialog.core.services.ideas import IdeaInfo
 from smartdialog.core.services.setup import FieldInfo
+from smartdialog.ui.fonts import install_emoji_font
 from smartdialog.ui.wall.state import WallMode, WallState
 
 BACKGROUND = QColor("#f4f2ee")
@@ -189,6 +190,7 @@ class WallView(QWidget):
 
     def __init__(self, state: WallState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_emoji_font()  # a projector laptop without one would show "🚲" as a box
         self.state = state
         self._measure = _Texts()
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
