@@ -12,15 +12,16 @@ add their own (``checkin``: 3 already checked in, 4 rejected).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from smartdialog import __version__, i18n
-from smartdialog.core.errors import SmartDialogError
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, SmartDialogError
 from smartdialog.core.targets import is_url
 from smartdialog.i18n import translate
 from smartdialog.logfile import log_to_file
@@ -38,6 +39,52 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+# argparse's own words ("usage:", "options:", its errors).  It asks gettext for them,
+# which has no German; they are listed here so that Linguist carries them.
+ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "show program's version number and exit"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected %s argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected %s arguments"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("argparse", "ignored explicit argument %r"),
+)
+
+
+@contextlib.contextmanager
+def argparse_speaks_our_language() -> Iterator[None]:
+    """While it lasts, argparse's own words come from our translations, not from gettext.
+
+    argparse looks its words up through the module's ``_`` and ``ngettext`` each
+    time it builds a parser or prints; both are set back afterwards.
+    """
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def plural(singular: str, plural: str, n: int) -> str:
+        return translate("argparse", singular if n == 1 else plural)
+
+    argparse._ = lambda text: translate("argparse", text)  # type: ignore[attr-defined]
+    argparse.ngettext = plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 class _Registers(Protocol):
     def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
 
@@ -49,7 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
             "cli", "Runs a citizens' dialogue event: desk, ideas, live wall, voting, minutes."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"smartdialog {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"smartdialog {__version__}",
+        help=translate("argparse", "show program's version number and exit"),
+    )
     parser.add_argument(
         "--lang", choices=sorted(i18n.LANGUAGES), help=translate("cli", "language of messages")
     )
@@ -77,15 +129,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The common case skips building the parser, which imports every job's module.
         return _open_app(argparse.Namespace(event=argv[0] if argv else None, lang=language))
     i18n.load(i18n.preferred_language(language))
-    parser = build_parser()
-    commands = _job_names(parser)
-    first = next((a for a in argv if not a.startswith("-")), None)
-    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
-    if not wants_help and (first is None or first not in commands):
-        # `smartdialog [EVENT]` opens the app.
-        argv = [a for a in argv if a != first] if first else argv
-        argv = [*argv, "open", *([first] if first else [])]
-    args = parser.parse_args(argv)
+    with argparse_speaks_our_language():
+        parser = build_parser()
+        commands = _job_names(parser)
+        first = next((a for a in argv if not a.startswith("-")), None)
+        wants_help = any(a in ("-h", "--help", "--version") for a in argv)
+        if not wants_help and (first is None or first not in commands):
+            # `smartdialog [EVENT]` opens the app.
+            argv = [a for a in argv if a != first] if first else argv
+            argv = [*argv, "open", *([first] if first else [])]
+        args = parser.parse_args(argv)
     args.lang = language
     log_to_file()
     func: Callable[[argparse.Namespace], int] = args.func

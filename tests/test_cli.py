@@ -69,3 +69,43 @@ def test_a_closed_pipe_ends_a_job_quietly(db_path: Path) -> None:
         errors = job.stderr.read().decode()
     assert job.wait(timeout=60) == 0
     assert "Traceback" not in errors and "Broken pipe" not in errors
+
+
+def _help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as done:
+        cli.main(argv)
+    assert done.value.code == 0
+    return capsys.readouterr().out
+
+
+ARGPARSE_ENGLISH = ("usage:", "options:", "positional arguments", "show this help message")
+
+
+def test_the_help_is_german_throughout(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["tickets", "--help"], ["minutes", "-h"]):
+        out = _help(argv, capsys)
+        assert out.startswith("Aufruf: smartdialog"), argv
+        assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out
+        assert not [w for w in ARGPARSE_ENGLISH if w in out], (argv, out)
+    # argparse's own errors, too.
+    with pytest.raises(SystemExit) as wrong:
+        cli.main(["tickets"])
+    assert wrong.value.code == 2
+    err = capsys.readouterr().err
+    assert "Fehler: Diese Angaben fehlen: event" in err and "usage" not in err
+    import argparse
+    import gettext
+
+    assert argparse._ is gettext.gettext, "argparse is left as it was found"  # type: ignore[attr-defined]
+
+
+def test_the_help_is_english_with_lang_en(capsys: pytest.CaptureFixture[str]) -> None:
+    from smartdialog import i18n
+
+    try:
+        out = _help(["--lang", "en", "--help"], capsys)
+        assert out.startswith("usage: smartdialog")
+        assert "options:" in out and "show this help message and exit" in out
+        assert "Aufruf" not in out and "Optionen" not in out
+    finally:
+        i18n.load("de")

@@ -300,3 +300,17 @@ def test_desk_core_never_imports_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_tickets_speak_the_language_asked_for(db: Database, tmp_path: Path) -> None:
+    from .test_minutes_document import pdf_pages
+
+    with db.uow() as s:
+        registration.register_walk_in(s, WalkIn("Anna", "Kaya", email="a@example.org"))
+    english, german = tmp_path / "en.pdf", tmp_path / "de.pdf"
+    assert main(["--lang", "en", "tickets", str(db.path), "--out", str(english)]) == 0
+    assert main(["--lang", "de", "tickets", str(db.path), "--out", str(german)]) == 0
+    en, de = " ".join(pdf_pages(english)), " ".join(pdf_pages(german))
+    assert "Ticket no. 1" in en and "Please show this QR code" in en
+    assert "Bitte zeigen" not in en and "Ticket-Nr." not in en
+    assert "Ticket-Nr. 1" in de and "Bitte zeigen Sie diesen QR-Code" in de

@@ -40,6 +40,8 @@ def test_an_event_of_an_older_schema_opens_with_its_data(revision: str, tmp_path
             event = setup.get_event(s)
             assert event.title == "Bürgerdialog Smart City Münster"
             assert event.council_reference == "V/0164/2018"
+            # 0002: the event's clock; every event before it was held in Münster.
+            assert event.time_zone == "Europe/Berlin"
             assert len(setup.list_fields(s)) == 7
             assert s.scalar(select(func.count()).select_from(Participant)) == 40
             assert s.scalar(select(func.count()).select_from(Idea)) == 30

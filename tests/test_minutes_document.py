@@ -505,3 +505,18 @@ def test_a_running_round_with_a_hidden_tally_stays_hidden(db: Database, tmp_path
     minutes.export_pdf(db, pdf)
     text = re.sub(r"\s+", " ", "\n".join(pdf_pages(pdf)))
     assert "Rangfolge" in text and "läuft noch" not in text
+
+
+def lone_lines(pdf: Path) -> list[tuple[int, str]]:
+    """Pages whose body (between running head and foot) is a single line."""
+    found = []
+    for number, page in enumerate(pdf_pages(pdf)[1:], start=2):
+        body = [line.strip() for line in page.splitlines() if line.strip()][1:-1]
+        if len(body) == 1:
+            found.append((number, body[0]))
+    return found
+
+
+def test_no_page_holds_only_a_note(demo: Demo) -> None:
+    """The tie note stood alone on page 9 of the 500-person demo, after a long ranking table."""
+    assert lone_lines(demo.pdf) == []

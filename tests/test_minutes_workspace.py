@@ -43,7 +43,7 @@ def test_page_shows_parts_chapters_and_draft_state(page: MinutesWorkspace) -> No
     assert page.section_list.count() == 4 + len(setup.DEFAULT_FIELDS)
     assert page.section_list.item(0).text() == "Anlass und Ziel (Textvorschlag)"
     assert page.current_key() == texts.OCCASION
-    assert "Beschluss V/0164/2018" in page.editor.toPlainText()
+    assert "Beschluss zur Vorlage V/0164/2018" in page.editor.toPlainText()
     labels = page.chapter_labels()
     assert labels[0] == "1\u2002Anlass und Ziel"
     assert "5.1\u2002Mobilität" in labels and labels[-1].startswith("A.3")

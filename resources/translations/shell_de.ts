@@ -79,6 +79,14 @@
         <translation>bis</translation>
     </message>
     <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zeitzone</translation>
+    </message>
+    <message>
+        <source>Every time of the event (desk, ideas, wall, minutes) is shown on this clock, whatever the laptop is set to.</source>
+        <translation>Alle Zeiten der Veranstaltung (Empfang, Ideen, Wand, Protokoll) werden in dieser Zeitzone angezeigt, gleich wie der Laptop eingestellt ist.</translation>
+    </message>
+    <message>
         <source>&amp;Venue</source>
         <translation>Veranstaltungs&amp;ort</translation>
     </message>
@@ -525,6 +533,91 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>Aufruf: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>Angaben</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>diese Hilfe zeigen und beenden</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>die Versionsnummer zeigen und beenden</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: Fehler: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>Diese Angaben fehlen: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>Unbekannte Angaben: %s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>Angabe %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>%(value)r ist keine der möglichen Angaben (%(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>ungültiger Wert: %(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>erwartet einen Wert</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>erwartet mindestens einen Wert</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>erwartet höchstens einen Wert</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>erwartet %s Wert</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>erwartet %s Werte</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>mehrdeutige Option: %(option)s könnte %(matches)s sein</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>nicht zusammen mit %s erlaubt</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>eine dieser Angaben ist nötig: %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>überzählige Angabe %r</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Runs a citizens&apos; dialogue event: desk, ideas, live wall, voting, minutes.</source>
@@ -724,6 +817,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     <message>
         <source>Enter a whole number from 1 to 100.</source>
         <translation>Geben Sie eine ganze Zahl von 1 bis 100 ein.</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, for example Europe/Berlin.</source>
+        <translation>Wählen Sie eine Zeitzone aus der Liste, zum Beispiel Europe/Berlin.</translation>
     </message>
     <message>
         <source>The event cannot end before it begins. Check the times.</source>

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from smartdialog import i18n
 from smartdialog.core.db import Database, DeviceIdentity, open_database
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.services import badges, checkin, importer
@@ -137,11 +138,12 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _tickets(args: argparse.Namespace) -> int:
+    texts = badges.print_texts(i18n.preferred_language(args.lang))
     db = _open(args.event)
     try:
         with db.read() as s:
             people = badges.people_to_print(s)
-            header = badges.event_header(s)
+            header = badges.event_header(s, texts)
     finally:
         db.close()
 
@@ -149,25 +151,28 @@ def _tickets(args: argparse.Namespace) -> int:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     if args.each is not None:
-        out = badges.write_ticket_files(people, header, args.each, progress=progress)
+        out = badges.write_ticket_files(people, header, args.each, texts=texts, progress=progress)
     else:
-        out = badges.write_tickets(people, header, args.out, layout=args.layout, progress=progress)
+        out = badges.write_tickets(
+            people, header, args.out, layout=args.layout, texts=texts, progress=progress
+        )
     print(file=sys.stderr)
     print(translate("cli", "{count} tickets written to {path}").format(count=len(people), path=out))
     return 0
 
 
 def _badges(args: argparse.Namespace) -> int:
+    texts = badges.print_texts(i18n.preferred_language(args.lang))
     db = _open(args.event)
     try:
         with db.read() as s:
             people = badges.people_to_print(s)
             if args.present:
                 people = [p for p in people if checkin.active_check_in(s, p.participant_id)]
-            header = badges.event_header(s)
+            header = badges.event_header(s, texts)
     finally:
         db.close()
-    out = badges.write_badges(people, header, args.out, layout=args.layout)
+    out = badges.write_badges(people, header, args.out, layout=args.layout, texts=texts)
     print(translate("cli", "{count} badges written to {path}").format(count=len(people), path=out))
     return 0
 

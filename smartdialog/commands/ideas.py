@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from smartdialog.core import spreadsheet
+from smartdialog.core import clock, spreadsheet
 from smartdialog.core.db import open_database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.services import ideas, setup
@@ -91,7 +91,7 @@ def _ideas(args: argparse.Namespace) -> int:
         for i in rows
     ]
     # The plain listing is read by people: local wall-clock time.
-    _write(records, [i.created_at.astimezone().strftime("%H:%M") for i in rows], args.format)
+    _write(records, [clock.hh_mm(i.created_at) for i in rows], args.format)
     return 0
 
 

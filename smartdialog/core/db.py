@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from smartdialog.core import clock
 from smartdialog.core.clock import now
 from smartdialog.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -30,7 +31,7 @@ from smartdialog.core.errors import (
     SmartDialogError,
     StorageError,
 )
-from smartdialog.core.models import Base, Device, Row
+from smartdialog.core.models import Base, Device, Event, Row
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
 
 log = logging.getLogger("smartdialog.db")
@@ -49,8 +50,8 @@ __all__ = [
 
 # The newest schema this version knows.  A test keeps it equal to Alembic's head,
 # so that opening a current file needs no Alembic import at all (start-up time).
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -414,6 +415,16 @@ class Database:
             else:
                 row.name, row.role, row.last_seen = self.device.name, self.device.role, now()
 
+    def adopt_time_zone(self) -> None:
+        """Show every time in this event's zone (a new, still empty event keeps the default)."""
+        with self.read() as s:
+            name = s.scalar(select(Event.time_zone).order_by(Event.created_at).limit(1))
+        try:
+            clock.use_zone(name or clock.DEFAULT_ZONE)
+        except ValueError:  # a zone this laptop's zone database does not know
+            log.warning("unknown time zone %r; showing times in %s", name, clock.DEFAULT_ZONE)
+            clock.use_zone(clock.DEFAULT_ZONE)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -476,6 +487,7 @@ def open_database(
         db.notices.extend(notices)
         if not read_only:
             db.register_device()
+        db.adopt_time_zone()
         return db
     except OperationalError as exc:
         engine.dispose()
@@ -601,6 +613,7 @@ def create_database(
             raise
         db = Database(engine, device)
         db.register_device()
+        db.adopt_time_zone()
         return db
 
     path = Path(target).expanduser().resolve()
@@ -643,6 +656,7 @@ def create_database(
             leftover.unlink(missing_ok=True)
     db = Database(make_engine(path), device, path=path)
     db.register_device()
+    db.adopt_time_zone()
     return db
 
 

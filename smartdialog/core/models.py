@@ -34,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from smartdialog.core.clock import now
+from smartdialog.core.clock import DEFAULT_ZONE, now
 from smartdialog.core.text import listed_name
 
 # Stable constraint names, so that migrations (batch mode on SQLite) can address them.
@@ -116,6 +116,10 @@ class Event(Row, Base):
     admin_pin_hash: Mapped[str] = mapped_column(String(200), default="")
     minutes_status: Mapped[str] = mapped_column(String(10), default="draft")
     minutes_finalised_at: Mapped[datetime | None]
+    # The clock every time of this event is shown in (IANA name), whatever the laptop's zone.
+    time_zone: Mapped[str] = mapped_column(
+        String(64), default=DEFAULT_ZONE, server_default=DEFAULT_ZONE
+    )
 
     fields: Mapped[list[FieldOfAction]] = relationship(
         back_populates="event", order_by="FieldOfAction.position", cascade="all, delete-orphan"

@@ -30,6 +30,7 @@ def _fit(label: str, width: float, size: float) -> str:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     font = pdffonts.register()
+    label = pdffonts.printable(label)  # one font here: emoji by name
     if stringWidth(label, font, size) <= width:
         return label
     words = label.split()

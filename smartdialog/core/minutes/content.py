@@ -31,7 +31,8 @@ from smartdialog.core.models import (
     Station,
     Topic,
 )
-from smartdialog.core.services import registration, setup
+from smartdialog.core.services import counting, registration, setup
+from smartdialog.core.services.counting import IdeaCount
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class FieldEntry:
     description: str
     summary: str  # the part a person writes (stored with the event)
     ideas: tuple[IdeaEntry, ...]  # every idea of the field, in number order
+    # The field's numbers by the one counting rule (core.services.counting).
+    count: IdeaCount
 
     @property
     def active(self) -> tuple[IdeaEntry, ...]:
@@ -93,6 +96,10 @@ class Attendance:
     organisation_rest: int
     private: int
     ideas_per_station: tuple[Group, ...]
+    # The rows printed below the groups ("weitere …", "ohne Angabe"), each of at least
+    # ``min_group_size``: smaller ones are folded together, or left out when still too small.
+    district_other: tuple[Group, ...] = ()
+    organisation_other: tuple[Group, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,14 @@ class MinutesContent:
         return tuple(sorted((i for f in self.fields for i in f.ideas), key=lambda i: i.number))
 
     @property
+    def idea_count(self) -> IdeaCount:
+        """The whole event's numbers, by the same rule as each field's."""
+        total = IdeaCount()
+        for f in self.fields:
+            total += f.count
+        return total
+
+    @property
     def result_round(self) -> RoundSummary | None:
         """The round whose result the chapters report: the last closed one, else the last one.
 
@@ -158,6 +173,13 @@ def collect(s: Session) -> MinutesContent:
     by_field: dict[uuid.UUID, list[IdeaEntry]] = {}
     for idea in ideas:
         by_field.setdefault(idea.field_id, []).append(idea)
+    ids = {i.number: i.id for i in ideas}
+    counts = counting.count_ideas(
+        counting.Countable(
+            i.id, i.field_id, i.status, ids.get(i.merged_into) if i.merged_into else None
+        )
+        for i in ideas
+    )
     field_entries = tuple(
         FieldEntry(
             f.id,
@@ -166,6 +188,7 @@ def collect(s: Session) -> MinutesContent:
             f.description,
             sections.get(texts.field_key(f.id), ""),
             tuple(by_field.get(f.id, ())),
+            counts.get(f.id, IdeaCount()),
         )
         for f in fields
     )
@@ -270,7 +293,9 @@ def _attendance(
         districts, organisations = (), ()
         district_rest = sum(1 for p in present if p.district.strip())
         organisation_rest = sum(1 for p in present if p.organisation.strip())
-    per_station = Counter(i.station or "ohne Tisch" for i in ideas if i.status != "hidden")
+    per_station = Counter(i.station or "ohne Tisch" for i in ideas if counting.is_counted(i.status))
+    district_unknown = sum(1 for p in present if not p.district.strip())
+    private = sum(1 for p in present if not p.organisation.strip())
     return Attendance(
         registered=len(people),
         preregistered=sum(1 for p in people if p.source == "preregistered"),
@@ -280,12 +305,38 @@ def _attendance(
         min_group_size=min_group,
         by_district=districts,
         district_rest=district_rest,
-        district_unknown=sum(1 for p in present if not p.district.strip()),
+        district_unknown=district_unknown,
         by_organisation=organisations,
         organisation_rest=organisation_rest,
-        private=sum(1 for p in present if not p.organisation.strip()),
+        private=private,
         ideas_per_station=tuple(Group(name, n) for name, n in sorted(per_station.items())),
+        district_other=fold_small(
+            [Group("weitere Stadtteile", district_rest), Group("ohne Angabe", district_unknown)],
+            min_group,
+            "weitere Stadtteile oder ohne Angabe",
+        ),
+        organisation_other=fold_small(
+            [
+                Group("weitere Organisationen", organisation_rest),
+                Group("ohne Organisation", private),
+            ],
+            min_group,
+            "weitere oder ohne Organisation",
+        ),
     )
+
+
+def fold_small(rows: Iterable[Group], min_group: int, together: str) -> tuple[Group, ...]:
+    """The rest rows of a breakdown, none below ``min_group``.
+
+    When one row is too small, all are summed up under ``together``; when even
+    that sum is too small, nothing is printed (it is the difference to the total).
+    """
+    rows = [g for g in rows if g.count > 0]
+    if all(g.count >= min_group for g in rows):
+        return tuple(rows)
+    whole = sum(g.count for g in rows)
+    return (Group(together, whole),) if whole >= min_group else ()
 
 
 def _groups(values: Iterable[str], min_group: int) -> tuple[tuple[Group, ...], int]:

@@ -54,6 +54,8 @@ from smartdialog.core.minutes.layout import (
     text,
 )
 from smartdialog.core.minutes.votes import RankedIdea, RoundSummary
+from smartdialog.core.services import counting
+from smartdialog.core.services.counting import IdeaCount
 
 NO_VOTE = "Es fand keine Abstimmung statt."
 TOP_IN_CHART = 10
@@ -341,9 +343,7 @@ class _Builder:
 
     def key_figures(self) -> list[Flowable]:
         c, a = self.c, self.c.attendance
-        ideas = c.ideas
-        merged = sum(1 for i in ideas if i.status == "merged")
-        hidden = sum(1 for i in ideas if i.status == "hidden")
+        count = c.idea_count
         rows = [
             ("Vorab angemeldet", german.integer(a.preregistered)),
             ("Vor Ort registriert", german.integer(a.walkins)),
@@ -356,11 +356,7 @@ class _Builder:
             ),
             ("Handlungsfelder", german.integer(len(c.fields))),
             ("Thementische", german.integer(len(c.stations))),
-            (
-                "Beiträge",
-                f"{german.integer(len(ideas))} (davon {german.integer(merged)} mit anderen "
-                f"zusammengeführt, {german.integer(hidden)} ausgeblendet)",
-            ),
+            ("Beiträge", count_line(count, short=True)),
         ]
         r = self.round
         if r is not None:
@@ -372,10 +368,7 @@ class _Builder:
                 )
             )
         out: list[Flowable] = [self.heading("eckdaten"), self.facts(rows, 75 * mm), Spacer(1, 10)]
-        bars = [
-            charts.Bar(f.name, sum(1 for i in f.ideas if i.status != "hidden"), f.colour)
-            for f in c.fields
-        ]
+        bars = [charts.Bar(f.name, f.count.counted, f.colour) for f in c.fields]
         if c.fields:
             out.append(
                 KeepTogether(
@@ -397,28 +390,29 @@ class _Builder:
             "Teilnehmende nach Stadtteil",
             "Stadtteil",
             a.by_district,
-            [("weitere Stadtteile", a.district_rest), ("ohne Angabe", a.district_unknown)],
+            a.district_other,
         )
         out += self.breakdown(
             "Teilnehmende nach Organisation",
             "Organisation",
             a.by_organisation,
-            [("weitere Organisationen", a.organisation_rest), ("ohne Organisation", a.private)],
+            a.organisation_other,
         )
         out.append(
             self.para(
                 f"Aufgeschlüsselt werden nur Gruppen mit mindestens {german.integer(a.min_group_size)} "
-                "Personen; kleinere Gruppen sind zusammengefasst, damit niemand erkennbar ist.",
+                "Personen; kleinere Gruppen sind zusammengefasst oder, wenn auch zusammen zu klein, "
+                "nicht aufgeführt, damit niemand erkennbar ist.",
                 self.st.small,
             )
         )
         return out
 
     def breakdown(
-        self, title: str, column: str, groups: Sequence[Group], rest: Sequence[tuple[str, int]]
+        self, title: str, column: str, groups: Sequence[Group], rest: Sequence[Group]
     ) -> list[Flowable]:
         rows: list[list[Any]] = [[self.cell(g.label), german.integer(g.count)] for g in groups]
-        rows += [[self.cell(label, self.st.note), german.integer(n)] for label, n in rest if n]
+        rows += [[self.cell(g.label, self.st.note), german.integer(g.count)] for g in rest]
         if not rows:
             return []
         return [
@@ -444,6 +438,7 @@ class _Builder:
                 "auf einer Projektionswand für alle sichtbar."
             )
         )
+        out.append(self.para(counting.RULE_TEXT))
         if not self.c.rounds:
             out.append(
                 self.para(
@@ -530,14 +525,18 @@ class _Builder:
     def results(self) -> list[Flowable]:
         out: list[Flowable] = [PageBreak(), self.heading("ergebnisse")]
         r = self.round
-        intro = (
-            "Für jedes Handlungsfeld folgen die Zusammenfassung, die Zahl der Beiträge und die "
-            "Beiträge geordnet nach den Punkten der Priorisierung"
-        )
+        intro = "Für jedes Handlungsfeld folgen die Zusammenfassung, die Zahl der Beiträge und "
         if r is not None:
-            intro += f" (Runde {r.number}: {text(r.title)}). Zusammengeführte Beiträge zählen für die Idee, in der sie aufgegangen sind."
+            intro += (
+                f"die Beiträge, geordnet nach den Punkten der Priorisierung (Runde {r.number}: "
+                f"{text(r.title)}). Zusammengeführte Beiträge zählen für die Idee, in der sie "
+                "aufgegangen sind."
+            )
         else:
-            intro += f". {self.no_vote} Die Beiträge stehen daher in der Reihenfolge, in der sie eingebracht wurden."
+            intro += (
+                f"die Beiträge selbst. {self.no_vote} Sie stehen daher in der Reihenfolge, in "
+                "der sie eingebracht wurden."
+            )
         out.append(self.para(intro))
         for index, f in enumerate(self.c.fields, start=1):
             if index > 1:
@@ -547,15 +546,7 @@ class _Builder:
 
     def field_chapter(self, index: int, f: FieldEntry) -> list[Flowable]:
         out: list[Flowable] = [self.heading(f"feld-{index}", bar=f.colour)]
-        merged, hidden = f.status_count("merged"), f.status_count("hidden")
-        line = german.count(len(f.ideas), "Beitrag", "Beiträge")
-        details = [
-            f"{german.integer(merged)} zusammengeführt" if merged else "",
-            f"{german.integer(hidden)} ausgeblendet" if hidden else "",
-        ]
-        details = [d for d in details if d]
-        if details:
-            line += f" ({', '.join(details)})"
+        line = count_line(f.count)
         r = self.round
         ranking = r.by_field.get(f.id, ()) if r is not None else ()
         if ranking:
@@ -577,7 +568,8 @@ class _Builder:
             )
             out.append(
                 self.para(
-                    f"<b>{note}</b> Die Beiträge in der Reihenfolge, in der sie eingebracht wurden:"
+                    f"<b>{note}</b> Die Beiträge stehen in der Reihenfolge, in der sie "
+                    "eingebracht wurden."
                 )
             )
             out += self.idea_list(f.active)
@@ -599,11 +591,12 @@ class _Builder:
                 )
             )
         out.append(self.para("Rangfolge", self.st.h3))
-        out += self.ranking_table(ranking)
         if any(i.tied for i in ranking):
-            out.append(
-                self.para("Ideen mit gleicher Punktzahl teilen sich einen Rang.", self.st.small)
-            )
+            # Above the table, not below it: below, it was left alone on a page of its own.
+            note = self.para("Ideen mit gleicher Punktzahl teilen sich einen Rang.", self.st.small)
+            note.keepWithNext = 1
+            out.append(note)
+        out += self.ranking_table(ranking)
         voted = {i.number for i in ranking} | {n for i in ranking for n in i.merged_from}
         later = [i for i in f.active if i.number not in voted]
         if later:
@@ -942,7 +935,7 @@ class _Builder:
         canv.setFillColor(MUTED)
         canv.setFont(pdffonts.REGULAR, 8.5)
         if self.c.organiser:
-            canv.drawString(LEFT, 16 * mm, self.c.organiser)
+            canv.drawString(LEFT, 16 * mm, pdffonts.printable(self.c.organiser))
         canv.restoreState()
         self._draft_mark(canv)
 
@@ -974,9 +967,34 @@ class _Builder:
         canv.restoreState()
 
 
+def count_line(count: IdeaCount, *, short: bool = False) -> str:
+    """``47 Beiträge (darin 2 Doppelungen zusammengeführt; außerdem 1 ausgeblendeter Beitrag)``.
+
+    The counting rule is core.services.counting's; ``short`` leaves out the noun (a table's
+    row already says "Beiträge").
+    """
+    head = (
+        german.integer(count.counted)
+        if short
+        else german.count(count.counted, "Beitrag", "Beiträge")
+    )
+    details = []
+    if count.merged:
+        details.append(
+            f"darin {german.count(count.merged, 'Doppelung', 'Doppelungen')} zusammengeführt"
+        )
+    if count.hidden:
+        details.append(
+            "außerdem "
+            + german.count(count.hidden, "ausgeblendeter Beitrag", "ausgeblendete Beiträge")
+        )
+    return f"{head} ({'; '.join(details)})" if details else head
+
+
 def _fit(value: str, width: float, size: float) -> str:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    value = pdffonts.printable(value)  # one font here: emoji by name
     if stringWidth(value, pdffonts.REGULAR, size) <= width:
         return value
     while value and stringWidth(value + " …", pdffonts.REGULAR, size) > width:

@@ -8,10 +8,8 @@ depend on the machine's locale either: the same data gives the same text.
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-# The city's time: the database stores UTC, the minutes speak local time.
-LOCAL_TIME = ZoneInfo("Europe/Berlin")
+from smartdialog.core import clock as event_clock
 
 MONTHS = (
     "Januar",
@@ -35,7 +33,8 @@ NBSP = "\u00a0"
 
 
 def local(moment: datetime) -> datetime:
-    return moment.astimezone(LOCAL_TIME)
+    """The database stores UTC; documents speak the event's local time."""
+    return event_clock.local(moment)
 
 
 def date_long(moment: datetime, *, weekday: bool = False) -> str:

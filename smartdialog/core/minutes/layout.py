@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib import colors
@@ -37,7 +36,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.paraparser import ParaParser
 
-from smartdialog.core import pdffonts
+from smartdialog.core import hyphenation, pdffonts
 from smartdialog.paths import resource
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -107,6 +106,12 @@ def make_styles() -> Styles:
         leading=14.5,
         textColor=INK,
         spaceAfter=6,
+        # German hyphenation (core.hyphenation, the wall's too) with a visible hyphen at
+        # every break, also at a hyphen already in a word ("Smart-City-Strategie").
+        hyphenationLang=hyphenation.pairs,
+        # 2: a word that cannot be hyphenated on this line is tried again on the next one,
+        # instead of being cut anywhere.
+        embeddedHyphenation=2,
     )
     cell = ParagraphStyle("cell", base, fontSize=8.5, leading=11, spaceAfter=0)
     return Styles(
@@ -182,8 +187,12 @@ def make_styles() -> Styles:
 
 
 def text(value: str) -> str:
-    """User text made safe for reportlab's paragraph markup, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+    """User text made safe for reportlab's paragraph markup, line breaks kept.
+
+    Characters the text font lacks are set in the emoji font, or replaced by
+    their name (core.pdffonts): nothing prints as an empty box.
+    """
+    return pdffonts.markup(value).replace("\n", "<br/>")
 
 
 def page_form(key: str) -> str:
@@ -220,9 +229,11 @@ class CellMaker:
         self._templates: dict[int, Any] = {}
 
     def __call__(self, value: str, style: ParagraphStyle) -> CellParagraph:
+        runs = pdffonts.runs(value)
         words = value.split()
-        if "\n" in value or not words:
+        if "\n" in value or not words or len(runs) != 1 or runs[0][0] != pdffonts.REGULAR:
             return CellParagraph(text(value), style)
+        words = runs[0][1].split()
         template = self._templates.get(id(style))
         if template is None:
             _, frags, _ = ParaParser().parse("x", style)
@@ -440,6 +451,29 @@ CHUNK_ROWS = 30
 # The first chunk is short: a heading keeps with it, and a heading with a long first
 # chunk would rather jump to the next page than start the table where it stands.
 FIRST_CHUNK_ROWS = 6
+# A table this short is never split: it moves to the next page whole (with its heading,
+# which keeps with what follows it).
+SHORT_TABLE_ROWS = 15
+# Where a longer table is split, at least this many rows stay on either side: never a
+# last row alone at the top of a page, never a header with one row under it.
+MIN_SPLIT_ROWS = 2
+
+
+class RowTable(Table):  # type: ignore[misc]  # reportlab is untyped
+    """A table that, split across pages, keeps at least ``MIN_SPLIT_ROWS`` rows on each side.
+
+    ``rowSplitRange`` says where the first split may fall; the rest of a split table
+    has no such range any more, so a split into a lone row is refused here too.
+    """
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        if len(parts) == 2:
+            repeated = self.repeatRows if isinstance(self.repeatRows, int) else 0
+            rows = [len(part._cellvalues) for part in parts]
+            if rows[0] - repeated < MIN_SPLIT_ROWS or rows[1] - repeated < MIN_SPLIT_ROWS:
+                return []
+        return parts
 
 
 def grid(
@@ -452,8 +486,17 @@ def grid(
 ) -> list[Table]:
     """A striped table with an optional bold header, in chunks of ``CHUNK_ROWS``."""
     tables: list[Table] = []
-    head_rows, rest = rows[:FIRST_CHUNK_ROWS], rows[FIRST_CHUNK_ROWS:]
-    chunks = [head_rows, *(rest[i : i + CHUNK_ROWS] for i in range(0, len(rest), CHUNK_ROWS))]
+    if len(rows) <= SHORT_TABLE_ROWS:
+        chunks = [list(rows)]
+    else:
+        head_rows, rest = rows[:FIRST_CHUNK_ROWS], rows[FIRST_CHUNK_ROWS:]
+        chunks = [
+            list(head_rows),
+            *(list(rest[i : i + CHUNK_ROWS]) for i in range(0, len(rest), CHUNK_ROWS)),
+        ]
+        if len(chunks) > 1 and len(chunks[-1]) <= MIN_SPLIT_ROWS:
+            # A page break may fall between two chunks: no chunk of a row or two at the end.
+            chunks[-2] += chunks.pop()
     done = 0
     for index, chunk in enumerate(chunks):
         head = [list(header)] if header is not None and index == 0 else []
@@ -484,8 +527,18 @@ def grid(
             commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE))
         for column in bold:
             commands.append(("FONT", (column, first_body), (column, -1), pdffonts.BOLD, 8.5, 11))
+        if len(rows) <= SHORT_TABLE_ROWS:
+            split_range = (len(data), len(data))  # never split: the whole table moves on
+        else:
+            split_range = (len(head) + MIN_SPLIT_ROWS, len(data) - MIN_SPLIT_ROWS)
         tables.append(
-            Table(data, colWidths=list(widths), repeatRows=len(head), style=TableStyle(commands))
+            RowTable(
+                data,
+                colWidths=list(widths),
+                repeatRows=len(head),
+                style=TableStyle(commands),
+                rowSplitRange=split_range,
+            )
         )
         done += len(chunk)
     return tables

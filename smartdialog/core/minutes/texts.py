@@ -52,10 +52,28 @@ def defaults(event: EventInfo, fields: Sequence[FieldInfo]) -> dict[str, str]:
     return out
 
 
+def organiser_phrase(event: EventInfo) -> str:
+    """The organiser as the subject of a sentence, with its article.
+
+    An organiser is typed as a name ("Stadt Münster, Amt für Digitalisierung"),
+    which takes no article of its own; as an apposition between dashes it needs none.
+    """
+    organiser = event.organiser.strip()
+    return f"die Veranstalterin – {organiser} –" if organiser else "die Stadtverwaltung"
+
+
+def event_phrase(event: EventInfo) -> str:
+    """``dem „Bürgerdialog …“`` or ``der Veranstaltung „…“`` (dative), never "Bürgerdialog „Bürgerdialog …“"."""
+    title = event.title.strip()
+    if title.casefold().startswith("bürgerdialog"):
+        return f"dem {german.quoted(title)}"
+    return f"der Veranstaltung {german.quoted(title)}"
+
+
 def occasion(event: EventInfo) -> str:
-    city = event.organiser or "die Stadtverwaltung"
     mandate = (
-        f"Mit dem Beschluss {event.council_reference} hat der Rat die Verwaltung beauftragt, "
+        f"Mit dem Beschluss zur Vorlage {event.council_reference} hat der Rat die Verwaltung "
+        "beauftragt, "
         if event.council_reference
         else "Der Rat hat die Verwaltung beauftragt, "
     )
@@ -64,9 +82,9 @@ def occasion(event: EventInfo) -> str:
         "Stadt zu entwickeln und dazu eine öffentliche Dialogveranstaltung durchzuführen. "
         "Die Bürgerinnen und Bürger stehen dabei im Mittelpunkt: Ihre Ideen und Prioritäten "
         "sollen in die Strategie einfließen.\n\n"
-        f"Mit dem Bürgerdialog „{event.title}“ hat {city} diesen Auftrag umgesetzt. "
+        f"Mit {event_phrase(event)} hat {organiser_phrase(event)} diesen Auftrag umgesetzt. "
         "An Thementischen zu den Handlungsfeldern haben die Teilnehmenden Ideen "
-        "eingebracht und anschließend gemeinsam gewichtet. Diese Dokumentation gibt die "
+        "eingebracht und diese anschließend gemeinsam gewichtet. Diese Dokumentation gibt die "
         "Ergebnisse vollständig wieder und legt sie dem Rat zur weiteren Beratung vor."
     )
     return text
@@ -97,10 +115,10 @@ def field_summary(field: FieldInfo) -> str:
 
 
 def next_steps(event: EventInfo) -> str:
-    ref = f" (Vorlage {event.council_reference})" if event.council_reference else ""
+    ref = f" (Bezug: Vorlage {event.council_reference})" if event.council_reference else ""
     return (
-        f"Die Verwaltung wertet die Ergebnisse aus und legt sie dem Rat{ref} als Grundlage "
-        "für die weitere Ausarbeitung der Strategie vor.\n\n"
+        "Die Verwaltung wertet die Ergebnisse aus und legt sie dem Rat als Grundlage "
+        f"für die weitere Ausarbeitung der Strategie vor{ref}.\n\n"
         "- Die priorisierten Ideen werden den zuständigen Ämtern zur fachlichen Prüfung "
         "übergeben.\n"
         "- Die Ämter prüfen Machbarkeit, Kosten und Zeitrahmen und berichten dem Rat.\n"
@@ -110,13 +128,13 @@ def next_steps(event: EventInfo) -> str:
 
 
 def privacy(event: EventInfo) -> str:
-    organiser = event.organiser or "die Veranstalterin"
     return (
         "Diese Dokumentation enthält keine personenbezogenen Daten. Angaben zu den "
         "Teilnehmenden erscheinen nur als Anzahlen; Aufschlüsselungen (etwa nach Stadtteil) "
-        "nur für Gruppen, die groß genug sind, dass niemand erkennbar ist. Urheberinnen und "
+        "nur für Gruppen, die so groß sind, dass niemand erkennbar ist. Urheberinnen und "
         "Urheber von Beiträgen werden nur genannt, wenn sie ausdrücklich eingewilligt haben.\n\n"
-        f"Die bei der Anmeldung erhobenen Daten verarbeitet {organiser} ausschließlich zur "
+        f"Die bei der Anmeldung erhobenen Daten verarbeitet {organiser_phrase(event)} "
+        "ausschließlich zur "
         "Durchführung der Veranstaltung auf Grundlage der Einwilligung der Teilnehmenden "
         "(Art. 6 Abs. 1 lit. a DSGVO). Sie werden nach Abschluss der Veranstaltung gelöscht; "
         "die anonymen Ergebnisse bleiben erhalten. Auskunft über die gespeicherten Daten "

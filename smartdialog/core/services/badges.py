@@ -26,7 +26,7 @@ from qrcode.constants import ERROR_CORRECT_Q
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from smartdialog.core import spreadsheet
+from smartdialog.core import clock, spreadsheet
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.models import BadgePrint, Participant
 from smartdialog.core.services import audit, setup, tickets
@@ -165,14 +165,42 @@ class PrintTexts:
     ticket_file: str = "Ticket-{number:04d}-{name}.pdf"
 
 
-def local_time(at: datetime) -> datetime:
-    """A UTC time as the venue's clock shows it (Münster; the laptop's zone as a fallback)."""
-    try:
-        from zoneinfo import ZoneInfo
+# English, for the command line's ``--lang en`` (the GUI translates PrintTexts itself).
+ENGLISH_TEXTS = PrintTexts(
+    ticket="Ticket",
+    ticket_number="Ticket no. {number}",
+    show_at_desk="Please show this QR code at the registration desk – printed or on your phone.",
+    personal_note="The code holds no personal data.",
+    weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    months=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    date_format="{weekday}, {month} {day}, {year}, {time}",
+    mail_list="mailing-list.csv",
+    mail_list_header=("E-mail", "File", "First name", "Last name", "Ticket no."),
+    ticket_file="Ticket-{number:04d}-{name}.pdf",
+)
 
-        return at.astimezone(ZoneInfo("Europe/Berlin"))
-    except Exception:  # no time zone database on this system
-        return at.astimezone()
+
+def print_texts(language: str) -> PrintTexts:
+    """The printed words in ``language`` ("de" or "en"); German for any other."""
+    return ENGLISH_TEXTS if language == "en" else PrintTexts()
+
+
+def local_time(at: datetime) -> datetime:
+    """A UTC time as the venue's clock shows it (the event's time zone)."""
+    return clock.local(at)
 
 
 def format_when(at: datetime | None, texts: PrintTexts) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Final
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from smartdialog.core import clock
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import Event, FieldOfAction, Idea, Station, Topic
 from smartdialog.core.services import audit
@@ -62,6 +63,7 @@ class EventInfo:
     default_max_dots_per_idea: int
     min_group_size: int
     minutes_status: str
+    time_zone: str
 
 
 EDITABLE_EVENT_FIELDS = (
@@ -76,6 +78,7 @@ EDITABLE_EVENT_FIELDS = (
     "default_dots_per_participant",
     "default_max_dots_per_idea",
     "min_group_size",
+    "time_zone",
 )
 
 
@@ -149,6 +152,7 @@ def create_event(
             s.add(FieldOfAction(event_id=event.id, name=name, colour=colour, position=position))
     audit.record(s, "event.created", "event", event.id, event.title)
     s.flush()
+    clock.use_zone(event.time_zone or clock.DEFAULT_ZONE)
     return _event_info(event)
 
 
@@ -169,6 +173,7 @@ def update_event(s: Session, **changes: Any) -> EventInfo:
     _apply_event_changes(event, changes)
     audit.record(s, "event.updated", "event", event.id, ", ".join(sorted(changes)))
     s.flush()
+    clock.use_zone(event.time_zone)
     return _event_info(event)
 
 
@@ -200,6 +205,13 @@ def _apply_event_changes(event: Event, changes: dict[str, Any]) -> None:
                 )
         elif name == "guiding_question":
             value = str(value).strip()[:4000]
+        elif name == "time_zone":
+            if not isinstance(value, str) or not clock.is_known_zone(value):
+                raise DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Choose a time zone from the list, for example Europe/Berlin."
+                    )
+                )
         else:
             value = clean_line(str(value), limit=200)
         setattr(event, name, value)

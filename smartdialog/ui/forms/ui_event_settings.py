@@ -9,10 +9,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDateEdit, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QSpacerItem, QSpinBox, QTimeEdit,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QSpacerItem, QSpinBox,
+    QTimeEdit, QWidget)
 
 class Ui_EventSettings(object):
     def setupUi(self, EventSettings):
@@ -76,61 +76,72 @@ class Ui_EventSettings(object):
 
         self.formLayout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.dateRow)
 
+        self.timeZoneLabel = QLabel(EventSettings)
+        self.timeZoneLabel.setObjectName(u"timeZoneLabel")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.timeZoneLabel)
+
+        self.timeZone = QComboBox(EventSettings)
+        self.timeZone.setObjectName(u"timeZone")
+        self.timeZone.setEditable(True)
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.timeZone)
+
         self.venueLabel = QLabel(EventSettings)
         self.venueLabel.setObjectName(u"venueLabel")
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.venueLabel)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.venueLabel)
 
         self.venue = QLineEdit(EventSettings)
         self.venue.setObjectName(u"venue")
         self.venue.setMaxLength(200)
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.venue)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.venue)
 
         self.organiserLabel = QLabel(EventSettings)
         self.organiserLabel.setObjectName(u"organiserLabel")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.organiserLabel)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.organiserLabel)
 
         self.organiser = QLineEdit(EventSettings)
         self.organiser.setObjectName(u"organiser")
         self.organiser.setMaxLength(200)
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.organiser)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.organiser)
 
         self.councilReferenceLabel = QLabel(EventSettings)
         self.councilReferenceLabel.setObjectName(u"councilReferenceLabel")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.councilReferenceLabel)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.councilReferenceLabel)
 
         self.councilReference = QLineEdit(EventSettings)
         self.councilReference.setObjectName(u"councilReference")
         self.councilReference.setMaxLength(60)
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.councilReference)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.councilReference)
 
         self.moderationLabel = QLabel(EventSettings)
         self.moderationLabel.setObjectName(u"moderationLabel")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.moderationLabel)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.moderationLabel)
 
         self.moderation = QLineEdit(EventSettings)
         self.moderation.setObjectName(u"moderation")
         self.moderation.setMaxLength(200)
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.moderation)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.moderation)
 
         self.guidingQuestionLabel = QLabel(EventSettings)
         self.guidingQuestionLabel.setObjectName(u"guidingQuestionLabel")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.guidingQuestionLabel)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.guidingQuestionLabel)
 
         self.guidingQuestion = QPlainTextEdit(EventSettings)
         self.guidingQuestion.setObjectName(u"guidingQuestion")
         self.guidingQuestion.setTabChangesFocus(True)
         self.guidingQuestion.setMaximumSize(QSize(16777215, 90))
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.guidingQuestion)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.guidingQuestion)
 
         self.votingGroup = QGroupBox(EventSettings)
         self.votingGroup.setObjectName(u"votingGroup")
@@ -173,19 +184,20 @@ class Ui_EventSettings(object):
         self.votingLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.minGroupSize)
 
 
-        self.formLayout.setWidget(7, QFormLayout.ItemRole.SpanningRole, self.votingGroup)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.SpanningRole, self.votingGroup)
 
         self.savedHint = QLabel(EventSettings)
         self.savedHint.setObjectName(u"savedHint")
         self.savedHint.setEnabled(False)
 
-        self.formLayout.setWidget(8, QFormLayout.ItemRole.SpanningRole, self.savedHint)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.SpanningRole, self.savedHint)
 
 #if QT_CONFIG(shortcut)
         self.titleLabel.setBuddy(self.title)
         self.dateLabel.setBuddy(self.date)
         self.fromLabel.setBuddy(self.startTime)
         self.untilLabel.setBuddy(self.endTime)
+        self.timeZoneLabel.setBuddy(self.timeZone)
         self.venueLabel.setBuddy(self.venue)
         self.organiserLabel.setBuddy(self.organiser)
         self.councilReferenceLabel.setBuddy(self.councilReference)
@@ -198,7 +210,8 @@ class Ui_EventSettings(object):
         QWidget.setTabOrder(self.title, self.date)
         QWidget.setTabOrder(self.date, self.startTime)
         QWidget.setTabOrder(self.startTime, self.endTime)
-        QWidget.setTabOrder(self.endTime, self.venue)
+        QWidget.setTabOrder(self.endTime, self.timeZone)
+        QWidget.setTabOrder(self.timeZone, self.venue)
         QWidget.setTabOrder(self.venue, self.organiser)
         QWidget.setTabOrder(self.organiser, self.councilReference)
         QWidget.setTabOrder(self.councilReference, self.moderation)
@@ -219,6 +232,10 @@ class Ui_EventSettings(object):
         self.dateLabel.setText(QCoreApplication.translate("EventSettings", u"&Date", None))
         self.fromLabel.setText(QCoreApplication.translate("EventSettings", u"from", None))
         self.untilLabel.setText(QCoreApplication.translate("EventSettings", u"until", None))
+        self.timeZoneLabel.setText(QCoreApplication.translate("EventSettings", u"Time &zone", None))
+#if QT_CONFIG(tooltip)
+        self.timeZone.setToolTip(QCoreApplication.translate("EventSettings", u"Every time of the event (desk, ideas, wall, minutes) is shown on this clock, whatever the laptop is set to.", None))
+#endif // QT_CONFIG(tooltip)
         self.venueLabel.setText(QCoreApplication.translate("EventSettings", u"&Venue", None))
         self.organiserLabel.setText(QCoreApplication.translate("EventSettings", u"&Organiser", None))
         self.councilReferenceLabel.setText(QCoreApplication.translate("EventSettings", u"&Council reference", None))

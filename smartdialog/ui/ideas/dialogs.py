@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartdialog.core import clock
 from smartdialog.core.services.ideas import TEXT_LIMIT, IdeaInfo, RevisionInfo, clean_text, matches
 from smartdialog.core.services.setup import FieldInfo, TopicInfo
 from smartdialog.ui.ideas.combo import find_data
@@ -207,7 +208,7 @@ class HistoryDialog(QDialog):
         view.setWordWrap(True)
         view.setAlternatingRowColors(True)
         for r in revisions:
-            line = f"{r.at.astimezone():%H:%M:%S}  {kinds.get(r.kind, r.kind)}: {r.text}"
+            line = f"{clock.hh_mm_ss(r.at)}  {kinds.get(r.kind, r.kind)}: {r.text}"
             if r.kind in ("hidden", "tagged", "clustered") and r.detail:
                 line += f"  ({r.detail})"
             view.addItem(line)

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from smartdialog.core import clock
 from smartdialog.core.services.ideas import IdeaInfo, matches
 from smartdialog.core.services.setup import FieldInfo
 
@@ -193,7 +194,7 @@ class IdeasModel(QAbstractTableModel):
 
     def _display(self, info: IdeaInfo, column: int) -> str:
         if column == self.TIME:
-            return info.created_at.astimezone().strftime("%H:%M")
+            return clock.hh_mm(info.created_at)
         if column == self.TEXT:
             return info.text
         if column == self.FIELD:

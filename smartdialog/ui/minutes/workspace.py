@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartdialog.core import clock
 from smartdialog.core.db import Database
 from smartdialog.core.services import minutes
 from smartdialog.core.services.minutes import SectionInfo
@@ -311,7 +312,7 @@ class MinutesWorkspace(Workspace):
     def _show_state(self, state: minutes.MinutesState) -> None:
         if state.final:
             when = (
-                state.finalised_at.astimezone().strftime("%d.%m.%Y %H:%M")
+                clock.local(state.finalised_at).strftime("%d.%m.%Y %H:%M")
                 if state.finalised_at
                 else ""
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
-    QTimeZone,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartdialog.core import clock
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.services import setup
 from smartdialog.core.services.setup import EventInfo, FieldInfo, StationInfo
@@ -49,9 +49,6 @@ from smartdialog.ui.workspace import Workspace
 
 log = logging.getLogger("smartdialog.ui.setup")
 T = TypeVar("T")
-
-# Times are shown and entered in the venue's time zone.
-LOCAL_ZONE = QTimeZone(b"Europe/Berlin")
 
 
 class SetupWorkspace(Workspace):
@@ -216,6 +213,11 @@ class SetupWorkspace(Workspace):
         f.date.dateChanged.connect(self._save_details)
         f.startTime.editingFinished.connect(self._save_details)
         f.endTime.editingFinished.connect(self._save_details)
+        f.timeZone.addItems(list(clock.COMMON_ZONES))
+        f.timeZone.activated.connect(lambda _index: self._save_details())
+        line_edit = f.timeZone.lineEdit()
+        if line_edit is not None:
+            line_edit.editingFinished.connect(self._save_details)
         f.guidingQuestion.installEventFilter(self)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
@@ -274,6 +276,8 @@ class SetupWorkspace(Workspace):
             f.dotsPerParticipant.setValue(event.default_dots_per_participant)
             f.maxDotsPerIdea.setValue(event.default_max_dots_per_idea)
             f.minGroupSize.setValue(event.min_group_size)
+            if not f.timeZone.hasFocus():
+                f.timeZone.setCurrentText(event.time_zone)
             start = _local(event.starts_at)
             end = _local(event.ends_at)
             f.date.setDate(start.date() if start else QDate.currentDate())
@@ -302,6 +306,7 @@ class SetupWorkspace(Workspace):
             "min_group_size": f.minGroupSize.value(),
             "starts_at": start,
             "ends_at": end,
+            "time_zone": f.timeZone.currentText().strip(),
         }
         current = {k: getattr(self._event, k) for k in changes}
         changed = {k: v for k, v in changes.items() if v != current[k]}
@@ -528,11 +533,16 @@ class _FieldDelegate(QStyledItemDelegate):
 
 
 def _local(value: datetime | None) -> QDateTime | None:
+    """A stored UTC time as the event's clock shows it (the laptop's zone plays no part)."""
     if value is None:
         return None
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), LOCAL_ZONE)
+    local = clock.local(value)
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
 
 
 def _utc(date: QDate, time: QTime) -> datetime:
-    moment = QDateTime(date, time, LOCAL_ZONE)
-    return datetime.fromtimestamp(moment.toSecsSinceEpoch(), UTC)
+    """A date and time typed on the event's clock, in UTC."""
+    naive = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+    return clock.to_utc(naive)

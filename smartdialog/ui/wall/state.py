@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from smartdialog.core.db import Database
 from smartdialog.core.errors import NotFoundError
-from smartdialog.core.services import ideas, setup
+from smartdialog.core.services import counting, ideas, setup
 from smartdialog.core.services.audit import Change
 from smartdialog.core.services.ideas import IdeaInfo
 from smartdialog.core.services.setup import EventInfo, FieldInfo
@@ -109,7 +109,8 @@ class WallState(QObject):
                 self.topics = {t.id: t.question for t in setup.list_topics(s)}
                 rows = ideas.list_ideas(s)
             for info in rows:
-                self._put(info)
+                if counting.is_counted(info.status):
+                    self._put(info)
         if self.field_id not in {f.id for f in self.fields}:
             self.field_id = self.fields[0].id if self.fields else None
         if self.spotlight_id is not None and self.spotlight_id not in self._ideas:
@@ -153,7 +154,7 @@ class WallState(QObject):
         arrived = []
         for info in infos:
             self._drop(info.id)
-            if info.is_active:
+            if counting.is_counted(info.status):
                 self._put(info)
                 if info.id in fresh:
                     self._arrivals[info.id] = stamp
@@ -195,6 +196,7 @@ class WallState(QObject):
         return (by_key[key] for _, key in self._order.get(field_id, []))
 
     def count(self, field_id: uuid.UUID | None = None) -> int:
+        """The ideas shown, counted as the minutes count them (core.services.counting)."""
         if field_id is None:
             return len(self._ideas)
         return len(self._order.get(field_id, []))

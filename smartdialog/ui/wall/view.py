@@ -8,7 +8,6 @@ laid out; the heights of wrapped texts are cached.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import uuid
 from collections.abc import Callable
@@ -23,13 +22,16 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QStaticText,
+    QTextLayout,
     QTextOption,
     QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from smartdialog.core import clock, hyphenation
 from smartdialog.core.services.ideas import IdeaInfo
 from smartdialog.core.services.setup import FieldInfo
+from smartdialog.ui.fonts import install_emoji_font
 from smartdialog.ui.wall.state import WallMode, WallState
 
 BACKGROUND = QColor("#f4f2ee")
@@ -81,74 +83,9 @@ def is_right_to_left(text: str) -> bool:
     return False
 
 
-_VOWELS = frozenset("aeiouäöüy")
-# Endings after which German compounds usually join: Wirtschafts|förderung, Straßen|beleuchtung.
-_JOINTS = ("s", "en", "er", "ungs", "ten")
-_ONSETS = (
-    "bl",
-    "br",
-    "ch",
-    "dr",
-    "fl",
-    "fr",
-    "gl",
-    "gr",
-    "kl",
-    "kn",
-    "kr",
-    "pf",
-    "pl",
-    "pr",
-    "sch",
-    "sp",
-    "st",
-    "tr",
-    "zw",
-    "wr",
-    "sk",
-    "sm",
-    "sn",
-    "sw",
-    "th",
-)
-SOFT_HYPHEN = "\u00ad"
-
-
-@lru_cache(maxsize=8192)
-def soft_hyphens(text: str, min_word: int = 12, min_part: int = 4) -> str:
-    """``text`` with soft hyphens where long German compounds may break.
-
-    A narrow card breaks "Wirtschaftsförderung" as "Wirtschafts-" / "förderung"
-    instead of cutting it anywhere; where no line break is needed, nothing shows.
-    """
-    return (
-        _LONG_WORD.sub(lambda m: _hyphenate(m.group(0), min_part), text)
-        if len(text) >= min_word
-        else text
-    )
-
-
-_LONG_WORD = re.compile(r"[^\W\d_]{12,}")
-
-
-def _hyphenate(word: str, min_part: int) -> str:
-    cuts: list[int] = []
-    for i in range(min_part, len(word) - min_part + 1):
-        head, rest = word[:i].lower(), word[i:].lower()
-        if rest[0] in _VOWELS or not head.endswith(_JOINTS):
-            continue
-        # "s" before t, p or ch usually starts the next part (Fahrrad|stellplätze).
-        if head.endswith("s") and not head.endswith(("ens", "ers")) and rest[0] in "tpch":
-            continue
-        # A part starts as a syllable does: a vowel after one consonant, or a usual pair.
-        if rest[1] not in _VOWELS and not rest.startswith(_ONSETS):
-            continue
-        if cuts and i - cuts[-1] < min_part:
-            continue
-        cuts.append(i)
-    for i in reversed(cuts):
-        word = word[:i] + SOFT_HYPHEN + word[i:]
-    return word
+SOFT_HYPHEN = hyphenation.SOFT_HYPHEN
+# The wall breaks long words where the minutes do (pyphen's German dictionary).
+soft_hyphens = hyphenation.soft_hyphens
 
 
 def fit_words(text: str, width: float, font: QFont, smallest: float = 0.6) -> QFont:
@@ -197,9 +134,7 @@ class _Texts:
                 self._cache.clear()
             found = QStaticText(soft_hyphens(text))
             found.setTextFormat(Qt.TextFormat.PlainText)
-            option = QTextOption(align)
-            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-            found.setTextOption(option)
+            found.setTextOption(self.option(align))
             found.setTextWidth(int(width))
             found.prepare(QTransform(), font)
             self._cache[key] = found
@@ -207,6 +142,31 @@ class _Texts:
 
     def height(self, text: str, width: float, font: QFont) -> float:
         return self.block(text, width, font).size().height()
+
+    @staticmethod
+    def option(align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QTextOption:
+        option = QTextOption(align)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        return option
+
+    def lines(self, text: str, width: float, font: QFont) -> list[str]:
+        """The lines ``text`` is broken into at ``width``, as the wall lays them out.
+
+        A line broken at a soft hyphen ends with it (Qt draws it as "-" there).
+        """
+        shown = soft_hyphens(text)
+        layout = QTextLayout(shown, font)
+        layout.setTextOption(self.option())
+        layout.beginLayout()
+        result = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(int(width))
+            result.append(shown[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+        return result
 
     def draw(
         self,
@@ -230,6 +190,7 @@ class WallView(QWidget):
 
     def __init__(self, state: WallState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_emoji_font()  # a projector laptop without one would show "🚲" as a box
         self.state = state
         self._measure = _Texts()
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -551,7 +512,7 @@ class WallView(QWidget):
             )
         details = []
         if event and event.starts_at:
-            local = event.starts_at.astimezone()
+            local = clock.local(event.starts_at)
             day = QDate(local.year, local.month, local.day)
             details.append(QLocale().toString(day, QLocale.FormatType.LongFormat))
         if event and event.venue:
