@@ -89,4 +89,5 @@ def refused_by(db: Database, name: str) -> Iterator[Session]:
         yield s
         s.flush()
         if deferred:
-            assert broken_foreign_keys(s) == {name}
+            broken = broken_foreign_keys(s)
+            assert broken == {name}, f"the write breaks {sorted(broken)}, not only {name}"
