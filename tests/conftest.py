@@ -7,6 +7,7 @@ template made by the real ``create_database`` path (a file copy for SQLite,
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -132,11 +133,16 @@ def event_path(tmp_path: Path) -> Path:
     return tmp_path / "veranstaltung.sdevent"
 
 
+def event_file_copy(template: Path, path: Path) -> Database:
+    """A copy of the template event file at ``path``, opened."""
+    shutil.copyfile(template, path)
+    return open_database(path, TEST_DEVICE)
+
+
 @pytest.fixture
 def db(event_template: Path, event_path: Path) -> Iterator[Database]:
     """A fresh event file with the resolution's fields of action."""
-    shutil.copyfile(event_template, event_path)
-    database = open_database(event_path, TEST_DEVICE)
+    database = event_file_copy(event_template, event_path)
     yield database
     database.close()
 
@@ -171,15 +177,22 @@ def pg_template() -> Iterator[str]:
         _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture
-def pg_url(pg_template: str) -> Iterator[str]:
-    """A PostgreSQL event database of its own for one test, dropped afterwards."""
+@contextlib.contextmanager
+def pg_event_copy(template: str) -> Iterator[str]:
+    """The URL of a new copy of the template database, dropped when the block ends."""
     name = f"sd_test_{uuid.uuid4().hex[:12]}"
-    _admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    _admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
         yield _pg_url(name)
     finally:
         _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A PostgreSQL event database of its own for one test, dropped afterwards."""
+    with pg_event_copy(pg_template) as url:
+        yield url
 
 
 @pytest.fixture

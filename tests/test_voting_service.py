@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import insert, select, update
 
-from smartdialog.core.db import Database
+from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import ConflictError, DomainError
 from smartdialog.core.models import Ballot, CheckIn, Dot, PaperTally, Participant, ScanLog
 from smartdialog.core.services import ideas, setup, tickets, voting
 
+from .conftest import TEST_DEVICE, event_file_copy, pg_event_copy
 from .constraints import refused_by
 
 # -- helpers shared by the voting tests ----------------------------------------------------
@@ -400,6 +402,28 @@ def any_round(request: pytest.FixtureRequest) -> Setting:
     return _open_round(database)
 
 
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def voted_round(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Setting]:
+    """A round in which the first person put one dot on "Radwege", shared by the tests
+    whose writes are all refused (so that each finds it as the last one left it)."""
+    with contextlib.ExitStack() as stack:
+        if request.param == "sqlite":
+            template = request.getfixturevalue("event_template")
+            path = tmp_path_factory.mktemp("constraints") / "veranstaltung.sdevent"
+            database = event_file_copy(template, path)
+        else:
+            url = stack.enter_context(pg_event_copy(request.getfixturevalue("pg_template")))
+            database = open_database(url, TEST_DEVICE)
+        stack.callback(database.close)
+        setting = _open_round(database)
+        cast(database, setting.round.id, setting.people[0], {setting.ideas["Radwege"]: 1})
+        yield setting
+
+
 def test_the_raw_dot_of_the_constraint_tests_is_valid_as_it_is(any_round: Setting) -> None:
     person, idea = any_round.people[0], any_round.ideas["Radwege"]
     cast(any_round.db, any_round.round.id, person, {idea: 1})
@@ -424,12 +448,13 @@ def test_the_raw_dot_of_the_constraint_tests_is_valid_as_it_is(any_round: Settin
     ],
 )
 def test_the_database_refuses_a_dot_beyond_any_limit(
-    any_round: Setting, overrides: dict[str, int], constraint: str
+    voted_round: Setting, overrides: dict[str, int], constraint: str
 ) -> None:
-    person, idea = any_round.people[0], any_round.ideas["Radwege"]
-    cast(any_round.db, any_round.round.id, person, {idea: 1})
-    with refused_by(any_round.db, constraint) as s:
-        _raw_dot(s, any_round, person, idea, **overrides)
+    person, idea = voted_round.people[0], voted_round.ideas["Radwege"]
+    with refused_by(voted_round.db, constraint) as s:
+        _raw_dot(s, voted_round, person, idea, **overrides)
+    with voted_round.db.read() as s:
+        assert voting.voter_for(s, voted_round.round.id, person).dots == {idea: 1}
 
 
 def test_the_database_refuses_a_dot_without_ballot_or_off_the_list(any_round: Setting) -> None:
