@@ -8,6 +8,7 @@ template made by the real ``create_database`` path (a file copy for SQLite,
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
@@ -18,43 +19,56 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("SMARTDIALOG_LANG", "de")
-
-# The tests' home folder, fresh for every session: settings, logs and recent files
-# written by the tests (in this process or in the command-line processes they start)
-# land here and never in the user's folders, nor survive into the next run.  Set
-# before Qt is imported, so that QSettings and QStandardPaths only ever see it.
-HOME_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
-USER_ENVIRONMENT = {name: os.environ.get(name) for name in HOME_VARIABLES}
-TEST_HOME = Path(tempfile.mkdtemp(prefix="smartdialog-test-home-"))
-os.environ["HOME"] = str(TEST_HOME)
-for _name, _folder in (
-    ("XDG_CONFIG_HOME", ".config"),
-    ("XDG_DATA_HOME", ".local/share"),
-    ("XDG_CACHE_HOME", ".cache"),
-    ("XDG_STATE_HOME", ".local/state"),
-):
-    os.environ[_name] = str(TEST_HOME / _folder)
-
-from smartdialog.core.db import (  # noqa: E402
+from smartdialog.core.db import (
     Database,
     DeviceIdentity,
     create_database,
     make_engine,
     open_database,
 )
-from smartdialog.core.services import setup  # noqa: E402
+from smartdialog.core.services import setup
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SMARTDIALOG_LANG", "de")
+
+# The tests' home folder, fresh for every test process: settings, logs and recent
+# files written by the tests (in this process or in the command-line processes they
+# start) land here and never in the user's folders, nor survive into the next run.
+# Set in pytest_configure, before any test module imports Qt.
+HOME_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+_USER_ENVIRONMENT_KEY = "SMARTDIALOG_TESTS_USER_ENVIRONMENT"  # passed on to pytest-xdist workers
+USER_ENVIRONMENT: dict[str, str | None] = json.loads(
+    os.environ.get(_USER_ENVIRONMENT_KEY)
+    or json.dumps({name: os.environ.get(name) for name in HOME_VARIABLES})
+)
+HOME_PREFIX = "smartdialog-test-home-"
+TEST_HOME = Path("/nonexistent")  # until pytest_configure makes the session's own
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global TEST_HOME
+    os.environ[_USER_ENVIRONMENT_KEY] = json.dumps(USER_ENVIRONMENT)
+    TEST_HOME = Path(tempfile.mkdtemp(prefix=HOME_PREFIX))
+    os.environ["HOME"] = str(TEST_HOME)
+    for name, folder in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        os.environ[name] = str(TEST_HOME / folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if TEST_HOME.name.startswith(HOME_PREFIX):
+        shutil.rmtree(TEST_HOME, ignore_errors=True)
+
 
 PG_ADMIN_URL = os.environ.get(
     "SMARTDIALOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 
 TEST_DEVICE = DeviceIdentity(uuid.UUID(int=1), "Testgerät", "office")
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    shutil.rmtree(TEST_HOME, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_a_logged_error_fails_the_test_unless_it_is_expected(tmp_path: Path) -> None:
     (tmp_path / "conftest.py").write_text(
-        "from tests.conftest import _fail_on_error_log, pytest_unconfigure  # noqa: F401\n",
+        "from tests.conftest import (  # noqa: F401\n"
+        "    _fail_on_error_log, pytest_configure, pytest_unconfigure\n)\n",
         encoding="utf-8",
     )
     (tmp_path / "pytest.ini").write_text(
