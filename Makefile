@@ -49,8 +49,10 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
+# One test process per core (pytest-xdist); a test file stays in one process, so that
+# its module fixtures are built once.
 unit: $(VENV)/.installed
-	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/pytest -q -p no:cacheprovider -n auto --dist loadfile
 
 test: system-deps postgres $(VENV)/.installed lint typecheck unit
 

@@ -1,19 +1,68 @@
-"""Shared fixtures: event databases (SQLite files and PostgreSQL), Qt set up headless."""
+"""Shared fixtures: event databases (SQLite files and PostgreSQL), Qt set up headless.
+
+The schema is migrated once per session: every test's event is a copy of a
+template made by the real ``create_database`` path (a file copy for SQLite,
+``CREATE DATABASE … TEMPLATE`` for PostgreSQL).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import logging
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from smartdialog.core.db import (
+    Database,
+    DeviceIdentity,
+    create_database,
+    make_engine,
+    open_database,
+)
+from smartdialog.core.services import setup
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SMARTDIALOG_LANG", "de")
 
-from smartdialog.core.db import Database, DeviceIdentity, create_database, make_engine
-from smartdialog.core.services import setup
+# The tests' home folder, fresh for every test process: settings, logs and recent
+# files written by the tests (in this process or in the command-line processes they
+# start) land here and never in the user's folders, nor survive into the next run.
+# Set in pytest_configure, before any test module imports Qt.
+HOME_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+_USER_ENVIRONMENT_KEY = "SMARTDIALOG_TESTS_USER_ENVIRONMENT"  # passed on to pytest-xdist workers
+USER_ENVIRONMENT: dict[str, str | None] = json.loads(
+    os.environ.get(_USER_ENVIRONMENT_KEY)
+    or json.dumps({name: os.environ.get(name) for name in HOME_VARIABLES})
+)
+HOME_PREFIX = "smartdialog-test-home-"
+TEST_HOME = Path("/nonexistent")  # until pytest_configure makes the session's own
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global TEST_HOME
+    os.environ[_USER_ENVIRONMENT_KEY] = json.dumps(USER_ENVIRONMENT)
+    TEST_HOME = Path(tempfile.mkdtemp(prefix=HOME_PREFIX))
+    os.environ["HOME"] = str(TEST_HOME)
+    for name, folder in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        os.environ[name] = str(TEST_HOME / folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if TEST_HOME.name.startswith(HOME_PREFIX):
+        shutil.rmtree(TEST_HOME, ignore_errors=True)
+
 
 PG_ADMIN_URL = os.environ.get(
     "SMARTDIALOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -24,7 +73,7 @@ TEST_DEVICE = DeviceIdentity(uuid.UUID(int=1), "Testgerät", "office")
 
 @pytest.fixture(autouse=True, scope="session")
 def _qt_test_mode() -> None:
-    # Keep settings, logs and recent files of the tests out of the user's folders.
+    # Qt's own guard on top of the session's home folder.
     from PySide6.QtCore import QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
@@ -42,51 +91,127 @@ def qapp(qapp_args: list[str], qapp_cls: type, pytestconfig: pytest.Config):  # 
     return app
 
 
+# -- a logged ERROR fails the test ------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_error_log(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """Any ERROR record of smartdialog's loggers fails the test (as qutebrowser's log-fail).
+
+    A test in which an error is the point says so with ``@pytest.mark.expect_error_log``.
+    """
+    yield
+    if request.node.get_closest_marker("expect_error_log") is not None:
+        return
+    errors = [
+        record
+        for when in ("setup", "call", "teardown")
+        for record in caplog.get_records(when)  # type: ignore[arg-type]
+        if record.levelno >= logging.ERROR
+        and (record.name == "smartdialog" or record.name.startswith("smartdialog."))
+    ]
+    if errors:
+        lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in errors)
+        pytest.fail(f"logged an error the test did not expect:\n{lines}", pytrace=False)
+
+
+# -- event databases ---------------------------------------------------------------------
+
+
+def _create_test_event(database: Database, **details: str) -> None:
+    with database.uow() as s:
+        setup.create_event(s, "Bürgerdialog Smart City Münster", code="4711", **details)
+
+
+@pytest.fixture(scope="session")
+def event_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An event file with the resolution's fields of action, made once the real way."""
+    path = tmp_path_factory.mktemp("template") / "vorlage.sdevent"
+    database = create_database(path, TEST_DEVICE)
+    _create_test_event(
+        database,
+        venue="Rathaus Münster",
+        organiser="Stadt Münster",
+        council_reference="V/0164/2018",
+    )
+    # Closing the last connection checkpoints the WAL: the file alone is the event.
+    database.close()
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
 @pytest.fixture
 def event_path(tmp_path: Path) -> Path:
     return tmp_path / "veranstaltung.sdevent"
 
 
+def event_file_copy(template: Path, path: Path) -> Database:
+    """A copy of the template event file at ``path``, opened."""
+    shutil.copyfile(template, path)
+    return open_database(path, TEST_DEVICE)
+
+
 @pytest.fixture
-def db(event_path: Path) -> Iterator[Database]:
+def db(event_template: Path, event_path: Path) -> Iterator[Database]:
     """A fresh event file with the resolution's fields of action."""
-    database = create_database(event_path, TEST_DEVICE)
-    with database.uow() as s:
-        setup.create_event(
-            s,
-            "Bürgerdialog Smart City Münster",
-            venue="Rathaus Münster",
-            organiser="Stadt Münster",
-            council_reference="V/0164/2018",
-            code="4711",
-        )
+    database = event_file_copy(event_template, event_path)
     yield database
     database.close()
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A new, empty PostgreSQL database for one test, dropped afterwards."""
+def _admin_execute(sql: str) -> None:
     from sqlalchemy import text
 
     admin = make_engine(PG_ADMIN_URL)
-    name = f"sd_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
     try:
-        yield url
-    finally:
         with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(sql))
+    finally:
         admin.dispose()
+
+
+def _pg_url(name: str) -> str:
+    return make_engine(PG_ADMIN_URL).url.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A PostgreSQL event database migrated once; the tests' databases are its copies."""
+    name = f"sd_template_{uuid.uuid4().hex[:12]}"
+    _admin_execute(f'CREATE DATABASE "{name}"')
+    try:
+        database = create_database(_pg_url(name), TEST_DEVICE)
+        _create_test_event(database)
+        # A template may have no open connection while it is copied.
+        database.close()
+        yield name
+    finally:
+        _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def pg_event_copy(template: str) -> Iterator[str]:
+    """The URL of a new copy of the template database, dropped when the block ends."""
+    name = f"sd_test_{uuid.uuid4().hex[:12]}"
+    _admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        yield _pg_url(name)
+    finally:
+        _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A PostgreSQL event database of its own for one test, dropped afterwards."""
+    with pg_event_copy(pg_template) as url:
+        yield url
 
 
 @pytest.fixture
 def pg_db(pg_url: str) -> Iterator[Database]:
-    database = create_database(pg_url, TEST_DEVICE)
-    with database.uow() as s:
-        setup.create_event(s, "Bürgerdialog Smart City Münster", code="4711")
+    database = open_database(pg_url, TEST_DEVICE)
     yield database
     database.close()
 

@@ -18,6 +18,7 @@ from smartdialog.ui.mainwindow import MainWindow
 from .conftest import TEST_DEVICE
 
 
+@pytest.mark.expect_error_log
 def test_an_unexpected_error_is_logged_and_apologised_for(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

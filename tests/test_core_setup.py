@@ -44,9 +44,16 @@ def test_rename_add_reorder_recolour_survive_reopening(db: Database) -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["", "   ", "mobilität"])
-def test_field_names_must_be_given_and_unique(db: Database, name: str) -> None:
-    with pytest.raises(DomainError), db.uow() as s:
+@pytest.mark.parametrize(
+    ("name", "refusal"),
+    [
+        ("", "Enter a name for the field"),
+        ("   ", "Enter a name for the field"),
+        ("mobilität", "named “mobilität” exists already"),
+    ],
+)
+def test_field_names_must_be_given_and_unique(db: Database, name: str, refusal: str) -> None:
+    with pytest.raises(DomainError, match=refusal), db.uow() as s:
         setup.add_field(s, name)
 
 
@@ -69,7 +76,7 @@ def test_every_change_is_in_the_audit_feed(db: Database) -> None:
 
 
 def test_failed_unit_of_work_leaves_nothing_behind(db: Database) -> None:
-    with pytest.raises(DomainError), db.uow() as s:
+    with pytest.raises(DomainError, match="named “tisch a” exists already"), db.uow() as s:
         setup.add_station(s, "Tisch A")
         setup.add_station(s, "tisch a")
     with db.read() as s:
@@ -77,7 +84,7 @@ def test_failed_unit_of_work_leaves_nothing_behind(db: Database) -> None:
 
 
 def test_event_details_are_validated(db: Database) -> None:
-    with pytest.raises(DomainError), db.uow() as s:
+    with pytest.raises(DomainError, match="Enter a title"), db.uow() as s:
         setup.update_event(s, title="  ")
     with db.uow() as s:
         info = setup.update_event(s, venue="  Rathaus,\n Festsaal ")

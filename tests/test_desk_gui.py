@@ -26,7 +26,7 @@ from smartdialog.ui.desk import DeskWorkspace, feedback
 from smartdialog.ui.desk.models import PeopleModel, RecentModel
 
 DESK = DeviceIdentity(uuid.UUID(int=21), "Empfang 1", "desk")
-SAMPLE = Path("/work/shared/samples/anmeldungen-formular.csv")
+SAMPLE = Path(__file__).parent / "fixtures" / "anmeldungen-formular.csv"
 
 
 @pytest.fixture
@@ -398,7 +398,6 @@ def test_reprint_is_logged(
         ]
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared sample is not on this machine")
 def test_import_dialog_previews_then_imports(
     qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path
 ) -> None:

@@ -72,11 +72,11 @@ def test_bad_scans_are_refused_with_their_reason(raw: str, reason: str) -> None:
 
 
 def test_encode_refuses_what_cannot_be_a_ticket() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="event code must be 4 digits"):
         tickets.encode_payload("47", SECRET, 1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="ticket number out of range: 0"):
         tickets.encode_payload("4711", SECRET, 0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="ticket number out of range: 1000000"):
         tickets.encode_payload("4711", SECRET, 1_000_000)
 
 

@@ -168,7 +168,7 @@ def test_commit_callbacks_run_after_a_unit_of_work(db: Database) -> None:
     db.on_commit.append(lambda: calls.append("committed"))
     with db.read() as s:
         setup.list_fields(s)
-    with pytest.raises(DomainError), db.uow() as s:
+    with pytest.raises(DomainError, match="Enter a name for the table"), db.uow() as s:
         setup.add_station(s, "")
     assert calls == []
     with db.uow() as s:

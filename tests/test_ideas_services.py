@@ -97,7 +97,7 @@ def test_edit_with_stale_version_is_a_conflict_and_keeps_the_first_change(db: Da
 def test_a_write_slipping_in_between_read_and_write_is_a_conflict(db: Database) -> None:
     """The version column catches the change another laptop commits after we read the row."""
     idea = _capture(db, "WLAN in Bürgerhäusern")
-    with pytest.raises(ConflictError), db.uow() as s:
+    with pytest.raises(ConflictError, match="changed this idea at the same moment"), db.uow() as s:
         row = ideas.records.idea_row(s, idea.id)
         ideas.records.check_version(row, idea.version)  # looks fine here …
         # … while the other laptop's UPDATE lands (on PostgreSQL both run at once).
@@ -194,7 +194,7 @@ def test_withdraw_is_the_inverse_of_capture_and_capture_can_restore_the_same_id(
         ideas.withdraw(s, idea.id, expected_version=idea.version)
     with db.read() as s:
         assert ideas.ideas_by_id(s, [idea.id]) == []
-        with pytest.raises(NotFoundError):
+        with pytest.raises(NotFoundError, match="This idea no longer exists"):
             ideas.get_idea(s, idea.id)
     again = _capture(db, "Vertippt", idea_id=idea.id)
     assert again.id == idea.id
@@ -288,7 +288,10 @@ def test_two_laptops_on_postgresql_cannot_overwrite_each_other(
     idea = _capture(pg_db, "WLAN in Bürgerhäusern", field)
     other = open_database(pg_url, DeviceIdentity(uuid.UUID(int=2), "Tisch 2", "table"))
     try:
-        with pytest.raises(ConflictError), pg_db.uow() as s:
+        with (
+            pytest.raises(ConflictError, match="changed this idea at the same moment"),
+            pg_db.uow() as s,
+        ):
             row = ideas.records.idea_row(s, idea.id)
             ideas.records.check_version(row, idea.version)
             with other.uow() as s2:

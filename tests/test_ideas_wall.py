@@ -143,6 +143,7 @@ def test_a_full_column_says_how_many_more_there_are(
     assert len(view.painted_ids) < shown
 
 
+@pytest.mark.expect_error_log
 def test_results_mode_without_a_vote_and_with_a_provider(
     qtbot: QtBot, db: Database, state: WallState, caplog: pytest.LogCaptureFixture
 ) -> None:

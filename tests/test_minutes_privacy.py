@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,18 @@ from .conftest import TEST_DEVICE
 NAME, LAST, MAIL = "Zdzisława", "Przybylska-Öztürk", "zdzislawa.p@example.org"
 
 
-@pytest.fixture
-def event(tmp_path: Path) -> Database:
-    path = tmp_path / "demo.sdevent"
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo event, written once; every test works on a copy of its own."""
+    path = tmp_path_factory.mktemp("privacy") / "demo.sdevent"
     write_demo(path, participants=80, ideas=40, votes=True, device=TEST_DEVICE)
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
+@pytest.fixture
+def event(demo_file: Path, tmp_path: Path) -> Database:
+    path = Path(shutil.copyfile(demo_file, tmp_path / "demo.sdevent"))
     db = open_database(path, TEST_DEVICE)
     with db.uow() as s:
         event_id = setup.current_event(s).id

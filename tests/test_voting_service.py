@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
 
-from smartdialog.core.db import Database
+from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import ConflictError, DomainError
 from smartdialog.core.models import Ballot, CheckIn, Dot, PaperTally, Participant, ScanLog
 from smartdialog.core.services import audit, ideas, setup, tickets, voting
+
+from .conftest import TEST_DEVICE, event_file_copy, pg_event_copy
+from .constraints import refused_by
 
 # -- helpers shared by the voting tests ----------------------------------------------------
 
@@ -77,14 +79,18 @@ class Setting:
     ideas: dict[str, uuid.UUID]
 
 
-@pytest.fixture
-def open_round(db: Database) -> Setting:
+def _open_round(db: Database) -> Setting:
     people = add_people(db, 4)
     found = add_ideas(db, {0: ["Radwege", "Busse", "Leihräder"], 1: ["Coworking", "Glasfaser"]})
     with db.uow() as s:
         created = voting.create_round(s, "Runde 1", dots_per_participant=4, max_dots_per_idea=2)
         info = voting.start_round(s, created.id)
     return Setting(db, info, people, found)
+
+
+@pytest.fixture
+def open_round(db: Database) -> Setting:
+    return _open_round(db)
 
 
 # -- rounds and their rules ---------------------------------------------------------------
@@ -347,7 +353,7 @@ def test_a_station_unplugged_mid_ballot_leaves_nothing_half_written(
 
     # The failure strikes after the old dots were deleted and the new ones inserted.
     monkeypatch.setattr(audit, "record", power_cut)
-    with pytest.raises(OSError), db.uow() as s:
+    with pytest.raises(OSError, match="the station lost power"), db.uow() as s:
         voting.cast_ballot(
             s, r.id, person, {found["Busse"]: 2, found["Coworking"]: 2}, expected_revision=1
         )
@@ -368,6 +374,7 @@ def test_a_station_unplugged_mid_ballot_leaves_nothing_half_written(
 def _raw_dot(
     s: object, r: Setting, person: uuid.UUID, idea: uuid.UUID, **overrides: object
 ) -> None:
+    """A second dot on "Radwege" beside the one ``cast`` placed, valid unless overridden."""
     with r.db.read() as rs:
         field_of = voting.ballot_sheet(rs, r.round.id).field_of()
     values = {
@@ -376,59 +383,88 @@ def _raw_dot(
         "round_id": r.round.id,
         "participant_id": person,
         "idea_id": idea,
-        "slot": 1,
+        "slot": 2,
         "budget": 4,
-        "idea_slot": 1,
+        "idea_slot": 2,
         "idea_cap": 2,
         "field_id": field_of.get(idea, field_of[r.ideas["Radwege"]]),
-        "field_slot": 1,
+        "field_slot": 2,
         "field_cap": 4,
     }
     values.update(overrides)
     s.execute(insert(Dot).values(**values))  # type: ignore[attr-defined]
 
 
-@contextlib.contextmanager
-def _refused_by_the_database() -> Iterator[None]:
-    """A constraint fired: the unit of work reports it as a conflict, caused by the driver."""
-    with pytest.raises(ConflictError, match="clashes with one saved") as refused:
-        yield
-    assert isinstance(refused.value.__cause__, IntegrityError)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_round(request: pytest.FixtureRequest) -> Setting:
+    """``open_round`` on an event file and on a PostgreSQL event."""
+    database: Database = request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")
+    return _open_round(database)
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def voted_round(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Setting]:
+    """A round in which the first person put one dot on "Radwege", shared by the tests
+    whose writes are all refused (so that each finds it as the last one left it)."""
+    with contextlib.ExitStack() as stack:
+        if request.param == "sqlite":
+            template = request.getfixturevalue("event_template")
+            path = tmp_path_factory.mktemp("constraints") / "veranstaltung.sdevent"
+            database = event_file_copy(template, path)
+        else:
+            url = stack.enter_context(pg_event_copy(request.getfixturevalue("pg_template")))
+            database = open_database(url, TEST_DEVICE)
+        stack.callback(database.close)
+        setting = _open_round(database)
+        cast(database, setting.round.id, setting.people[0], {setting.ideas["Radwege"]: 1})
+        yield setting
+
+
+def test_the_raw_dot_of_the_constraint_tests_is_valid_as_it_is(any_round: Setting) -> None:
+    person, idea = any_round.people[0], any_round.ideas["Radwege"]
+    cast(any_round.db, any_round.round.id, person, {idea: 1})
+    with any_round.db.uow() as s:
+        _raw_dot(s, any_round, person, idea)
+    with any_round.db.read() as s:
+        assert voting.voter_for(s, any_round.round.id, person).dots == {idea: 2}
 
 
 @pytest.mark.parametrize(
-    "overrides",
+    ("overrides", "constraint"),
     [
-        {"slot": 5},  # beyond the budget
-        {"slot": 5, "budget": 5},  # a budget that is not the round's
-        {"slot": 2, "idea_slot": 3},  # beyond the maximum per idea
-        {"slot": 2, "idea_slot": 3, "idea_cap": 3},  # a cap that is not the round's
-        {
-            "slot": 2,
-            "idea_slot": 2,
-            "field_slot": 5,
-            "field_cap": 5,
-        },  # a field cap that is not the round's
-        {"slot": 1, "idea_slot": 2},  # slot 1 taken twice
+        ({"slot": 5}, "ck_dots_slot_in_budget"),  # beyond the budget
+        ({"slot": 5, "budget": 5}, "fk_dots_round_budget"),  # a budget that is not the round's
+        ({"idea_slot": 3}, "ck_dots_idea_slot_in_cap"),  # beyond the maximum per idea
+        ({"idea_slot": 3, "idea_cap": 3}, "fk_dots_round_idea_cap"),  # a cap not the round's
+        ({"field_slot": 5}, "ck_dots_field_slot_in_cap"),  # beyond the field's cap
+        ({"field_slot": 5, "field_cap": 5}, "fk_dots_round_field_cap"),  # not the field's cap
+        ({"slot": 1}, "uq_dots_round_id_participant_id_slot"),  # slot 1 taken twice
+        ({"idea_slot": 1}, "uq_dots_idea_slot"),  # the idea's first dot twice
+        ({"field_slot": 1}, "uq_dots_field_slot"),  # the field's first dot twice
     ],
 )
 def test_the_database_refuses_a_dot_beyond_any_limit(
-    open_round: Setting, overrides: dict[str, int]
+    voted_round: Setting, overrides: dict[str, int], constraint: str
 ) -> None:
-    person, idea = open_round.people[0], open_round.ideas["Radwege"]
-    cast(open_round.db, open_round.round.id, person, {idea: 1})
-    with _refused_by_the_database(), open_round.db.uow() as s:
-        _raw_dot(s, open_round, person, idea, **overrides)
+    person, idea = voted_round.people[0], voted_round.ideas["Radwege"]
+    with refused_by(voted_round.db, constraint) as s:
+        _raw_dot(s, voted_round, person, idea, **overrides)
+    with voted_round.db.read() as s:
+        assert voting.voter_for(s, voted_round.round.id, person).dots == {idea: 1}
 
 
-def test_the_database_refuses_a_dot_without_ballot_or_off_the_list(open_round: Setting) -> None:
-    person = open_round.people[1]
-    with _refused_by_the_database(), open_round.db.uow() as s:
-        _raw_dot(s, open_round, person, open_round.ideas["Radwege"])
-    outsider = add_ideas(open_round.db, {0: ["Nachzügler"]})["Nachzügler"]
-    cast(open_round.db, open_round.round.id, person, {open_round.ideas["Busse"]: 1})
-    with _refused_by_the_database(), open_round.db.uow() as s:
-        _raw_dot(s, open_round, person, outsider, slot=2)
+def test_the_database_refuses_a_dot_without_ballot_or_off_the_list(any_round: Setting) -> None:
+    person = any_round.people[1]
+    with refused_by(any_round.db, "fk_dots_ballot") as s:
+        _raw_dot(s, any_round, person, any_round.ideas["Radwege"])
+    outsider = add_ideas(any_round.db, {0: ["Nachzügler"]})["Nachzügler"]
+    cast(any_round.db, any_round.round.id, person, {any_round.ideas["Radwege"]: 1})
+    with refused_by(any_round.db, "fk_dots_round_idea") as s:
+        _raw_dot(s, any_round, person, outsider, idea_slot=1)
 
 
 # -- badges at the station ------------------------------------------------------------------
@@ -765,7 +801,7 @@ def test_paper_tally_table_refuses_an_idea_off_the_list(open_round: Setting) -> 
     outsider = add_ideas(open_round.db, {0: ["Nachzügler"]})["Nachzügler"]
     with pytest.raises(DomainError, match="not part of the voting round"), open_round.db.uow() as s:
         voting.set_paper_tally(s, open_round.round.id, outsider, 2)
-    with _refused_by_the_database(), open_round.db.uow() as s:
+    with refused_by(open_round.db, "fk_paper_tallies_round_idea") as s:
         s.add(PaperTally(round_id=open_round.round.id, idea_id=outsider, dots=2))
         s.flush()
 
