@@ -121,6 +121,8 @@ def test_automatic_backups_keep_the_newest_few(db: Database, tmp_path: Path) -> 
     again = automatic_backup(db.path, folder, keep=10, when=start + timedelta(minutes=20))
     assert again.path != made[-1]
     assert automatic_backups(db.path, folder)[-2:] == [made[-1], again.path]
+    # A file manager listing the folder by name shows them in the same order.
+    assert sorted(folder.iterdir()) == automatic_backups(db.path, folder)
     # Pruning removes the oldest, also among backups of the same second.
     newest = automatic_backup(db.path, folder, keep=2, when=start + timedelta(minutes=20))
     assert automatic_backups(db.path, folder) == [again.path, newest.path]

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from smartdialog.core.backup import automatic_backups
 from smartdialog.core.services import setup
 from smartdialog.ui.backup import DEFAULT_INTERVAL_MIN, AutoBackupDialog
 from smartdialog.ui.mainwindow import MainWindow
@@ -80,7 +81,8 @@ def test_automatic_backups_go_to_the_chosen_folder(
         _set_venue(window, venue)
         with qtbot.waitSignal(window.backups.saved, timeout=10_000):
             window.backups.auto_timer.timeout.emit()
-    copies = sorted(stick.iterdir())
+    copies = sorted(stick.iterdir())  # by name, as a file manager lists them: oldest first
+    assert copies == automatic_backups(window.db.path, stick)
     assert len(copies) == 2
     assert all(".sicherung-" in p.name for p in copies)
     assert _venue(copies[-1]) == "Saal C"

@@ -284,7 +284,10 @@ def test_results_mode_follows_this_events_voting(qtbot: QtBot, db: Database) -> 
     from smartdialog.core.services import voting
 
     _capture(db, "Radwege an der Hammer Straße")
-    page = WallWorkspace(results_provider(lambda: page.db))
+    # The wall asks its provider already while it is being built, before ``page`` is bound.
+    pages: list[WallWorkspace] = []
+    page = WallWorkspace(results_provider(lambda: pages[0].db if pages else None))
+    pages.append(page)
     qtbot.addWidget(page)
     page.set_database(db)
     page.state.set_mode(WallMode.RESULTS)

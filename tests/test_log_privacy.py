@@ -53,6 +53,7 @@ def _log_it_like_the_app(exc: ConflictError) -> None:
     translate_error(exc)  # the GUI's path: logs unknown storage errors with their traceback
 
 
+@pytest.mark.expect_error_log
 def test_a_database_error_logs_no_personal_value_on_sqlite(
     db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -67,6 +68,7 @@ def test_a_database_error_logs_no_personal_value_on_sqlite(
     _assert_no_personal_value(_logged_text(caplog))
 
 
+@pytest.mark.expect_error_log
 def test_a_database_error_logs_no_personal_value_on_postgresql(
     pg_db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -169,7 +169,7 @@ def automatic_backups(source: Path, folder: Path) -> list[Path]:
     prefix = len(f"{source.stem}{AUTOMATIC_MARK}")
 
     def when(path: Path) -> tuple[str, int]:
-        # "2026-11-30_10-20-00" or, for a second one in the same second, "…-00-2".
+        # "2026-11-30_10-20-00" or, for a second one in the same second, "…-00_2".
         stamp = path.name[prefix : len(path.name) - len(source.suffix)]
         base, _, n = stamp[:19], stamp[19:20], stamp[20:]
         return base, int(n) if n.isdigit() else 1
@@ -187,7 +187,8 @@ def automatic_backup(
     n = 1
     while target.exists():  # two backups within one second
         n += 1
-        target = folder / f"{source.stem}{AUTOMATIC_MARK}{stamp}-{n}{source.suffix}"
+        # "_2" sorts after the "." of the first name, so a folder listed by name is in order.
+        target = folder / f"{source.stem}{AUTOMATIC_MARK}{stamp}_{n}{source.suffix}"
     result = backup_file(source, target)
     for old in automatic_backups(source, folder)[: -max(keep, 1)]:
         with contextlib.suppress(OSError):
