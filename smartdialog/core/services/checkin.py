@@ -80,7 +80,9 @@ def scan(s: Session, raw: str, desk: str) -> ScanResult:
     try:
         holder = tickets.resolve_ticket(s, raw)
     except TicketRejected as problem:
-        _log_scan(s, raw_logged, desk, REJECTED, problem.reason, None)
+        scan_id = _log_scan(s, raw_logged, desk, REJECTED, problem.reason, None)
+        # In the change feed, so that every desk's list of failed scans follows.
+        audit.record(s, "checkin.refused", "scan", scan_id, problem.reason)
         return ScanResult(REJECTED, problem=problem)
     result = _check_in(s, holder, desk)
     _log_scan(s, raw_logged, desk, result.verdict, "", holder.participant_id)
@@ -170,12 +172,13 @@ def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime,
 
 def _log_scan(
     s: Session, raw: str, desk: str, verdict: str, reason: str, participant_id: uuid.UUID | None
-) -> None:
+) -> uuid.UUID:
     at = now()
+    scan_id = uuid.uuid4()
     s.connection().execute(
         _INSERT_SCAN,
         {
-            "id": uuid.uuid4(),
+            "id": scan_id,
             "device_id": audit.session_device(s).id,
             "created_at": at,
             "at": at,
@@ -186,6 +189,7 @@ def _log_scan(
             "participant_id": participant_id,
         },
     )
+    return scan_id
 
 
 def annul(s: Session, check_in_id: uuid.UUID, reason: str, by: str) -> RecentCheckIn:
@@ -243,6 +247,28 @@ def counters(s: Session) -> Counters:
         .where(live, Participant.source == "walkin", Participant.id.in_(present_ids))
     )
     return Counters(registered or 0, present or 0, walk_ins or 0, walk_ins_present or 0)
+
+
+@dataclass(frozen=True)
+class RefusedScan:
+    """A scan the desk refused: what was read as read (a ticket code, no personal data)."""
+
+    at: datetime
+    desk: str
+    raw: str
+    reason: str  # a TicketRejected reason: foreign, forged, truncated, garbled, unknown, …
+
+
+def refused_scans(s: Session, limit: int | None = None) -> list[RefusedScan]:
+    """The desks' refused scans, newest first."""
+    stmt = (
+        select(ScanLog.at, ScanLog.desk, ScanLog.raw, ScanLog.reason)
+        .where(ScanLog.verdict == REJECTED)
+        .order_by(ScanLog.at.desc(), ScanLog.id)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [RefusedScan(r.at, r.desk, r.raw, r.reason) for r in s.execute(stmt)]
 
 
 def recent(s: Session, limit: int = 10) -> list[RecentCheckIn]:
