@@ -17,6 +17,7 @@ the caller keeps the user's text.  The row's version column (SQLAlchemy's
 
 from __future__ import annotations
 
+import json
 import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
@@ -740,13 +741,21 @@ def clusters(s: Session, field_id: uuid.UUID | None = None) -> list[str]:
 
 
 def merge(
-    s: Session, source_id: uuid.UUID, target_id: uuid.UUID, *, expected_version: int | None = None
+    s: Session,
+    source_id: uuid.UUID,
+    target_id: uuid.UUID,
+    *,
+    expected_version: int | None = None,
+    text: str | None = None,
 ) -> IdeaInfo:
     """Merge a duplicate (``source``) into ``target``; returns the target.
 
-    Both texts stay in the target's history; the source stays in the record as
-    "merged into", and its dots count for the target in every tally.
+    ``text`` is the wording that survives (the moderator's choice: either
+    text, or a better one); None keeps the target's.  Both texts stay in the
+    history; the source stays in the record as "merged into", and its dots
+    count for the target in every tally.  ``unmerge`` restores both texts.
     """
+    wording = None if text is None else check_text(text)
     if source_id == target_id:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "An idea cannot be merged into itself. Pick another idea.")
@@ -784,10 +793,52 @@ def merge(
     target.updated_at = stamp
     _revise(s, source, "merged-into", source.text, detail=str(target.id))
     _revise(s, target, "merged", source.text, detail=str(source.id))
+    if wording is not None and wording != target.text:
+        reworded = {"merged": str(source.id), "before": target.text}
+        _revise(s, target, REWORDED, wording, detail=json.dumps(reworded, ensure_ascii=False))
+        target.text = wording
     audit.record(s, "idea.merged", "idea", source.id, f"→ {target.id}: {_short(source.text, 200)}")
     audit.record(s, "idea.merge-target", "idea", target.id, _short(target.text, 200))
     _flush(s, source)
     return _info(s, target)
+
+
+# The revision a merge writes when it changes the surviving idea's wording.
+REWORDED = "reworded"
+
+
+def _restore_wording(s: Session, target: Idea, source_id: uuid.UUID) -> None:
+    """Undoing a merge gives the target back the text it had, unless it was edited since."""
+    for revision in s.scalars(
+        select(IdeaRevision)
+        .where(IdeaRevision.idea_id == target.id, IdeaRevision.kind == REWORDED)
+        .order_by(IdeaRevision.created_at.desc())
+    ):
+        detail = json.loads(revision.detail or "{}")
+        if detail.get("merged") != str(source_id):
+            continue
+        if target.text == revision.text:
+            _revise(s, target, "edited", detail["before"], detail=target.text)
+            target.text = detail["before"]
+        return
+
+
+def merge_support(s: Session, idea_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How well supported each idea is: its dots (device and paper) and the duplicates merged in."""
+    support: dict[uuid.UUID, int] = {}
+    for idea_id in idea_ids:
+        family = [idea_id, *merged_sources(s, idea_id)]
+        dots = s.scalar(select(func.count()).select_from(Dot).where(Dot.idea_id.in_(family))) or 0
+        paper = (
+            s.scalar(
+                select(func.coalesce(func.sum(PaperTally.dots), 0)).where(
+                    PaperTally.idea_id.in_(family)
+                )
+            )
+            or 0
+        )
+        support[idea_id] = int(dots) + int(paper) + len(family) - 1
+    return support
 
 
 def unmerge(s: Session, source_id: uuid.UUID, *, expected_version: int | None = None) -> IdeaInfo:
@@ -805,6 +856,7 @@ def unmerge(s: Session, source_id: uuid.UUID, *, expected_version: int | None = 
     if target is not None:
         target.updated_at = stamp
         _revise(s, target, "unmerged", source.text, detail=str(source.id))
+        _restore_wording(s, target, source.id)
         audit.record(s, "idea.merge-target", "idea", target.id, _short(target.text, 200))
     audit.record(s, "idea.unmerged", "idea", source.id, _short(source.text, 200))
     _flush(s, source)
