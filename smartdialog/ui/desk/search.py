@@ -69,6 +69,7 @@ class PeopleSearch(QWidget):
         self.index = registration.SearchIndex()
         self.people = PeopleModel()
         self.view = desk_table(self.people)
+        self.view.setAccessibleName(self.tr("People found"))
         self.view.doubleClicked.connect(lambda _index: self.chosen.emit())
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(PeopleModel.NAME, QHeaderView.ResizeMode.Stretch)

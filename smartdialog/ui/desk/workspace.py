@@ -113,6 +113,7 @@ class DeskWorkspace(Workspace):
         self.input = ScanInput()
         self.input.setObjectName("deskInput")
         self.input.setPlaceholderText(self.tr("Scan a ticket or type a name …"))
+        self.input.setAccessibleName(self.tr("Scan or name"))
         self.input.scanned.connect(self.handle_scan)
         self.search = PeopleSearch(self.input.text)
         self.search.chosen.connect(self.check_in_selected)
@@ -126,6 +127,7 @@ class DeskWorkspace(Workspace):
 
         self.recent = RecentModel()
         self.recent_view = desk_table(self.recent)
+        self.recent_view.setAccessibleName(self.tr("Latest check-ins (all desks)"))
         recent_header = self.recent_view.horizontalHeader()
         recent_header.setSectionResizeMode(RecentModel.NAME, QHeaderView.ResizeMode.Stretch)
         recent_header.setSectionResizeMode(

@@ -126,6 +126,7 @@ class IdeasWorkspace(Workspace):
         self.entry = QLineEdit()
         self.entry.setMaxLength(ENTRY_MAX_LENGTH)
         self.entry.setPlaceholderText(self.tr("Type the idea and press Enter"))
+        self.entry.setAccessibleName(self.tr("Idea"))
         font = QFont(self.entry.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         self.entry.setFont(font)
@@ -163,6 +164,7 @@ class IdeasWorkspace(Workspace):
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search the ideas (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the ideas"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.whole_event = QCheckBox(self.tr("All tables"))
@@ -177,6 +179,7 @@ class IdeasWorkspace(Workspace):
         filter_row.addWidget(self.show_hidden)
 
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Ideas"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
