@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Why refused</source>
-        <translation>Grund der Ablehnung</translation>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -354,7 +354,7 @@
     </message>
     <message>
         <source>A ticket number: Enter checks it in once every digit is typed.</source>
-        <translation>Eine Ticketnummer: Eingabe checkt ein, sobald alle Ziffern getippt sind.</translation>
+        <translation>Eine Ticketnummer: Nach der letzten Ziffer die Eingabetaste drücken.</translation>
     </message>
     <message>
         <source>{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge.</source>

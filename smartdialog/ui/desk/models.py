@@ -134,7 +134,7 @@ class FailedScansModel(RowTableModel[RefusedScan]):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.TIME:
-                return local_time(entry.at).strftime("%H:%M:%S")
+                return local_time(entry.at).strftime("%H:%M")
             if column == self.DESK:
                 return entry.desk
             if column == self.READ:

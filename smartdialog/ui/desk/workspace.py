@@ -75,8 +75,15 @@ class FailedScans(QWidget):
         header = self.view.horizontalHeader()
         for column in (FailedScansModel.TIME, FailedScansModel.DESK):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The reason is read in full; what was read may be long (a wrong barcode) and takes
+        # the rest (the whole of it in the tooltip).  Normal type: this is not read from afar.
+        header.setSectionResizeMode(
+            FailedScansModel.REASON, QHeaderView.ResizeMode.ResizeToContents
+        )
         header.setSectionResizeMode(FailedScansModel.READ, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(FailedScansModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setFont(self.font())
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.caption = QLabel(self.tr("Failed scans (all desks)"))
         self.caption.setObjectName("deskCaption")
         self.caption.setBuddy(self.view)

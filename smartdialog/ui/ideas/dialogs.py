@@ -203,12 +203,13 @@ class MergeDialog(QDialog):
         wording_label = QLabel(self.tr("&Wording after the merge (editable):"))
         wording_label.setBuddy(self.wording)
         texts = QGridLayout()
-        texts.addWidget(QLabel(self.tr("Duplicate:")), 0, 0, Qt.AlignmentFlag.AlignTop)
-        texts.addWidget(self.source_text, 0, 1)
-        texts.addWidget(self.use_source, 0, 2, Qt.AlignmentFlag.AlignTop)
-        texts.addWidget(QLabel(self.tr("Kept idea:")), 1, 0, Qt.AlignmentFlag.AlignTop)
-        texts.addWidget(self.target_text, 1, 1)
-        texts.addWidget(self.use_target, 1, 2, Qt.AlignmentFlag.AlignTop)
+        for row, caption, text, button in (
+            (0, self.tr("Duplicate:"), self.source_text, self.use_source),
+            (1, self.tr("Kept idea:"), self.target_text, self.use_target),
+        ):
+            texts.addWidget(QLabel(caption), row, 0)
+            texts.addWidget(text, row, 1)
+            texts.addWidget(button, row, 2)
         texts.setColumnStretch(1, 1)
 
         self.buttons = QDialogButtonBox(
@@ -238,7 +239,7 @@ class MergeDialog(QDialog):
         else:
             self._target_changed()
             self.wording.setFocus()
-            self.resize(640, 320)
+            self.resize(640, self.sizeHint().height())
 
     def _fill(self) -> None:
         query = self.search.text()
