@@ -127,7 +127,10 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
             page.table.selectionModel().SelectionFlag.Select
             | page.table.selectionModel().SelectionFlag.Rows,
         )
-    page.merge_selected()
+    dialog = page.merge_selected()
+    assert dialog is not None  # asks which wording survives: the longer one is suggested
+    assert dialog.wording_text() == "Radwege an der Hammer Straße durchgängig und breit ausbauen"
+    dialog.accept()
 
     now = {i.id: i for i in _db_ideas(db)}
     assert now[radwege.id].text == "Radwege an der Hammer Straße durchgängig und breit ausbauen"
@@ -265,12 +268,12 @@ def test_merge_into_itself_or_into_a_hidden_idea_is_refused(
     _enter(qtbot, page, "Ladestationen", 2)
     first, second = page.model.idea_at(1), page.model.idea_at(0)
     page.select_idea(second.id)
-    page.merge_selected(target_id=second.id)
+    page.merge_selected(target_id=second.id, text=second.text)
     assert "selbst" in page.message.text()
     page.select_idea(first.id)
     page.hide_selected("Test")
     page.select_idea(second.id)
-    page.merge_selected(target_id=first.id)
+    page.merge_selected(target_id=first.id, text=second.text)
     assert "ausgeblendet" in page.message.text()
     assert {i.status for i in _db_ideas(db)} == {"active", "hidden"}
 
@@ -360,7 +363,7 @@ def test_merge_dialog_offers_active_ideas_of_the_same_field_first(
     assert dialog.list.count() == 1
     assert dialog.target_id() == target.id
     page.select_idea(source.id)
-    page.merge_selected(target_id=dialog.target_id())
+    page.merge_selected(target_id=dialog.target_id(), text=dialog.wording_text())
     merged = {i.id: i for i in _db_ideas(db)}
     assert (merged[source.id].status, merged[source.id].merged_into_id) == ("merged", target.id)
     assert merged[other.id].status == "active"

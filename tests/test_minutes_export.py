@@ -50,6 +50,7 @@ def test_csv_round_trips_every_cell(filled: Database, tmp_path: Path) -> None:
         "handlungsfelder.csv",
         "eckdaten.csv",
         "abstimmung.csv",
+        "fehlscans.csv",
     }
     with filled.read() as s:
         tables = {t.name: t for t in export.tables(minutes.snapshot(s))}
@@ -214,3 +215,29 @@ def test_minutes_and_exports_on_a_shared_postgresql_event(pg_db: Database, tmp_p
     assert [i["text"] for i in json.loads(path.read_text(encoding="utf-8"))["ideas"]] == _texts(
         pg_db
     )
+
+
+def test_refused_scans_are_exported_guarded_and_in_words(db: Database, tmp_path: Path) -> None:
+    from smartdialog.core.services import checkin
+
+    with db.uow() as s:
+        checkin.scan(s, "0000000000000", "Empfang 1")
+    with db.uow() as s:
+        checkin.scan(s, '=HYPERLINK("http://x")', "Empfang 2")
+    export.export(db, tmp_path / "csv", "csv")
+    rows = export.read_csv(tmp_path / "csv" / "fehlscans.csv")
+    assert rows[0] == ["Zeit", "Empfang", "Gelesen", "Grund", "Grund (Code)"]
+    assert [r[1:3] for r in rows[1:]] == [
+        ["Empfang 2", '=HYPERLINK("http://x")'],
+        ["Empfang 1", "0000000000000"],
+    ]
+    assert rows[1][3] == "Kein Ticket-Code" and rows[1][4] == "garbled"
+    raw = (tmp_path / "csv" / "fehlscans.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in raw  # a spreadsheet shows it, never runs it
+    (path,) = export.export(db, tmp_path / "json", "json").paths
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [(f["desk"], f["reason_code"]) for f in data["refused_scans"]] == [
+        ("Empfang 2", "garbled"),
+        ("Empfang 1", rows[2][4]),
+    ]
+    assert all(f["reason"] in export.REFUSALS.values() for f in data["refused_scans"])

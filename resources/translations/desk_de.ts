@@ -106,6 +106,10 @@
         <translation>Letzte Check-ins (alle Empfänge)</translation>
     </message>
     <message>
+        <source>Scan or name</source>
+        <translation>Scannen oder Name</translation>
+    </message>
+    <message>
         <source>Ready – {desk}</source>
         <translation>Bereit – {desk}</translation>
     </message>
@@ -219,6 +223,36 @@
     </message>
 </context>
 <context>
+    <name>FailedScans</name>
+    <message>
+        <source>Failed scans</source>
+        <translation>Fehlscans</translation>
+    </message>
+    <message>
+        <source>Failed scans (all desks)</source>
+        <translation>Fehlscans (alle Empfänge)</translation>
+    </message>
+</context>
+<context>
+    <name>FailedScansModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Why refused</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import registrations – {name}</source>
@@ -314,6 +348,14 @@
 </context>
 <context>
     <name>PeopleSearch</name>
+    <message>
+        <source>People found</source>
+        <translation>Gefundene Personen</translation>
+    </message>
+    <message>
+        <source>A ticket number: Enter checks it in once every digit is typed.</source>
+        <translation>Eine Ticketnummer: Nach der letzten Ziffer die Eingabetaste drücken.</translation>
+    </message>
     <message>
         <source>{count} found – ↑/↓ to choose, Enter checks in, F4 prints a badge.</source>
         <translation>{count} gefunden – ↑/↓ wählt aus, Enter checkt ein, F4 druckt ein Namensschild.</translation>

@@ -74,6 +74,10 @@
         <source>merge undone</source>
         <translation>Zusammenführung aufgehoben</translation>
     </message>
+    <message>
+        <source>wording chosen at a merge</source>
+        <translation>Wortlaut beim Zusammenführen gewählt</translation>
+    </message>
 </context>
 <context>
     <name>IdeaCommand</name>
@@ -183,6 +187,10 @@
         <translation>Idee eintippen und Enter drücken</translation>
     </message>
     <message>
+        <source>Idea</source>
+        <translation>Idee</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -195,12 +203,20 @@
         <translation>Ideen durchsuchen (Strg+F)</translation>
     </message>
     <message>
+        <source>Search the ideas</source>
+        <translation>Ideen durchsuchen</translation>
+    </message>
+    <message>
         <source>All tables</source>
         <translation>Alle Tische</translation>
     </message>
     <message>
         <source>Show hidden and merged</source>
         <translation>Ausgeblendete und zusammengeführte zeigen</translation>
+    </message>
+    <message>
+        <source>Ideas</source>
+        <translation>Ideen</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -322,12 +338,52 @@
         <translation>Duplikat zusammenführen</translation>
     </message>
     <message>
+        <source>Merge these two ideas. Both texts stay in the history.</source>
+        <translation>Diese beiden Ideen zusammenführen. Beide Texte bleiben im Verlauf erhalten.</translation>
+    </message>
+    <message>
         <source>Merge “%1” into the idea chosen below. Both texts stay in its history.</source>
         <translation>„%1“ mit der unten gewählten Idee zusammenführen. Beide Texte bleiben in deren Verlauf erhalten.</translation>
     </message>
     <message>
         <source>Search…</source>
         <translation>Suchen …</translation>
+    </message>
+    <message>
+        <source>Search the ideas to merge into</source>
+        <translation>Ideen zum Zusammenführen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Idea to merge into</source>
+        <translation>Idee, in die zusammengeführt wird</translation>
+    </message>
+    <message>
+        <source>Use this wording</source>
+        <translation>Diesen Wortlaut übernehmen</translation>
+    </message>
+    <message>
+        <source>Use the duplicate&apos;s wording</source>
+        <translation>Wortlaut des Duplikats übernehmen</translation>
+    </message>
+    <message>
+        <source>Use the kept idea&apos;s wording</source>
+        <translation>Wortlaut der bleibenden Idee übernehmen</translation>
+    </message>
+    <message>
+        <source>Wording after the merge</source>
+        <translation>Wortlaut nach dem Zusammenführen</translation>
+    </message>
+    <message>
+        <source>&amp;Wording after the merge (editable):</source>
+        <translation>&amp;Wortlaut nach dem Zusammenführen (änderbar):</translation>
+    </message>
+    <message>
+        <source>Duplicate:</source>
+        <translation>Duplikat:</translation>
+    </message>
+    <message>
+        <source>Kept idea:</source>
+        <translation>Bleibende Idee:</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -423,8 +479,20 @@
         <translation>Die Wand zeigt</translation>
     </message>
     <message>
+        <source>Field of action on the wall</source>
+        <translation>Handlungsfeld auf der Wand</translation>
+    </message>
+    <message>
+        <source>Search an idea for the spotlight</source>
+        <translation>Idee für das Rampenlicht suchen</translation>
+    </message>
+    <message>
         <source>Search an idea…</source>
         <translation>Idee suchen …</translation>
+    </message>
+    <message>
+        <source>Idea in the spotlight</source>
+        <translation>Idee im Rampenlicht</translation>
     </message>
     <message>
         <source>Font size for the room</source>

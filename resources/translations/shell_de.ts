@@ -162,6 +162,10 @@
         <translation>Dokumentation</translation>
     </message>
     <message>
+        <source>Workspaces</source>
+        <translation>Arbeitsbereiche</translation>
+    </message>
+    <message>
         <source>Click to rename this laptop, e.g. “Registration 2”</source>
         <translation>Klicken, um diesen Laptop umzubenennen, z. B. „Empfang 2“</translation>
     </message>
@@ -389,8 +393,16 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <translation>Entfernen</translation>
     </message>
     <message>
+        <source>Description of the selected field</source>
+        <translation>Beschreibung des gewählten Handlungsfelds</translation>
+    </message>
+    <message>
         <source>Short description of the selected field (optional)</source>
         <translation>Kurzbeschreibung des gewählten Handlungsfelds (optional)</translation>
+    </message>
+    <message>
+        <source>New guiding question</source>
+        <translation>Neue Leitfrage</translation>
     </message>
     <message>
         <source>New guiding question, then Enter</source>
@@ -435,6 +447,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Name of a new table</source>
+        <translation>Name eines neuen Tisches</translation>
     </message>
     <message>
         <source>New field of action</source>

@@ -128,6 +128,10 @@
         <translation>Rangfolge</translation>
     </message>
     <message>
+        <source>Results of the round</source>
+        <translation>Ergebnisse der Runde</translation>
+    </message>
+    <message>
         <source>Show the interim count here (not on the projector)</source>
         <translation>Zwischenstand hier anzeigen (nicht auf dem Beamer)</translation>
     </message>
@@ -478,6 +482,10 @@
     <message>
         <source>Voting station</source>
         <translation>Abstimmungsstation</translation>
+    </message>
+    <message>
+        <source>Dots counted on paper</source>
+        <translation>Auf Papier gezählte Punkte</translation>
     </message>
     <message>
         <source>Results</source>

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Workspaces"))
         self.navigation.setIconSize(QSize(28, 28))
         self.navigation.setFixedWidth(190)
         self.navigation.setSpacing(2)

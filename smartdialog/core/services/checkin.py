@@ -79,7 +79,9 @@ def scan(s: Session, raw: str, desk: str) -> ScanResult:
     try:
         holder = tickets.resolve_ticket(s, raw)
     except TicketRejected as problem:
-        log_scan(s, raw, desk, REJECTED, problem.reason, None)
+        scan_id = log_scan(s, raw, desk, REJECTED, problem.reason, None)
+        # In the change feed, so that every desk's list of failed scans follows.
+        audit.record(s, "checkin.refused", "scan", scan_id, problem.reason)
         return ScanResult(REJECTED, problem=problem)
     result = _check_in(s, holder, desk)
     log_scan(s, raw, desk, result.verdict, "", holder.participant_id)
@@ -169,13 +171,14 @@ def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime,
 
 def log_scan(
     s: Session, raw: str, desk: str, verdict: str, reason: str, participant_id: uuid.UUID | None
-) -> None:
+) -> uuid.UUID:
     """Log a scan at a desk or a voting station with its verdict (the raw code made printable)."""
     at = now()
+    scan_id = uuid.uuid4()
     s.connection().execute(
         _INSERT_SCAN,
         {
-            "id": uuid.uuid4(),
+            "id": scan_id,
             "device_id": audit.session_device(s).id,
             "created_at": at,
             "at": at,
@@ -186,6 +189,7 @@ def log_scan(
             "participant_id": participant_id,
         },
     )
+    return scan_id
 
 
 def annul(s: Session, check_in_id: uuid.UUID, reason: str, by: str) -> RecentCheckIn:
@@ -243,6 +247,28 @@ def counters(s: Session) -> Counters:
         .where(live, Participant.source == "walkin", Participant.id.in_(present_ids))
     )
     return Counters(registered or 0, present or 0, walk_ins or 0, walk_ins_present or 0)
+
+
+@dataclass(frozen=True)
+class RefusedScan:
+    """A scan the desk refused: what was read as read (a ticket code, no personal data)."""
+
+    at: datetime
+    desk: str
+    raw: str
+    reason: str  # a TicketRejected reason: foreign, forged, truncated, garbled, unknown, …
+
+
+def refused_scans(s: Session, limit: int | None = None) -> list[RefusedScan]:
+    """The desks' refused scans, newest first."""
+    stmt = (
+        select(ScanLog.at, ScanLog.desk, ScanLog.raw, ScanLog.reason)
+        .where(ScanLog.verdict == REJECTED)
+        .order_by(ScanLog.at.desc(), ScanLog.id)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [RefusedScan(r.at, r.desk, r.raw, r.reason) for r in s.execute(stmt)]
 
 
 def recent(s: Session, limit: int = 10) -> list[RecentCheckIn]:

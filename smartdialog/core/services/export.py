@@ -21,7 +21,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,11 +34,23 @@ from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, EnvironmentProblem
 from smartdialog.core.minutes import german
 from smartdialog.core.minutes.content import MinutesContent, collect
+from smartdialog.core.services.checkin import RefusedScan, refused_scans
 
 FORMATS = ("csv", "json")
 JSON_NAME = "smartdialog-export.json"
 
 Value = str | int | datetime | None
+
+# Why a desk refused a scan, in the words of the desk's red answer.
+REFUSALS = {
+    "foreign": "Ticket gehört zu einer anderen Veranstaltung",
+    "forged": "Ticket ist nicht echt",
+    "truncated": "Ticket unvollständig gelesen",
+    "garbled": "Kein Ticket-Code",
+    "unknown": "Ticket nicht vergeben",
+    "empty": "Leerer Scan",
+    "anonymised": "Anmeldung gelöscht",
+}
 
 
 @dataclass(frozen=True)
@@ -79,8 +91,12 @@ def _iso(moment: datetime) -> str:
     return german.local(moment).isoformat()
 
 
-def tables(content: MinutesContent) -> list[DataTable]:
-    """The tables an export consists of, built from the minutes' snapshot."""
+def tables(content: MinutesContent, scans: Sequence[RefusedScan] = ()) -> list[DataTable]:
+    """The tables an export consists of, built from the minutes' snapshot.
+
+    ``scans`` are the desks' refused scans: what was read is a ticket code (or
+    whatever a scanner typed), no personal data, kept as read.
+    """
     field_names = {f.id: f.name for f in content.fields}
     ideas = DataTable(
         "beitraege",
@@ -180,7 +196,19 @@ def tables(content: MinutesContent) -> list[DataTable]:
             for i in r.ranking
         ),
     )
-    return [ideas, fields, attendance, votes]
+    failed = DataTable(
+        "fehlscans",
+        "refused_scans",
+        (
+            Column("at", "Zeit"),
+            Column("desk", "Empfang"),
+            Column("read", "Gelesen"),
+            Column("reason", "Grund"),
+            Column("reason_code", "Grund (Code)"),
+        ),
+        tuple((f.at, f.desk, f.raw, REFUSALS.get(f.reason, f.reason), f.reason) for f in scans),
+    )
+    return [ideas, fields, attendance, votes, failed]
 
 
 # -- CSV ------------------------------------------------------------------------------------
@@ -214,9 +242,15 @@ def read_csv(path: Path, *, delimiter: str = ";") -> list[list[str]]:
         ]
 
 
-def write_csv(content: MinutesContent, folder: Path, *, delimiter: str = ";") -> list[Path]:
+def write_csv(
+    content: MinutesContent,
+    folder: Path,
+    *,
+    delimiter: str = ";",
+    scans: Sequence[RefusedScan] = (),
+) -> list[Path]:
     paths = []
-    for table in tables(content):
+    for table in tables(content, scans):
         path = folder / f"{table.name}.csv"
         with replacing_file(path) as tmp:
             # utf-8-sig writes the byte order mark by which Excel recognises UTF-8.
@@ -228,7 +262,7 @@ def write_csv(content: MinutesContent, folder: Path, *, delimiter: str = ";") ->
 # -- JSON -----------------------------------------------------------------------------------
 
 
-def json_document(content: MinutesContent) -> dict[str, Any]:
+def json_document(content: MinutesContent, scans: Sequence[RefusedScan] = ()) -> dict[str, Any]:
     return {
         "format": "smartdialog-export",
         "version": 1,
@@ -242,15 +276,17 @@ def json_document(content: MinutesContent) -> dict[str, Any]:
             "guiding_question": content.guiding_question,
             "minutes_final": content.final,
         },
-        **{t.key: t.records() for t in tables(content)},
+        **{t.key: t.records() for t in tables(content, scans)},
     }
 
 
-def write_json(content: MinutesContent, folder: Path) -> list[Path]:
+def write_json(
+    content: MinutesContent, folder: Path, scans: Sequence[RefusedScan] = ()
+) -> list[Path]:
     path = folder / JSON_NAME
     with replacing_file(path) as tmp:
         tmp.write_text(
-            json.dumps(json_document(content), ensure_ascii=False, indent=2) + "\n",
+            json.dumps(json_document(content, scans), ensure_ascii=False, indent=2) + "\n",
             encoding="utf-8",
         )
     return [path]
@@ -276,12 +312,13 @@ def export(
         progress(0, 2)
     with snapshot_session(db) as s:
         content = collect(s)
+        scans = refused_scans(s)
     if progress:
         progress(1, 2)
     paths = (
-        write_csv(content, target, delimiter=delimiter)
+        write_csv(content, target, delimiter=delimiter, scans=scans)
         if fmt == "csv"
-        else write_json(content, target)
+        else write_json(content, target, scans)
     )
     if progress:
         progress(2, 2)

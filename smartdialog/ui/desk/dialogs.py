@@ -44,9 +44,9 @@ def enter_presses(box: QDialogButtonBox, button: QPushButton) -> None:
 class WalkInDialog(QDialog):
     """Name, optional contact, consents, Enter: registered (and checked in, badge printed).
 
-    When the person seems registered already, the dialog says so and the first
-    Enter only confirms having seen it; ``use_existing`` is the registration to
-    check in instead (Alt+E).
+    When the person seems registered already, the dialog says so, and Enter
+    then checks in the registered person (``use_existing``, Alt+E) instead of
+    registering a duplicate; registering anyway takes Alt+R or a click.
     """
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, name: str = "") -> None:
@@ -107,9 +107,11 @@ class WalkInDialog(QDialog):
         self.register_button = QPushButton(self.tr("&Register"))
         self.register_button.setDefault(True)
         self.buttons.addButton(self.register_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # The safe answer to the warning gets a row of its own, as wide as the dialog, so
+        # that its long label is never cut off; while the warning shows it is the default.
         self.existing_button = QPushButton(self.tr("Check in the r&egistered person instead"))
+        self.existing_button.setAutoDefault(False)
         self.existing_button.hide()
-        self.buttons.addButton(self.existing_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.existing_button.clicked.connect(self._take_existing)
@@ -118,6 +120,7 @@ class WalkInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
+        layout.addWidget(self.existing_button)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -174,7 +177,9 @@ class WalkInDialog(QDialog):
         if not self._duplicates:
             self.warning.hide()
             self.existing_button.hide()
+            self.existing_button.setDefault(False)
             self.register_button.setText(self.tr("&Register"))
+            self.register_button.setDefault(True)
             return []
         lines = []
         for person in self._duplicates[:4]:
@@ -198,6 +203,9 @@ class WalkInDialog(QDialog):
         self.warning.show()
         self.existing_button.show()
         self.register_button.setText(self.tr("&Register anyway"))
+        # Enter now checks in the registered person: a duplicate takes a deliberate Alt+R.
+        self.register_button.setDefault(False)
+        self.existing_button.setDefault(True)
         return self._duplicates
 
     def _take_existing(self) -> None:
@@ -210,9 +218,9 @@ class WalkInDialog(QDialog):
         duplicates = self.check_duplicates()
         unseen = {p.participant_id for p in duplicates} - self._seen
         if unseen:
-            # The first Enter shows the warning; the second registers anyway.
+            # "Register" shows the warning first; registering anyway takes a second, deliberate press.
             self._seen |= unseen
-            self.register_button.setFocus()
+            self.existing_button.setFocus()
             return
         try:
             with self.db.uow() as s:

@@ -14,14 +14,13 @@ import logging
 import sys
 from typing import Final
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -45,13 +44,16 @@ COLOURS: Final = {
     REJECTED: ("#c62828", "#ffffff"),
     INFO: ("#1565c0", "#ffffff"),
 }
-ICONS: Final = {
-    READY: QStyle.StandardPixmap.SP_ArrowRight,
-    WELCOME: QStyle.StandardPixmap.SP_DialogApplyButton,
-    ALREADY: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    REJECTED: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+# The icon of each verdict, drawn in the verdict's text colour (a stock icon would be
+# red on red or amber on amber): a tick, an exclamation mark, a cross, an "i", an arrow.
+SYMBOLS: Final = {
+    READY: "arrow",
+    WELCOME: "tick",
+    ALREADY: "exclamation",
+    REJECTED: "cross",
+    INFO: "info",
 }
+ICON_SIZE: Final = 96
 # How long a verdict stays before the panel is ready again (ms): longer for what needs reading.
 HOLD_MS: Final = {WELCOME: 3000, ALREADY: 6000, REJECTED: 8000, INFO: 5000}
 BEEPS: Final = {WELCOME: 1, ALREADY: 2, REJECTED: 3}
@@ -91,6 +93,55 @@ class Sounds:
             QTimer.singleShot(n * 180, QApplication.beep)
 
 
+class VerdictIcon(QWidget):
+    """A verdict's symbol in a ring, in the panel's text colour: as readable as the words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.symbol = SYMBOLS[READY]
+        self.colour = QColor(COLOURS[READY][1])
+        self.setFixedSize(ICON_SIZE, ICON_SIZE)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(ICON_SIZE, ICON_SIZE)
+
+    def set_symbol(self, symbol: str, colour: str) -> None:
+        self.symbol = symbol
+        self.colour = QColor(colour)
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        side = min(self.width(), self.height())
+        stroke = side / 10
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.colour, stroke)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        m = stroke / 2 + 1
+        painter.drawEllipse(QRectF(m, m, side - 2 * m, side - 2 * m))
+
+        def at(x: float, y: float) -> QPointF:
+            return QPointF(x * side, y * side)
+
+        if self.symbol == "tick":
+            painter.drawPolyline([at(0.28, 0.52), at(0.44, 0.68), at(0.72, 0.34)])
+        elif self.symbol == "cross":
+            painter.drawLine(at(0.33, 0.33), at(0.67, 0.67))
+            painter.drawLine(at(0.67, 0.33), at(0.33, 0.67))
+        elif self.symbol in ("exclamation", "info"):
+            top, bottom = (0.25, 0.58) if self.symbol == "exclamation" else (0.45, 0.75)
+            dot = 0.72 if self.symbol == "exclamation" else 0.28
+            painter.drawLine(at(0.5, top), at(0.5, bottom))
+            painter.setBrush(self.colour)
+            painter.drawEllipse(at(0.5, dot), stroke * 0.35, stroke * 0.35)
+        else:
+            painter.drawLine(at(0.28, 0.5), at(0.72, 0.5))
+            painter.drawPolyline([at(0.55, 0.33), at(0.72, 0.5), at(0.55, 0.67)])
+        painter.end()
+
+
 class ResultPanel(QFrame):
     """The big coloured answer.  ``reset`` is emitted when it is back to ready by itself."""
 
@@ -101,8 +152,7 @@ class ResultPanel(QFrame):
         self.setObjectName("deskResult")
         self.setMinimumHeight(170)
         self.state = READY
-        self.icon = QLabel()
-        self.icon.setFixedSize(72, 72)
+        self.icon = VerdictIcon()
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -153,7 +203,7 @@ class ResultPanel(QFrame):
             f"QFrame#deskResult {{ background: {background}; border-radius: 10px; }}"
             f" QFrame#deskResult QLabel {{ color: {foreground}; background: transparent; }}"
         )
-        self.icon.setPixmap(self.style().standardIcon(ICONS[state]).pixmap(72, 72))
+        self.icon.set_symbol(SYMBOLS[state], foreground)
         self.headline.setText(headline)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))

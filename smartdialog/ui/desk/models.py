@@ -8,13 +8,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from smartdialog.core.errors import QT_TRANSLATE_NOOP
 from smartdialog.core.services.badges import local_time
-from smartdialog.core.services.checkin import RecentCheckIn
+from smartdialog.core.services.checkin import RecentCheckIn, RefusedScan
 from smartdialog.core.services.registration import PersonRow
+from smartdialog.core.services.tickets import TicketRejected
 from smartdialog.ui.rowmodel import Index, RowTableModel
+
+# Why a scan was refused, in the words of the desk's red answer.
+REJECTIONS = {
+    TicketRejected.FOREIGN: QT_TRANSLATE_NOOP("DeskWorkspace", "Ticket belongs to another event"),
+    TicketRejected.FORGED: QT_TRANSLATE_NOOP("DeskWorkspace", "Ticket is not genuine"),
+    TicketRejected.TRUNCATED: QT_TRANSLATE_NOOP("DeskWorkspace", "Ticket read incompletely"),
+    TicketRejected.GARBLED: QT_TRANSLATE_NOOP("DeskWorkspace", "Not a ticket code"),
+    TicketRejected.UNKNOWN: QT_TRANSLATE_NOOP("DeskWorkspace", "Ticket not registered"),
+    TicketRejected.EMPTY: QT_TRANSLATE_NOOP("DeskWorkspace", "Empty scan"),
+    TicketRejected.ANONYMISED: QT_TRANSLATE_NOOP("DeskWorkspace", "Registration deleted"),
+}
+
+
+def rejection_text(reason: str) -> str:
+    """Why a scan was refused, in the interface's language."""
+    return QCoreApplication.translate(
+        "DeskWorkspace",
+        REJECTIONS.get(reason, QT_TRANSLATE_NOOP("DeskWorkspace", "Not checked in")),
+    )
+
 
 _PRESENT = QColor("#2e7d32")
 _ANNULLED = QColor("#9e9e9e")
@@ -94,4 +116,28 @@ class RecentModel(RowTableModel[RecentCheckIn]):
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("Annulled: {reason}").format(reason=entry.annul_reason)
+        return None
+
+
+class FailedScansModel(RowTableModel[RefusedScan]):
+    """Refused scans at every desk, newest first: time, desk, what was read, why refused."""
+
+    TIME, DESK, READ, REASON = range(4)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Time"), self.tr("Desk"), self.tr("Read"), self.tr("Why refused"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.item(index)
+        if entry is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.TIME:
+                return local_time(entry.at).strftime("%H:%M")
+            if column == self.DESK:
+                return entry.desk
+            if column == self.READ:
+                return entry.raw
+            return rejection_text(entry.reason)
         return None

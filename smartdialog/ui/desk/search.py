@@ -30,6 +30,11 @@ from smartdialog.ui.messages import translate_error
 SEARCH_DELAY_MS = 60
 
 
+def _is_ticket_number(text: str) -> bool:
+    """Digits (perhaps in groups) and no letter: a ticket typed by hand, never a name."""
+    return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+
+
 def desk_table(model: QAbstractItemModel) -> QTableView:
     """A read-only list in the desk's large type that never takes the focus."""
     view = QTableView()
@@ -64,6 +69,7 @@ class PeopleSearch(QWidget):
         self.index = registration.SearchIndex()
         self.people = PeopleModel()
         self.view = desk_table(self.people)
+        self.view.setAccessibleName(self.tr("People found"))
         self.view.doubleClicked.connect(lambda _index: self.chosen.emit())
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(PeopleModel.NAME, QHeaderView.ResizeMode.Stretch)
@@ -99,14 +105,28 @@ class PeopleSearch(QWidget):
         if not text.strip():
             self.clear()
             return
+        if _is_ticket_number(text):
+            # Digits are a ticket number being typed, not a name: no search, no stale hint.
+            self._timer.stop()
+            self.people.set_rows([])
+            self._ticket_hint()
+            return
         self._timer.start()
+
+    def _ticket_hint(self) -> None:
+        self.hint.setText(self.tr("A ticket number: Enter checks it in once every digit is typed."))
 
     def run(self) -> None:
         """Search now for what is typed."""
         self._timer.stop()
         text = self.typed()
-        if self.db is None or not text.strip() or tickets.looks_like_payload(text):
+        if self.db is None or not text.strip():
             self.people.set_rows([])
+            self.hint.clear()
+            return
+        if _is_ticket_number(text) or tickets.looks_like_payload(text):
+            self.people.set_rows([])
+            self._ticket_hint()
             return
         try:
             with self.db.read() as s:

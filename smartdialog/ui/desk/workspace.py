@@ -36,13 +36,12 @@ from smartdialog.core.services.audit import Change
 from smartdialog.core.services.badges import local_time
 from smartdialog.core.services.checkin import ScanResult
 from smartdialog.core.services.registration import PersonRow
-from smartdialog.core.services.tickets import TicketRejected
 from smartdialog.ui.desk import feedback
 from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
 from smartdialog.ui.desk.feedback import ResultPanel, Sounds
 from smartdialog.ui.desk.importdialog import ImportDialog
 from smartdialog.ui.desk.jobs import PrintJobs
-from smartdialog.ui.desk.models import RecentModel
+from smartdialog.ui.desk.models import FailedScansModel, RecentModel, rejection_text
 from smartdialog.ui.desk.options import DeskOptions
 from smartdialog.ui.desk.search import PeopleSearch, desk_table
 from smartdialog.ui.messages import translate_error
@@ -52,6 +51,7 @@ from smartdialog.ui.workspace import Workspace
 log = logging.getLogger("smartdialog.desk")
 
 RECENT_ROWS = 12
+FAILED_ROWS = 50
 _RELEVANT = ("checkin.", "participant", "badge.", "event.", "demo.", "privacy.")
 # Actions that may add, rename or remove participants (the search keys follow them);
 # the ideas and voting workspaces write far more often and touch no name.
@@ -62,6 +62,35 @@ def _may_change_names(change: Change) -> bool:
     if change.action.startswith(("checkin.", "badge.")):
         return False
     return change.object_type == "participant" or change.action.startswith(_NAME_ACTIONS)
+
+
+class FailedScans(QWidget):
+    """The refused scans of every desk (newest first), so that a pattern gets noticed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FailedScansModel()
+        self.view = desk_table(self.model)
+        self.view.setAccessibleName(self.tr("Failed scans"))
+        header = self.view.horizontalHeader()
+        for column in (FailedScansModel.TIME, FailedScansModel.DESK):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The reason is read in full; what was read may be long (a wrong barcode) and takes
+        # the rest (the whole of it in the tooltip).  Normal type: this is not read from afar.
+        header.setSectionResizeMode(
+            FailedScansModel.REASON, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(FailedScansModel.READ, QHeaderView.ResizeMode.Stretch)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setFont(self.font())
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.caption = QLabel(self.tr("Failed scans (all desks)"))
+        self.caption.setObjectName("deskCaption")
+        self.caption.setBuddy(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.view, 1)
 
 
 class DeskWorkspace(Workspace):
@@ -91,6 +120,7 @@ class DeskWorkspace(Workspace):
         self.input = ScanInput()
         self.input.setObjectName("deskInput")
         self.input.setPlaceholderText(self.tr("Scan a ticket or type a name …"))
+        self.input.setAccessibleName(self.tr("Scan or name"))
         self.input.scanned.connect(self.handle_scan)
         self.search = PeopleSearch(self.input.text)
         self.search.chosen.connect(self.check_in_selected)
@@ -104,6 +134,7 @@ class DeskWorkspace(Workspace):
 
         self.recent = RecentModel()
         self.recent_view = desk_table(self.recent)
+        self.recent_view.setAccessibleName(self.tr("Latest check-ins (all desks)"))
         recent_header = self.recent_view.horizontalHeader()
         recent_header.setSectionResizeMode(RecentModel.NAME, QHeaderView.ResizeMode.Stretch)
         recent_header.setSectionResizeMode(
@@ -160,6 +191,8 @@ class DeskWorkspace(Workspace):
         recent_caption.setObjectName("deskCaption")
         right_layout.addWidget(recent_caption)
         right_layout.addWidget(self.recent_view, 1)
+        self.failed_scans = FailedScans()
+        right_layout.addWidget(self.failed_scans, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -260,11 +293,13 @@ class DeskWorkspace(Workspace):
             for label in (self.count_registered, self.count_present, self.count_walk_ins):
                 label.setText("–")
             self.recent.set_rows([])
+            self.failed_scans.model.set_rows([])
             return
         try:
             with self.db.read() as s:
                 counts = checkin.counters(s)
                 recent = checkin.recent(s, RECENT_ROWS)
+                failed = checkin.refused_scans(s, FAILED_ROWS)
         except Exception as exc:  # a lost network share: say so, keep the desk usable
             self.status_message.emit(translate_error(exc))
             return
@@ -273,6 +308,7 @@ class DeskWorkspace(Workspace):
         self.count_present.setText(locale.toString(counts.present))
         self.count_walk_ins.setText(locale.toString(counts.walk_ins))
         self.recent.set_rows(recent)
+        self.failed_scans.model.set_rows(failed)
 
     # -- scanning ------------------------------------------------------------------------------
 
@@ -322,6 +358,7 @@ class DeskWorkspace(Workspace):
             )
         else:
             problem = result.problem
+            self.refresh_live()  # the list of failed scans
             self._show(
                 feedback.REJECTED,
                 self._rejection_headline(problem.reason if problem else ""),
@@ -329,15 +366,7 @@ class DeskWorkspace(Workspace):
             )
 
     def _rejection_headline(self, reason: str) -> str:
-        return {
-            TicketRejected.FOREIGN: self.tr("Ticket belongs to another event"),
-            TicketRejected.FORGED: self.tr("Ticket is not genuine"),
-            TicketRejected.TRUNCATED: self.tr("Ticket read incompletely"),
-            TicketRejected.GARBLED: self.tr("Not a ticket code"),
-            TicketRejected.UNKNOWN: self.tr("Ticket not registered"),
-            TicketRejected.EMPTY: self.tr("Empty scan"),
-            TicketRejected.ANONYMISED: self.tr("Registration deleted"),
-        }.get(reason, self.tr("Not checked in"))
+        return rejection_text(reason)
 
     def _time(self, at: Any) -> str:
         return local_time(at).strftime("%H:%M")

@@ -208,9 +208,11 @@ def clustered(ctx: CommandContext, before: IdeaInfo, after: IdeaInfo) -> IdeaCom
     )
 
 
-def merged(ctx: CommandContext, source_after: IdeaInfo, target_id: uuid.UUID) -> IdeaCommand:
+def merged(
+    ctx: CommandContext, source_after: IdeaInfo, target_id: uuid.UUID, text: str
+) -> IdeaCommand:
     def redo(s: Session, version: int | None) -> None:
-        ideas.merge(s, source_after.id, target_id, expected_version=version)
+        ideas.merge(s, source_after.id, target_id, expected_version=version, text=text)
 
     def undo(s: Session, version: int | None) -> None:
         ideas.unmerge(s, source_after.id, expected_version=version)

@@ -52,14 +52,18 @@ class IdeaContext(QWidget):
 
         context = QGridLayout(self)
         context.setContentsMargins(0, 0, 0, 0)
-        context.addWidget(QLabel(self.tr("Table")), 0, 0)
-        context.addWidget(self.station_combo, 0, 1)
-        context.addWidget(QLabel(self.tr("Field of action")), 0, 2)
-        context.addWidget(self.field_combo, 0, 3)
-        context.addWidget(QLabel(self.tr("Guiding question")), 1, 0)
-        context.addWidget(self.topic_combo, 1, 1)
-        context.addWidget(QLabel(self.tr("Said by")), 1, 2)
-        context.addWidget(self.author_edit, 1, 3)
+        # Each label names its field (setBuddy), for screen readers as for the eye.
+        for row, column, text, widget in (
+            (0, 0, self.tr("Table"), self.station_combo),
+            (0, 2, self.tr("Field of action"), self.field_combo),
+            (1, 0, self.tr("Guiding question"), self.topic_combo),
+            (1, 2, self.tr("Said by"), self.author_edit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text)
+            context.addWidget(label, row, column)
+            context.addWidget(widget, row, column + 1)
         context.setColumnStretch(1, 3)
         context.setColumnStretch(3, 2)
 

@@ -11,17 +11,26 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from smartdialog.core import clock
-from smartdialog.core.services.ideas import TEXT_LIMIT, IdeaInfo, RevisionInfo, clean_text, matches
+from smartdialog.core.services.ideas import (
+    REWORDED,
+    TEXT_LIMIT,
+    IdeaInfo,
+    RevisionInfo,
+    clean_text,
+    matches,
+)
 from smartdialog.core.services.setup import FieldInfo, TopicInfo
 from smartdialog.ui.ideas.combo import find_data
 
@@ -119,32 +128,91 @@ class EditDialog(QDialog):
             self.show_message(problem)
 
 
+def preferred_wording(first: IdeaInfo, second: IdeaInfo, support: dict[uuid.UUID, int]) -> str:
+    """The text a merge suggests: the better-supported idea's, else the longer one (else ``second``)."""
+    a, b = support.get(first.id, 0), support.get(second.id, 0)
+    if a != b:
+        return first.text if a > b else second.text
+    return first.text if len(first.text) > len(second.text) else second.text
+
+
 class MergeDialog(QDialog):
-    """Pick the idea a duplicate is merged into (active ideas only, its own field first)."""
+    """Merge a duplicate: pick the idea it goes into (unless given) and the wording that survives.
+
+    Both texts are shown; the editable wording starts with the better-supported
+    one (more dots, more duplicates merged in), else the longer one.  ``support``
+    tells the support of the ideas asked for.
+    """
 
     def __init__(
-        self, source: IdeaInfo, candidates: list[IdeaInfo], parent: QWidget | None = None
+        self,
+        source: IdeaInfo,
+        candidates: list[IdeaInfo],
+        parent: QWidget | None = None,
+        *,
+        target: IdeaInfo | None = None,
+        support: Callable[[list[uuid.UUID]], dict[uuid.UUID, int]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Merge duplicate"))
         self.source = source
+        self._fixed = target
+        self._support = support or (lambda _ids: {})
+        self._suggested = ""
         self._candidates = sorted(
             (c for c in candidates if c.id != source.id and c.is_active),
             key=lambda c: (c.field_id != source.field_id, -c.created_at.timestamp()),
         )
-        intro = QLabel(
-            self.tr(
-                "Merge “%1” into the idea chosen below. Both texts stay in its history."
-            ).replace("%1", source.text)
-        )
+        if target is not None:
+            intro = QLabel(self.tr("Merge these two ideas. Both texts stay in the history."))
+        else:
+            intro = QLabel(
+                self.tr(
+                    "Merge “%1” into the idea chosen below. Both texts stay in its history."
+                ).replace("%1", source.text)
+            )
         intro.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search…"))
+        self.search.setAccessibleName(self.tr("Search the ideas to merge into"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Idea to merge into"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+
+        self.source_text = QLabel()
+        self.target_text = QLabel()
+        self.use_source = QPushButton(self.tr("Use this wording"))
+        self.use_source.setAccessibleName(self.tr("Use the duplicate's wording"))
+        self.use_target = QPushButton(self.tr("Use this wording"))
+        self.use_target.setAccessibleName(self.tr("Use the kept idea's wording"))
+        for label in (self.source_text, self.target_text):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for button in (self.use_source, self.use_target):
+            button.setAutoDefault(False)
+        self.use_source.clicked.connect(self._use_source)
+        self.use_target.clicked.connect(self._use_target)
+        self.wording = QPlainTextEdit()
+        self.wording.setTabChangesFocus(True)
+        self.wording.setAccessibleName(self.tr("Wording after the merge"))
+        self.wording.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.wording.textChanged.connect(self._update_ok)
+        wording_label = QLabel(self.tr("&Wording after the merge (editable):"))
+        wording_label.setBuddy(self.wording)
+        texts = QGridLayout()
+        for row, caption, text, button in (
+            (0, self.tr("Duplicate:"), self.source_text, self.use_source),
+            (1, self.tr("Kept idea:"), self.target_text, self.use_target),
+        ):
+            texts.addWidget(QLabel(caption), row, 0)
+            texts.addWidget(text, row, 1)
+            texts.addWidget(button, row, 2)
+        texts.setColumnStretch(1, 1)
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -153,14 +221,26 @@ class MergeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list, 1)
+        if target is None:
+            layout.addWidget(self.search)
+            layout.addWidget(self.list, 1)
+        else:
+            self.search.hide()
+            self.list.hide()
+        layout.addLayout(texts)
+        layout.addWidget(wording_label)
+        layout.addWidget(self.wording)
         layout.addWidget(self.buttons)
         self.search.textChanged.connect(self._fill)
-        self.list.currentItemChanged.connect(self._update_ok)
-        self._fill()
-        self.search.setFocus()
-        self.resize(600, 480)
+        self.list.currentItemChanged.connect(self._target_changed)
+        if target is None:
+            self._fill()
+            self.search.setFocus()
+            self.resize(640, 560)
+        else:
+            self._target_changed()
+            self.wording.setFocus()
+            self.resize(640, self.sizeHint().height())
 
     def _fill(self) -> None:
         query = self.search.text()
@@ -172,16 +252,47 @@ class MergeDialog(QDialog):
                 self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self._target_changed()
+
+    def target(self) -> IdeaInfo | None:
+        if self._fixed is not None:
+            return self._fixed
+        target_id = self.target_id()
+        return next((c for c in self._candidates if c.id == target_id), None)
+
+    def _use_source(self) -> None:
+        self.wording.setPlainText(self.source.text)
+
+    def _use_target(self) -> None:
+        target = self.target()
+        if target is not None:
+            self.wording.setPlainText(target.text)
+
+    def _target_changed(self, *_args: object) -> None:
+        target = self.target()
+        self.source_text.setText(self.source.text)
+        self.target_text.setText(target.text if target else "–")
+        self.use_target.setEnabled(target is not None)
+        if target is not None and self.wording.toPlainText() in ("", self._suggested):
+            # A wording the moderator typed stays; a suggestion follows the chosen idea.
+            support = self._support([self.source.id, target.id])
+            self._suggested = preferred_wording(self.source, target, support)
+            self.wording.setPlainText(self._suggested)
         self._update_ok()
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.list.currentItem() is not None
+            self.target() is not None and bool(clean_text(self.wording.toPlainText()))
         )
 
     def target_id(self) -> uuid.UUID | None:
+        if self._fixed is not None:
+            return self._fixed.id
         item = self.list.currentItem()
         return None if item is None else item.data(ID_ROLE)
+
+    def wording_text(self) -> str:
+        return self.wording.toPlainText()
 
 
 class HistoryDialog(QDialog):
@@ -203,6 +314,7 @@ class HistoryDialog(QDialog):
             "merged": self.tr("a duplicate was merged in"),
             "merged-into": self.tr("merged into another idea"),
             "unmerged": self.tr("merge undone"),
+            REWORDED: self.tr("wording chosen at a merge"),
         }
         view = QListWidget()
         view.setWordWrap(True)

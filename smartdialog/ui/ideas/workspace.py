@@ -112,6 +112,9 @@ class IdeasWorkspace(Workspace):
         self._pending: set[Task[IdeaInfo]] = set()
         self._unsaved: list[str] = []
         self.versions: dict[uuid.UUID, int] = {}
+        self.merge_dialog: MergeDialog | None = None
+        # The message says what is wrong with the text in the entry field.
+        self._entry_error = False
         self._build()
 
     # -- building the page ------------------------------------------------------------------
@@ -123,6 +126,7 @@ class IdeasWorkspace(Workspace):
         self.entry = QLineEdit()
         self.entry.setMaxLength(ENTRY_MAX_LENGTH)
         self.entry.setPlaceholderText(self.tr("Type the idea and press Enter"))
+        self.entry.setAccessibleName(self.tr("Idea"))
         font = QFont(self.entry.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         self.entry.setFont(font)
@@ -144,15 +148,23 @@ class IdeasWorkspace(Workspace):
         self.restore_button = QPushButton(self.tr("Put the unsaved text back"))
         self.restore_button.clicked.connect(self._restore_unsaved)
         self.restore_button.hide()
-        message_row = QHBoxLayout()
+        # The line's height is kept whether it says something or not, so that the
+        # list below never moves under the mouse when a message comes or goes.
+        message_bar = QWidget()
+        message_row = QHBoxLayout(message_bar)
+        message_row.setContentsMargins(0, 0, 0, 0)
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.restore_button)
+        lines = 2 * self.message.fontMetrics().lineSpacing() + 4
+        message_bar.setFixedHeight(max(lines, self.restore_button.sizeHint().height()))
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(lambda: self.message.clear())
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search the ideas (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the ideas"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.whole_event = QCheckBox(self.tr("All tables"))
@@ -167,6 +179,7 @@ class IdeasWorkspace(Workspace):
         filter_row.addWidget(self.show_hidden)
 
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Ideas"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -219,7 +232,7 @@ class IdeasWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.addWidget(self.context)
         layout.addLayout(entry_row)
-        layout.addLayout(message_row)
+        layout.addWidget(message_bar)
         layout.addSpacing(6)
         layout.addLayout(filter_row)
         layout.addWidget(toolbar)
@@ -342,6 +355,10 @@ class IdeasWorkspace(Workspace):
     # -- quick entry ---------------------------------------------------------------------------
 
     def _entry_changed(self, text: str) -> None:
+        if self._entry_error and len(ideas.clean_text(text)) <= ideas.TEXT_LIMIT:
+            # Cleared, shortened or undone: what the error said is no longer so.
+            self._entry_error = False
+            self.message.clear()
         length = len(text)
         if length > ideas.TEXT_LIMIT * 0.8:
             self.counter.setText(f"{length} / {ideas.TEXT_LIMIT}")
@@ -365,6 +382,8 @@ class IdeasWorkspace(Workspace):
             author_id = self.context.author_id()
         except DomainError as exc:
             self._say(translate_error(exc), error=True)
+            # An error about the text itself goes once the text is fine (or gone).
+            self._entry_error = len(ideas.clean_text(text)) > ideas.TEXT_LIMIT
             return
         station = self.context.station()
         topic_id = self.context.topic_id()
@@ -421,7 +440,9 @@ class IdeasWorkspace(Workspace):
         return self._writer.waitForDone(msecs)
 
     def _say(self, text: str, *, error: bool = False) -> None:
+        self._entry_error = False
         self.message.setText(text)
+        self.message.setToolTip(text)
         self.message.setStyleSheet(
             "color: #b00020; font-weight: bold;" if error else "color: #1b5e20;"
         )
@@ -662,34 +683,65 @@ class IdeasWorkspace(Workspace):
                 self._apply_own(after)
                 self.undo_stack.push(commands.clustered(self, idea, after))
 
-    def merge_selected(self, target_id: uuid.UUID | None = None) -> None:
-        """Merge the selected duplicate into another idea.
+    def merge_selected(
+        self, target_id: uuid.UUID | None = None, text: str | None = None
+    ) -> MergeDialog | None:
+        """Merge the selected duplicate into another idea, with the wording that survives.
 
         With two ideas selected, the newer is merged into the older; with one,
-        a dialog asks for the idea to merge into.
+        the dialog also asks for the idea to merge into.  Without ``text`` the
+        dialog (returned; it merges when accepted) asks which wording survives.
         """
         chosen = self.selected_ideas()
-        if not chosen:
-            return
         if len(chosen) == 2 and target_id is None:
             older, newer = sorted(chosen, key=lambda i: i.created_at)
             source, target_id = newer, older.id
         elif len(chosen) == 1:
             source = chosen[0]
-            if target_id is None:
-                dialog = MergeDialog(
-                    source, [i for i in self.model.all_ideas() if i.is_active], self
-                )
-                if not dialog.exec():
-                    return
-                target_id = dialog.target_id()
-                if target_id is None:
-                    return
         else:
-            return
-        target = target_id
+            return None
+        if text is not None and target_id is not None:
+            self._merge(source, target_id, text)
+            return None
+        if self.db is None:
+            return None
+        target = self.model.idea(target_id) if target_id is not None else None
+        dialog = MergeDialog(
+            source,
+            [i for i in self.model.all_ideas() if i.is_active],
+            self,
+            target=target,
+            support=self._merge_support,
+        )
+        dialog.accepted.connect(lambda: self._merge_chosen(dialog))
+        dialog.finished.connect(lambda _code: self._merge_dialog_closed(dialog))
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _merge_support(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        if self.db is None:
+            return {}
+        try:
+            with self.db.read() as s:
+                return ideas.merge_support(s, ids)
+        except Exception as exc:  # the suggestion is a help, not a must: say why, carry on
+            self.report(exc)
+            return {}
+
+    def _merge_chosen(self, dialog: MergeDialog) -> None:
+        target_id = dialog.target_id()
+        if target_id is not None:
+            self._merge(dialog.source, target_id, dialog.wording_text())
+
+    def _merge_dialog_closed(self, dialog: MergeDialog) -> None:
+        if self.merge_dialog is dialog:
+            self.merge_dialog = None
+        dialog.deleteLater()
+
+    def _merge(self, source: IdeaInfo, target: uuid.UUID, text: str) -> None:
         result = self._run(
-            lambda s: ideas.merge(s, source.id, target, expected_version=source.version)
+            lambda s: ideas.merge(s, source.id, target, expected_version=source.version, text=text)
         )
         if result is None:
             return
@@ -700,7 +752,7 @@ class IdeasWorkspace(Workspace):
                 self.versions[idea_id] = known.version
         after = self.model.idea(source.id)
         if after is not None:
-            self.undo_stack.push(commands.merged(self, after, target))
+            self.undo_stack.push(commands.merged(self, after, target, result.text))
         self._say(self.tr("Merged into: %1").replace("%1", result.text[:79]))
         self.select_idea(target)
 

@@ -99,6 +99,7 @@ class SetupWorkspace(Workspace):
         self.fields_model = FieldListModel(self)
         self.fields_model.rename = lambda fid, name: self._call(setup.update_field, fid, name=name)
         self.fields_view = QListView()
+        self.fields_view.setAccessibleName(self.tr("Fields of action"))
         self.fields_view.setModel(self.fields_model)
         self.fields_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -133,18 +134,21 @@ class SetupWorkspace(Workspace):
         buttons.addStretch(1)
 
         self.description = QLineEdit()
+        self.description.setAccessibleName(self.tr("Description of the selected field"))
         self.description.setPlaceholderText(
             self.tr("Short description of the selected field (optional)")
         )
         self.description.editingFinished.connect(self._save_description)
 
         self.topics = QListWidget()
+        self.topics.setAccessibleName(self.tr("Guiding questions of the selected field"))
         self.topics.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.topics.itemChanged.connect(self._topic_edited)
         self.new_topic = QLineEdit()
+        self.new_topic.setAccessibleName(self.tr("New guiding question"))
         self.new_topic.setPlaceholderText(self.tr("New guiding question, then Enter"))
         self.new_topic.returnPressed.connect(self.add_topic_from_input)
         self.remove_topic_button = QPushButton(self.tr("Remove question"))
@@ -171,6 +175,7 @@ class SetupWorkspace(Workspace):
         self.stations_model = StationTableModel(self)
         self.stations_model.update = self._update_station
         self.stations_view = QTableView()
+        self.stations_view.setAccessibleName(self.tr("Tables and facilitators"))
         self.stations_view.setModel(self.stations_model)
         self.stations_view.setItemDelegateForColumn(StationTableModel.FIELD, _FieldDelegate(self))
         self.stations_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -184,6 +189,7 @@ class SetupWorkspace(Workspace):
         )
 
         self.new_station = QLineEdit()
+        self.new_station.setAccessibleName(self.tr("Name of a new table"))
         self.new_station.setPlaceholderText(self.tr("Name of a new table, then Enter"))
         self.new_station.returnPressed.connect(self.add_station_from_input)
         self.one_per_field_button = QPushButton(self.tr("One table per field"))

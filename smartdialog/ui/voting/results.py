@@ -49,6 +49,7 @@ class ResultsPanel(QWidget):
         self.scope.currentIndexChanged.connect(lambda _i: self._show_ranking())
         self.results_model = ResultsModel(self)
         self.results_view = QTableView()
+        self.results_view.setAccessibleName(self.tr("Results of the round"))
         self.results_view.setModel(self.results_model)
         table_look(self.results_view, ResultsModel.IDEA)
         self.ties_label = QLabel()

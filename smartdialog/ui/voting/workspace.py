@@ -146,6 +146,7 @@ class VotingWorkspace(Workspace):
         self.paper_model = PaperModel(self)
         self.paper_model.count_entered.connect(self.enter_paper_count)
         self.paper_view = QTableView()
+        self.paper_view.setAccessibleName(self.tr("Dots counted on paper"))
         self.paper_view.setModel(self.paper_model)
         self.paper_view.setItemDelegateForColumn(PaperModel.DOTS, _CountDelegate(self.paper_view))
         self.paper_view.setEditTriggers(

@@ -97,14 +97,17 @@ class WallWorkspace(Workspace):
             mode_layout.addWidget(radio)
             if mode is WallMode.ONE_FIELD:
                 self.field_combo = QComboBox()
+                self.field_combo.setAccessibleName(self.tr("Field of action on the wall"))
                 self.field_combo.currentIndexChanged.connect(self._field_chosen)
                 mode_layout.addWidget(self.field_combo)
             if mode is WallMode.SPOTLIGHT:
                 self.spotlight_search = QLineEdit()
+                self.spotlight_search.setAccessibleName(self.tr("Search an idea for the spotlight"))
                 self.spotlight_search.setPlaceholderText(self.tr("Search an idea…"))
                 self.spotlight_search.setClearButtonEnabled(True)
                 self.spotlight_search.textChanged.connect(self._fill_spotlight_list)
                 self.spotlight_list = QListWidget()
+                self.spotlight_list.setAccessibleName(self.tr("Idea in the spotlight"))
                 self.spotlight_list.setWordWrap(True)
                 self.spotlight_list.setUniformItemSizes(False)
                 self.spotlight_list.setSpacing(3)
@@ -115,6 +118,7 @@ class WallWorkspace(Workspace):
         self._mode_radio[WallMode.ALL_FIELDS].setChecked(True)
 
         self.scale_slider = QSlider(Qt.Orientation.Horizontal)
+        self.scale_slider.setAccessibleName(self.tr("Font size for the room"))
         self.scale_slider.setRange(50, 250)
         self.scale_slider.setSingleStep(10)
         self.scale_slider.setPageStep(25)

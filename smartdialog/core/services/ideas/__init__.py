@@ -28,8 +28,10 @@ from smartdialog.core.services.ideas.capture import (
     withdraw,
 )
 from smartdialog.core.services.ideas.moderation import (
+    REWORDED,
     hide,
     merge,
+    merge_support,
     unhide,
     unmerge,
 )
@@ -70,6 +72,7 @@ from smartdialog.core.services.ideas.wording import (
 __all__ = [
     "CLUSTER_LIMIT",
     "REASON_LIMIT",
+    "REWORDED",
     "STATUSES",
     "TAG_LIMIT",
     "TEXT_LIMIT",
@@ -92,6 +95,7 @@ __all__ = [
     "list_ideas",
     "matches",
     "merge",
+    "merge_support",
     "merged_sources",
     "parse_tags",
     "search_key",

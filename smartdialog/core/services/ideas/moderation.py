@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Iterable
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
-from smartdialog.core.models import (
-    Idea,
-)
+from smartdialog.core.models import Dot, Idea, IdeaRevision, PaperTally
 from smartdialog.core.services import audit
-from smartdialog.core.services.ideas.queries import info_of
+from smartdialog.core.services.ideas.queries import info_of, merged_sources
 from smartdialog.core.services.ideas.records import (
     check_not_being_voted_on,
     check_version,
@@ -22,6 +23,7 @@ from smartdialog.core.services.ideas.records import (
     short,
 )
 from smartdialog.core.services.ideas.values import REASON_LIMIT, IdeaInfo
+from smartdialog.core.services.ideas.wording import check_text
 from smartdialog.core.text import clean_line
 
 
@@ -71,14 +73,26 @@ def unhide(s: Session, idea_id: uuid.UUID, *, expected_version: int | None = Non
     return info_of(s, idea)
 
 
+# The revision a merge writes when it changes the surviving idea's wording.
+REWORDED = "reworded"
+
+
 def merge(
-    s: Session, source_id: uuid.UUID, target_id: uuid.UUID, *, expected_version: int | None = None
+    s: Session,
+    source_id: uuid.UUID,
+    target_id: uuid.UUID,
+    *,
+    expected_version: int | None = None,
+    text: str | None = None,
 ) -> IdeaInfo:
     """Merge a duplicate (``source``) into ``target``; returns the target.
 
-    Both texts stay in the target's history; the source stays in the record as
-    "merged into", and its dots count for the target in every tally.
+    ``text`` is the wording that survives (the moderator's choice: either
+    text, or a better one); None keeps the target's.  Both texts stay in the
+    history; the source stays in the record as "merged into", and its dots
+    count for the target in every tally.  ``unmerge`` restores both texts.
     """
+    wording = None if text is None else check_text(text)
     if source_id == target_id:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "An idea cannot be merged into itself. Pick another idea.")
@@ -116,6 +130,10 @@ def merge(
     target.updated_at = stamp
     revise(s, source, "merged-into", source.text, detail=str(target.id))
     revise(s, target, "merged", source.text, detail=str(source.id))
+    if wording is not None and wording != target.text:
+        reworded = {"merged": str(source.id), "before": target.text}
+        revise(s, target, REWORDED, wording, detail=json.dumps(reworded, ensure_ascii=False))
+        target.text = wording
     audit.record(s, "idea.merged", "idea", source.id, f"→ {target.id}: {short(source.text, 200)}")
     audit.record(s, "idea.merge-target", "idea", target.id, short(target.text, 200))
     flush(s, source)
@@ -137,7 +155,42 @@ def unmerge(s: Session, source_id: uuid.UUID, *, expected_version: int | None = 
     if target is not None:
         target.updated_at = stamp
         revise(s, target, "unmerged", source.text, detail=str(source.id))
+        _restore_wording(s, target, source.id)
         audit.record(s, "idea.merge-target", "idea", target.id, short(target.text, 200))
     audit.record(s, "idea.unmerged", "idea", source.id, short(source.text, 200))
     flush(s, source)
     return info_of(s, source)
+
+
+def _restore_wording(s: Session, target: Idea, source_id: uuid.UUID) -> None:
+    """Undoing a merge gives the target back the text it had, unless it was edited since."""
+    for revision in s.scalars(
+        select(IdeaRevision)
+        .where(IdeaRevision.idea_id == target.id, IdeaRevision.kind == REWORDED)
+        .order_by(IdeaRevision.created_at.desc())
+    ):
+        detail = json.loads(revision.detail or "{}")
+        if detail.get("merged") != str(source_id):
+            continue
+        if target.text == revision.text:
+            revise(s, target, "edited", detail["before"], detail=target.text)
+            target.text = detail["before"]
+        return
+
+
+def merge_support(s: Session, idea_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How well supported each idea is: its dots (device and paper) and the duplicates merged in."""
+    support: dict[uuid.UUID, int] = {}
+    for idea_id in idea_ids:
+        family = [idea_id, *merged_sources(s, idea_id)]
+        dots = s.scalar(select(func.count()).select_from(Dot).where(Dot.idea_id.in_(family))) or 0
+        paper = (
+            s.scalar(
+                select(func.coalesce(func.sum(PaperTally.dots), 0)).where(
+                    PaperTally.idea_id.in_(family)
+                )
+            )
+            or 0
+        )
+        support[idea_id] = int(dots) + int(paper) + len(family) - 1
+    return support
