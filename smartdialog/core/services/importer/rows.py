@@ -6,11 +6,13 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Final
 
-from smartdialog.core import spreadsheet
+from smartdialog.core import clock, spreadsheet
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.services import registration
+from smartdialog.core.services.importer.mapping import CONSENT_FIELDS
 from smartdialog.core.text import fold
 
 MAX_CELL: Final = 100_000
@@ -57,15 +59,53 @@ class Rejection:
     problem: DomainError
 
 
-def _consent(text: str) -> bool | None:
+# "12.03.2026", "12.03.26 14:35", "2026-03-12", "2026-03-12T14:35:00" (Excel's dates read as text).
+_GERMAN_DATE = re.compile(
+    r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?uhr)?)?$"
+)
+_ISO_DATE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$"
+)
+
+
+def _consent_date(key: str) -> datetime | None:
+    """The moment a consent cell names ("12.03.2026 14:35"), in UTC; None when it is no date."""
+    if match := _GERMAN_DATE.match(key):
+        day, month, year, hour, minute, second = match.groups()
+        year_number = int(year) + (2000 if len(year) == 2 else 0)
+        parts = (year_number, int(month), int(day))
+    elif match := _ISO_DATE.match(key):
+        year, month, day, hour, minute, second = match.groups()
+        parts = (int(year), int(month), int(day))
+    else:
+        return None
+    try:
+        moment = datetime(*parts, int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError:
+        return None
+    return clock.to_utc(moment)
+
+
+def consent_value(text: str) -> tuple[bool | None, datetime | None]:
+    """What a consent cell says: given (and when, if it names a date), refused, or not understood.
+
+    An empty cell is "not given": no consent is ever assumed.
+    """
     key = _fold(text).strip(" .!")
     if key in _YES:
-        return True
+        return True, None
     if key in _NO:
-        return False
+        return False, None
+    if (when := _consent_date(key)) is not None:
+        return True, when
     if key.startswith(("ja", "yes", "ich stimme")):
-        return True
-    return None
+        return True, None
+    return None, None
+
+
+# Cells nobody is identified by: a formula there is kept as inert text, not a reason to turn
+# the person away.  A formula in a name, an address or a consent still rejects the row.
+_HARMLESS: Final = frozenset({"organisation", "district"})
 
 
 _LIMITS: Final = {
@@ -98,8 +138,22 @@ def check_row(
             value = "".join(c if c.isprintable() else " " for c in value)
         raw[name] = _WHITESPACE.sub(" ", value).strip()
         column_of[name] = headers[index] if index < len(headers) and headers[index] else name
-    for name, value in raw.items():
-        if spreadsheet.runs_as_formula(value):
+    notes: list[DomainError] = []
+    for name, value in list(raw.items()):
+        if spreadsheet.runs_as_formula(value) and name in _HARMLESS:
+            raw[name] = value = spreadsheet.guard(value)
+            notes.append(
+                DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Imported, but the column “{column}” held a spreadsheet formula "
+                        "(“{value}”); it is kept as plain text.",
+                    ),
+                    column=column_of[name],
+                    value=value[1:41],
+                )
+            )
+        elif spreadsheet.runs_as_formula(value):
             return Rejection(
                 row,
                 DomainError(
@@ -156,11 +210,38 @@ def check_row(
                 postcode=postcode,
             ),
         )
-    consents: dict[str, bool | None] = {}
-    for name in ("consent_data", "consent_photos", "consent_contact", "consent_attribution"):
-        if name in raw:
-            consents[name] = _consent(raw[name])
-    if "consent_data" in consents and consents["consent_data"] is not True:
+    consents: dict[str, Any] = {}
+    for name in CONSENT_FIELDS:
+        if name not in raw:
+            continue
+        given, when = consent_value(raw[name])
+        if given is None and name == "consent_data":
+            return Rejection(
+                row,
+                DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The consent to data processing (“{value}”) is not understood; "
+                        "the person was not imported.",
+                    ),
+                    value=raw[name][:20],
+                ),
+            )
+        if given is None:
+            notes.append(
+                DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Imported, but “{value}” in the column “{column}” is not understood; "
+                        "that consent is recorded as not given.",
+                    ),
+                    value=raw[name][:20],
+                    column=column_of[name],
+                )
+            )
+        consents[name] = bool(given)
+        consents[f"{name}_at"] = when
+    if "consent_data" in consents and not consents["consent_data"]:
         return Rejection(
             row,
             DomainError(
@@ -181,7 +262,8 @@ def check_row(
         "district": raw.get("district", ""),
         "external_ref": raw.get("external_ref", ""),
         "search_key": search_key(first, last, organisation),
-        **{name: bool(value) for name, value in consents.items()},
+        "notes": tuple(notes),
+        **consents,
     }
 
 
