@@ -127,7 +127,7 @@ def _import(args: argparse.Namespace) -> int:
             translate(
                 "cli",
                 "The column “{column}” asks for a consent, but for which purpose is not clear; "
-                "it was not imported. If it is one, name it: --map \"{column}=consent_photos\" "
+                'it was not imported. If it is one, name it: --map "{column}=consent_photos" '
                 "(or consent_data, consent_contact, consent_attribution).",
             ).format(column=header)
         )

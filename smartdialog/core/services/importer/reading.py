@@ -84,7 +84,18 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{name} is cut off in the middle of a character (Unicode text with an odd "
+                    "number of bytes): it was probably not copied completely. Copy or save it "
+                    "again and import that file.",
+                ),
+                name=name,
+            ) from exc
     if b"\x00" in data[:65536]:
         raise _not_a_table(name)
     try:
@@ -141,7 +152,37 @@ def _read_csv(data: bytes, name: str) -> Table:
             line=reader.line_num,
             reason=str(exc),
         ) from exc
+    _refuse_mixed_delimiters(rows, name, delimiter)
     return _table(rows, name, "csv", encoding, delimiter)
+
+
+def _refuse_mixed_delimiters(rows: list[list[str]], name: str, delimiter: str) -> None:
+    """A header split by one delimiter over rows written with another is refused, not guessed.
+
+    Otherwise "Sven,Semi,sven@…" would be imported as somebody's first name.
+    """
+    filled = [row for row in rows if any(cell.strip() for cell in row)]
+    header = next((i for i, row in enumerate(filled) if len(row) >= 2), None)
+    if header is None:
+        return
+    body = filled[header + 1 : header + 201]
+    for other in (";", ",", "\t", "|"):
+        if other == delimiter:
+            continue
+        whole = [row for row in body if len(row) == 1 and other in row[0]]
+        if body and len(whole) * 2 > len(body):
+            shown = {"\t": "Tab"}
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{name} separates its columns with “{header}” in the first line but its "
+                    "rows with “{rows}”, so no row can be read column by column. Save it again "
+                    "from Excel as “CSV (semicolon separated)” and import that file.",
+                ),
+                name=name,
+                header=shown.get(delimiter, delimiter),
+                rows=shown.get(other, other),
+            )
 
 
 def _too_many_rows(name: str) -> DomainError:

@@ -63,9 +63,7 @@ class Rejection:
 _GERMAN_DATE = re.compile(
     r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?uhr)?)?$"
 )
-_ISO_DATE = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$"
-)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$")
 
 
 def _consent_date(key: str) -> datetime | None:

@@ -280,7 +280,10 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
                     "external_ref": v["external_ref"],
                     "search_key": v["search_key"],
                     # No consent is assumed: a file without the column records none.
-                    **{column: _consent_at(v, name, at) for name, column in _CONSENT_COLUMNS.items()},
+                    **{
+                        column: _consent_at(v, name, at)
+                        for name, column in _CONSENT_COLUMNS.items()
+                    },
                 }
             )
         # Core executemany on the table: one statement for all rows (the ORM's bulk
