@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
+from smartdialog.core.services.importer import xlsx
 from smartdialog.core.services.importer.mapping import auto_field
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
@@ -195,38 +194,12 @@ def _too_many_rows(name: str) -> DomainError:
     )
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
-
-
 def _read_xlsx(data: bytes, name: str) -> Table:
-    from openpyxl import load_workbook  # only here: it takes a while to import
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise _not_a_table(name) from exc
-    except Exception as exc:  # openpyxl raises its own kinds for damaged workbooks
-        raise _not_a_table(name) from exc
-    try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
-        if sheet is None:
-            raise _not_a_table(name)
-        rows: list[list[str]] = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append([_cell_text(v) for v in values])
-            if len(rows) > MAX_ROWS + 20:
-                raise _too_many_rows(name)
-    finally:
-        workbook.close()
+    rows = xlsx.read_rows(
+        data, name, MAX_ROWS + 20, lambda: _too_many_rows(name), lambda: _not_a_table(name)
+    )
+    if not rows:
+        raise _not_a_table(name)
     return _table(rows, name, "xlsx")
 
 
