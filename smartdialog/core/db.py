@@ -50,8 +50,8 @@ __all__ = [
 
 # The newest schema this version knows.  A test keeps it equal to Alembic's head,
 # so that opening a current file needs no Alembic import at all (start-up time).
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+HEAD_REVISION = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

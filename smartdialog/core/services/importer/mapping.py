@@ -15,6 +15,7 @@ FIELDS: Final = (
     "first_name",
     "last_name",
     "full_name",
+    "title",
     "email",
     "organisation",
     "postcode",
@@ -32,6 +33,7 @@ FIELD_LABELS: Final = {
     "first_name": QT_TRANSLATE_NOOP("importer", "First name"),
     "last_name": QT_TRANSLATE_NOOP("importer", "Last name"),
     "full_name": QT_TRANSLATE_NOOP("importer", "Full name"),
+    "title": QT_TRANSLATE_NOOP("importer", "Title (Dr., Prof.)"),
     "email": QT_TRANSLATE_NOOP("importer", "E-mail"),
     "organisation": QT_TRANSLATE_NOOP("importer", "Organisation"),
     "postcode": QT_TRANSLATE_NOOP("importer", "Postcode"),
@@ -88,6 +90,7 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "teilnehmerinnen",
         "person",
     ),
+    "title": ("titel", "akademischertitel", "akademischergrad", "title", "academictitle"),
     "email": (
         "email",
         "emailadresse",

@@ -110,6 +110,7 @@ _LIMITS: Final = {
     "first_name": registration.NAME_LIMIT,
     "last_name": registration.NAME_LIMIT,
     "full_name": 2 * registration.NAME_LIMIT,
+    "title": 60,
     "email": registration.EMAIL_LIMIT,
     "organisation": registration.ORGANISATION_LIMIT,
     "postcode": 10,
@@ -177,8 +178,25 @@ def check_row(
                 ),
             )
     first, last = raw.get("first_name", ""), raw.get("last_name", "")
+    title = raw.get("title", "")
     if raw.get("full_name") and not (first or last):
-        first, last = _split_name(raw["full_name"])
+        split = split_name(raw["full_name"])
+        first, last, title = split.first, split.last, title or split.title
+        if not split.certain and (first or last):
+            notes.append(
+                DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Imported, but check the name: “{name}” was split into first name "
+                        "“{first}” and last name “{last}”.",
+                    ),
+                    name=raw["full_name"][:80],
+                    first=first,
+                    last=last,
+                )
+            )
+    elif first and not title:
+        title, first = take_title(first)
     if not first and not last:
         return Rejection(row, DomainError(QT_TRANSLATE_NOOP("errors", "The name is missing.")))
     if len(first) > registration.NAME_LIMIT or len(last) > registration.NAME_LIMIT:
@@ -254,6 +272,7 @@ def check_row(
     return {
         "first_name": first,
         "last_name": last,
+        "title": title,
         "email": email,
         "organisation": organisation,
         "postcode": postcode,
@@ -265,10 +284,114 @@ def check_row(
     }
 
 
-def _split_name(full: str) -> tuple[str, str]:
-    """ "Müller, Jürgen" or "Jürgen Müller" into first and last name."""
+# Academic titles as German forms write them, before the name: "Prof. Dr. med.", "Dipl.-Ing.".
+_TITLE_WORD = re.compile(
+    r"^(?:prof|dr|med|dent|vet|rer|nat|pol|soc|oec|phil|jur|theol|habil|mult|h\.\s?c|"
+    r"dipl\.?-?\w*|dr\.-ing|ing|mag|pd|apl|hon\.-prof|em|univ\.-prof)\.?$",
+    re.IGNORECASE,
+)
+# Words that begin a surname: "von der Heide", "van Beek", "de la Cruz", "zu Guttenberg".
+_PARTICLES: Final = frozenset(
+    {
+        "von",
+        "van",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "de",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "op",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+    }
+)
+# Vietnamese family names come first ("Nguyễn Văn An"): with their diacritics, hardly a first name.
+_FAMILY_FIRST: Final = frozenset(
+    {
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Trương",
+        "Đinh",
+        "Lâm",
+        "Mai",
+        "Trịnh",
+        "Đoàn",
+    }
+)
+
+
+def take_title(name: str) -> tuple[str, str]:
+    """The leading academic title and the rest: "Prof. Dr. med. Jürgen" → ("Prof. Dr. med.", "Jürgen")."""
+    words = name.split(" ")
+    count = 0
+    while count < len(words) - 1 and _TITLE_WORD.match(words[count]):
+        count += 1
+    return " ".join(words[:count]), " ".join(words[count:])
+
+
+@dataclass(frozen=True)
+class NameSplit:
+    title: str
+    first: str
+    last: str
+    certain: bool  # False: the split is a guess the report shows for someone to check
+
+
+def split_name(full: str) -> NameSplit:
+    """A single name column into title, first and last name, saying when that is a guess.
+
+    "Schulte, Anna" and "Dr. Anna Schulte" are certain; "Anna Maria Schulte-Wieling"
+    (two first names, or a second surname?), "Nguyễn Văn An" (family name first) and
+    a single word are guesses to check.
+    """
     if "," in full:
-        last, _, first = full.partition(",")
-        return first.strip(), last.strip()
-    parts = full.rsplit(" ", 1)
-    return (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
+        last, _, rest = full.partition(",")
+        title, first = take_title(rest.strip())
+        if not title and (trailing := rest.strip()) and _TITLE_WORD.match(trailing.split(" ")[0]):
+            title, first = trailing, ""
+        return NameSplit(title, first.strip(), last.strip(), bool(last.strip() and first.strip()))
+    title, rest = take_title(full)
+    words = [w for w in rest.split(" ") if w]
+    if not words:
+        return NameSplit(title, "", "", False)
+    if len(words) == 1:
+        return NameSplit(title, "", words[0], False)
+    if words[0] in _FAMILY_FIRST:
+        return NameSplit(title, " ".join(words[1:]), words[0], False)
+    particle = next(
+        (i for i, w in enumerate(words[1:], start=1) if w.casefold() in _PARTICLES), None
+    )
+    if particle is not None:
+        return NameSplit(
+            title, " ".join(words[:particle]), " ".join(words[particle:]), particle == 1
+        )
+    return NameSplit(title, " ".join(words[:-1]), words[-1], len(words) == 2)

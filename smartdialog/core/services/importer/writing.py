@@ -89,6 +89,7 @@ def report_of(plan: ImportPlan) -> ImportReport:
 _COMPARED: Final = (
     "first_name",
     "last_name",
+    "title",
     "email",
     "organisation",
     "postcode",
@@ -121,6 +122,7 @@ def plan_import(
             Participant.email,
             Participant.first_name,
             Participant.last_name,
+            Participant.title,
             Participant.organisation,
             Participant.postcode,
             Participant.district,
@@ -272,6 +274,7 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
                     "ticket_number": first_number + offset,
                     "first_name": v["first_name"],
                     "last_name": v["last_name"],
+                    "title": v["title"],
                     "email": v["email"],
                     "organisation": v["organisation"],
                     "postcode": v["postcode"],
