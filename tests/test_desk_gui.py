@@ -591,18 +591,27 @@ def test_an_unclear_consent_column_is_shown_and_can_be_given_its_purpose(
     assert dialog.combos[3].currentData() == ""  # "Einwilligung" alone: not guessed
     assert [dialog.combos[i].currentData() for i in (4, 5)] == ["consent_photos", "consent_contact"]
     assert "„Einwilligung“" in dialog.consent_note.text()
-    assert "No column holds the consent to data processing" in dialog.consent_note.text()
+    no_data_consent = dialog.tr(
+        "No column holds the consent to data processing: none will be recorded. "
+        "Ask for it at the desk."
+    )
+    rule = dialog.tr(
+        "Rule: a person without consent to data processing in the file is not "
+        "imported (listed below)."
+    )
+    assert no_data_consent in dialog.consent_note.text()
     header = dialog.preview.horizontalHeaderItem(3)
     assert header is not None and header.background().color() == QColor("#ffe082")
+    plain = dialog.preview.horizontalHeaderItem(0)
+    assert plain is not None and plain.data(Qt.ItemDataRole.BackgroundRole) is None
     flagged = [dialog.problems.item(r, 1).text() for r in range(dialog.problems.rowCount())]
     assert any("Nguyễn Văn An" in text for text in flagged)
-    assert any("formula" in text for text in flagged)
+    assert any("HYPERLINK" in text for text in flagged)
 
     plan = dialog.plan
     dialog.combos[3].setCurrentIndex(dialog.combos[3].findData("consent_data"))
     qtbot.waitUntil(lambda: dialog.plan is not plan and dialog.plan is not None, timeout=10000)
-    assert "Not understood" not in dialog.consent_note.text()
-    assert "Rule: a person without consent to data processing" in dialog.consent_note.text()
+    assert dialog.consent_note.text() == rule
     assert dialog.plan is not None and [r.row for r in dialog.plan.rejected] == [4]
     dialog.start_import()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)

@@ -261,8 +261,8 @@
         <translation>Zeilen werden geprüft …</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Not understood:&lt;/b&gt; {columns} ask for a consent but do not say for what. Choose the purpose above the column, or leave it ignored: no consent is taken from it.</source>
-        <translation>&lt;b&gt;Nicht verstanden:&lt;/b&gt; {columns} fragen nach einer Einwilligung, sagen aber nicht, wofür. Wählen Sie den Zweck über der Spalte oder lassen Sie sie ignoriert: Aus ihr wird keine Einwilligung übernommen.</translation>
+        <source>&lt;b&gt;Not understood:&lt;/b&gt; for {columns} it is not clear what the consent is for. Choose the purpose above the column, or leave it ignored: no consent is taken from it.</source>
+        <translation>&lt;b&gt;Nicht verstanden:&lt;/b&gt; Bei {columns} ist nicht klar, wofür eingewilligt wird. Wählen Sie den Zweck über der Spalte oder lassen Sie sie ignoriert: Daraus wird keine Einwilligung übernommen.</translation>
     </message>
     <message>
         <source>No column holds the consent to data processing: none will be recorded. Ask for it at the desk.</source>

@@ -213,8 +213,8 @@ class ImportDialog(QDialog):
         if unclear:
             lines.append(
                 self.tr(
-                    "<b>Not understood:</b> {columns} ask for a consent but do not say for "
-                    "what. Choose the purpose above the column, or leave it ignored: no consent "
+                    "<b>Not understood:</b> for {columns} it is not clear what the consent is "
+                    "for. Choose the purpose above the column, or leave it ignored: no consent "
                     "is taken from it."
                 ).format(columns=", ".join(f"„{html.escape(c)}“" for c in unclear))
             )
@@ -238,11 +238,14 @@ class ImportDialog(QDialog):
         )
         for column, header in enumerate(self.table.headers if self.table else []):
             item = self.preview.horizontalHeaderItem(column)
-            if item is not None:
-                item.setBackground(QColor("#ffe082") if header in unclear else QColor())
-                item.setToolTip(
-                    self.tr("Not understood: choose its purpose") if header in unclear else ""
-                )
+            if item is None:
+                continue
+            if header in unclear:
+                item.setBackground(QColor("#ffe082"))
+                item.setToolTip(self.tr("Not understood: choose its purpose"))
+            else:  # the style's own header colour again (an invalid QColor paints black)
+                item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                item.setToolTip("")
 
     def _plan_failed(self, token: int, exc: Exception) -> None:
         if token != self._plan_token:
