@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -23,6 +23,7 @@ from smartdialog.core.services import badges, checkin, registration, tickets
 from smartdialog.core.services.registration import WalkIn
 from smartdialog.ui import scaninput as scanner
 from smartdialog.ui.desk import DeskWorkspace, feedback
+from smartdialog.ui.desk.importdialog import ImportDialog
 from smartdialog.ui.desk.models import PeopleModel, RecentModel
 
 DESK = DeviceIdentity(uuid.UUID(int=21), "Empfang 1", "desk")
@@ -560,3 +561,75 @@ def test_ideas_and_check_ins_keep_the_search_keys(desk: DeskWorkspace) -> None:
     desk.on_changes([change("participants.imported", "event")])
     desk.on_changes([change("participant.walkin", "participant")])
     assert invalidated == [1, 1]
+
+
+# -- consent columns in the import dialog; odd digits in the search field ----------------------
+
+CONSENT_EXPORT = (
+    "Anmelde-ID;Name;Organisation;Einwilligung;Einwilligung Fotos;Einwilligung Kontakt\r\n"
+    "F-1;Dr. Anna Schulte;Seniorenrat;Ja;Ja;\r\n"
+    'F-2;Nguyễn Văn An;=HYPERLINK("http://evil.example");Ja;Nein;x\r\n'
+    "F-3;Ben Osei;;Nein;✓;12.03.2026\r\n"
+)
+
+
+def _open_export(qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path) -> ImportDialog:
+    path = tmp_path / "anmeldungen.csv"
+    path.write_bytes(CONSENT_EXPORT.encode("utf-8-sig"))
+    dialog = desk.open_import(path)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    return dialog
+
+
+def test_an_unclear_consent_column_is_shown_and_can_be_given_its_purpose(
+    qtbot: QtBot, desk: DeskWorkspace, tmp_path: Path
+) -> None:
+    dialog = _open_export(qtbot, desk, tmp_path)
+    assert dialog.combos[3].currentData() == ""  # "Einwilligung" alone: not guessed
+    assert [dialog.combos[i].currentData() for i in (4, 5)] == ["consent_photos", "consent_contact"]
+    assert "„Einwilligung“" in dialog.consent_note.text()
+    no_data_consent = dialog.tr(
+        "No column holds the consent to data processing: none will be recorded. "
+        "Ask for it at the desk."
+    )
+    rule = dialog.tr(
+        "Rule: a person without consent to data processing in the file is not "
+        "imported (listed below)."
+    )
+    assert no_data_consent in dialog.consent_note.text()
+    header = dialog.preview.horizontalHeaderItem(3)
+    assert header is not None and header.background().color() == QColor("#ffe082")
+    plain = dialog.preview.horizontalHeaderItem(0)
+    assert plain is not None and plain.data(Qt.ItemDataRole.BackgroundRole) is None
+    flagged = [dialog.problems.item(r, 1).text() for r in range(dialog.problems.rowCount())]
+    assert any("Nguyễn Văn An" in text for text in flagged)
+    assert any("HYPERLINK" in text for text in flagged)
+
+    plan = dialog.plan
+    dialog.combos[3].setCurrentIndex(dialog.combos[3].findData("consent_data"))
+    qtbot.waitUntil(lambda: dialog.plan is not plan and dialog.plan is not None, timeout=10000)
+    assert dialog.consent_note.text() == rule
+    assert dialog.plan is not None and [r.row for r in dialog.plan.rejected] == [4]
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert dialog.report is not None and dialog.report.imported == 2
+    report = tmp_path / "bericht.csv"
+    dialog.write_report(report)
+    text = report.read_text(encoding="utf-8-sig")
+    assert "Nguyễn Văn An" in text and "\n4;" in text
+    dialog.reject()
+
+
+def test_odd_digits_in_the_search_field_clear_the_list(qtbot: QtBot, desk: DeskWorkspace) -> None:
+    type_text(desk.input, "Müll")
+    desk.run_search()
+    assert desk.search.people.rowCount() == 2
+    # Digits without letters are a ticket being typed by hand, not a name: the list of the
+    # name search before must not stay on screen. (The service's answer to "²" is tested
+    # in test_import_bad_files.py.)
+    for text in ("²", "①", "⓿❶", "⓿"):
+        desk.input.clear()
+        type_text(desk.input, text)
+        desk.run_search()  # raised ValueError inside the event loop before
+        assert desk.search.people.rowCount() == 0

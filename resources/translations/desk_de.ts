@@ -271,10 +271,6 @@
         <translation>&lt;b&gt;{new}&lt;/b&gt; neu, &lt;b&gt;{updates}&lt;/b&gt; zu aktualisieren, {unchanged} unverändert, &lt;b&gt;{rejected}&lt;/b&gt; abgelehnt, &lt;b&gt;{duplicates}&lt;/b&gt; Dubletten in der Datei, &lt;b&gt;{flagged}&lt;/b&gt; zu prüfen.</translation>
     </message>
     <message>
-        <source>Why it was not imported</source>
-        <translation>Warum sie nicht importiert wurde</translation>
-    </message>
-    <message>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
@@ -299,6 +295,22 @@
         <translation>Zeilen werden geprüft …</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Not understood:&lt;/b&gt; for {columns} it is not clear what the consent is for. Choose the purpose above the column, or leave it ignored: no consent is taken from it.</source>
+        <translation>&lt;b&gt;Nicht verstanden:&lt;/b&gt; Bei {columns} ist nicht klar, wofür eingewilligt wird. Wählen Sie den Zweck über der Spalte oder lassen Sie sie ignoriert: Daraus wird keine Einwilligung übernommen.</translation>
+    </message>
+    <message>
+        <source>No column holds the consent to data processing: none will be recorded. Ask for it at the desk.</source>
+        <translation>Keine Spalte enthält die Einwilligung in die Datenverarbeitung: Es wird keine erfasst. Fragen Sie am Empfang danach.</translation>
+    </message>
+    <message>
+        <source>Rule: a person without consent to data processing in the file is not imported (listed below).</source>
+        <translation>Regel: Wer in der Datei nicht in die Datenverarbeitung eingewilligt hat, wird nicht importiert (unten aufgeführt).</translation>
+    </message>
+    <message>
+        <source>Not understood: choose its purpose</source>
+        <translation>Nicht verstanden: Zweck wählen</translation>
+    </message>
+    <message>
         <source>Importing …</source>
         <translation>Import läuft …</translation>
     </message>
@@ -317,6 +329,10 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The column “{column}” asks for a consent but does not say for what; no consent was taken from it.</source>
+        <translation>Die Spalte „{column}“ fragt nach einer Einwilligung, sagt aber nicht, wofür; aus ihr wurde keine Einwilligung übernommen.</translation>
     </message>
 </context>
 <context>
@@ -608,6 +624,10 @@
         <translation>die Datei prüfen, nichts ändern</translation>
     </message>
     <message>
+        <source>assign a column to a field where the automatic mapping is wrong (repeatable); FIELD is one of {fields} or ignore</source>
+        <translation>eine Spalte einem Feld zuordnen, wo die automatische Zuordnung falsch liegt (mehrfach möglich); FELD ist eines von {fields} oder ignore</translation>
+    </message>
+    <message>
         <source>write every participant&apos;s ticket into one PDF</source>
         <translation>die Tickets aller Teilnehmenden in ein PDF schreiben</translation>
     </message>
@@ -646,6 +666,22 @@
     <message>
         <source>Desk</source>
         <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Spalten:</translation>
+    </message>
+    <message>
+        <source>The column “{column}” asks for a consent, but for which purpose is not clear; it was not imported. If it is one, name it: --map &quot;{column}=consent_photos&quot; (or consent_data, consent_contact, consent_attribution).</source>
+        <translation>Die Spalte „{column}“ fragt nach einer Einwilligung, aber für welchen Zweck, ist nicht klar; sie wurde nicht importiert. Wenn sie eine ist, benennen Sie sie: --map &quot;{column}=consent_photos&quot; (oder consent_data, consent_contact, consent_attribution).</translation>
+    </message>
+    <message>
+        <source>No column holds the consent to data processing: none was recorded for the people imported. Ask for it at the desk.</source>
+        <translation>Keine Spalte enthält die Einwilligung in die Datenverarbeitung: Für die importierten Personen wurde keine erfasst. Fragen Sie am Empfang danach.</translation>
+    </message>
+    <message>
+        <source>Rule: a person without consent to data processing in the file is not imported.</source>
+        <translation>Regel: Wer in der Datei nicht in die Datenverarbeitung eingewilligt hat, wird nicht importiert.</translation>
     </message>
     <message>
         <source>Imported: {imported}, updated: {updated}, unchanged: {unchanged}, rejected: {rejected}</source>
@@ -738,12 +774,32 @@
         <translation>{name} ist keine Tabelle mit Anmeldungen. Wählen Sie die CSV- oder Excel-Datei, die das Anmeldeformular exportiert hat.</translation>
     </message>
     <message>
+        <source>{name} is cut off in the middle of a character (Unicode text with an odd number of bytes): it was probably not copied completely. Copy or save it again and import that file.</source>
+        <translation>{name} bricht mitten in einem Zeichen ab (Unicode-Text mit ungerader Byte-Zahl): Die Datei wurde wohl nicht vollständig kopiert. Kopieren oder speichern Sie sie erneut und importieren Sie diese Datei.</translation>
+    </message>
+    <message>
         <source>{name} cannot be read as a table near line {line}: {reason}. Save it again from Excel as “CSV (semicolon separated)” and import that file.</source>
         <translation>{name} kann um Zeile {line} nicht als Tabelle gelesen werden: {reason}. Speichern Sie sie in Excel erneut als „CSV (Trennzeichen-getrennt)“ und importieren Sie diese Datei.</translation>
     </message>
     <message>
+        <source>{name} separates its columns with “{header}” in the first line but its rows with “{rows}”, so no row can be read column by column. Save it again from Excel as “CSV (semicolon separated)” and import that file.</source>
+        <translation>{name} trennt die Spalten in der ersten Zeile mit „{header}“, die übrigen Zeilen aber mit „{rows}“; so lässt sich keine Zeile spaltenweise lesen. Speichern Sie die Datei in Excel erneut als „CSV (Trennzeichen-getrennt)“ und importieren Sie diese.</translation>
+    </message>
+    <message>
         <source>{name} has more than {limit} rows; that is not an export of registrations.</source>
         <translation>{name} hat mehr als {limit} Zeilen; das ist kein Export von Anmeldungen.</translation>
+    </message>
+    <message>
+        <source>“{override}” is not COLUMN=FIELD, for example “Einwilligung Fotos=consent_photos”.</source>
+        <translation>„{override}“ hat nicht die Form SPALTE=FELD, zum Beispiel „Einwilligung Fotos=consent_photos“.</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a field. The fields are: {fields}, ignore.</source>
+        <translation>„{field}“ ist kein Feld. Die Felder sind: {fields}, ignore.</translation>
+    </message>
+    <message>
+        <source>The file has no column “{column}”. Its columns are: {columns}.</source>
+        <translation>Die Datei hat keine Spalte „{column}“. Ihre Spalten sind: {columns}.</translation>
     </message>
     <message>
         <source>Each field can be assigned to one column only ({fields}).</source>
@@ -754,12 +810,20 @@
         <translation>Keine Spalte enthält die Namen. Ordnen Sie vor dem Import die Spalten „Vorname“ und „Nachname“ (oder „Vollständiger Name“) zu.</translation>
     </message>
     <message>
+        <source>Imported, but the column “{column}” held a spreadsheet formula (“{value}”); it is kept as plain text.</source>
+        <translation>Importiert, aber die Spalte „{column}“ enthielt eine Tabellenformel („{value}“); sie ist als reiner Text gespeichert.</translation>
+    </message>
+    <message>
         <source>The column “{column}” holds a spreadsheet formula (“{value}”); it was not imported.</source>
         <translation>Die Spalte „{column}“ enthält eine Tabellenformel („{value}“); die Zeile wurde nicht importiert.</translation>
     </message>
     <message>
         <source>The column “{column}” is longer than {limit} characters.</source>
         <translation>Die Spalte „{column}“ ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Imported, but check the name: “{name}” was split into first name “{first}” and last name “{last}”.</source>
+        <translation>Importiert, aber bitte den Namen prüfen: „{name}“ wurde in Vorname „{first}“ und Nachname „{last}“ aufgeteilt.</translation>
     </message>
     <message>
         <source>The name is missing.</source>
@@ -776,6 +840,14 @@
     <message>
         <source>“{postcode}” is not a German postcode (five digits).</source>
         <translation>„{postcode}“ ist keine deutsche Postleitzahl (fünf Ziffern).</translation>
+    </message>
+    <message>
+        <source>The consent to data processing (“{value}”) is not understood; the person was not imported.</source>
+        <translation>Die Einwilligung in die Datenverarbeitung („{value}“) ist nicht verständlich; die Person wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Imported, but “{value}” in the column “{column}” is not understood; that consent is recorded as not given.</source>
+        <translation>Importiert, aber „{value}“ in der Spalte „{column}“ ist nicht verständlich; diese Einwilligung gilt als nicht erteilt.</translation>
     </message>
     <message>
         <source>No consent to data processing (“{value}”); the person was not imported.</source>
@@ -853,6 +925,22 @@
         <source>No default printer is set up on this laptop. Choose a printer in the print dialog, or switch off “print badges without asking”.</source>
         <translation>Auf diesem Laptop ist kein Standarddrucker eingerichtet. Wählen Sie einen Drucker im Druckdialog oder schalten Sie „Namensschilder ohne Rückfrage drucken“ aus.</translation>
     </message>
+    <message>
+        <source>{name} is a damaged Excel file and cannot be read. Open it in Excel, save it again (or as “CSV UTF-8”) and import that file.</source>
+        <translation>{name} ist eine beschädigte Excel-Datei und kann nicht gelesen werden. Öffnen Sie sie in Excel, speichern Sie sie erneut (oder als „CSV UTF-8“) und importieren Sie diese Datei.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to far more than an export of registrations ({what}); it was not read. Check that you chose the right file, or save the registrations again from Excel as “CSV UTF-8”.</source>
+        <translation>{name} entpackt sich zu weit mehr als einem Export von Anmeldungen ({what}); die Datei wurde nicht gelesen. Prüfen Sie, ob Sie die richtige Datei gewählt haben, oder speichern Sie die Anmeldungen in Excel erneut als „CSV UTF-8“.</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged Excel file: the cell {cell} refers to a text the file does not hold. Open it in Excel, save it again and import that file.</source>
+        <translation>{name} ist eine beschädigte Excel-Datei: Die Zelle {cell} verweist auf einen Text, den die Datei nicht enthält. Öffnen Sie sie in Excel, speichern Sie sie erneut und importieren Sie diese Datei.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit} columns; that is not an export of registrations.</source>
+        <translation>{name} hat mehr als {limit} Spalten; das ist kein Export von Anmeldungen.</translation>
+    </message>
 </context>
 <context>
     <name>importer</name>
@@ -875,6 +963,10 @@
     <message>
         <source>Full name</source>
         <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Title (Dr., Prof.)</source>
+        <translation>Titel (Dr., Prof.)</translation>
     </message>
     <message>
         <source>E-mail</source>

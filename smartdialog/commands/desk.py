@@ -28,6 +28,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument(
         "--dry-run", action="store_true", help=translate("cli", "check the file, change nothing")
     )
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help=translate(
+            "cli",
+            "assign a column to a field where the automatic mapping is wrong (repeatable); "
+            "FIELD is one of {fields} or ignore",
+        ).format(fields=", ".join(importer.FIELDS)),
+    )
     imp.set_defaults(func=_import)
 
     tix = sub.add_parser(
@@ -94,21 +105,47 @@ def _import(args: argparse.Namespace) -> int:
     db = _open(args.event)
     try:
         table = importer.read_table(args.file)
+        mapping = importer.apply_overrides(
+            table.headers, importer.auto_mapping(table.headers), args.map
+        )
         with db.uow() as s:
-            plan = importer.plan_import(s, table, importer.auto_mapping(table.headers))
+            plan = importer.plan_import(s, table, mapping)
             if args.dry_run:
-                report = importer.ImportReport(
-                    len(plan.new),
-                    len(plan.updates),
-                    len(plan.unchanged),
-                    plan.problems,
-                    plan.flagged,
-                )
+                report = importer.report_of(plan)
                 s.rollback()
             else:
                 report = importer.apply_import(s, plan, source_name=args.file.name)
     finally:
         db.close()
+    print(translate("cli", "Columns:"))
+    for index, header in enumerate(table.headers):
+        field = mapping.get(index, "")
+        label = translate("importer", importer.FIELD_LABELS[field])
+        print(f"  {header or '?'} → {label}")
+    for header in report.unclear_consents:
+        print(
+            translate(
+                "cli",
+                "The column “{column}” asks for a consent, but for which purpose is not clear; "
+                'it was not imported. If it is one, name it: --map "{column}=consent_photos" '
+                "(or consent_data, consent_contact, consent_attribution).",
+            ).format(column=header)
+        )
+    if report.without_data_consent:
+        print(
+            translate(
+                "cli",
+                "No column holds the consent to data processing: none was recorded for the "
+                "people imported. Ask for it at the desk.",
+            )
+        )
+    else:
+        print(
+            translate(
+                "cli",
+                "Rule: a person without consent to data processing in the file is not imported.",
+            )
+        )
     print(
         translate(
             "cli",

@@ -191,6 +191,8 @@ class Participant(Row, Base):
     ticket_number: Mapped[int] = mapped_column(Integer)
     first_name: Mapped[str] = mapped_column(String(200), default="")
     last_name: Mapped[str] = mapped_column(String(200), default="")
+    # An academic title ("Dr.", "Prof. Dr. med."): on badges and in lists, not in the minutes.
+    title: Mapped[str] = mapped_column(String(60), default="", server_default="")
     email: Mapped[str] = mapped_column(String(320), default="")
     organisation: Mapped[str] = mapped_column(String(300), default="")
     postcode: Mapped[str] = mapped_column(String(10), default="")

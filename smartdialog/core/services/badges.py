@@ -116,6 +116,7 @@ class Person:
     organisation: str
     payload: str
     email: str = ""
+    title: str = ""  # "Dr.": printed before the name, as German badges and lists do
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,9 @@ def badge_drawing(
     texts = texts or PrintTexts()
     first = person.first_name or person.last_name
     last = person.last_name if person.first_name else ""
+    if person.title:
+        # "Dr. Schulte" under a large "Anna"; a title alone above a single name.
+        last = f"{person.title} {last}".strip()
     if layout == "a6":
         w, h = A6
         d = Drawing(w, h)
@@ -363,7 +367,7 @@ def _ticket_items(
     for venue_line in _wrap(event.venue, inner, 9 * scale, 2):
         items.append(_text(x + m, line_y, inner, venue_line, 9 * scale, minimum=6))
         line_y += 5 * scale
-    name = full_name(person.first_name, person.last_name)
+    name = full_name(f"{person.title} {person.first_name}".strip(), person.last_name)
     items.append(_text(x + m, line_y + 10 * scale, inner, name, 18 * scale, minimum=8, bold=True))
     if person.organisation:
         items.append(
@@ -555,6 +559,7 @@ def people_to_print(
         Participant.last_name,
         Participant.organisation,
         Participant.email,
+        Participant.title,
     ).where(Participant.event_id == keys.event_id, Participant.anonymised_at.is_(None))
     if participant_ids is not None:
         query = query.where(Participant.id.in_(list(participant_ids)))
@@ -572,6 +577,7 @@ def people_to_print(
             r.organisation,
             tickets.encode_payload(keys.code, keys.secret, r.ticket_number),
             r.email,
+            r.title,
         )
         for r in rows
     ]

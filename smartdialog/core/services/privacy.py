@@ -343,6 +343,7 @@ def anonymise_session(s: Session) -> AnonymisationReport:
         .values(
             first_name="",
             last_name="",
+            title="",
             email="",
             postcode="",
             external_ref="",
@@ -413,6 +414,7 @@ def person_report(s: Session, participant_id: uuid.UUID) -> dict[str, Any]:
             "ticket_number": p.ticket_number,
             "first_name": p.first_name,
             "last_name": p.last_name,
+            "title": p.title,
             "email": p.email,
             "organisation": p.organisation,
             "postcode": p.postcode,

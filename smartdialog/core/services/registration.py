@@ -185,7 +185,7 @@ def search(s: Session, query: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]
     """
     # "Müller, J." is typed as often as "Jürgen Müller": punctuation only separates words.
     words = _query_words(query)
-    if len(words) == 1 and words[0].isdigit():
+    if len(words) == 1 and words[0].isdecimal():  # int() reads decimals only, not "⓿"
         number = int(words[0])
         return (
             _rows(s, _with_presence(Participant.ticket_number == number)) if number <= 10**9 else []
@@ -267,7 +267,7 @@ class SearchIndex:
     def search(self, s: Session, query: str, limit: int = SEARCH_LIMIT) -> list[PersonRow]:
         """The same people as ``search`` finds, in the same rank order (names sorted Unicode-aware)."""
         words = _query_words(query)
-        if len(words) == 1 and words[0].isdigit():
+        if len(words) == 1 and words[0].isdecimal():  # int() reads decimals only, not "⓿"
             return search(s, query, limit)
         if not words or len("".join(words)) < MIN_QUERY:
             return []

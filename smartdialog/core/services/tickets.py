@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 import uuid
 import weakref
 from dataclasses import dataclass
@@ -110,8 +111,12 @@ def normalise(raw: str) -> str:
     """The scan without what scanners, layouts and people add around the digits."""
     text = _NOISE.sub("", raw)
     text = _AIM_PREFIX.sub("", text)
-    # Full-width or other Unicode digits (a phone's text field) become ASCII.
-    return "".join(str(int(c)) if c.isdigit() and not c.isascii() else c for c in text)
+    # Full-width or other Unicode decimal digits (a phone's text field) become ASCII; "²" or
+    # "①" are digits to isdigit() but no decimal digit (int() refuses them): they stay, and the
+    # code is then simply not a ticket.
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text
+    )
 
 
 def looks_like_payload(raw: str) -> bool:

@@ -6,6 +6,7 @@ moment); the dialog stays responsive and shows what it is doing.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,10 @@ class ImportDialog(QDialog):
         self.preview = QTableWidget()
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setVisible(False)
+        # Consent columns the mapping does not understand, and the rule for data processing.
+        self.consent_note = QLabel()
+        self.consent_note.setWordWrap(True)
+        self.consent_note.setTextFormat(Qt.TextFormat.RichText)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems = QTableWidget(0, 2)
@@ -107,6 +112,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(QLabel(self.tr("Which column holds what (first rows of the file):")))
         layout.addWidget(self.preview, 3)
+        layout.addWidget(self.consent_note)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 2)
         layout.addWidget(self.buttons)
@@ -183,6 +189,7 @@ class ImportDialog(QDialog):
         if token != self._plan_token:
             return  # the clerk changed the mapping meanwhile
         self.plan = plan
+        self._show_consent_note(plan.unclear_consents, plan.without_data_consent)
         self.summary.setText(
             self.tr(
                 "<b>{new}</b> new, <b>{updates}</b> to update, {unchanged} unchanged, "
@@ -199,6 +206,46 @@ class ImportDialog(QDialog):
         )
         self._show_problems(plan.problems, plan.flagged)
         self.import_button.setEnabled(bool(plan.new or plan.updates))
+
+    def _show_consent_note(self, unclear: list[str], without_data_consent: bool) -> None:
+        """Say which consent columns nobody understood, and what happens without consent."""
+        lines = []
+        if unclear:
+            lines.append(
+                self.tr(
+                    "<b>Not understood:</b> for {columns} it is not clear what the consent is "
+                    "for. Choose the purpose above the column, or leave it ignored: no consent "
+                    "is taken from it."
+                ).format(columns=", ".join(f"„{html.escape(c)}“" for c in unclear))
+            )
+        if without_data_consent:
+            lines.append(
+                self.tr(
+                    "No column holds the consent to data processing: none will be recorded. "
+                    "Ask for it at the desk."
+                )
+            )
+        else:
+            lines.append(
+                self.tr(
+                    "Rule: a person without consent to data processing in the file is not "
+                    "imported (listed below)."
+                )
+            )
+        self.consent_note.setText("<br>".join(lines))
+        self.consent_note.setStyleSheet(
+            "background:#fff8e1; padding:6px; border-radius:4px;" if unclear else ""
+        )
+        for column, header in enumerate(self.table.headers if self.table else []):
+            item = self.preview.horizontalHeaderItem(column)
+            if item is None:
+                continue
+            if header in unclear:
+                item.setBackground(QColor("#ffe082"))
+                item.setToolTip(self.tr("Not understood: choose its purpose"))
+            else:  # the style's own header colour again (an invalid QColor paints black)
+                item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                item.setToolTip("")
 
     def _plan_failed(self, token: int, exc: Exception) -> None:
         if token != self._plan_token:
@@ -261,6 +308,7 @@ class ImportDialog(QDialog):
             )
         )
         self._show_problems(report.rejected, report.flagged)
+        self._show_consent_note(report.unclear_consents, report.without_data_consent)
         self.import_button.setText(self.tr("&Close"))
         self.import_button.setEnabled(True)
         self.save_button.setVisible(bool(report.rejected or report.flagged))
@@ -286,7 +334,17 @@ class ImportDialog(QDialog):
         # Excel in Germany opens semicolon-separated UTF-8 with a byte-order mark correctly.
         with target.open("w", encoding="utf-8-sig", newline="") as f:
             out = spreadsheet.writer(f, delimiter=";")
-            out.writerow([self.tr("Row"), self.tr("Why it was not imported")])
+            out.writerow([self.tr("Row"), self.tr("Not imported, or to check")])
+            for header in self.report.unclear_consents:
+                out.writerow(
+                    [
+                        "",
+                        self.tr(
+                            "The column “{column}” asks for a consent but does not say for "
+                            "what; no consent was taken from it."
+                        ).format(column=header),
+                    ]
+                )
             for rejection in sorted(
                 [*self.report.rejected, *self.report.flagged], key=lambda r: r.row
             ):

@@ -132,6 +132,7 @@ class PeopleSearch(QWidget):
             with self.db.read() as s:
                 rows = self.index.search(s, text)
         except Exception as exc:
+            self.people.set_rows([])  # not the last search's people under a new query
             self.hint.setText(translate_error(exc))
             return
         self.people.set_rows(rows)

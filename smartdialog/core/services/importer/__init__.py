@@ -23,11 +23,15 @@ use the package: ``importer.plan_import(...)``.
 from __future__ import annotations
 
 from smartdialog.core.services.importer.mapping import (
+    CONSENT_FIELDS,
     FIELD_LABELS,
     FIELDS,
+    apply_overrides,
     auto_field,
     auto_mapping,
     check_mapping,
+    looks_like_consent,
+    unclear_consents,
 )
 from smartdialog.core.services.importer.reading import (
     MAX_FILE_BYTES,
@@ -48,9 +52,11 @@ from smartdialog.core.services.importer.writing import (
     apply_import,
     import_file,
     plan_import,
+    report_of,
 )
 
 __all__ = [
+    "CONSENT_FIELDS",
     "FIELDS",
     "FIELD_LABELS",
     "MAX_CELL",
@@ -62,12 +68,16 @@ __all__ = [
     "Rejection",
     "Table",
     "apply_import",
+    "apply_overrides",
     "auto_field",
     "auto_mapping",
     "check_mapping",
     "check_row",
     "import_file",
+    "looks_like_consent",
     "plan_import",
     "read_table",
+    "report_of",
     "search_key",
+    "unclear_consents",
 ]

@@ -15,6 +15,7 @@ FIELDS: Final = (
     "first_name",
     "last_name",
     "full_name",
+    "title",
     "email",
     "organisation",
     "postcode",
@@ -32,6 +33,7 @@ FIELD_LABELS: Final = {
     "first_name": QT_TRANSLATE_NOOP("importer", "First name"),
     "last_name": QT_TRANSLATE_NOOP("importer", "Last name"),
     "full_name": QT_TRANSLATE_NOOP("importer", "Full name"),
+    "title": QT_TRANSLATE_NOOP("importer", "Title (Dr., Prof.)"),
     "email": QT_TRANSLATE_NOOP("importer", "E-mail"),
     "organisation": QT_TRANSLATE_NOOP("importer", "Organisation"),
     "postcode": QT_TRANSLATE_NOOP("importer", "Postcode"),
@@ -88,6 +90,7 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "teilnehmerinnen",
         "person",
     ),
+    "title": ("titel", "akademischertitel", "akademischergrad", "title", "academictitle"),
     "email": (
         "email",
         "emailadresse",
@@ -132,9 +135,7 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "einwilligungdatenverarbeitung",
         "datenverarbeitung",
         "dsgvo",
-        "einwilligung",
         "privacy",
-        "consent",
         "dataconsent",
         "privacyconsent",
     ),
@@ -150,7 +151,6 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "photoconsent",
     ),
     "consent_contact": (
-        "kontakt",
         "kontakterlaubt",
         "kontaktaufnahme",
         "ruckmeldung",
@@ -168,12 +168,9 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
 _FRAGMENTS: Final = (
     ("datenschutz", "consent_data"),
     ("dsgvo", "consent_data"),
-    ("einwillig", "consent_data"),
     ("foto", "consent_photos"),
     ("photo", "consent_photos"),
-    ("bild", "consent_photos"),
     ("namensnennung", "consent_attribution"),
-    ("kontakt", "consent_contact"),
     ("newsletter", "consent_contact"),
     ("vorname", "first_name"),
     ("nachname", "last_name"),
@@ -195,11 +192,84 @@ def _header_key(header: str) -> str:
     return _HEADER_KEY.sub("", fold(header))
 
 
+# A header with one of these words asks for a consent; which one, only its purpose words say.
+_CONSENT_WORDS: Final = (
+    "einwillig",
+    "zustimm",
+    "einverst",
+    "erlaubnis",
+    "erlaubt",
+    "genehmig",
+    "consent",
+    "agree",
+    "permission",
+    "optin",
+)
+
+
+_PURPOSE_WORDS: Final = {
+    "consent_data": (
+        "datenverarbeitung",
+        "datenschutz",
+        "dsgvo",
+        "verarbeitung",
+        "speicherung",
+        "privacy",
+        "dataprocessing",
+        "personaldata",
+    ),
+    "consent_photos": ("foto", "photo", "bildaufnahme", "bildrecht", "filmaufnahme", "video"),
+    "consent_attribution": (
+        "namensnennung",
+        "nennung",
+        "namentlich",
+        "attribution",
+        "autor",
+        "author",
+        "urheber",
+    ),
+    "consent_contact": (
+        "kontakt",
+        "newsletter",
+        "ruckmeldung",
+        "nachfrage",
+        "informiert",
+        "benachrichtig",
+        "contact",
+        "followup",
+    ),
+}
+
+
+CONSENT_FIELDS: Final = ("consent_data", "consent_photos", "consent_contact", "consent_attribution")
+
+
+def looks_like_consent(header: str) -> bool:
+    """True when a column name asks for a consent (whether or not its purpose is clear)."""
+    key = _header_key(header)
+    return any(word in key for word in _CONSENT_WORDS) or auto_field(header) in CONSENT_FIELDS
+
+
+def _consent_purpose(key: str) -> str | None:
+    """The purpose a consent header names, "" when it names none or several; None if no consent."""
+    if not any(word in key for word in _CONSENT_WORDS):
+        return None
+    found = {field for field, words in _PURPOSE_WORDS.items() if any(w in key for w in words)}
+    return found.pop() if len(found) == 1 else ""
+
+
 def auto_field(header: str) -> str:
-    """The field a column name stands for, or "" when unknown."""
+    """The field a column name stands for, or "" when unknown.
+
+    A consent column is mapped only when its header names exactly one purpose;
+    "Einwilligung" alone or "Einwilligung Fotos und Kontakt" is left to the user.
+    """
     key = _header_key(header)
     if not key:
         return ""
+    purpose = _consent_purpose(key)
+    if purpose is not None:
+        return purpose
     for name, synonyms in _SYNONYMS.items():
         if key in synonyms:
             return name
@@ -225,6 +295,65 @@ def auto_mapping(headers: Sequence[str]) -> dict[int, str]:
             mapping[index] = name
             taken.add(name)
     return mapping
+
+
+def unclear_consents(headers: Sequence[str], mapping: dict[int, str]) -> list[str]:
+    """Columns that ask for a consent but are mapped to no consent: the user must decide."""
+    return [
+        header
+        for index, header in enumerate(headers)
+        if looks_like_consent(header) and mapping.get(index, "") not in CONSENT_FIELDS
+    ]
+
+
+def apply_overrides(
+    headers: Sequence[str], mapping: dict[int, str], overrides: Sequence[str]
+) -> dict[int, str]:
+    """The mapping with "COLUMN=FIELD" corrections applied (FIELD "ignore" or empty drops a column).
+
+    A field given to a column is taken from whichever column the automatic mapping gave it.
+    """
+    result = dict(mapping)
+    folded = [fold(h).strip() for h in headers]
+    for override in overrides:
+        column, sep, field = override.rpartition("=")
+        column, field = column.strip(), field.strip()
+        if not sep or not column:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "“{override}” is not COLUMN=FIELD, for example “Einwilligung Fotos=consent_photos”.",
+                ),
+                override=override,
+            )
+        if field.lower() in ("", "ignore", "-"):
+            field = ""
+        elif field not in FIELDS:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "“{field}” is not a field. The fields are: {fields}, ignore."
+                ),
+                field=field,
+                fields=", ".join(FIELDS),
+            )
+        matches = [i for i, h in enumerate(folded) if h == fold(column).strip()]
+        if not matches:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The file has no column “{column}”. Its columns are: {columns}."
+                ),
+                column=column,
+                columns=", ".join(f"“{h}”" for h in headers if h),
+            )
+        for index in matches[:1]:
+            if field:
+                for other, name in list(result.items()):
+                    if name == field:
+                        del result[other]
+                result[index] = field
+            else:
+                result.pop(index, None)
+    return result
 
 
 def check_mapping(mapping: dict[int, str]) -> None:

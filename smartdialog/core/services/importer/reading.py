@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
+from smartdialog.core.services.importer import xlsx
 from smartdialog.core.services.importer.mapping import auto_field
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
@@ -84,7 +83,18 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{name} is cut off in the middle of a character (Unicode text with an odd "
+                    "number of bytes): it was probably not copied completely. Copy or save it "
+                    "again and import that file.",
+                ),
+                name=name,
+            ) from exc
     if b"\x00" in data[:65536]:
         raise _not_a_table(name)
     try:
@@ -141,7 +151,37 @@ def _read_csv(data: bytes, name: str) -> Table:
             line=reader.line_num,
             reason=str(exc),
         ) from exc
+    _refuse_mixed_delimiters(rows, name, delimiter)
     return _table(rows, name, "csv", encoding, delimiter)
+
+
+def _refuse_mixed_delimiters(rows: list[list[str]], name: str, delimiter: str) -> None:
+    """A header split by one delimiter over rows written with another is refused, not guessed.
+
+    Otherwise "Sven,Semi,sven@…" would be imported as somebody's first name.
+    """
+    filled = [row for row in rows if any(cell.strip() for cell in row)]
+    header = next((i for i, row in enumerate(filled) if len(row) >= 2), None)
+    if header is None:
+        return
+    body = filled[header + 1 : header + 201]
+    for other in (";", ",", "\t", "|"):
+        if other == delimiter:
+            continue
+        whole = [row for row in body if len(row) == 1 and other in row[0]]
+        if body and len(whole) * 2 > len(body):
+            shown = {"\t": "Tab"}
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{name} separates its columns with “{header}” in the first line but its "
+                    "rows with “{rows}”, so no row can be read column by column. Save it again "
+                    "from Excel as “CSV (semicolon separated)” and import that file.",
+                ),
+                name=name,
+                header=shown.get(delimiter, delimiter),
+                rows=shown.get(other, other),
+            )
 
 
 def _too_many_rows(name: str) -> DomainError:
@@ -154,38 +194,12 @@ def _too_many_rows(name: str) -> DomainError:
     )
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
-
-
 def _read_xlsx(data: bytes, name: str) -> Table:
-    from openpyxl import load_workbook  # only here: it takes a while to import
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise _not_a_table(name) from exc
-    except Exception as exc:  # openpyxl raises its own kinds for damaged workbooks
-        raise _not_a_table(name) from exc
-    try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
-        if sheet is None:
-            raise _not_a_table(name)
-        rows: list[list[str]] = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append([_cell_text(v) for v in values])
-            if len(rows) > MAX_ROWS + 20:
-                raise _too_many_rows(name)
-    finally:
-        workbook.close()
+    rows = xlsx.read_rows(
+        data, name, MAX_ROWS + 20, lambda: _too_many_rows(name), lambda: _not_a_table(name)
+    )
+    if not rows:
+        raise _not_a_table(name)
     return _table(rows, name, "xlsx")
 
 

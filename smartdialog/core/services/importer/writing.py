@@ -8,8 +8,9 @@ of registering them twice.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, cast
 
@@ -21,7 +22,12 @@ from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.models import Participant
 from smartdialog.core.services import audit, registration, tickets
-from smartdialog.core.services.importer.mapping import auto_mapping, check_mapping
+from smartdialog.core.services.importer.mapping import (
+    apply_overrides,
+    auto_mapping,
+    check_mapping,
+    unclear_consents,
+)
 from smartdialog.core.services.importer.reading import Table, read_table
 from smartdialog.core.services.importer.rows import Rejection, _fold, check_row
 from smartdialog.core.text import fold
@@ -45,6 +51,11 @@ class ImportPlan:
     # Imported, but someone should look: the same name and postcode as another
     # person, with a different e-mail address or registration number.
     flagged: list[Rejection] = field(default_factory=list)
+    # Columns that ask for a consent the mapping does not know the purpose of: not imported,
+    # shown to the user, never guessed.
+    unclear_consents: list[str] = field(default_factory=list)
+    # No column holds the consent to data processing: nobody's is recorded (none is assumed).
+    without_data_consent: bool = False
 
     @property
     def problems(self) -> list[Rejection]:
@@ -58,11 +69,27 @@ class ImportReport:
     unchanged: int
     rejected: list[Rejection]
     flagged: list[Rejection] = field(default_factory=list)
+    unclear_consents: list[str] = field(default_factory=list)
+    without_data_consent: bool = False
+
+
+def report_of(plan: ImportPlan) -> ImportReport:
+    """What the plan would do, as a report (a dry run's answer)."""
+    return ImportReport(
+        len(plan.new),
+        len(plan.updates),
+        len(plan.unchanged),
+        plan.problems,
+        list(plan.flagged),
+        list(plan.unclear_consents),
+        plan.without_data_consent,
+    )
 
 
 _COMPARED: Final = (
     "first_name",
     "last_name",
+    "title",
     "email",
     "organisation",
     "postcode",
@@ -95,6 +122,7 @@ def plan_import(
             Participant.email,
             Participant.first_name,
             Participant.last_name,
+            Participant.title,
             Participant.organisation,
             Participant.postcode,
             Participant.district,
@@ -110,7 +138,10 @@ def plan_import(
         (fold(r.first_name), fold(r.last_name), r.postcode): r for r in existing if r.postcode
     }
 
-    plan = ImportPlan()
+    plan = ImportPlan(
+        unclear_consents=unclear_consents(table.headers, mapping),
+        without_data_consent="consent_data" not in mapping.values(),
+    )
     seen_ref: dict[str, int] = {}
     seen_email: dict[str, int] = {}
     seen_name: dict[tuple[str, str, str], tuple[int, str, str]] = {}
@@ -123,6 +154,7 @@ def plan_import(
         if isinstance(checked, Rejection):
             plan.rejected.append(checked)
             continue
+        plan.flagged.extend(Rejection(row, note) for note in checked["notes"])
         ref, email = checked["external_ref"], checked["email"].casefold()
         name_key = (_fold(checked["first_name"]), _fold(checked["last_name"]), checked["postcode"])
         earlier, why = None, ""
@@ -242,6 +274,7 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
                     "ticket_number": first_number + offset,
                     "first_name": v["first_name"],
                     "last_name": v["last_name"],
+                    "title": v["title"],
                     "email": v["email"],
                     "organisation": v["organisation"],
                     "postcode": v["postcode"],
@@ -249,11 +282,11 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
                     "source": "preregistered",
                     "external_ref": v["external_ref"],
                     "search_key": v["search_key"],
-                    # An export without a consent column comes from a form that required it.
-                    "consent_data_at": at if v.get("consent_data", True) else None,
-                    "consent_photos_at": at if v.get("consent_photos") else None,
-                    "consent_contact_at": at if v.get("consent_contact") else None,
-                    "consent_attribution_at": at if v.get("consent_attribution") else None,
+                    # No consent is assumed: a file without the column records none.
+                    **{
+                        column: _consent_at(v, name, at)
+                        for name, column in _CONSENT_COLUMNS.items()
+                    },
                 }
             )
         # Core executemany on the table: one statement for all rows (the ORM's bulk
@@ -268,7 +301,7 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
             values: dict[str, Any] = {"id": candidate.existing_id}
             for name in candidate.changes:
                 if name in _CONSENT_COLUMNS:
-                    values[_CONSENT_COLUMNS[name]] = at if v[name] else None
+                    values[_CONSENT_COLUMNS[name]] = _consent_at(v, name, at)
                 else:
                     values[name] = v[name]
             values["search_key"] = v["search_key"]
@@ -283,9 +316,16 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
         event_id,
         f"{source_name}: {len(plan.new)} new, {len(plan.updates)} updated, {len(rejected)} rejected",
     )
-    return ImportReport(
-        len(plan.new), len(plan.updates), len(plan.unchanged), rejected, list(plan.flagged)
-    )
+    report = report_of(plan)
+    return report
+
+
+def _consent_at(values: dict[str, Any], name: str, at: datetime) -> datetime | None:
+    """When a consent was given: the date its cell names, else the moment of the import."""
+    if not values.get(name):
+        return None
+    given: datetime | None = values.get(f"{name}_at")
+    return given or at
 
 
 def _chunks(items: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
@@ -293,9 +333,9 @@ def _chunks(items: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, A
         yield items[start : start + size]
 
 
-def import_file(s: Session, path: str | Path) -> ImportReport:
-    """Read, map automatically and import in one go (the command line's way)."""
+def import_file(s: Session, path: str | Path, overrides: Sequence[str] = ()) -> ImportReport:
+    """Read, map automatically (with "COLUMN=FIELD" corrections) and import in one go."""
     table = read_table(path)
-    mapping = auto_mapping(table.headers)
+    mapping = apply_overrides(table.headers, auto_mapping(table.headers), overrides)
     plan = plan_import(s, table, mapping)
     return apply_import(s, plan, source_name=Path(path).name)
