@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>FieldTab</name>
+    <message numerus="yes">
+        <source>%n dot(s) in this field</source>
+        <translation>
+            <numerusform>%n dot in this field</numerusform>
+            <numerusform>%n dots in this field</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdeaCard</name>
     <message numerus="yes">
         <source>%n dot(s) on this idea</source>
