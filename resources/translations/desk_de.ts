@@ -162,6 +162,10 @@
         <translation>Kein Ticket-Code</translation>
     </message>
     <message>
+        <source>Typing slip? Please check the code</source>
+        <translation>Tippfehler? Bitte Code prüfen</translation>
+    </message>
+    <message>
         <source>Ticket not registered</source>
         <translation>Ticket nicht vergeben</translation>
     </message>

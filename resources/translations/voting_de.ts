@@ -347,6 +347,10 @@
         <translation>Dieses Namensschild ist nicht gültig. Bitte wenden Sie sich an den Empfang.</translation>
     </message>
     <message>
+        <source>Typing slip? Please check the code: the 16 digits under the QR code, in four groups of four.</source>
+        <translation>Tippfehler? Bitte Code prüfen: die 16 Ziffern unter dem QR-Code, in vier Vierergruppen.</translation>
+    </message>
+    <message>
         <source>This badge belongs to another event. Please ask at the registration desk.</source>
         <translation>Dieses Namensschild gehört zu einer anderen Veranstaltung. Bitte wenden Sie sich an den Empfang.</translation>
     </message>

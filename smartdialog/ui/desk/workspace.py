@@ -282,7 +282,7 @@ class DeskWorkspace(Workspace):
         self.search.clear()
         try:
             with self.db.uow() as s:
-                result = checkin.scan(s, raw, self.desk_name())
+                result = checkin.scan(s, raw, self.desk_name(), typed=self.input.last_typed)
         except Exception as exc:
             self._show(feedback.REJECTED, self.tr("Not saved"), translate_error(exc))
             return
@@ -334,6 +334,7 @@ class DeskWorkspace(Workspace):
             TicketRejected.FORGED: self.tr("Ticket is not genuine"),
             TicketRejected.TRUNCATED: self.tr("Ticket read incompletely"),
             TicketRejected.GARBLED: self.tr("Not a ticket code"),
+            TicketRejected.TYPO: self.tr("Typing slip? Please check the code"),
             TicketRejected.UNKNOWN: self.tr("Ticket not registered"),
             TicketRejected.EMPTY: self.tr("Empty scan"),
             TicketRejected.ANONYMISED: self.tr("Registration deleted"),

@@ -134,12 +134,12 @@ def _no_round() -> DomainError:
     )
 
 
-def _scan_job(_progress: Any, db: Database, raw: str, station: str) -> _Scanned:
+def _scan_job(_progress: Any, db: Database, raw: str, station: str, typed: bool) -> _Scanned:
     with db.uow() as s:
         current = voting.current_round(s)
         if current is None:
             return _Scanned(voting.BadgeScan(None, _no_round(), "no round"), None)
-        scan = voting.scan_badge(s, current.id, raw, station=station)
+        scan = voting.scan_badge(s, current.id, raw, station=station, typed=typed)
         sheet = voting.ballot_sheet(s, current.id) if scan.voter is not None else None
     return _Scanned(scan, sheet)
 
@@ -273,7 +273,9 @@ class VotingStation(QWidget):
         self.scan_input.setClearButtonEnabled(False)
         self.scan_input.setMaximumWidth(720)
         self.scan_input.setAccessibleName(self.tr("Badge code"))
-        self.scan_input.scanned.connect(self.scan)
+        self.scan_input.scanned.connect(
+            lambda raw: self.scan(raw, typed=self.scan_input.last_typed)
+        )
         self.scan_input.submitted.connect(self._typed_code)
         self.scan_busy = QLabel(self.tr("One moment, please …"))
         self.scan_busy.setObjectName("stationHint")
@@ -509,9 +511,10 @@ class VotingStation(QWidget):
         text = self.scan_input.text()
         self.scan_input.clear()
         if text.strip():
-            self.scan(text)
+            self.scan(text, typed=True)
 
-    def scan(self, raw: str) -> None:
+    def scan(self, raw: str, *, typed: bool = False) -> None:
+        """A badge's code: scanned, or ``typed`` by the voter (a slip is then a typo)."""
         if self._busy or self.page != SCAN:
             return
         self._set_busy(True)
@@ -521,6 +524,7 @@ class VotingStation(QWidget):
             self.db,
             raw,
             self.station_name,
+            typed,
             on_done=self._scanned,
             on_error=self._scan_failed,
         )
@@ -560,6 +564,9 @@ class VotingStation(QWidget):
                 "The code was not read properly. Please hold your badge still under the scanner once more."
             ),
             "forged": self.tr("This badge is not valid. Please ask at the registration desk."),
+            "typo": self.tr(
+                "Typing slip? Please check the code: the 16 digits under the QR code, in four groups of four."
+            ),
             "foreign": self.tr(
                 "This badge belongs to another event. Please ask at the registration desk."
             ),
