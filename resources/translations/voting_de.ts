@@ -236,6 +236,41 @@
         <translation>So viele Punkte einer Person dürfen höchstens in dieses Handlungsfeld gehen.</translation>
     </message>
     <message>
+        <source>On the ballot</source>
+        <translation>Auf dem Stimmzettel</translation>
+    </message>
+    <message>
+        <source>The shortlist as it is</source>
+        <translation>Die Auswahlliste, wie sie ist</translation>
+    </message>
+    <message>
+        <source>The N best supported ideas of each field</source>
+        <translation>Die N meistunterstützten Ideen je Handlungsfeld</translation>
+    </message>
+    <message>
+        <source>The clusters of each field</source>
+        <translation>Die Cluster jedes Handlungsfelds</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n idea(s) selected in the Ideas list</source>
+        <translation>
+            <numerusform>Die %n in der Ideenliste markierte Idee</numerusform>
+            <numerusform>Die %n in der Ideenliste markierten Ideen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every active idea (no shortlist)</source>
+        <translation>Alle aktiven Ideen (keine Auswahlliste)</translation>
+    </message>
+    <message>
+        <source>Supported: each duplicate merged into an idea counts 2, each of its dots in the last closed round 1.</source>
+        <translation>Unterstützung: jedes in eine Idee zusammengeführte Duplikat zählt 2, jeder ihrer Punkte in der letzten abgeschlossenen Runde 1.</translation>
+    </message>
+    <message>
+        <source>Shortlist</source>
+        <translation>Auswahlliste</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -250,6 +285,24 @@
     <message>
         <source>Ties</source>
         <translation>Gleichstand</translation>
+    </message>
+    <message>
+        <source>The shortlist stays as it is; the round&apos;s page shows it.</source>
+        <translation>Die Auswahlliste bleibt, wie sie ist; die Seite der Runde zeigt sie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n Karte</numerusform>
+            <numerusform>%n Karten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n screen(s)</source>
+        <translation>
+            <numerusform>etwa %n Bildschirm</numerusform>
+            <numerusform>etwa %n Bildschirme</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -629,6 +682,22 @@
             <numerusform>Runde {number} ist geöffnet: %n Idee steht zur Abstimmung.</numerusform>
             <numerusform>Runde {number} ist geöffnet: %n Ideen stehen zur Abstimmung.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“{text}” was merged into “{survivor}”, which takes its place.</source>
+        <translation>„{text}“ wurde in „{survivor}“ zusammengeführt; diese Idee tritt an seine Stelle.</translation>
+    </message>
+    <message>
+        <source>“{text}” has been hidden and leaves the ballot.</source>
+        <translation>„{text}“ wurde ausgeblendet und verlässt den Stimmzettel.</translation>
+    </message>
+    <message>
+        <source>Since the shortlist was chosen:</source>
+        <translation>Seit die Auswahlliste gewählt wurde:</translation>
+    </message>
+    <message>
+        <source>Open the round with these changes?</source>
+        <translation>Die Runde mit diesen Änderungen öffnen?</translation>
     </message>
     <message>
         <source>Close round</source>

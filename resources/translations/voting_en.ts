@@ -52,6 +52,30 @@
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message numerus="yes">
+        <source>The %n idea(s) selected in the Ideas list</source>
+        <translation>
+            <numerusform>The %n idea selected in the Ideas list</numerusform>
+            <numerusform>The %n ideas selected in the Ideas list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n screen(s)</source>
+        <translation>
+            <numerusform>about %n screen</numerusform>
+            <numerusform>about %n screens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VotingStation</name>
     <message numerus="yes">
         <source>You have %n dot(s) to give to the ideas you find most important.</source>

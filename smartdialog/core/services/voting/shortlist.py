@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -34,10 +34,10 @@ from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
-from smartdialog.core.models import Dot, Idea, PaperTally, RoundIdea, VotingRound
+from smartdialog.core.models import Dot, FieldOfAction, Idea, PaperTally, RoundIdea, VotingRound
 from smartdialog.core.services import audit
 from smartdialog.core.services.voting.records import round_row, round_rules
-from smartdialog.core.services.voting.values import RoundRules
+from smartdialog.core.services.voting.values import FieldRule, RoundRules
 
 SHORTLIST_MODES: Final = ("all", "clusters", "selected", "top")
 # A voter can overview about five cards per field (DESIGN 5a).
@@ -175,12 +175,12 @@ def support(s: Session, event_id: uuid.UUID) -> Counter[uuid.UUID]:
     return score
 
 
-def _active_ideas(s: Session, r: VotingRound, rules: RoundRules) -> list[Idea]:
+def _active_ideas(s: Session, event_id: uuid.UUID, rules: RoundRules) -> list[Idea]:
     fields = [f.field_id for f in rules.fields]
     return list(
         s.scalars(
             select(Idea)
-            .where(Idea.event_id == r.event_id, Idea.status == "active", Idea.field_id.in_(fields))
+            .where(Idea.event_id == event_id, Idea.status == "active", Idea.field_id.in_(fields))
             .order_by(Idea.created_at, Idea.id)
         )
     )
@@ -196,9 +196,20 @@ def candidates(
 ) -> list[ShortlistCard]:
     """The cards a shortlist of this kind would hold, in ballot order (field, then support)."""
     r = round_row(s, round_id)
-    rules = round_rules(s, r)
-    ideas = _active_ideas(s, r, rules)
-    score = support(s, r.event_id)
+    return _candidates(s, r.event_id, round_rules(s, r), mode, top=top, idea_ids=idea_ids)
+
+
+def _candidates(
+    s: Session,
+    event_id: uuid.UUID,
+    rules: RoundRules,
+    mode: str,
+    *,
+    top: int | None,
+    idea_ids: Iterable[uuid.UUID],
+) -> list[ShortlistCard]:
+    ideas = _active_ideas(s, event_id, rules)
+    score = support(s, event_id)
     position = {f.field_id: f.position for f in rules.fields}
     order = {idea.id: index for index, idea in enumerate(ideas)}
 
@@ -438,7 +449,9 @@ def preview(s: Session, round_id: uuid.UUID) -> BallotPreview:
     rows = _current_rows(s, r)
     shortlisted = bool(rows) or r.runoff_of_id is not None or r.status != "draft"
     if not shortlisted:
-        rows = [ShortlistCard(i.id, i.field_id, i.text, 0) for i in _active_ideas(s, r, rules)]
+        rows = [
+            ShortlistCard(i.id, i.field_id, i.text, 0) for i in _active_ideas(s, r.event_id, rules)
+        ]
     changes = tuple(shortlist_changes(s, r)) if r.status == "draft" and rows else ()
     dropped = {c.idea_id for c in changes if c.kind == "hidden"}
     by_field: dict[uuid.UUID, list[ShortlistCard]] = defaultdict(list)
@@ -450,6 +463,60 @@ def preview(s: Session, round_id: uuid.UUID) -> BallotPreview:
     )
     problems = tuple(_problems(rules, fields, dropped, shortlisted=shortlisted))
     return BallotPreview(shortlisted, fields, changes, problems)
+
+
+def draft_preview(
+    s: Session,
+    *,
+    field_ids: Sequence[uuid.UUID],
+    budgets: Mapping[uuid.UUID, int | None],
+    max_dots_per_idea: int,
+    mode: str,
+    top: int | None = None,
+    idea_ids: Iterable[uuid.UUID] = (),
+) -> BallotPreview:
+    """The ballot a round with these rules and this shortlist would have (nothing is written).
+
+    For the round dialog's preview, before the round exists or is changed.
+    """
+    fields = {f.id: f for f in s.scalars(select(FieldOfAction))}
+    rules = RoundRules(
+        dots_per_participant=max_dots_per_idea,
+        max_dots_per_idea=max_dots_per_idea,
+        hide_tally=True,
+        allow_change=True,
+        require_checkin=True,
+        tie_rule="shared",
+        fields=tuple(
+            sorted(
+                (
+                    FieldRule(f.id, f.name, f.colour, f.position, budgets.get(f.id) or None)
+                    for fid in dict.fromkeys(field_ids)
+                    if (f := fields.get(fid)) is not None
+                ),
+                key=lambda f: (f.position, f.name),
+            )
+        ),
+    )
+    event_id = next(iter(fields.values())).event_id if fields else None
+    problems: list[DomainError] = []
+    cards: list[ShortlistCard] = []
+    if event_id is not None and rules.fields:
+        try:
+            cards = _candidates(s, event_id, rules, mode, top=top, idea_ids=idea_ids)
+        except DomainError as problem:
+            problems.append(problem)
+    by_field: dict[uuid.UUID, list[ShortlistCard]] = defaultdict(list)
+    for card in cards:
+        by_field[card.field_id].append(card)
+    preview_fields = tuple(
+        PreviewField(f.field_id, f.name, f.colour, f.budget, tuple(by_field[f.field_id]))
+        for f in rules.fields
+    )
+    shortlisted = mode != "all"
+    if not problems:
+        problems = _problems(rules, preview_fields, set(), shortlisted=shortlisted)
+    return BallotPreview(shortlisted, preview_fields, (), tuple(problems))
 
 
 def _problems(
@@ -527,6 +594,7 @@ __all__ = [
     "ballot_screens",
     "candidates",
     "check_before_opening",
+    "draft_preview",
     "has_shortlist",
     "parse_mode",
     "preview",
