@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -94,6 +94,23 @@ class DotMeter(QWidget):
         p.end()
 
 
+class ColourStrip(QWidget):
+    """A field's colour as a rounded bar: painted, because a style sheet per card is slow."""
+
+    def __init__(self, colour: str, width: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = QColor(colour)
+        self.setFixedWidth(width)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._colour)
+        p.drawRoundedRect(QRectF(self.rect()), 4, 4)
+        p.end()
+
+
 class IdeaCard(QFrame):
     """One idea with − and + buttons and its dots.
 
@@ -121,9 +138,7 @@ class IdeaCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty("chosen", False)
         self.setAccessibleName(idea.text)
-        strip = QFrame()
-        strip.setFixedWidth(10)
-        strip.setStyleSheet(f"background: {colour}; border: none; border-radius: 4px;")
+        strip = ColourStrip(colour, 10)
         self.text = QLabel(idea.text)
         self.text.setObjectName("ideaText")
         self.text.setWordWrap(True)
@@ -168,17 +183,10 @@ class IdeaCard(QFrame):
             self.style().unpolish(self)
             self.style().polish(self)
 
-    def event(self, event: QEvent) -> bool:
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's names
         # Tab would walk Qt's focus chain; here it goes straight to "Next: check my choice".
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        ):
-            self.navigate.emit(self, event.key())
-            event.accept()
-            return True
-        return super().event(event)
+        self.navigate.emit(self, Qt.Key.Key_Tab if next else Qt.Key.Key_Backtab)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
@@ -217,11 +225,8 @@ class FieldSection(QWidget):
         super().__init__(parent)
         self.field_id = field.field_id
         self.budget = field.budget
-        heading = QFrame()
+        heading = _Heading(field.colour)
         heading.setObjectName("fieldHeading")
-        heading.setStyleSheet(
-            f"#fieldHeading {{ background: {field.colour}; border-radius: 8px; }}"
-        )
         self.name = QLabel(field.name)
         self.name.setObjectName("fieldName")
         self.name.setWordWrap(True)
@@ -235,15 +240,27 @@ class FieldSection(QWidget):
         box.addWidget(self.note)
         self.heading = heading
         self.cards = [IdeaCard(idea, max_dots, field.colour, large=large) for idea in field.ideas]
-        grid = QGridLayout(self)
+        self._columns = columns
+        self._grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 12 if large else 6)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(5)
         grid.addWidget(heading, 0, 0)
-        for index, card in enumerate(self.cards, start=1):
-            grid.addWidget(card, index // columns, index % columns)
+        self._place()
         for column in range(columns):
             grid.setColumnStretch(column, 1)
+
+    def _place(self) -> None:
+        for index, card in enumerate(self.cards, start=1):
+            self._grid.addWidget(card, index // self._columns, index % self._columns)
+
+    def arrange(self, order: list[uuid.UUID]) -> None:
+        """The same cards in another voter's order (cheaper than building them again)."""
+        by_id = {card.idea_id: card for card in self.cards}
+        for card in self.cards:
+            self._grid.removeWidget(card)
+        self.cards = [by_id[idea_id] for idea_id in order]
+        self._place()
 
     def show_left(self, left: int) -> None:
         """With a budget, how many dots may still go to this field."""
@@ -253,6 +270,22 @@ class FieldSection(QWidget):
         else:
             self.note.setText(self.tr("%n dot(s) left for this field", "", left))
             self.note.show()
+
+
+class _Heading(QFrame):
+    """A field's heading tile in its colour (painted: see ColourStrip)."""
+
+    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = QColor(colour)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._colour)
+        p.drawRoundedRect(QRectF(self.rect()), 8, 8)
+        p.end()
 
 
 class FieldTab(QFrame):
@@ -267,7 +300,7 @@ class FieldTab(QFrame):
         self.setObjectName("fieldTab")
         self.setProperty("current", False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet(f"#fieldTab {{ border-bottom: 6px solid {field.colour}; }}")
+        self._colour = QColor(field.colour)
         self.key = f"{index + 1}  " if index < 9 else ""  # the digit that jumps here
         self.name = QLabel(field.name)
         self.name.setObjectName("fieldTabName")
@@ -275,7 +308,7 @@ class FieldTab(QFrame):
         self.spent = QLabel()
         self.spent.setObjectName("fieldTabDots")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 3, 8, 3)
+        layout.setContentsMargins(8, 3, 8, 9)
         layout.setSpacing(0)
         layout.addWidget(self.name)
         layout.addWidget(self.spent)
@@ -295,3 +328,9 @@ class FieldTab(QFrame):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         self.chosen.emit(self.index)
         event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        p = QPainter(self)
+        p.fillRect(QRectF(0, self.height() - 6, self.width(), 6), self._colour)
+        p.end()

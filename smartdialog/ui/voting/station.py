@@ -212,6 +212,8 @@ class VotingStation(QWidget):
         self._sections: list[FieldSection] = []
         self._tabs: list[FieldTab] = []
         self._large = False
+        # The cards of the open round, kept for the next voter: (round, large text).
+        self._built_for: tuple[uuid.UUID, bool] | None = None
         self._task: worker.Task[Any] | None = None
         self.pin_dialog: PinDialog | None = None
 
@@ -622,6 +624,12 @@ class VotingStation(QWidget):
             cards[0].setFocus()
 
     def _build_tabs(self) -> None:
+        if (
+            self._built_for is not None
+            and self._sheet is not None
+            and self._built_for[0] == self._sheet.round.id
+        ):
+            return  # the same round: the same tabs
         for tab in self._tabs:
             tab.deleteLater()
         assert self._sheet is not None
@@ -631,8 +639,21 @@ class VotingStation(QWidget):
             self.tab_bar.addWidget(tab)
 
     def _build_cards(self) -> None:
-        """Lay the sheet out: two cards to a row, one in large-text mode."""
+        """Lay the sheet out: two cards to a row, one in large-text mode.
+
+        The next voter of the same round gets the same cards in their own
+        order: building 35 cards costs far more than moving them.
+        """
         assert self._sheet is not None
+        key = (self._sheet.round.id, self._large)
+        if self._built_for == key and [s.field_id for s in self._sections] == [
+            f.field_id for f in self._sheet.fields
+        ]:
+            for section, field in zip(self._sections, self._sheet.fields, strict=True):
+                section.arrange([idea.idea_id for idea in field.ideas])
+            self.cards_area.verticalScrollBar().setValue(0)
+            return
+        self._built_for = key
         rules = self._sheet.round.rules
         container = QWidget()
         column = QVBoxLayout(container)
