@@ -158,7 +158,8 @@ def test_the_printed_code_typed_at_the_station_opens_the_ballot_like_the_qr(
 
 
 def test_the_station_hint_names_what_is_printed(station: VotingStation) -> None:
-    assert "16 Ziffern unter dem QR-Code" in station.scan_input.placeholderText()
+    assert "16 Ziffern unter dem QR-Code" in station.type_hint.text()
+    assert station.scan_input.placeholderText() == "0000 0000 0000 0000"
 
 
 def test_every_printed_code_is_unique_and_reads_back(people: Database) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from smartdialog.core.db import Database
@@ -186,6 +186,10 @@ def test_large_text_on_the_station_itself(
     assert station.focusWidget() is cards[0]
     station.cards_area.widget().layout().activate()  # type: ignore[union-attr]
     _check_layout(station, screens=99)
+    # Nothing in large text makes the station wider than the screen.
+    QApplication.processEvents()  # the pending layout requests, as the event loop would
+    assert station.minimumSizeHint().width() <= size[0]
+    assert station.width() == size[0]
     # The next voter starts with the usual size.
     station.reset()
     assert not station.large_button.isChecked()

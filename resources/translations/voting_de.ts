@@ -320,12 +320,12 @@
         <translation>Bitte halten Sie den QR-Code auf Ihrem Namensschild unter den Scanner.</translation>
     </message>
     <message>
-        <source>… or type the 16 digits under the QR code and press Enter</source>
-        <translation>… oder die 16 Ziffern unter dem QR-Code eintippen und Enter drücken</translation>
-    </message>
-    <message>
         <source>Badge code</source>
         <translation>Code des Namensschilds</translation>
+    </message>
+    <message>
+        <source>… or type the 16 digits under the QR code and press Enter.</source>
+        <translation>… oder tippen Sie die 16 Ziffern unter dem QR-Code ein und drücken Sie Enter.</translation>
     </message>
     <message>
         <source>One moment, please …</source>

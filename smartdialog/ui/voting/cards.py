@@ -312,7 +312,9 @@ class FieldTab(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.name)
         layout.addWidget(self.spent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Seven tabs share the width whatever their names: a long name wraps, never widens the window.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(0)
         self.setAccessibleName(field.name)
 
     def show_spent(self, dots: int) -> None:

@@ -110,7 +110,7 @@ LARGE_STYLE = (
 #votingStation #ideaText { font-size: 30px; }
 #votingStation #fieldName { font-size: 30px; }
 #votingStation #fieldNote { font-size: 24px; }
-#votingStation #fieldTabName, #votingStation #fieldTabDots { font-size: 22px; }
+#votingStation #fieldTabName, #votingStation #fieldTabDots { font-size: 18px; }
 #votingStation #rulesLine { font-size: 24px; }
 #votingStation #greeting { font-size: 34px; }
 #votingStation #dotsLeft { font-size: 30px; }
@@ -269,9 +269,8 @@ class VotingStation(QWidget):
         prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         prompt.setWordWrap(True)
         self.scan_input = ScanInput()
-        self.scan_input.setPlaceholderText(
-            self.tr("… or type the 16 digits under the QR code and press Enter")
-        )
+        # The shape of the code printed under the QR code, in its groups of four.
+        self.scan_input.setPlaceholderText("0000 0000 0000 0000")
         self.scan_input.setClearButtonEnabled(False)
         self.scan_input.setMaximumWidth(720)
         self.scan_input.setAccessibleName(self.tr("Badge code"))
@@ -279,6 +278,12 @@ class VotingStation(QWidget):
             lambda raw: self.scan(raw, typed=self.scan_input.last_typed)
         )
         self.scan_input.submitted.connect(self._typed_code)
+        self.type_hint = QLabel(
+            self.tr("… or type the 16 digits under the QR code and press Enter.")
+        )
+        self.type_hint.setObjectName("stationHint")
+        self.type_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.type_hint.setWordWrap(True)
         self.scan_busy = QLabel(self.tr("One moment, please …"))
         self.scan_busy.setObjectName("stationHint")
         self.scan_busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -308,6 +313,8 @@ class VotingStation(QWidget):
         layout.addWidget(prompt)
         layout.addSpacing(30)
         layout.addWidget(self.scan_input, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addWidget(self.type_hint)
         layout.addWidget(self.scan_busy)
         layout.addSpacing(30)
         layout.addWidget(self.scan_notice)
