@@ -313,8 +313,9 @@ class FieldTab(QFrame):
         layout.addWidget(self.name)
         layout.addWidget(self.spent)
         # Seven tabs share the width whatever their names: a long name wraps, never widens the window.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(0)
+        # (A long name gets more of the width; 1 px, because 0 would mean "no minimum set".)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(1)
         self.setAccessibleName(field.name)
 
     def show_spent(self, dots: int) -> None:

@@ -110,7 +110,6 @@ LARGE_STYLE = (
 #votingStation #ideaText { font-size: 30px; }
 #votingStation #fieldName { font-size: 30px; }
 #votingStation #fieldNote { font-size: 24px; }
-#votingStation #fieldTabName, #votingStation #fieldTabDots { font-size: 18px; }
 #votingStation #rulesLine { font-size: 24px; }
 #votingStation #greeting { font-size: 34px; }
 #votingStation #dotsLeft { font-size: 30px; }
