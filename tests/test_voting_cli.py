@@ -148,3 +148,45 @@ def test_closing_without_a_terminal_says_to_add_yes(
     assert code == 2 and "--yes" in err
     with db.read() as s:
         assert voting.round_by_number(s, 1).is_open
+
+
+def test_a_round_on_a_shortlist_from_the_command_line(
+    db: Database, event_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = add_ideas(db, {0: ["Radwege", "Busse", "Leihräder"], 1: ["Coworking", "Glasfaser"]})
+    path = str(event_path)
+    code, out, _ = _run(
+        capsys, "round", "new", path, "--field", "Mobil", "--field", "Wirt", "--shortlist", "top:1"
+    )
+    assert code == 0 and "Ballot: 2 card(s), about 1 screen(s)" in out
+    code, out, _ = _run(capsys, "round", "shortlist", path, "1", "--add", str(found["Busse"])[:8])
+    assert code == 0 and "Ballot: 3 card(s)" in out and "Busse" in out
+    code, out, _ = _run(
+        capsys, "round", "shortlist", path, "1", "--remove", str(found["Radwege"])[:8]
+    )
+    assert code == 0 and "Radwege" not in out
+    code, out, err = _run(capsys, "round", "shortlist", path, "1", "--set", "clusters")
+    assert code == 1 and "shortlist would be empty" in err
+    code, out, _ = _run(capsys, "round", "open", path, "1")
+    assert code == 0 and "2 ideas are frozen" in out
+
+
+def test_results_top_keeps_every_tie_at_the_cut(
+    db: Database, event_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .test_voting_shortlist import tied_round
+
+    tied_round(db)
+    code, out, _ = _run(capsys, "results", str(event_path), "--top", "2", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["text"], r["rank"], r["tied"]) for r in rows] == [
+        ("A", "1", ""),
+        ("B", "2", "yes"),
+        ("C", "2", "yes"),
+        ("D", "2", "yes"),
+        ("E", "2", "yes"),
+        ("F", "2", "yes"),
+    ]
+    code, out, _ = _run(capsys, "results", str(event_path), "--top", "1")
+    assert code == 0 and "B" not in out.split("Overall")[1]

@@ -101,7 +101,7 @@ def test_a_participant_votes_from_badge_to_thanks(
     busse.setFocus()
     qtbot.keyClick(busse, Qt.Key.Key_Plus)
     qtbot.keyClick(busse, Qt.Key.Key_Minus)
-    qtbot.keyClick(busse, Qt.Key.Key_Right)
+    qtbot.keyClick(busse, Qt.Key.Key_Space)
     assert busse.meter.filled == 1
     assert station.meter is not None and station.meter.filled == 0
     assert station.dots_left.text() == "Noch 0 von 4 Punkten"
@@ -305,12 +305,12 @@ def test_each_voter_sees_their_own_order(qtbot: QtBot, hall: Hall, station: Voti
 
 
 def test_a_ballot_without_mouse_or_touch(qtbot: QtBot, hall: Hall, station: VotingStation) -> None:
-    """Keyboard only: → places a dot, ↓ walks the cards and on to the button, Enter presses it."""
+    """Keyboard only: Space places a dot, ↓ walks the cards and on to the button, Enter presses it."""
     _scan(qtbot, station, _badge(hall.db, 2))
     qtbot.waitUntil(lambda: station.page == "ballot")
     cards = station.cards()
     assert station.focusWidget() is cards[0]
-    qtbot.keyClick(cards[0], Qt.Key.Key_Right)
+    qtbot.keyClick(cards[0], Qt.Key.Key_Space)
     for card in cards:
         qtbot.keyClick(card, Qt.Key.Key_Down)
     assert station.focusWidget() is station.next_button

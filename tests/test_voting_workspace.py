@@ -312,3 +312,50 @@ def test_closing_a_round_with_the_runoff_rule_offers_the_runoff(
     )
     runoff = page.current_round()
     assert runoff is not None and runoff.runoff_of_number == 1 and runoff.idea_count == 2
+
+
+def test_the_round_dialog_previews_the_ballot_and_puts_the_shortlist_on_the_round(
+    qtbot: QtBot, db: Database, page: VotingWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smartdialog.core.services import ideas
+    from smartdialog.ui.voting.dialogs import RoundDialog
+
+    texts = {position: [f"Idee {position}-{n}" for n in range(8)] for position in range(7)}
+    found = add_ideas(db, texts)
+    page.ideas_selection = lambda: [found["Idee 0-1"], found["Idee 1-2"]]
+    dialog = page._round_dialog(None)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.shortlist.currentData() == "top"
+    assert dialog.preview_label.text().startswith("35 Karten, etwa 3 Bildschirme")
+    dialog.shortlist.setCurrentIndex(dialog.shortlist.findData("clusters"))
+    assert "Die Auswahlliste wäre leer" in dialog.preview_label.text()
+    dialog.shortlist.setCurrentIndex(dialog.shortlist.findData("selected"))
+    assert dialog.shortlist.currentText() == "Die 2 in der Ideenliste markierten Ideen"
+    assert "2 Karten, etwa 1 Bildschirm" in dialog.preview_label.text()
+    assert "hat keine Karte auf dem Stimmzettel" in dialog.preview_label.text()
+    dialog.shortlist.setCurrentIndex(dialog.shortlist.findData("top"))
+    dialog.top.setValue(4)
+    assert dialog.preview_label.text().startswith("28 Karten")
+    monkeypatch.setattr(dialog, "exec", lambda: RoundDialog.DialogCode.Accepted)
+    monkeypatch.setattr(page, "_round_dialog", lambda _existing: dialog)
+    page.new_round()
+    info = page.current_round()
+    assert info is not None and info.idea_count == 28
+
+    # Merged after it was chosen: the moderator is told before the round opens.
+    with db.read() as s:
+        sheet_ids = [c.idea_id for f in voting.preview(s, info.id).fields for c in f.cards]
+    with db.uow() as s:
+        ideas.merge(s, sheet_ids[0], found["Idee 0-7"])
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    page.open_round()
+    assert "„Idee 0-7“" in asked[0] and "an seine Stelle" in asked[0]
+    with db.read() as s:
+        assert voting.get_round(s, info.id).status == "draft"  # not opened: nothing changed

@@ -166,6 +166,10 @@
         <translation>Kein Ticket-Code</translation>
     </message>
     <message>
+        <source>Typing slip? Please check the code</source>
+        <translation>Tippfehler? Bitte Code prüfen</translation>
+    </message>
+    <message>
         <source>Ticket not registered</source>
         <translation>Ticket nicht vergeben</translation>
     </message>
@@ -900,6 +904,14 @@
     <message>
         <source>The ticket code is incomplete ({count} of {expected} digits). Scan it again, holding the ticket still.</source>
         <translation>Der Ticket-Code ist unvollständig ({count} von {expected} Ziffern). Scannen Sie ihn noch einmal und halten Sie das Ticket dabei still.</translation>
+    </message>
+    <message>
+        <source>Typing slip? Please check the code: it is the 16 digits under the QR code, in four groups of four.</source>
+        <translation>Tippfehler? Bitte Code prüfen: es sind die 16 Ziffern unter dem QR-Code, in vier Vierergruppen.</translation>
+    </message>
+    <message>
+        <source>The code has {count} digits, but the one under the QR code has {expected} (four groups of four). Is a group missing? Please check the code.</source>
+        <translation>Der Code hat {count} Ziffern, der unter dem QR-Code aber {expected} (vier Vierergruppen). Fehlt eine Gruppe? Bitte Code prüfen.</translation>
     </message>
     <message>
         <source>This ticket belongs to another event (event code {code}). Please ask the person for the ticket of this event.</source>

@@ -447,6 +447,10 @@
         <source>No dots yet.</source>
         <translation>Noch keine Punkte vergeben.</translation>
     </message>
+    <message>
+        <source>tied</source>
+        <translation>gleichauf</translation>
+    </message>
 </context>
 <context>
     <name>WallWorkspace</name>

@@ -12,6 +12,20 @@
     </message>
 </context>
 <context>
+    <name>FieldTab</name>
+    <message>
+        <source>no dots</source>
+        <translation>keine Punkte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dot(s) in this field</source>
+        <translation>
+            <numerusform>%n Punkt in diesem Feld</numerusform>
+            <numerusform>%n Punkte in diesem Feld</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdeaCard</name>
     <message>
         <source>One dot less for: {text}</source>
@@ -226,6 +240,41 @@
         <translation>So viele Punkte einer Person dürfen höchstens in dieses Handlungsfeld gehen.</translation>
     </message>
     <message>
+        <source>On the ballot</source>
+        <translation>Auf dem Stimmzettel</translation>
+    </message>
+    <message>
+        <source>The shortlist as it is</source>
+        <translation>Die Auswahlliste, wie sie ist</translation>
+    </message>
+    <message>
+        <source>The N best supported ideas of each field</source>
+        <translation>Die N meistunterstützten Ideen je Handlungsfeld</translation>
+    </message>
+    <message>
+        <source>The clusters of each field</source>
+        <translation>Die Cluster jedes Handlungsfelds</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n idea(s) selected in the Ideas list</source>
+        <translation>
+            <numerusform>Die %n in der Ideenliste markierte Idee</numerusform>
+            <numerusform>Die %n in der Ideenliste markierten Ideen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every active idea (no shortlist)</source>
+        <translation>Alle aktiven Ideen (keine Auswahlliste)</translation>
+    </message>
+    <message>
+        <source>Supported: each duplicate merged into an idea counts 2, each of its dots in the last closed round 1.</source>
+        <translation>Unterstützung: jedes in eine Idee zusammengeführte Duplikat zählt 2, jeder ihrer Punkte in der letzten abgeschlossenen Runde 1.</translation>
+    </message>
+    <message>
+        <source>Shortlist</source>
+        <translation>Auswahlliste</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -240,6 +289,24 @@
     <message>
         <source>Ties</source>
         <translation>Gleichstand</translation>
+    </message>
+    <message>
+        <source>The shortlist stays as it is; the round&apos;s page shows it.</source>
+        <translation>Die Auswahlliste bleibt, wie sie ist; die Seite der Runde zeigt sie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n Karte</numerusform>
+            <numerusform>%n Karten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n screen(s)</source>
+        <translation>
+            <numerusform>etwa %n Bildschirm</numerusform>
+            <numerusform>etwa %n Bildschirme</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -257,12 +324,12 @@
         <translation>Bitte halten Sie den QR-Code auf Ihrem Namensschild unter den Scanner.</translation>
     </message>
     <message>
-        <source>… or type the code under the QR code and press Enter</source>
-        <translation>… oder tippen Sie die Ziffern unter dem QR-Code ein und drücken Sie Enter</translation>
-    </message>
-    <message>
         <source>Badge code</source>
         <translation>Code des Namensschilds</translation>
+    </message>
+    <message>
+        <source>… or type the 16 digits under the QR code and press Enter.</source>
+        <translation>… oder tippen Sie die 16 Ziffern unter dem QR-Code ein und drücken Sie Enter.</translation>
     </message>
     <message>
         <source>One moment, please …</source>
@@ -279,6 +346,14 @@
     <message>
         <source>For the team: unlock the station with the PIN</source>
         <translation>Für das Team: Station mit der PIN entsperren</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Große Schrift</translation>
+    </message>
+    <message>
+        <source>Large text on or off</source>
+        <translation>Große Schrift ein oder aus</translation>
     </message>
     <message>
         <source>I am still here</source>
@@ -327,6 +402,10 @@
     <message>
         <source>This badge is not valid. Please ask at the registration desk.</source>
         <translation>Dieses Namensschild ist nicht gültig. Bitte wenden Sie sich an den Empfang.</translation>
+    </message>
+    <message>
+        <source>Typing slip? Please check the code: the 16 digits under the QR code, in four groups of four.</source>
+        <translation>Tippfehler? Bitte Code prüfen: die 16 Ziffern unter dem QR-Code, in vier Vierergruppen.</translation>
     </message>
     <message>
         <source>This badge belongs to another event. Please ask at the registration desk.</source>
@@ -613,6 +692,22 @@
         </translation>
     </message>
     <message>
+        <source>“{text}” was merged into “{survivor}”, which takes its place.</source>
+        <translation>„{text}“ wurde in „{survivor}“ zusammengeführt; diese Idee tritt an seine Stelle.</translation>
+    </message>
+    <message>
+        <source>“{text}” has been hidden and leaves the ballot.</source>
+        <translation>„{text}“ wurde ausgeblendet und verlässt den Stimmzettel.</translation>
+    </message>
+    <message>
+        <source>Since the shortlist was chosen:</source>
+        <translation>Seit die Auswahlliste gewählt wurde:</translation>
+    </message>
+    <message>
+        <source>Open the round with these changes?</source>
+        <translation>Die Runde mit diesen Änderungen öffnen?</translation>
+    </message>
+    <message>
         <source>Close round</source>
         <translation>Runde schließen</translation>
     </message>
@@ -767,6 +862,34 @@ Stichwahl jetzt anlegen?</translation>
         <translation>Nummer der Runde</translation>
     </message>
     <message>
+        <source>only the first N places, per field and overall (ideas tied at the cut stay)</source>
+        <translation>nur die ersten N Plätze, je Feld und insgesamt (gleichauf liegende Ideen an der Grenze bleiben)</translation>
+    </message>
+    <message>
+        <source>what the ballot holds: clusters, selected (with --idea), top:N (the N best supported per field) or all (default)</source>
+        <translation>was auf dem Stimmzettel steht: clusters (Cluster), selected (mit --idea), top:N (die N meistunterstützten je Feld) oder all (Standard)</translation>
+    </message>
+    <message>
+        <source>an idea on the shortlist, by its id or first characters (repeat)</source>
+        <translation>eine Idee für die Auswahlliste, per ID oder deren Anfang (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>show a draft round&apos;s ballot, or change its shortlist before it opens</source>
+        <translation>den Stimmzettel einer Entwurfsrunde zeigen oder ihre Auswahlliste vor dem Öffnen ändern</translation>
+    </message>
+    <message>
+        <source>clusters, selected, top:N or all</source>
+        <translation>clusters, selected, top:N oder all</translation>
+    </message>
+    <message>
+        <source>put this idea on the shortlist (repeat)</source>
+        <translation>diese Idee auf die Auswahlliste setzen (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>take this idea off the shortlist (repeat)</source>
+        <translation>diese Idee von der Auswahlliste nehmen (wiederholbar)</translation>
+    </message>
+    <message>
         <source>do not ask for confirmation</source>
         <translation>nicht nachfragen</translation>
     </message>
@@ -867,6 +990,34 @@ Stichwahl jetzt anlegen?</translation>
         <translation>Runde {number} angelegt: {title}</translation>
     </message>
     <message>
+        <source>Ballot: {cards} card(s), about {screens} screen(s)</source>
+        <translation>Stimmzettel: {cards} Karte(n), etwa {screens} Bildschirm(e)</translation>
+    </message>
+    <message>
+        <source>(every active idea)</source>
+        <translation>(alle aktiven Ideen)</translation>
+    </message>
+    <message>
+        <source>On opening, “{text}” gives way to “{survivor}”, into which it was merged.</source>
+        <translation>Beim Öffnen tritt „{survivor}“ an die Stelle von „{text}“, das darin zusammengeführt wurde.</translation>
+    </message>
+    <message>
+        <source>On opening, “{text}” leaves the ballot: it has been hidden.</source>
+        <translation>Beim Öffnen verlässt „{text}“ den Stimmzettel: die Idee wurde ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>Cannot open yet: {problem}</source>
+        <translation>Kann noch nicht geöffnet werden: {problem}</translation>
+    </message>
+    <message>
+        <source>“{text}” gave way to “{survivor}”, into which it was merged.</source>
+        <translation>„{survivor}“ ist an die Stelle von „{text}“ getreten, das darin zusammengeführt wurde.</translation>
+    </message>
+    <message>
+        <source>“{text}” left the ballot: it has been hidden.</source>
+        <translation>„{text}“ steht nicht mehr auf dem Stimmzettel: die Idee wurde ausgeblendet.</translation>
+    </message>
+    <message>
         <source>Round {number} is open: {ideas} ideas are frozen for voting.</source>
         <translation>Runde {number} ist geöffnet: {ideas} Ideen stehen zur Abstimmung.</translation>
     </message>
@@ -914,12 +1065,20 @@ Stichwahl jetzt anlegen?</translation>
         <translation>Diese Veranstaltung hat noch keine geöffnete oder geschlossene Abstimmungsrunde.</translation>
     </message>
     <message>
+        <source>--top needs a number of 1 or more.</source>
+        <translation>--top braucht eine Zahl ab 1.</translation>
+    </message>
+    <message>
         <source>No single field of action is called “{name}”. The fields are: {names}.</source>
         <translation>Kein einzelnes Handlungsfeld heißt „{name}“. Die Handlungsfelder sind: {names}.</translation>
     </message>
     <message>
         <source>Write a budget as NAME=N, for example Mobilität=2.</source>
         <translation>Schreiben Sie eine Obergrenze als NAME=N, zum Beispiel Mobilität=2.</translation>
+    </message>
+    <message>
+        <source>No single active idea of the round&apos;s fields has an id starting with “{id}”.</source>
+        <translation>Keine einzelne aktive Idee der Felder dieser Runde hat eine ID, die mit „{id}“ beginnt.</translation>
     </message>
     <message>
         <source>No voting round is open. Give the round with --round N.</source>
@@ -1076,6 +1235,54 @@ Stichwahl jetzt anlegen?</translation>
     <message>
         <source>No voting round is open at the moment. Please ask the team.</source>
         <translation>Zurzeit ist keine Abstimmungsrunde geöffnet. Bitte fragen Sie das Team.</translation>
+    </message>
+    <message>
+        <source>“{text}” is no shortlist. Write clusters, selected, all, or top:N with N from 1 to {max}.</source>
+        <translation>„{text}“ ist keine Auswahlliste. Schreiben Sie clusters, selected, all oder top:N mit N von 1 bis {max}.</translation>
+    </message>
+    <message>
+        <source>The ideas of a round cannot change once it has been opened.</source>
+        <translation>Die Ideen einer Runde können sich nicht mehr ändern, sobald sie geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>A runoff votes on the tied ideas; its list is fixed.</source>
+        <translation>Eine Stichwahl stimmt über die gleichauf liegenden Ideen ab; ihre Liste steht fest.</translation>
+    </message>
+    <message>
+        <source>{count} of the ticked ideas cannot go on the ballot: they are hidden, merged, or in a field of action that is not part of the round.</source>
+        <translation>{count} der angehakten Ideen können nicht auf den Stimmzettel: sie sind ausgeblendet, zusammengeführt oder gehören zu einem Handlungsfeld, das nicht zur Runde gehört.</translation>
+    </message>
+    <message>
+        <source>The number of ideas per field must be from 1 to {max}.</source>
+        <translation>Die Zahl der Ideen je Feld muss zwischen 1 und {max} liegen.</translation>
+    </message>
+    <message>
+        <source>The shortlist would be empty: there is nothing to vote on. Cluster or tick ideas first, or choose another kind of shortlist.</source>
+        <translation>Die Auswahlliste wäre leer: es gäbe nichts abzustimmen. Bilden Sie zuerst Cluster oder haken Sie Ideen an, oder wählen Sie eine andere Auswahl.</translation>
+    </message>
+    <message>
+        <source>A hidden or merged idea cannot go on the ballot: “{text}”.</source>
+        <translation>Eine ausgeblendete oder zusammengeführte Idee kann nicht auf den Stimmzettel: „{text}“.</translation>
+    </message>
+    <message>
+        <source>“{text}” belongs to a field of action that is not part of this round.</source>
+        <translation>„{text}“ gehört zu einem Handlungsfeld, das nicht Teil dieser Runde ist.</translation>
+    </message>
+    <message>
+        <source>This idea is not on the round&apos;s shortlist.</source>
+        <translation>Diese Idee steht nicht auf der Auswahlliste der Runde.</translation>
+    </message>
+    <message>
+        <source>This is the last idea on the shortlist; a round needs at least one. Choose another shortlist instead.</source>
+        <translation>Das ist die letzte Idee auf der Auswahlliste; eine Runde braucht mindestens eine. Wählen Sie stattdessen eine andere Auswahl.</translation>
+    </message>
+    <message>
+        <source>The field of action “{field}” has no card on the ballot. Put an idea of it on the shortlist, or leave the field out of the round.</source>
+        <translation>Das Handlungsfeld „{field}“ hat keine Karte auf dem Stimmzettel. Nehmen Sie eine Idee daraus in die Auswahl auf oder lassen Sie das Feld aus der Runde heraus.</translation>
+    </message>
+    <message>
+        <source>The budget of “{field}” is {budget} dots, but its {cards} card(s) can take only {max}. Lower the budget or put more ideas on the shortlist.</source>
+        <translation>Das Budget von „{field}“ beträgt {budget} Punkte, seine {cards} Karte(n) können aber nur {max} aufnehmen. Senken Sie das Budget oder nehmen Sie mehr Ideen in die Auswahl auf.</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>FieldTab</name>
+    <message numerus="yes">
+        <source>%n dot(s) in this field</source>
+        <translation>
+            <numerusform>%n dot in this field</numerusform>
+            <numerusform>%n dots in this field</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdeaCard</name>
     <message numerus="yes">
         <source>%n dot(s) on this idea</source>
@@ -38,6 +48,30 @@
         <translation>
             <numerusform>%n more tie, marked in the table.</numerusform>
             <numerusform>%n more ties, marked in the table.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message numerus="yes">
+        <source>The %n idea(s) selected in the Ideas list</source>
+        <translation>
+            <numerusform>The %n idea selected in the Ideas list</numerusform>
+            <numerusform>The %n ideas selected in the Ideas list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n screen(s)</source>
+        <translation>
+            <numerusform>about %n screen</numerusform>
+            <numerusform>about %n screens</numerusform>
         </translation>
     </message>
 </context>

@@ -1,7 +1,7 @@
 """Dot-voting jobs: the results of a round, and what a moderator does with rounds.
 
 smartdialog results EVENT [--round N] [--format table|csv|json]
-smartdialog round list|new|open|close|runoff EVENT ...
+smartdialog round list|new|shortlist|open|close|runoff EVENT ...
 smartdialog paper EVENT IDEA DOTS [--round N]
 smartdialog station-pin EVENT
 """
@@ -56,6 +56,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=("table", "csv", "json"),
         default="table",
         help=translate("cli", "output format (default: table)"),
+    )
+    results.add_argument(
+        "--top",
+        type=int,
+        metavar="N",
+        help=translate(
+            "cli", "only the first N places, per field and overall (ideas tied at the cut stay)"
+        ),
     )
     results.set_defaults(func=_results)
 
@@ -116,7 +124,50 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help=translate("cli", "ties are decided by a runoff"),
     )
+    new.add_argument(
+        "--shortlist",
+        metavar="KIND",
+        help=translate(
+            "cli",
+            "what the ballot holds: clusters, selected (with --idea), top:N (the N best supported "
+            "per field) or all (default)",
+        ),
+    )
+    new.add_argument(
+        "--idea",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=translate("cli", "an idea on the shortlist, by its id or first characters (repeat)"),
+    )
     new.set_defaults(func=_new)
+
+    short = jobs.add_parser(
+        "shortlist",
+        help=translate(
+            "cli", "show a draft round's ballot, or change its shortlist before it opens"
+        ),
+    )
+    short.add_argument("event", help=event_help)
+    short.add_argument("number", type=int, metavar="N", help=translate("cli", "round number"))
+    short.add_argument(
+        "--set", metavar="KIND", help=translate("cli", "clusters, selected, top:N or all")
+    )
+    short.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=translate("cli", "put this idea on the shortlist (repeat)"),
+    )
+    short.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=translate("cli", "take this idea off the shortlist (repeat)"),
+    )
+    short.set_defaults(func=_shortlist)
 
     for name, helptext, func in (
         ("open", translate("cli", "open a round for voting (freezes its ideas)"), _open),
@@ -181,6 +232,10 @@ def _results(args: argparse.Namespace) -> int:
             results = voting.round_results(s, _chosen_round(s, args.round).id)
     finally:
         db.close()
+    if args.top is not None:
+        if args.top < 1:
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "--top needs a number of 1 or more."))
+        results = _cut(results, args.top)
     if args.format == "json":
         json.dump(results_record(results), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -189,6 +244,18 @@ def _results(args: argparse.Namespace) -> int:
     else:
         _write_table(results)
     return 0
+
+
+def _cut(results: voting.RoundResults, top: int) -> voting.RoundResults:
+    """The first ``top`` places per field and overall, with every idea tied at the cut."""
+    return dataclasses.replace(
+        results,
+        fields=tuple(
+            dataclasses.replace(f, ideas=tuple(voting.top_with_ties(f.ideas, top)))
+            for f in results.fields
+        ),
+        overall=tuple(voting.top_with_ties(results.overall, top)),
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -399,6 +466,13 @@ def _new(args: argparse.Namespace) -> int:
                 require_checkin=not args.no_checkin,
                 tie_rule="runoff" if args.runoff_on_ties else "shared",
             )
+            shown = None
+            if args.shortlist or args.idea:
+                mode, top = voting.parse_mode(args.shortlist or "selected")
+                chosen = [_idea_id(s, info.id, i) for i in args.idea]
+                shown = voting.set_shortlist(s, info.id, mode, top=top, idea_ids=chosen)
+            else:
+                shown = voting.preview(s, info.id)
     finally:
         db.close()
     print(
@@ -407,6 +481,85 @@ def _new(args: argparse.Namespace) -> int:
         )
     )
     print("  " + _rules_text(info.rules))
+    _print_preview(shown)
+    return 0
+
+
+def _idea_id(s: Any, round_id: uuid.UUID, wanted: str) -> uuid.UUID:
+    """An idea of the round's fields by its id or the id's first characters."""
+    key = wanted.strip().lower()
+    matches = [
+        c.idea_id
+        for f in voting.preview(s, round_id).fields
+        for c in f.cards
+        if str(c.idea_id).startswith(key)
+    ] or [
+        c.idea_id
+        for c in voting.shortlist.candidates(s, round_id, "all")
+        if str(c.idea_id).startswith(key)
+    ]
+    if len(set(matches)) != 1 or not key:
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "No single active idea of the round's fields has an id starting with “{id}”.",
+            ),
+            id=wanted,
+        )
+    return matches[0]
+
+
+def _print_preview(shown: voting.BallotPreview) -> None:
+    print(
+        "  "
+        + translate("cli", "Ballot: {cards} card(s), about {screens} screen(s)").format(
+            cards=shown.cards, screens=shown.screens
+        )
+        + ("" if shown.shortlisted else " " + translate("cli", "(every active idea)"))
+    )
+    for f in shown.fields:
+        print(f"    {f.name}: {len(f.cards)}")
+        if shown.shortlisted:
+            for c in f.cards:
+                print(f"      {str(c.idea_id)[:8]}  {c.text}")
+    for change in shown.changes:
+        if change.kind == "merged":
+            line = translate(
+                "cli", "On opening, “{text}” gives way to “{survivor}”, into which it was merged."
+            ).format(text=change.text, survivor=change.survivor_text)
+        else:
+            line = translate(
+                "cli", "On opening, “{text}” leaves the ballot: it has been hidden."
+            ).format(text=change.text)
+        print("  " + line)
+    for problem in shown.problems:
+        print(
+            "  "
+            + translate("cli", "Cannot open yet: {problem}").format(problem=problem.text(translate))
+        )
+
+
+def _shortlist(args: argparse.Namespace) -> int:
+    db = _with_db(args)
+    try:
+        with db.uow() as s:
+            info = voting.round_by_number(s, args.number)
+            if args.set:
+                mode, top = voting.parse_mode(args.set)
+                voting.set_shortlist(s, info.id, mode, top=top)
+            for wanted in args.add:
+                voting.add_to_shortlist(s, info.id, _idea_id(s, info.id, wanted))
+            for wanted in args.remove:
+                voting.remove_from_shortlist(s, info.id, _idea_id(s, info.id, wanted))
+            shown = voting.preview(s, info.id)
+    finally:
+        db.close()
+    print(
+        translate("cli", "Round {number}: {title} [{status}]").format(
+            number=info.number, title=info.title, status=_status_text(info)
+        )
+    )
+    _print_preview(shown)
     return 0
 
 
@@ -414,9 +567,21 @@ def _open(args: argparse.Namespace) -> int:
     db = _with_db(args)
     try:
         with db.uow() as s:
-            info = voting.start_round(s, voting.round_by_number(s, args.number).id)
+            round_id = voting.round_by_number(s, args.number).id
+            changes = voting.preview(s, round_id).changes
+            info = voting.start_round(s, round_id)
     finally:
         db.close()
+    for change in changes:
+        print(
+            translate("cli", "“{text}” gave way to “{survivor}”, into which it was merged.").format(
+                text=change.text, survivor=change.survivor_text
+            )
+            if change.kind == "merged"
+            else translate("cli", "“{text}” left the ballot: it has been hidden.").format(
+                text=change.text
+            )
+        )
     print(
         translate("cli", "Round {number} is open: {ideas} ideas are frozen for voting.").format(
             number=info.number, ideas=info.idea_count

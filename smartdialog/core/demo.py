@@ -405,10 +405,18 @@ def _ideas(
         audit.record(s, "demo.ideas", "event", event_id, f"{count} ideas")
 
 
+DEMO_SHORTLIST = 5
+
+
 def add_demo_votes(db: Database, rng: random.Random) -> None:
-    """A closed round with the ballots of most checked-in participants and some paper tallies."""
+    """A closed round with the ballots of most checked-in participants and some paper tallies.
+
+    As at a real Bürgerdialog, it votes on a shortlist: the five best supported
+    ideas of each field of action, about 35 cards.
+    """
     with db.uow() as s:
         info = voting.create_round(s, "Priorisierung der Ideen")
+        voting.set_shortlist(s, info.id, "top", top=DEMO_SHORTLIST)
         info = voting.start_round(s, info.id)
         sheet = voting.ballot_sheet(s, info.id)
         present = list(

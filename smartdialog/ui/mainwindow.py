@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -86,7 +87,12 @@ def _wall(window: MainWindow) -> Workspace:
 def _voting(window: MainWindow) -> Workspace:
     from smartdialog.ui.voting import VotingWorkspace
 
-    return VotingWorkspace()
+    def selected_ideas() -> list[uuid.UUID]:
+        page = window._pages.get("ideas")
+        selected = getattr(page, "selected_ideas", None)
+        return [idea.id for idea in selected()] if callable(selected) else []
+
+    return VotingWorkspace(ideas_selection=selected_ideas)
 
 
 def _minutes(window: MainWindow) -> Workspace:

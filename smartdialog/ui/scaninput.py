@@ -5,7 +5,9 @@ dozen milliseconds, then Enter, sometimes Tab, sometimes nothing.  A person
 types a name at a tenth of that speed.  So a burst of keys a few milliseconds
 apart that looks like a ticket is a scan — ended by Enter, Tab, or by the pause
 after it — and everything else is a name search.  A ticket code typed by hand
-(digits, then Enter) is read as a ticket too.
+(digits, then Enter) is read as a ticket too, and marked as typed
+(``last_typed``), so that a slip of the finger is answered as a typo, not as a
+forged ticket.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ class ScanInput(QLineEdit):
         # Where in the text the current run of keys began.
         self._run_start = 0
         self._scanning = False
+        # Whether the code of the latest ``scanned`` was typed by a person (not a scanner's burst).
+        self.last_typed = False
         self.setClearButtonEnabled(True)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -91,7 +95,8 @@ class ScanInput(QLineEdit):
         if self._scanning and self._run_text():
             self._emit_scan(self._run_text())
 
-    def _emit_scan(self, text: str) -> None:
+    def _emit_scan(self, text: str, *, typed: bool = False) -> None:
+        self.last_typed = typed
         self._pause.stop()
         self._scanning = False
         self._stamps.clear()
@@ -112,7 +117,7 @@ class ScanInput(QLineEdit):
             return True
         text = self.text()
         if text.strip() and tickets.looks_like_payload(text):  # a ticket code typed by hand
-            self._emit_scan(text)
+            self._emit_scan(text, typed=True)
             return True
         self._stamps.clear()
         return False

@@ -56,10 +56,12 @@ from smartdialog.core.minutes.layout import (
 from smartdialog.core.minutes.votes import RankedIdea, RoundSummary
 from smartdialog.core.services import counting
 from smartdialog.core.services.counting import IdeaCount
+from smartdialog.core.services.voting import top_with_ties
 
 NO_VOTE = "Es fand keine Abstimmung statt."
 TOP_IN_CHART = 10
 TOP_OVERALL = 30
+TOP_OVERALL_CHART = 15
 
 
 @dataclass(frozen=True)
@@ -574,11 +576,10 @@ class _Builder:
             )
             out += self.idea_list(f.active)
             return out
-        top = [i for i in ranking if i.total > 0][:TOP_IN_CHART]
+        # Every idea tied at the cut is in the chart: a top 10 may show eleven bars.
+        top = top_with_ties([i for i in ranking if i.total > 0], TOP_IN_CHART)
         if top:
-            bars = [
-                charts.Bar(f"Nr. {i.number}: {i.published_text}", i.total, f.colour) for i in top
-            ]
+            bars = [charts.Bar(self.bar_label(i), i.total, f.colour) for i in top]
             out.append(
                 KeepTogether(
                     [
@@ -651,17 +652,13 @@ class _Builder:
                 75 * mm,
             )
         )
-        top = [i for i in r.ranking if i.total > 0][:15]
+        top = top_with_ties([i for i in r.ranking if i.total > 0], TOP_OVERALL_CHART)
         if top:
             legend = [
                 (f.name, f.colour) for f in self.c.fields if any(i.field_id == f.id for i in top)
             ]
             bars = [
-                charts.Bar(
-                    f"Nr. {i.number}: {i.published_text}",
-                    i.total,
-                    self.colour.get(i.field_id, "#607d8b"),
-                )
+                charts.Bar(self.bar_label(i), i.total, self.colour.get(i.field_id, "#607d8b"))
                 for i in top
             ]
             out.append(
@@ -677,7 +674,7 @@ class _Builder:
             )
         out.append(self.para("Gleichstände", self.st.h3))
         out += self.ties(r)
-        shown = [i for i in r.ranking if i.rank <= TOP_OVERALL and i.total > 0]
+        shown = top_with_ties([i for i in r.ranking if i.total > 0], TOP_OVERALL)
         out.append(
             self.para(f"Rangfolge der ersten {german.integer(TOP_OVERALL)} Plätze", self.st.h3)
         )
@@ -686,6 +683,12 @@ class _Builder:
             self.para("Die vollständige Auszählung je Idee steht im Anhang A.2.", self.st.small)
         )
         return out
+
+    @staticmethod
+    def bar_label(i: RankedIdea) -> str:
+        # The mark goes first: a long label is shortened at its end.
+        tie = " (gleichauf)" if i.tied else ""
+        return f"Nr. {i.number}{tie}: {i.published_text}"
 
     def ties(self, r: RoundSummary) -> list[Flowable]:
         groups: dict[int, list[RankedIdea]] = {}

@@ -305,7 +305,18 @@ def badge_drawing(
             )
         qr_size = 34.0
         d.items.append(
-            QR((w - qr_size) / 2, h - margin - qr_size - 8, qr_size, qr_matrix(person.payload))
+            QR((w - qr_size) / 2, h - margin - qr_size - 12, qr_size, qr_matrix(person.payload))
+        )
+        d.items.append(
+            _text(
+                margin,
+                h - margin - 6,
+                w - 2 * margin,
+                tickets.typed_code(person.payload),
+                11,
+                bold=True,
+                align="center",
+            )
         )
         d.items.append(
             _text(
@@ -336,12 +347,23 @@ def badge_drawing(
         )
         d.items.append(
             _text(
-                w - margin - qr_size,
+                w - margin - qr_size - 2,
                 h - margin,
-                qr_size,
+                qr_size + 4,
+                tickets.typed_code(person.payload),
+                6.5,
+                minimum=5,
+                bold=True,
+                align="center",
+            )
+        )
+        d.items.append(
+            _text(
+                margin,
+                h - margin,
+                text_width,
                 texts.ticket_number.format(number=person.ticket_number),
                 6,
-                align="center",
                 grey=True,
             )
         )
@@ -374,15 +396,27 @@ def _ticket_items(
             _text(x + m, line_y + 16 * scale, inner, person.organisation, 10 * scale, minimum=6)
         )
     qr_size = 42 * scale
-    qr_top = y + h - m - qr_size - 18 * scale
+    qr_top = y + h - m - qr_size - 23 * scale
     items.append(QR(x + (w - qr_size) / 2, qr_top, qr_size, qr_matrix(person.payload)))
+    # The code to type when a QR code cannot be read, in groups of four.
     items.append(
         _text(
             x + m,
             qr_top + qr_size + 6 * scale,
             inner,
+            tickets.typed_code(person.payload),
+            12 * scale,
+            bold=True,
+            align="center",
+        )
+    )
+    items.append(
+        _text(
+            x + m,
+            qr_top + qr_size + 10.5 * scale,
+            inner,
             texts.ticket_number.format(number=person.ticket_number),
-            9 * scale,
+            8 * scale,
             align="center",
         )
     )
@@ -390,7 +424,7 @@ def _ticket_items(
         items.append(
             _text(
                 x + m,
-                qr_top + qr_size + (11 + 4 * offset) * scale,
+                qr_top + qr_size + (15 + 4 * offset) * scale,
                 inner,
                 note,
                 7 * scale,

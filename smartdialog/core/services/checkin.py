@@ -74,10 +74,10 @@ class RecentCheckIn:
     annul_reason: str
 
 
-def scan(s: Session, raw: str, desk: str) -> ScanResult:
-    """Check in the holder of a scanned ticket; every scan is logged with its verdict."""
+def scan(s: Session, raw: str, desk: str, *, typed: bool = False) -> ScanResult:
+    """Check in the holder of a scanned (or ``typed``) ticket; every scan is logged with its verdict."""
     try:
-        holder = tickets.resolve_ticket(s, raw)
+        holder = tickets.resolve_ticket(s, raw, typed=typed)
     except TicketRejected as problem:
         scan_id = log_scan(s, raw, desk, REJECTED, problem.reason, None)
         # In the change feed, so that every desk's list of failed scans follows.

@@ -13,6 +13,22 @@ same on every layout, and QR numeric mode keeps the code small (version 1).  The
 MAC lets a desk refuse forged tickets and other events' tickets without a network.
 
 Used by the desk (check-in) and the voting station (which scans the badge's QR).
+
+The typed code
+--------------
+Under every QR code a shorter code is printed for typing by hand, in four
+groups of four digits::
+
+    NNNN NNMM MMMM MMMC
+    |       |        `- a Damm check digit over the 15 digits before it
+    |       `- the first 9 digits of the MAC
+    `- the ticket number, zero-padded
+
+The event code is left out (a desk only ever reads its own event's tickets)
+and the MAC shortened by a digit: a billion guesses per ticket, each one
+logged, is plenty for a code that has to be typed.  The check digit catches
+every single wrong digit and every swap of two neighbours, so that a slip of
+the finger is told apart from a forged ticket.
 """
 
 from __future__ import annotations
@@ -39,6 +55,24 @@ NUMBER_DIGITS: Final = 6
 MAC_DIGITS: Final = 10
 PAYLOAD_LENGTH: Final = CODE_DIGITS + NUMBER_DIGITS + MAC_DIGITS
 MAX_TICKET_NUMBER: Final = 10**NUMBER_DIGITS - 1
+TYPED_MAC_DIGITS: Final = MAC_DIGITS - 1
+TYPED_LENGTH: Final = NUMBER_DIGITS + TYPED_MAC_DIGITS + 1
+TYPED_GROUP: Final = 4
+
+# Damm's quasigroup of order 10 (weakly totally anti-symmetric): a check digit
+# over it detects all single-digit errors and all adjacent transpositions.
+_DAMM: Final = (
+    (0, 3, 1, 7, 5, 9, 8, 6, 4, 2),
+    (7, 0, 9, 2, 1, 5, 4, 8, 6, 3),
+    (4, 2, 0, 6, 8, 7, 1, 3, 5, 9),
+    (1, 7, 5, 0, 9, 8, 3, 4, 2, 6),
+    (6, 1, 2, 3, 0, 4, 5, 9, 7, 8),
+    (3, 6, 7, 4, 2, 0, 9, 5, 8, 1),
+    (5, 8, 6, 9, 7, 2, 0, 1, 3, 4),
+    (8, 9, 4, 5, 3, 6, 2, 0, 1, 7),
+    (9, 4, 3, 8, 6, 1, 7, 2, 0, 5),
+    (2, 5, 8, 1, 4, 3, 6, 7, 9, 0),
+)
 
 # Everything a scanner or a keyboard layout may add around the digits: whitespace,
 # Tab/Enter, the AIM symbology prefix "]Q1" (which a US-layout scanner types as
@@ -58,6 +92,7 @@ class TicketRejected(DomainError):
     UNKNOWN = "unknown"
     EMPTY = "empty"
     ANONYMISED = "anonymised"
+    TYPO = "typo"
 
     def __init__(self, reason: str, message: str, **params: object) -> None:
         super().__init__(message, **params)
@@ -66,9 +101,9 @@ class TicketRejected(DomainError):
 
 @dataclass(frozen=True)
 class DecodedTicket:
-    event_code: str
+    event_code: str  # "" for a typed code, which does not carry it
     ticket_number: int
-    mac: str
+    mac: str  # all MAC digits from a QR code, the first TYPED_MAC_DIGITS from a typed code
 
 
 @dataclass(frozen=True)
@@ -107,6 +142,47 @@ def encode_payload(event_code: str, secret: bytes, ticket_number: int) -> str:
     return f"{event_code}{ticket_number:0{NUMBER_DIGITS}d}{mac}"
 
 
+def damm_digit(digits: str) -> str:
+    """The Damm check digit of a string of ASCII digits."""
+    interim = 0
+    for c in digits:
+        interim = _DAMM[interim][int(c)]
+    return str(interim)
+
+
+def typed_code(payload: str) -> str:
+    """The code printed under a QR code for typing by hand: 16 digits in groups of four."""
+    if not (len(payload) == PAYLOAD_LENGTH and payload.isascii() and payload.isdigit()):
+        raise ValueError("not a ticket payload")
+    body = payload[CODE_DIGITS : CODE_DIGITS + NUMBER_DIGITS + TYPED_MAC_DIGITS]
+    digits = body + damm_digit(body)
+    return " ".join(digits[i : i + TYPED_GROUP] for i in range(0, TYPED_LENGTH, TYPED_GROUP))
+
+
+def _truncated(count: int) -> TicketRejected:
+    return TicketRejected(
+        TicketRejected.TRUNCATED,
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The ticket code is incomplete ({count} of {expected} digits). Scan it again, "
+            "holding the ticket still.",
+        ),
+        count=count,
+        expected=PAYLOAD_LENGTH,
+    )
+
+
+def _typo() -> TicketRejected:
+    return TicketRejected(
+        TicketRejected.TYPO,
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Typing slip? Please check the code: it is the 16 digits under the QR code, "
+            "in four groups of four.",
+        ),
+    )
+
+
 def normalise(raw: str) -> str:
     """The scan without what scanners, layouts and people add around the digits."""
     text = _NOISE.sub("", raw)
@@ -131,11 +207,12 @@ def looks_like_payload(raw: str) -> bool:
     return digits >= 0.8 * len(text)
 
 
-def decode_payload(raw: str) -> DecodedTicket:
-    """Read a scan, forgiving stray whitespace, Tab/Enter and scanner prefixes.
+def decode_payload(raw: str, *, typed: bool = False) -> DecodedTicket:
+    """Read a scan or a typed code, forgiving whitespace, dashes, Tab/Enter and scanner prefixes.
 
-    Raises TicketRejected (garbled, truncated, empty); the MAC is checked by
-    ``verify`` because that needs the event's secret.
+    Raises TicketRejected (garbled, truncated, empty, typo); the MAC is checked
+    by ``verify`` because that needs the event's secret.  ``typed``: a person
+    typed it, so a short code is answered as a missing group.
     """
     text = normalise(raw)
     if not text:
@@ -153,17 +230,21 @@ def decode_payload(raw: str) -> DecodedTicket:
             ),
             shown=_shown(raw),
         )
-    if len(text) != PAYLOAD_LENGTH:
+    if len(text) == TYPED_LENGTH:
+        return _decode_typed(text, typed=typed)
+    if typed and len(text) < PAYLOAD_LENGTH:
         raise TicketRejected(
             TicketRejected.TRUNCATED,
             QT_TRANSLATE_NOOP(
                 "errors",
-                "The ticket code is incomplete ({count} of {expected} digits). Scan it again, "
-                "holding the ticket still.",
+                "The code has {count} digits, but the one under the QR code has {expected} "
+                "(four groups of four). Is a group missing? Please check the code.",
             ),
             count=len(text),
-            expected=PAYLOAD_LENGTH,
+            expected=TYPED_LENGTH,
         )
+    if len(text) != PAYLOAD_LENGTH:
+        raise _truncated(len(text))
     code = text[:CODE_DIGITS]
     number = int(text[CODE_DIGITS : CODE_DIGITS + NUMBER_DIGITS])
     mac = text[CODE_DIGITS + NUMBER_DIGITS :]
@@ -180,9 +261,17 @@ def decode_payload(raw: str) -> DecodedTicket:
     return DecodedTicket(code, number, mac)
 
 
+def _decode_typed(text: str, *, typed: bool) -> DecodedTicket:
+    if damm_digit(text[:-1]) != text[-1] or int(text[:NUMBER_DIGITS]) == 0:
+        if not typed:  # a scanner that lost digits of a QR code
+            raise _truncated(len(text))
+        raise _typo()
+    return DecodedTicket("", int(text[:NUMBER_DIGITS]), text[NUMBER_DIGITS:-1])
+
+
 def verify(decoded: DecodedTicket, event_code: str, secret: bytes) -> None:
     """Raise TicketRejected when the ticket is another event's or its MAC is wrong."""
-    if decoded.event_code != event_code:
+    if decoded.event_code and decoded.event_code != event_code:
         raise TicketRejected(
             TicketRejected.FOREIGN,
             QT_TRANSLATE_NOOP(
@@ -193,6 +282,8 @@ def verify(decoded: DecodedTicket, event_code: str, secret: bytes) -> None:
             code=decoded.event_code,
         )
     expected = ticket_mac(event_code, secret, decoded.ticket_number)
+    if decoded.event_code == "":  # a typed code carries the MAC's first digits
+        expected = expected[:TYPED_MAC_DIGITS]
     if not hmac.compare_digest(expected, decoded.mac):
         raise TicketRejected(
             TicketRejected.FORGED,
@@ -252,16 +343,23 @@ def payload_for(s: Session, ticket_number: int) -> str:
     return encode_payload(keys.code, keys.secret, ticket_number)
 
 
-def resolve_ticket(s: Session, raw: str) -> TicketHolder:
-    """The participant a scanned ticket belongs to.
+def resolve_ticket(s: Session, raw: str, *, typed: bool = False) -> TicketHolder:
+    """The participant a scanned (or typed) ticket belongs to.
 
     Raises TicketRejected with ``reason`` garbled/truncated/empty (not a whole
     ticket code), foreign (another event's), forged (wrong MAC), unknown (a
     genuine number nobody holds, e.g. a deleted registration) or anonymised.
+    A code a person typed by hand (``typed``) that fails its check is a typo,
+    not a forgery: one wrong digit of a genuine code fails the MAC as well.
     """
-    decoded = decode_payload(raw)
+    decoded = decode_payload(raw, typed=typed)
     keys = event_keys(s)
-    verify(decoded, keys.code, keys.secret)
+    try:
+        verify(decoded, keys.code, keys.secret)
+    except TicketRejected as problem:
+        if typed and problem.reason == TicketRejected.FORGED:
+            raise _typo() from None
+        raise
     row = (
         s.connection()
         .execute(_HOLDER_QUERY, {"event_id": keys.event_id, "number": decoded.ticket_number})

@@ -24,6 +24,7 @@ REJECTIONS = {
     TicketRejected.FORGED: QT_TRANSLATE_NOOP("DeskWorkspace", "Ticket is not genuine"),
     TicketRejected.TRUNCATED: QT_TRANSLATE_NOOP("DeskWorkspace", "Ticket read incompletely"),
     TicketRejected.GARBLED: QT_TRANSLATE_NOOP("DeskWorkspace", "Not a ticket code"),
+    TicketRejected.TYPO: QT_TRANSLATE_NOOP("DeskWorkspace", "Typing slip? Please check the code"),
     TicketRejected.UNKNOWN: QT_TRANSLATE_NOOP("DeskWorkspace", "Ticket not registered"),
     TicketRejected.EMPTY: QT_TRANSLATE_NOOP("DeskWorkspace", "Empty scan"),
     TicketRejected.ANONYMISED: QT_TRANSLATE_NOOP("DeskWorkspace", "Registration deleted"),

@@ -318,7 +318,7 @@ class DeskWorkspace(Workspace):
         self.search.clear()
         try:
             with self.db.uow() as s:
-                result = checkin.scan(s, raw, self.desk_name())
+                result = checkin.scan(s, raw, self.desk_name(), typed=self.input.last_typed)
         except Exception as exc:
             self._show(feedback.REJECTED, self.tr("Not saved"), translate_error(exc))
             return

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog.core.services.setup import FieldInfo
-from smartdialog.core.services.voting import MAX_DOTS_PER_PARTICIPANT, RoundInfo
+from smartdialog.core.services.voting import (
+    MAX_DOTS_PER_PARTICIPANT,
+    BallotPreview,
+    RoundInfo,
+)
+from smartdialog.ui.messages import translate_error
+
+# What a round may vote on (the first: leave a draft's shortlist as it is).
+KEEP, ALL, CLUSTERS, SELECTED, TOP = "keep", "all", "clusters", "selected", "top"
 
 
 @dataclass(frozen=True)
@@ -40,10 +50,17 @@ class RoundChoice:
     allow_change: bool
     require_checkin: bool
     tie_rule: str
+    shortlist: str = KEEP  # keep, all, clusters, selected, top
+    top: int = 5
+    idea_ids: list[uuid.UUID] = dataclasses.field(default_factory=list)
 
 
 class RoundDialog(QDialog):
-    """A round's title and rules: dots, maximum per idea, fields and their budgets, tallies, ties."""
+    """A round's title and rules: dots, maximum per idea, fields and their budgets, tallies, ties.
+
+    And what the ballot holds (its shortlist), with a preview of its length
+    and of what would keep the round from opening.
+    """
 
     def __init__(
         self,
@@ -52,9 +69,14 @@ class RoundDialog(QDialog):
         default_dots: int,
         default_per_idea: int,
         existing: RoundInfo | None = None,
+        has_shortlist: bool = False,
+        selected_ideas: list[uuid.UUID] | None = None,
+        preview: Callable[[RoundChoice], BallotPreview] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._preview = preview
+        self._selected = list(selected_ideas or [])
         self.setWindowTitle(
             self.tr("Edit voting round") if existing else self.tr("New voting round")
         )
@@ -102,6 +124,37 @@ class RoundDialog(QDialog):
             grid.addWidget(budget, row, 1)
             self._field_rows.append((field, check, budget))
 
+        ballot = QGroupBox(self.tr("On the ballot"))
+        self.shortlist = QComboBox()
+        if existing is not None and has_shortlist:
+            self.shortlist.addItem(self.tr("The shortlist as it is"), KEEP)
+        self.shortlist.addItem(self.tr("The N best supported ideas of each field"), TOP)
+        self.shortlist.addItem(self.tr("The clusters of each field"), CLUSTERS)
+        self.shortlist.addItem(
+            self.tr("The %n idea(s) selected in the Ideas list", "", len(self._selected)),
+            SELECTED,
+        )
+        self.shortlist.addItem(self.tr("Every active idea (no shortlist)"), ALL)
+        if existing is not None and not has_shortlist:
+            self.shortlist.setCurrentIndex(self.shortlist.findData(ALL))
+        self.top = QSpinBox(minimum=1, maximum=50)
+        self.top.setValue(5)
+        self.top.setPrefix("N = ")
+        self.top.setToolTip(
+            self.tr(
+                "Supported: each duplicate merged into an idea counts 2, each of its dots in the "
+                "last closed round 1."
+            )
+        )
+        self.preview_label = QLabel()
+        self.preview_label.setObjectName("ballotPreview")
+        self.preview_label.setWordWrap(True)
+        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        ballot_form = QFormLayout(ballot)
+        ballot_form.addRow(self.tr("Shortlist"), self.shortlist)
+        ballot_form.addRow("", self.top)
+        ballot_form.addRow(self.preview_label)
+
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Dots per participant"), self.dots)
@@ -115,10 +168,48 @@ class RoundDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        layout.addWidget(ballot)
         for check in (self.hide_tally, self.allow_change, self.require_checkin):
             layout.addWidget(check)
         layout.addWidget(buttons)
         self._dots_changed(self.dots.value())
+        for signal in (
+            self.shortlist.currentIndexChanged,
+            self.top.valueChanged,
+            self.per_idea.valueChanged,
+        ):
+            signal.connect(self.update_preview)
+        for _field, check, budget in self._field_rows:
+            check.toggled.connect(self.update_preview)
+            budget.valueChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        """ "35 Karten, etwa 3 Bildschirme", and what would keep the round from opening."""
+        self.top.setVisible(self.shortlist.currentData() == TOP)
+        if self._preview is None or self.shortlist.currentData() == KEEP:
+            self.preview_label.setText(
+                self.tr("The shortlist stays as it is; the round's page shows it.")
+                if self.shortlist.currentData() == KEEP
+                else ""
+            )
+            return
+        try:
+            shown = self._preview(self.choice())
+        except Exception as exc:
+            self.preview_label.setText(translate_error(exc))
+            return
+        lines = [
+            self.tr("%n card(s)", "", shown.cards)
+            + ", "
+            + self.tr("about %n screen(s)", "", shown.screens)
+        ]
+        per_field = " · ".join(f"{f.name}: {len(f.cards)}" for f in shown.fields)
+        if per_field:
+            lines.append(per_field)
+        lines += [translate_error(problem) for problem in shown.problems]
+        self.preview_label.setText("\n".join(lines))
+        self.preview = shown
 
     def _dots_changed(self, dots: int) -> None:
         self.per_idea.setMaximum(dots)
@@ -142,6 +233,9 @@ class RoundDialog(QDialog):
             allow_change=self.allow_change.isChecked(),
             require_checkin=self.require_checkin.isChecked(),
             tie_rule=str(self.tie_rule.currentData()),
+            shortlist=str(self.shortlist.currentData()),
+            top=self.top.value(),
+            idea_ids=list(self._selected),
         )
 
 

@@ -41,7 +41,7 @@ from smartdialog.core.services import setup, voting
 from smartdialog.ui import worker
 from smartdialog.ui.messages import translate_error
 from smartdialog.ui.scaninput import ScanInput
-from smartdialog.ui.voting.cards import DotMeter, FieldSection, IdeaCard
+from smartdialog.ui.voting.cards import DotMeter, FieldSection, FieldTab, IdeaCard
 from smartdialog.ui.voting.dialogs import PinDialog
 
 log = logging.getLogger("smartdialog.voting")
@@ -63,27 +63,34 @@ STYLE = """
 #votingStation QLabel { color: #1f2a33; }
 #votingStation #stationTitle { font-size: 40px; font-weight: 600; }
 #votingStation #stationPrompt { font-size: 30px; }
-#votingStation #stationHint, #votingStation #rulesLine { font-size: 20px; color: #455a64; }
-#votingStation #greeting { font-size: 34px; font-weight: 600; }
-#votingStation #dotsLeft { font-size: 26px; font-weight: 600; color: #1565c0; }
+#votingStation #stationHint { font-size: 20px; color: #455a64; }
+#votingStation #rulesLine { font-size: 17px; color: #455a64; }
+#votingStation #greeting { font-size: 28px; font-weight: 600; }
+#votingStation #dotsLeft { font-size: 24px; font-weight: 600; color: #1565c0; }
 #votingStation #ideaCard { background: white; border-radius: 10px; border: 2px solid #cfd8dc; }
 #votingStation #ideaCard[chosen="true"] { background: #e3f2fd; border: 2px solid #1565c0; }
 #votingStation #ideaCard:focus { border: 4px solid #ff8f00; }
-#votingStation #ideaText { font-size: 22px; }
-#votingStation #fieldName { font-size: 24px; font-weight: 600; color: white; }
-#votingStation #fieldNote { font-size: 19px; color: white; }
+#votingStation #ideaText { font-size: 17px; }
+#votingStation #fieldName { font-size: 21px; font-weight: 600; color: white; }
+#votingStation #fieldNote { font-size: 16px; color: white; }
+#votingStation #fieldTab { background: #e3e8ec; border-radius: 6px; }
+#votingStation #fieldTab[current="true"] { background: white; }
+#votingStation #fieldTabName { font-size: 15px; font-weight: 600; }
+#votingStation #fieldTabDots { font-size: 14px; color: #1565c0; }
 #votingStation QToolButton#plus, #votingStation QToolButton#minus {
-    font-size: 40px; font-weight: 700; border-radius: 38px; color: white; background: #1565c0;
+    font-size: 28px; font-weight: 700; border-radius: 24px; color: white; background: #1565c0;
 }
 #votingStation QToolButton#minus { background: #546e7a; }
 #votingStation QToolButton#plus:disabled, #votingStation QToolButton#minus:disabled {
     background: #e0e6ea; color: #f5f7fa;
 }
-#votingStation QPushButton { font-size: 24px; min-height: 72px; min-width: 200px; padding: 0 32px;
+#votingStation QPushButton { font-size: 22px; min-height: 60px; min-width: 180px; padding: 0 28px;
     border-radius: 10px; background: #eceff1; border: 2px solid #90a4ae; }
 #votingStation QPushButton#primary { background: #2e7d32; color: white; border: none; font-weight: 600; }
 #votingStation QPushButton#primary:disabled { background: #a5d6a7; }
 #votingStation QPushButton:focus { border: 4px solid #ff8f00; }
+#votingStation QPushButton#largeText { font-size: 18px; min-height: 44px; min-width: 0; padding: 0 14px; }
+#votingStation QPushButton#largeText:checked { background: #1f2a33; color: white; }
 #votingStation QLineEdit { font-size: 24px; min-height: 56px; min-width: 640px; padding: 0 12px;
     border: 2px solid #90a4ae; border-radius: 8px; background: white; }
 #votingStation #notice { font-size: 24px; border-radius: 10px; padding: 18px; }
@@ -95,6 +102,23 @@ STYLE = """
 #votingStation #checkRow { font-size: 24px; background: white; border-radius: 8px; padding: 14px; }
 #votingStation QToolButton#adminButton { border: none; color: #90a4ae; font-size: 18px; }
 """
+
+# Large text for people with low vision: one card to a row, everything bigger.
+LARGE_STYLE = (
+    STYLE
+    + """
+#votingStation #ideaText { font-size: 30px; }
+#votingStation #fieldName { font-size: 30px; }
+#votingStation #fieldNote { font-size: 24px; }
+#votingStation #rulesLine { font-size: 24px; }
+#votingStation #greeting { font-size: 34px; }
+#votingStation #dotsLeft { font-size: 30px; }
+#votingStation QToolButton#plus, #votingStation QToolButton#minus {
+    font-size: 40px; border-radius: 38px; }
+#votingStation QPushButton { font-size: 28px; min-height: 72px; }
+#votingStation #checkRow { font-size: 30px; }
+"""
+)
 
 
 @dataclass(frozen=True)
@@ -109,12 +133,12 @@ def _no_round() -> DomainError:
     )
 
 
-def _scan_job(_progress: Any, db: Database, raw: str, station: str) -> _Scanned:
+def _scan_job(_progress: Any, db: Database, raw: str, station: str, typed: bool) -> _Scanned:
     with db.uow() as s:
         current = voting.current_round(s)
         if current is None:
             return _Scanned(voting.BadgeScan(None, _no_round(), "no round"), None)
-        scan = voting.scan_badge(s, current.id, raw, station=station)
+        scan = voting.scan_badge(s, current.id, raw, station=station, typed=typed)
         sheet = voting.ballot_sheet(s, current.id) if scan.voter is not None else None
     return _Scanned(scan, sheet)
 
@@ -185,6 +209,10 @@ class VotingStation(QWidget):
         self._draft: voting.BallotDraft | None = None
         self._cards: dict[uuid.UUID, IdeaCard] = {}
         self._sections: list[FieldSection] = []
+        self._tabs: list[FieldTab] = []
+        self._large = False
+        # The cards of the open round, kept for the next voter: (round, large text).
+        self._built_for: tuple[uuid.UUID, bool] | None = None
         self._task: worker.Task[Any] | None = None
         self.pin_dialog: PinDialog | None = None
 
@@ -240,14 +268,21 @@ class VotingStation(QWidget):
         prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         prompt.setWordWrap(True)
         self.scan_input = ScanInput()
-        self.scan_input.setPlaceholderText(
-            self.tr("… or type the code under the QR code and press Enter")
-        )
+        # The shape of the code printed under the QR code, in its groups of four.
+        self.scan_input.setPlaceholderText("0000 0000 0000 0000")
         self.scan_input.setClearButtonEnabled(False)
         self.scan_input.setMaximumWidth(720)
         self.scan_input.setAccessibleName(self.tr("Badge code"))
-        self.scan_input.scanned.connect(self.scan)
+        self.scan_input.scanned.connect(
+            lambda raw: self.scan(raw, typed=self.scan_input.last_typed)
+        )
         self.scan_input.submitted.connect(self._typed_code)
+        self.type_hint = QLabel(
+            self.tr("… or type the 16 digits under the QR code and press Enter.")
+        )
+        self.type_hint.setObjectName("stationHint")
+        self.type_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.type_hint.setWordWrap(True)
         self.scan_busy = QLabel(self.tr("One moment, please …"))
         self.scan_busy.setObjectName("stationHint")
         self.scan_busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -277,6 +312,8 @@ class VotingStation(QWidget):
         layout.addWidget(prompt)
         layout.addSpacing(30)
         layout.addWidget(self.scan_input, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addWidget(self.type_hint)
         layout.addWidget(self.scan_busy)
         layout.addSpacing(30)
         layout.addWidget(self.scan_notice)
@@ -297,15 +334,23 @@ class VotingStation(QWidget):
         self.dots_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.meter_box = QHBoxLayout()
         self.meter: DotMeter | None = None
+        self.large_button = QPushButton(self.tr("Large text"))
+        self.large_button.setObjectName("largeText")
+        self.large_button.setCheckable(True)
+        # Off the Tab chain: Tab from any card is "Next: check my choice".
+        self.large_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.large_button.setAccessibleName(self.tr("Large text on or off"))
+        self.large_button.toggled.connect(self.set_large_text)
+        # One row: every pixel of height goes to the cards.
         header = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.greeting)
-        left.addWidget(self.rules_line)
-        header.addLayout(left, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.dots_left)
-        right.addLayout(self.meter_box)
-        header.addLayout(right)
+        header.setSpacing(16)
+        header.addWidget(self.greeting)
+        header.addWidget(self.rules_line, 1)
+        header.addWidget(self.large_button)
+        header.addWidget(self.dots_left)
+        header.addLayout(self.meter_box)
+        self.tab_bar = QHBoxLayout()
+        self.tab_bar.setSpacing(6)
 
         self.cards_area = QScrollArea()
         self.cards_area.setWidgetResizable(True)
@@ -333,9 +378,10 @@ class VotingStation(QWidget):
         footer.addWidget(self.next_button)
 
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(40, 24, 40, 24)
-        layout.setSpacing(16)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(8)
         layout.addLayout(header)
+        layout.addLayout(self.tab_bar)
         layout.addWidget(self.cards_area, 1)
         idle_row = QHBoxLayout()
         idle_row.addWidget(self.idle_notice, 1)
@@ -424,6 +470,8 @@ class VotingStation(QWidget):
         """Back to "scan your badge"; the draft of whoever stood here is gone, unsaved."""
         self._voter = self._sheet = self._draft = None
         self._thanks.stop()
+        if self._large:  # the next person starts with the usual text size
+            self.large_button.setChecked(False)
         self.scan_input.clear()
         self.scan_busy.hide()
         self.scan_input.setEnabled(True)
@@ -471,9 +519,10 @@ class VotingStation(QWidget):
         text = self.scan_input.text()
         self.scan_input.clear()
         if text.strip():
-            self.scan(text)
+            self.scan(text, typed=True)
 
-    def scan(self, raw: str) -> None:
+    def scan(self, raw: str, *, typed: bool = False) -> None:
+        """A badge's code: scanned, or ``typed`` by the voter (a slip is then a typo)."""
         if self._busy or self.page != SCAN:
             return
         self._set_busy(True)
@@ -483,6 +532,7 @@ class VotingStation(QWidget):
             self.db,
             raw,
             self.station_name,
+            typed,
             on_done=self._scanned,
             on_error=self._scan_failed,
         )
@@ -522,6 +572,9 @@ class VotingStation(QWidget):
                 "The code was not read properly. Please hold your badge still under the scanner once more."
             ),
             "forged": self.tr("This badge is not valid. Please ask at the registration desk."),
+            "typo": self.tr(
+                "Typing slip? Please check the code: the 16 digits under the QR code, in four groups of four."
+            ),
             "foreign": self.tr(
                 "This badge belongs to another event. Please ask at the registration desk."
             ),
@@ -565,13 +618,59 @@ class VotingStation(QWidget):
         self.rules_line.setText(rules_text)
         if self.meter is not None:
             self.meter.deleteLater()
-        self.meter = DotMeter(rules.dots_per_participant, diameter=34)
+        self.meter = DotMeter(rules.dots_per_participant, diameter=26)
         self.meter_box.addWidget(self.meter, 0, Qt.AlignmentFlag.AlignRight)
 
+        self._build_tabs()
+        self._build_cards()
+        self._refresh_ballot()
+        self._go(self._ballot_page)
+        cards = self.cards()
+        if cards:
+            cards[0].setFocus()
+
+    def _build_tabs(self) -> None:
+        if (
+            self._built_for is not None
+            and self._sheet is not None
+            and self._built_for[0] == self._sheet.round.id
+        ):
+            return  # the same round: the same tabs
+        for tab in self._tabs:
+            tab.deleteLater()
+        assert self._sheet is not None
+        self._tabs = [FieldTab(i, f) for i, f in enumerate(self._sheet.fields)]
+        for tab in self._tabs:
+            tab.chosen.connect(self.show_field)
+            self.tab_bar.addWidget(tab)
+
+    def _build_cards(self) -> None:
+        """Lay the sheet out: two cards to a row, one in large-text mode.
+
+        The next voter of the same round gets the same cards in their own
+        order: building 35 cards costs far more than moving them.
+        """
+        assert self._sheet is not None
+        key = (self._sheet.round.id, self._large)
+        if self._built_for == key and [s.field_id for s in self._sections] == [
+            f.field_id for f in self._sheet.fields
+        ]:
+            for section, field in zip(self._sections, self._sheet.fields, strict=True):
+                section.arrange([idea.idea_id for idea in field.ideas])
+            self.cards_area.verticalScrollBar().setValue(0)
+            return
+        self._built_for = key
+        rules = self._sheet.round.rules
         container = QWidget()
         column = QVBoxLayout(container)
         column.setContentsMargins(0, 0, 12, 0)
-        self._sections = [FieldSection(f, rules.max_dots_per_idea) for f in self._sheet.fields]
+        column.setSpacing(0)
+        self._sections = [
+            FieldSection(
+                f, rules.max_dots_per_idea, columns=1 if self._large else 2, large=self._large
+            )
+            for f in self._sheet.fields
+        ]
         self._cards = {}
         for section in self._sections:
             column.addWidget(section)
@@ -579,18 +678,105 @@ class VotingStation(QWidget):
                 self._cards[card.idea_id] = card
                 card.add_requested.connect(self.add_dot)
                 card.remove_requested.connect(self.remove_dot)
-                card.move_requested.connect(self._move_focus)
-                card.focused.connect(lambda c: self.cards_area.ensureWidgetVisible(c, 0, 40))
+                card.navigate.connect(self._navigate)
+                card.focused.connect(self._card_focused)
         column.addStretch(1)
         old = self.cards_area.takeWidget()
         if old is not None:
             old.deleteLater()
         self.cards_area.setWidget(container)
+
+    def set_large_text(self, large: bool) -> None:
+        """Large text on the station itself, for people with low vision; kept until the next voter."""
+        if large == self._large:
+            return
+        self._large = large
+        self.setStyleSheet(LARGE_STYLE if large else STYLE)
+        if self._sheet is None or self._draft is None:
+            return
+        focused = self.focusWidget()
+        focused_id = focused.idea_id if isinstance(focused, IdeaCard) else None
+        self._build_cards()
         self._refresh_ballot()
-        self._go(self._ballot_page)
         cards = self.cards()
-        if cards:
-            cards[0].setFocus()
+        target = self._cards.get(focused_id) if focused_id else None
+        if target is None and cards:
+            target = cards[0]
+        if target is not None:
+            target.setFocus()
+
+    def _card_focused(self, card: IdeaCard) -> None:
+        self.cards_area.ensureWidgetVisible(card, 0, 40)
+        index = self._field_index(card)
+        for tab in self._tabs:
+            tab.set_current(tab.index == index)
+
+    def _field_index(self, card: IdeaCard) -> int:
+        for index, section in enumerate(self._sections):
+            if card in section.cards:
+                return index
+        return 0
+
+    def show_field(self, index: int) -> None:
+        """Jump to a field of action: its heading at the top, its first card focused."""
+        if not 0 <= index < len(self._sections):
+            return
+        section = self._sections[index]
+        if section.cards:
+            section.cards[0].setFocus()
+        container = self.cards_area.widget()
+        layout = container.layout() if container is not None else None
+        if layout is not None:
+            layout.activate()  # a ballot just built has no geometry yet
+        self.cards_area.verticalScrollBar().setValue(section.y())
+
+    def _navigate(self, card: IdeaCard, key: int) -> None:
+        cards = self.cards()
+        index = cards.index(card)
+        field = self._field_index(card)
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.next_button.setFocus()
+        elif key == Qt.Key.Key_Down:
+            if index + 1 < len(cards):
+                cards[index + 1].setFocus()
+            else:
+                self.next_button.setFocus()
+        elif key == Qt.Key.Key_Up:
+            if index > 0:
+                cards[index - 1].setFocus()
+        elif key == Qt.Key.Key_Right:
+            self.show_field(min(field + 1, len(self._sections) - 1))
+        elif key == Qt.Key.Key_Left:
+            self.show_field(max(field - 1, 0))
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            cards[0 if key == Qt.Key.Key_Home else -1].setFocus()
+        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self._page(card, 1 if key == Qt.Key.Key_PageDown else -1)
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.show_field(key - Qt.Key.Key_1)
+
+    def _page(self, card: IdeaCard, direction: int) -> None:
+        """Scroll by a screen and focus the card that comes into view there."""
+        bar = self.cards_area.verticalScrollBar()
+        bar.setValue(bar.value() + direction * bar.pageStep())
+        container = self.cards_area.widget()
+        if container is None:
+            return
+        top = bar.value()
+        bottom = top + self.cards_area.viewport().height()
+        visible = [
+            c
+            for c in self.cards()
+            if top <= c.mapTo(container, c.rect().topLeft()).y()
+            and c.mapTo(container, c.rect().bottomLeft()).y() <= bottom
+        ]
+        if visible:
+            target = visible[0] if direction > 0 else visible[-1]
+            if target is card:
+                cards = self.cards()
+                step = cards.index(card) + direction
+                target = cards[max(0, min(step, len(cards) - 1))]
+            target.setFocus()
 
     def cards(self) -> list[IdeaCard]:
         """The idea cards in the order this voter sees them."""
@@ -604,14 +790,6 @@ class VotingStation(QWidget):
         if self._draft is not None and self._draft.remove(idea_id):
             self._refresh_ballot()
 
-    def _move_focus(self, card: IdeaCard, step: int) -> None:
-        cards = self.cards()
-        index = cards.index(card) + step
-        if 0 <= index < len(cards):
-            cards[index].setFocus()
-        elif index >= len(cards):
-            self.next_button.setFocus()
-
     def _refresh_ballot(self) -> None:
         draft = self._draft
         if draft is None:
@@ -620,6 +798,8 @@ class VotingStation(QWidget):
             card.show_state(draft.on(idea_id), draft.can_add(idea_id))
         for section in self._sections:
             section.show_left(draft.left_in(section.field_id))
+        for tab in self._tabs:
+            tab.show_spent(draft.used_in(tab.field_id))
         total = draft.rules.dots_per_participant
         if self.meter is not None:
             self.meter.set_filled(draft.left)

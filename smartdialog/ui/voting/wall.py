@@ -32,11 +32,17 @@ def wall_results(db: Database) -> WallResults | None:
             results = voting.round_results(s, info.id, verify=False)
             t = results.turnout
             colours = {f.field_id: f.colour for f in info.rules.fields}
+            # All ideas tied at the cut: four ideas sharing rank 15 are all on the wall.
             ranking = tuple(
                 RankedIdea(
-                    i.rank, i.text, i.field_name, colours.get(i.field_id, "#607d8b"), i.total
+                    i.rank,
+                    i.text,
+                    i.field_name,
+                    colours.get(i.field_id, "#607d8b"),
+                    i.total,
+                    i.tied,
                 )
-                for i in results.overall[:WALL_RANKING]
+                for i in voting.top_with_ties(results.overall, WALL_RANKING)
                 if i.total > 0
             )
     title = QCoreApplication.translate("VotingWall", "Round {number} – {title}").format(

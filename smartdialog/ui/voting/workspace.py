@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -31,7 +32,7 @@ from smartdialog.core.db import Database
 from smartdialog.core.services import setup, voting
 from smartdialog.ui import worker
 from smartdialog.ui.messages import show_error, translate_error
-from smartdialog.ui.voting.dialogs import PinDialog, RoundDialog
+from smartdialog.ui.voting.dialogs import KEEP, PinDialog, RoundChoice, RoundDialog
 from smartdialog.ui.voting.models import PaperModel, PaperRow
 from smartdialog.ui.voting.results import ResultsPanel, table_look
 from smartdialog.ui.voting.station import VotingStation
@@ -66,8 +67,15 @@ class VotingWorkspace(Workspace):
 
     RELEVANT_ACTIONS = _RELEVANT
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        ideas_selection: Callable[[], list[uuid.UUID]] | None = None,
+    ) -> None:
         super().__init__(parent)
+        # The ideas ticked in the Ideas list, for a shortlist of selected ideas.
+        self.ideas_selection: Callable[[], list[uuid.UUID]] = ideas_selection or list
         self._rounds: list[voting.RoundInfo] = []
         self._results: voting.RoundResults | None = None
         self._loading = False
@@ -420,24 +428,48 @@ class VotingWorkspace(Workspace):
     def _round_dialog(self, existing: voting.RoundInfo | None) -> RoundDialog | None:
         if self.db is None:
             return None
-        with self.db.read() as s:
+        db = self.db
+        with db.read() as s:
             fields = setup.list_fields(s)
             event = setup.get_event(s)
+            shortlisted = existing is not None and voting.preview(s, existing.id).shortlisted
+
+        def preview(c: RoundChoice) -> voting.BallotPreview:
+            with db.read() as s:
+                return voting.draft_preview(
+                    s,
+                    field_ids=c.field_ids,
+                    budgets=c.budgets,
+                    max_dots_per_idea=c.max_dots_per_idea,
+                    mode=c.shortlist,
+                    top=c.top,
+                    idea_ids=c.idea_ids,
+                )
+
         return RoundDialog(
             fields,
             default_dots=event.default_dots_per_participant,
             default_per_idea=event.default_max_dots_per_idea,
             existing=existing,
+            has_shortlist=shortlisted,
+            selected_ideas=self.ideas_selection(),
+            preview=preview,
             parent=self,
         )
+
+    @staticmethod
+    def _set_shortlist(s: Any, round_id: uuid.UUID, c: RoundChoice) -> None:
+        if c.shortlist != KEEP:
+            voting.set_shortlist(s, round_id, c.shortlist, top=c.top, idea_ids=c.idea_ids)
 
     def new_round(self) -> None:
         dialog = self._round_dialog(None)
         if dialog is None or dialog.exec() != RoundDialog.DialogCode.Accepted:
             return
         c = dialog.choice()
-        info = self._write(
-            lambda s: voting.create_round(
+
+        def create(s: Any) -> voting.RoundInfo:
+            info = voting.create_round(
                 s,
                 c.title,
                 dots_per_participant=c.dots_per_participant,
@@ -448,9 +480,11 @@ class VotingWorkspace(Workspace):
                 allow_change=c.allow_change,
                 require_checkin=c.require_checkin,
                 tie_rule=c.tie_rule,
-            ),
-            title=self.tr("New voting round"),
-        )
+            )
+            self._set_shortlist(s, info.id, c)
+            return voting.get_round(s, info.id)
+
+        info = self._write(create, title=self.tr("New voting round"))
         if info is not None:
             self._select(info.id)
 
@@ -460,8 +494,9 @@ class VotingWorkspace(Workspace):
         if info is None or dialog is None or dialog.exec() != RoundDialog.DialogCode.Accepted:
             return
         c = dialog.choice()
-        self._write(
-            lambda s: voting.update_round(
+
+        def update(s: Any) -> None:
+            voting.update_round(
                 s,
                 info.id,
                 title=c.title,
@@ -473,13 +508,19 @@ class VotingWorkspace(Workspace):
                 allow_change=c.allow_change,
                 require_checkin=c.require_checkin,
                 tie_rule=c.tie_rule,
-            ),
-            title=self.tr("Edit voting round"),
-        )
+            )
+            if info.runoff_of_id is None:
+                self._set_shortlist(s, info.id, c)
+
+        self._write(update, title=self.tr("Edit voting round"))
 
     def open_round(self) -> None:
         info = self.current_round()
-        if info is None:
+        if info is None or self.db is None:
+            return
+        with self.db.read() as s:
+            changes = voting.preview(s, info.id).changes
+        if changes and not self._confirm_changes(changes):
             return
         opened = self._write(voting.start_round, info.id, title=self.tr("Open for voting"))
         if opened is not None:
@@ -488,6 +529,27 @@ class VotingWorkspace(Workspace):
                     "Round {number} is open: %n idea(s) frozen for voting.", "", opened.idea_count
                 ).format(number=opened.number)
             )
+
+    def _confirm_changes(self, changes: tuple[voting.ShortlistChange, ...]) -> bool:
+        """Tell the moderator, before opening, what happened to ideas on the shortlist."""
+        lines = [
+            self.tr("“{text}” was merged into “{survivor}”, which takes its place.").format(
+                text=c.text, survivor=c.survivor_text
+            )
+            if c.kind == "merged"
+            else self.tr("“{text}” has been hidden and leaves the ballot.").format(text=c.text)
+            for c in changes
+        ]
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open for voting"),
+            self.tr("Since the shortlist was chosen:")
+            + "\n\n"
+            + "\n".join(lines)
+            + "\n\n"
+            + self.tr("Open the round with these changes?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def close_round(self) -> None:
         info = self.current_round()

@@ -20,6 +20,7 @@ class RankedIdea:
     field_name: str
     colour: str  # "#rrggbb", the field's colour
     dots: int
+    tied: bool = False  # shares its rank with another idea
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from smartdialog.core import clock, hyphenation
 from smartdialog.core.services.ideas import IdeaInfo
 from smartdialog.core.services.setup import FieldInfo
+from smartdialog.core.services.voting import top_with_ties
 from smartdialog.ui.fonts import install_emoji_font
 from smartdialog.ui.wall.state import WallMode, WallState
 
@@ -205,6 +206,8 @@ class WallView(QWidget):
         # Ideas that were visible in the last paint, and the rows and columns of fields
         # (tests and the benchmark read these).
         self.painted_ids: list[uuid.UUID] = []
+        # The ranking's lines as painted: rank, text, dots, whether marked as tied.
+        self.painted_ranking: list[tuple[int, str, int, bool]] = []
         self.grid = (1, 1)
 
     def _start_fade(self, _ids: list[uuid.UUID]) -> None:
@@ -581,18 +584,27 @@ class WallView(QWidget):
             )
             p.drawText(QRectF(0, top, w, h - top - m), int(Qt.AlignmentFlag.AlignCenter), note)
             return
-        row_h = base * 2.0
-        rows = max(1, int((h - top - m) // row_h))
+        # Every idea tied at the cut is shown: the rows get lower rather than one being left out.
+        room = h - top - m
+        rows = max(1, int(room // (base * 2.0)))
+        ranking = top_with_ties(results.ranking, rows)
+        if len(ranking) > room // (base * 1.2):  # too many even at their lowest: fewer places
+            ranking = top_with_ties(results.ranking, max(1, ranking[-1].rank - 1))
+        row_h = min(base * 2.0, room / max(1, len(ranking)))
+        size = min(base, row_h / 1.6)
         best = max(r.dots for r in results.ranking) or 1
         label_w = base * 2.5
         text_w = w * 0.5
+        tie_w = base * 6
         bar_x = m + label_w + text_w + base * 0.6
-        bar_w = w - m - bar_x - base * 2.5
-        font = _font(base)
-        for i, r in enumerate(results.ranking[:rows]):
+        bar_w = w - m - bar_x - base * 2.5 - tie_w
+        font = _font(size)
+        tied_text = self.tr("tied")
+        self.painted_ranking = []
+        for i, r in enumerate(ranking):
             y = top + i * row_h
             p.setPen(INK)
-            p.setFont(_font(base, bold=True))
+            p.setFont(_font(size, bold=True))
             p.drawText(
                 QRectF(m, y, label_w, row_h),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -612,12 +624,21 @@ class WallView(QWidget):
             )
             p.drawRoundedRect(bar, base * 0.2, base * 0.2)
             p.setPen(INK)
-            p.setFont(_font(base, bold=True))
+            p.setFont(_font(size, bold=True))
             p.drawText(
                 QRectF(bar.right() + base * 0.4, y, base * 2.5, row_h),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 str(r.dots),
             )
+            if r.tied:
+                p.setPen(MUTED)
+                p.setFont(_font(size * 0.8, italic=True))
+                p.drawText(
+                    QRectF(bar.right() + base * 2.6, y, tie_w, row_h),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    tied_text,
+                )
+            self.painted_ranking.append((r.rank, r.text, r.dots, r.tied))
 
     def _paint_message(self, p: QPainter, headline: str, detail: str) -> None:
         h, w = self.height(), self.width()

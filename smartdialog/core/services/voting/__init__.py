@@ -3,7 +3,8 @@
 One module per job: ``values`` (the plain values handed out), ``ballot``
 (a ballot's rules), ``records`` (reading a round), ``rounds`` (a round's
 life: create, change, open, close, runoff), ``station`` (scan, sheet, cast)
-and ``results`` (paper tallies, results, the tally hash).  Callers use the
+``results`` (paper tallies, results, the tally hash) and ``shortlist`` (what
+a round votes on).  Callers use the
 package: ``voting.cast_ballot(...)``.
 
 How overspending is made impossible
@@ -42,6 +43,20 @@ from smartdialog.core.services.voting.rounds import (
     start_round,
     update_round,
 )
+from smartdialog.core.services.voting.shortlist import (
+    SHORTLIST_MODES,
+    BallotPreview,
+    PreviewField,
+    ShortlistCard,
+    ShortlistChange,
+    add_to_shortlist,
+    ballot_screens,
+    draft_preview,
+    parse_mode,
+    preview,
+    remove_from_shortlist,
+    set_shortlist,
+)
 from smartdialog.core.services.voting.station import (
     ballot_sheet,
     cast_ballot,
@@ -67,14 +82,17 @@ from smartdialog.core.services.voting.values import (
     SheetIdea,
     Turnout,
     Voter,
+    top_with_ties,
 )
 
 __all__ = [
     "MAX_DOTS_PER_PARTICIPANT",
     "MAX_PAPER_DOTS",
+    "SHORTLIST_MODES",
     "TIE_RULES",
     "BadgeScan",
     "BallotDraft",
+    "BallotPreview",
     "BallotSheet",
     "CastBallot",
     "FieldResult",
@@ -82,13 +100,18 @@ __all__ = [
     "IdeaResult",
     "MergedIdea",
     "PaperTallyInfo",
+    "PreviewField",
     "RoundInfo",
     "RoundResults",
     "RoundRules",
     "SheetField",
     "SheetIdea",
+    "ShortlistCard",
+    "ShortlistChange",
     "Turnout",
     "Voter",
+    "add_to_shortlist",
+    "ballot_screens",
     "ballot_sheet",
     "cast_ballot",
     "check_ballot",
@@ -97,16 +120,22 @@ __all__ = [
     "create_runoff",
     "current_round",
     "delete_round",
+    "draft_preview",
     "get_round",
     "latest_round",
     "list_rounds",
     "paper_tallies",
+    "parse_mode",
+    "preview",
+    "remove_from_shortlist",
     "round_by_number",
     "round_results",
     "scan_badge",
     "set_paper_tally",
+    "set_shortlist",
     "start_round",
     "tally_json",
+    "top_with_ties",
     "turnout",
     "update_round",
     "verify_tally",

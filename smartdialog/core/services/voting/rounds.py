@@ -21,6 +21,7 @@ from smartdialog.core.models import (
     VotingRound,
 )
 from smartdialog.core.services import audit, setup
+from smartdialog.core.services.voting import shortlist
 from smartdialog.core.services.voting.records import (
     checked_in_count,
     round_info,
@@ -294,6 +295,11 @@ def start_round(s: Session, round_id: uuid.UUID) -> RoundInfo:
             number=other,
         )
     if r.runoff_of_id is None:
+        # A shortlist is checked as it stands (merges and hides included); no shortlist: all.
+        shortlist.check_before_opening(s, r)
+    if r.runoff_of_id is None and shortlist.has_shortlist(s, r):
+        shortlist.apply_changes(s, r)
+    elif r.runoff_of_id is None:
         s.execute(delete(RoundIdea).where(RoundIdea.round_id == r.id))
         rows = s.execute(
             select(Idea.id, Idea.field_id, Idea.text)

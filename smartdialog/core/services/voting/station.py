@@ -125,14 +125,16 @@ def voter_for(s: Session, round_id: uuid.UUID, participant_id: uuid.UUID) -> Vot
     )
 
 
-def scan_badge(s: Session, round_id: uuid.UUID, raw: str, *, station: str = "") -> BadgeScan:
-    """A badge scanned at a voting station.  Every scan is logged with its verdict.
+def scan_badge(
+    s: Session, round_id: uuid.UUID, raw: str, *, station: str = "", typed: bool = False
+) -> BadgeScan:
+    """A badge scanned (or its code ``typed``) at a voting station.  Every scan is logged.
 
     A refusal is returned, not raised, so that the caller's unit of work
     commits the log entry of a failed scan as well.
     """
     try:
-        holder = tickets.resolve_ticket(s, raw)
+        holder = tickets.resolve_ticket(s, raw, typed=typed)
     except tickets.TicketRejected as problem:
         checkin.log_scan(s, raw, station, "rejected", f"voting: {problem.reason}", None)
         return BadgeScan(None, problem, problem.reason)

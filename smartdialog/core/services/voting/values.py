@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final
+from typing import Final, Protocol, TypeVar
 
 from smartdialog.core.errors import DomainError
 
@@ -16,6 +16,24 @@ from smartdialog.core.errors import DomainError
 MAX_PAPER_DOTS: Final = 1000
 MAX_DOTS_PER_PARTICIPANT: Final = 100
 TIE_RULES: Final = ("shared", "runoff")
+
+
+class _Ranked(Protocol):
+    @property
+    def rank(self) -> int: ...
+
+
+_R = TypeVar("_R", bound=_Ranked)
+
+
+def top_with_ties(ranking: Sequence[_R], n: int) -> list[_R]:
+    """The first ``n`` places of a ranking, and every idea tied with the last of them.
+
+    Ranks are shared (1, 1, 3): an idea whose rank is within ``n`` is in, so
+    four ideas tied at rank 15 of a top 15 are all in, never one of them.
+    Every top-N view (wall, minutes, command line) cuts with this.
+    """
+    return [item for item in ranking if item.rank <= n]
 
 
 @dataclass(frozen=True)
