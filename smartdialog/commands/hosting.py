@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from smartdialog.core.hosting import session
+from smartdialog.core.hosting import chosen_data_root, session
 from smartdialog.core.hosting.joincode import JoinCode
 from smartdialog.i18n import translate
 
@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _data_root() -> Path:
     from smartdialog.logfile import data_dir
 
-    return session.chosen_data_root(data_dir())
+    return chosen_data_root(data_dir())
 
 
 def print_card(card: session.JoinCard) -> None:

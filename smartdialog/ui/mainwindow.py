@@ -226,6 +226,12 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        # Sharing with other laptops (hosting) and joining: its own package.
+        from smartdialog.ui.hosting import HostingController
+
+        self.hosting = HostingController(self)
+        self.hosting.add_actions(file_menu)
+        file_menu.addSeparator()
         self.backup_action = self._action(
             file_menu, self.tr("Save a &backup copy…"), self.save_backup_interactive
         )
@@ -670,6 +676,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._set_database(None)
+        self.hosting.shutdown()
         event.accept()
 
 

@@ -40,8 +40,8 @@ KDF_ROUNDS = 200_000
 KDF_SALT = b"smartdialog join code v0"
 CONNECT_TIMEOUT_S = 5
 
-# What people type instead: lower case, O for 0, I and L for 1.
-_READS_AS = {"O": "0", "I": "1", "L": "1"}
+# What people type instead: lower case, O for 0, I for 1 (L is a character of its own).
+_READS_AS = {"O": "0", "I": "1"}
 
 
 class JoinCodeError(DomainError):
@@ -94,6 +94,16 @@ def derive_password(secret: str) -> str:
     return base64.b32encode(key).decode("ascii").rstrip("=").lower()
 
 
+def host_part(address: str, port: int) -> str:
+    """The first two groups of a code for the host at ``address:port`` (from an announcement).
+
+    The rest (secret and check character) is on the join card only.
+    """
+    host = (FORMAT << 37) | (int(ipaddress.IPv4Address(address)) << 5) | (port - PORT_BASE)
+    encoded = _encode(host, HOST_CHARS)
+    return f"{encoded[:4]}-{encoded[4:]}-"
+
+
 @dataclass(frozen=True)
 class JoinCode:
     address: str
@@ -111,9 +121,7 @@ class JoinCode:
 
     @property
     def compact(self) -> str:
-        host = (FORMAT << 37) | (int(ipaddress.IPv4Address(self.address)) << 5)
-        host |= self.port - PORT_BASE
-        body = _encode(host, HOST_CHARS) + self.secret
+        body = host_part(self.address, self.port).replace("-", "") + self.secret
         return body + check_character(body)
 
     @property
@@ -130,11 +138,11 @@ class JoinCode:
     def password(self) -> str:
         return derive_password(self.secret)
 
-    def url(self, *, hide_password: bool = False) -> str:
+    def url(self, *, hide_password: bool = False, timeout: int = CONNECT_TIMEOUT_S) -> str:
         password = "***" if hide_password else self.password
         return (
             f"postgresql+psycopg://{PG_USER}:{password}@{self.address}:{self.port}/{DB_NAME}"
-            f"?connect_timeout={CONNECT_TIMEOUT_S}"
+            f"?connect_timeout={timeout}"
         )
 
     @classmethod

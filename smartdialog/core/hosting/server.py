@@ -473,6 +473,10 @@ def _initdb_failed(folder: Path, output: str, full: bool = False) -> HostingErro
 def port_free(port: int) -> bool:
     """Nobody listens on ``port`` on any address of this laptop."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        if sys.platform != "win32":
+            # Connections of a stopped server linger a minute (TIME_WAIT); they do not stop
+            # the server from listening again (it sets SO_REUSEADDR too), so not the probe.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("", port))
         except OSError:

@@ -28,8 +28,17 @@ from sqlalchemy.exc import DBAPIError
 
 from smartdialog.core.db import HEAD_REVISION, make_engine, open_database, schema_revision, upgrade
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, EnvironmentProblem
-from smartdialog.core.hosting import announce, transfer
-from smartdialog.core.hosting.joincode import JoinCode, derive_password, new_secret
+from smartdialog.core.hosting import (
+    announce,
+    hosting_root,
+    transfer,
+)
+from smartdialog.core.hosting.joincode import (
+    CONNECT_TIMEOUT_S,
+    JoinCode,
+    derive_password,
+    new_secret,
+)
 from smartdialog.core.hosting.server import (
     DB_NAME,
     PG_USER,
@@ -75,19 +84,6 @@ class HostState:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("hosting state in %s is unreadable: %s", folder, exc)
             return None
-
-
-DATA_DIR_VARIABLE = "SMARTDIALOG_DATA_DIR"
-
-
-def chosen_data_root(default: Path) -> Path:
-    """The user's data folder, or the one named in ``SMARTDIALOG_DATA_DIR``."""
-    chosen = os.environ.get(DATA_DIR_VARIABLE)
-    return Path(chosen) if chosen else default
-
-
-def hosting_root(data_root: Path) -> Path:
-    return data_root / "hosting"
 
 
 def hosted_events(data_root: Path) -> list[HostState]:
@@ -381,13 +377,13 @@ class JoinError(EnvironmentProblem):
     """The hosted event cannot be joined; the message says why and what to do."""
 
 
-def check_join(code: JoinCode) -> str:
+def check_join(code: JoinCode, timeout: int = CONNECT_TIMEOUT_S) -> str:
     """Try the code against its server; returns the URL to open, or raises JoinError."""
-    engine: Engine = make_engine(code.url())
+    engine: Engine = make_engine(code.url(timeout=timeout))
     try:
         revision = schema_revision(engine)
     except DBAPIError as exc:
-        raise _join_failed(code, exc) from exc
+        raise _join_failed(code, exc, timeout) from exc
     finally:
         engine.dispose()
     if revision is None:
@@ -422,7 +418,7 @@ def _expired() -> JoinError:
     )
 
 
-def _join_failed(code: JoinCode, exc: DBAPIError) -> JoinError:
+def _join_failed(code: JoinCode, exc: DBAPIError, timeout: int) -> JoinError:
     message = str(exc.orig)
     sqlstate = getattr(exc.orig, "sqlstate", None) or ""
     log.warning("joining %s:%s failed: %s", code.address, code.port, message.splitlines()[0])
@@ -437,7 +433,7 @@ def _join_failed(code: JoinCode, exc: DBAPIError) -> JoinError:
             ),
             address=code.address,
             port=code.port,
-            seconds=5,
+            seconds=timeout,
         )
     return JoinError(
         QT_TRANSLATE_NOOP(
