@@ -16,6 +16,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from PySide6.QtGui import QPixmap
+from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select, text
 
 from smartdialog import i18n
@@ -400,3 +402,68 @@ def test_the_password_is_derived_not_carried() -> None:
     code = JoinCode("10.0.0.7", 54320, "ABCDEFG")
     assert code.password not in code.text and len(code.password) >= 40
     assert code.password != replace(code, secret="ABCDEFH").password
+
+
+# -- the join card and the join dialog -----------------------------------------------------
+
+
+def _decoded_qr(pixmap: QPixmap) -> list[str]:
+    import io
+
+    import zxingcpp
+    from PIL import Image
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.toImage().save(buffer, "PNG")
+    image = Image.open(io.BytesIO(bytes(buffer.data().data())))
+    return [found.text for found in zxingcpp.read_barcodes(image)]
+
+
+def test_the_join_cards_qr_code_reads_as_the_join_code(qtbot: QtBot, hosting: Hosting) -> None:
+    from smartdialog.ui.hosting.dialogs import JoinCardDialog
+
+    card = hosting.hosted.card
+    dialog = JoinCardDialog(card)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.code.text() == card.code.text
+    read = _decoded_qr(dialog.qr.pixmap())
+    assert read == [card.code.qr_payload]
+    assert JoinCode.parse(read[0]) == card.code
+
+
+def test_the_join_dialog_joins_with_a_typed_code_and_names_the_laptop(
+    qtbot: QtBot, hosting: Hosting
+) -> None:
+    from smartdialog.ui.hosting.dialogs import JoinDialog
+
+    dialog = JoinDialog("Laptop 7", search=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.code.setText(replace(hosting.hosted.code, secret="0000000").text)
+    dialog.join()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=30_000)
+    assert "nicht (mehr) gültig" in dialog.problem.text()
+    dialog.code.setText(hosting.hosted.code.text)
+    dialog.name.setText("  Empfang   2 ")
+    with qtbot.waitSignal(dialog.checked, timeout=30_000) as joined:
+        dialog.join()
+    assert joined.args == [session.check_join(hosting.hosted.code)]
+    assert dialog.laptop_name() == "Empfang 2"
+
+
+def test_an_announced_event_fills_in_the_first_half_of_its_code(qtbot: QtBot) -> None:
+    from smartdialog.ui.hosting.dialogs import JoinDialog
+
+    dialog = JoinDialog("Laptop 7", search=False)
+    qtbot.addWidget(dialog)
+    code = JoinCode("192.168.178.23", 54321, "K7Q2M9X")
+    found = announce.Announcement("e1", "Bürgerdialog", "Empfang", code.address, code.port, "0001")
+    dialog.show_found([found])
+    dialog.found.setCurrentRow(0)
+    assert code.text.startswith(dialog.code.text()) and len(dialog.code.text()) == 10
+    dialog.code.setText("hallo")
+    dialog.join()
+    assert "kein gültiger Beitrittscode" in dialog.problem.text()

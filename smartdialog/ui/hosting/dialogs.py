@@ -28,7 +28,7 @@ from smartdialog.ui.messages import translate_error
 
 log = logging.getLogger("smartdialog.ui.hosting")
 
-QR_SIZE = 240
+QR_SIZE = 300
 
 
 def qr_pixmap(payload: str, size: int = QR_SIZE) -> QPixmap:
@@ -91,7 +91,7 @@ class JoinCardDialog(QDialog):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(font.pointSizeF() * 1.3)
+        mono.setPointSizeF(font.pointSizeF() * 1.8)
         mono.setBold(True)
         self.code.setFont(mono)
         right.addWidget(self.code)
@@ -119,7 +119,7 @@ class JoinCardDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 340)
+        self.resize(780, 420)
 
 
 class JoinDialog(QDialog):
@@ -167,6 +167,8 @@ class JoinDialog(QDialog):
         self.join_button = QPushButton(self.tr("Join"))
         self.join_button.setDefault(True)
         buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
         buttons.accepted.connect(self.join)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
