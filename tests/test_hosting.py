@@ -467,3 +467,24 @@ def test_an_announced_event_fills_in_the_first_half_of_its_code(qtbot: QtBot) ->
     dialog.code.setText("hallo")
     dialog.join()
     assert "kein gültiger Beitrittscode" in dialog.problem.text()
+
+
+def test_the_join_dialog_lists_the_event_announced_on_the_network(
+    qtbot: QtBot, hosting: Hosting
+) -> None:
+    from smartdialog.ui.hosting.dialogs import JoinDialog
+
+    assert hosting.hosted.announce(["127.0.0.1"])
+    try:
+        dialog = JoinDialog("Laptop 7")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.found.count() == 1, timeout=20_000)
+        assert hosting.hosted.state.title in dialog.found.item(0).text()
+        dialog.found.setCurrentRow(0)
+        assert hosting.hosted.code.text.startswith(dialog.code.text())
+        dialog.reject()
+    finally:
+        assert hosting.hosted.announcer is not None
+        hosting.hosted.announcer.stop()
+        hosting.hosted.announcer = None

@@ -78,6 +78,8 @@ class HostState:
 
     @classmethod
     def load(cls, folder: Path) -> HostState | None:
+        if not (folder / STATE_FILE).exists():
+            return None
         try:
             data: Any = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
             return cls(**{k: data[k] for k in cls.__dataclass_fields__})
