@@ -24,6 +24,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,17 +228,24 @@ def _give_to(path: Path, run_as: str | None) -> None:
 def _run(args: list[str], run_as: str | None, timeout: float) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, LC_ALL="C", LANG="C")
     env.pop("PGDATA", None)
-    return subprocess.run(
-        _command(args, run_as),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        check=False,
-        # Run from a folder every user may enter (runuser keeps the working folder).
-        cwd=os.path.sep if run_as else None,
-    )
+    # Output goes to files, not pipes: the server that pg_ctl leaves running may hold
+    # a pipe's end open, and reading to its end would then wait for the server to stop.
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        done = subprocess.run(
+            _command(args, run_as),
+            stdout=out,
+            stderr=err,
+            text=True,
+            timeout=timeout,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            # Run from a folder every user may enter (runuser keeps the working folder).
+            cwd=os.path.sep if run_as else None,
+        )
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(done.args, done.returncode, out.read(), err.read())
 
 
 def _disk_full(output: str) -> bool:
