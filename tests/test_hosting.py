@@ -488,3 +488,22 @@ def test_the_join_dialog_lists_the_event_announced_on_the_network(
         assert hosting.hosted.announcer is not None
         hosting.hosted.announcer.stop()
         hosting.hosted.announcer = None
+
+
+def test_a_joined_events_password_is_not_shown_among_the_recent_events(qtbot: QtBot) -> None:
+    from smartdialog.core.targets import shown_target
+    from smartdialog.ui.welcome import WelcomePage
+
+    url = JoinCode("192.168.178.23", 54321, "K7Q2M9X").url()
+    password = JoinCode("192.168.178.23", 54321, "K7Q2M9X").password
+    assert password in url
+    assert shown_target(url).startswith(
+        "postgresql+psycopg://smartdialog:***@192.168.178.23:54321/"
+    )
+    assert shown_target("/home/anna/dialog.sdevent") == "/home/anna/dialog.sdevent"
+    assert shown_target("postgresql://event@10.0.0.1/db") == "postgresql://event@10.0.0.1/db"
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    page.set_recent([url])
+    shown = [page.recent.item(i).text() for i in range(page.recent.count())]
+    assert shown and not any(password in text for text in shown)

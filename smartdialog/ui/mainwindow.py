@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from smartdialog import __version__, i18n
 from smartdialog.core.errors import SmartDialogError
-from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
+from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url, shown_target
 from smartdialog.logfile import log_file
 from smartdialog.ui.backup import AutoBackupDialog, BackupController
 from smartdialog.ui.messages import show_error, translate_error
@@ -653,10 +653,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.recent_files()
         for n, target in enumerate(files, start=1):
-            label = target if is_url(target) else Path(target).name
+            label = shown_target(target) if is_url(target) else Path(target).name
             action = self.recent_menu.addAction(f"&{n} {label}")
-            action.setToolTip(target)
-            action.setStatusTip(target)
+            action.setToolTip(shown_target(target))
+            action.setStatusTip(shown_target(target))
             action.triggered.connect(lambda _=False, t=target: self.open_event(t))
         if not files:
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
