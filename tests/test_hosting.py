@@ -17,6 +17,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select, text
 
@@ -429,6 +430,9 @@ def test_the_join_cards_qr_code_reads_as_the_join_code(qtbot: QtBot, hosting: Ho
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.code.text() == card.code.text
+    # The module's server is reachable on loopback only: the card says so.
+    warning = dialog.findChild(QLabel, "notConnected")
+    assert warning is not None and "mit keinem lokalen Netz verbunden" in warning.text()
     read = _decoded_qr(dialog.qr.pixmap())
     assert read == [card.code.qr_payload]
     assert JoinCode.parse(read[0]) == card.code

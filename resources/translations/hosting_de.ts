@@ -63,6 +63,10 @@
         <translation>Auf jedem anderen Laptop: Datei › Einer Veranstaltung beitreten…, dann diesen Code eintippen oder den QR-Code scannen. Lassen Sie diesen Laptop bis zum Ende der Veranstaltung eingeschaltet und im Netz.</translation>
     </message>
     <message>
+        <source>This laptop is not connected to a local network, so no other laptop can reach it. Connect it to the venue&apos;s network (cable or Wi-Fi), then close smartdialog and open it again: the sharing starts again on the network.</source>
+        <translation>Dieser Laptop ist mit keinem lokalen Netz verbunden, darum erreicht ihn kein anderer Laptop. Verbinden Sie ihn mit dem Netz am Veranstaltungsort (Kabel oder WLAN), schließen Sie dann smartdialog und öffnen Sie es wieder: Die Freigabe startet dann im Netz.</translation>
+    </message>
+    <message>
         <source>The network does not let this laptop announce the event: the other laptops need the code.</source>
         <translation>Das Netz lässt diesen Laptop die Veranstaltung nicht ankündigen: Die anderen Laptops brauchen den Code.</translation>
     </message>

@@ -347,9 +347,10 @@ def resume_hosting(
     listen = local_addresses()
     if address:
         state.address = address
-    elif state.address not in listen and state.address != "127.0.0.1":
-        # The laptop got another address from the network since: the code changes with it.
-        state.address = _default_address(listen)
+    elif state.address not in listen and listen:
+        # The laptop got another address from the network since (or one at all): the
+        # code changes with it.
+        state.address = listen[0]
     if server.running():
         server.stop()
     state.port = server.start(

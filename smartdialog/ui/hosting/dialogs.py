@@ -103,7 +103,19 @@ class JoinCardDialog(QDialog):
         )
         how.setWordWrap(True)
         right.addWidget(how)
-        if not card.announced:
+        if card.address.startswith("127."):
+            alone = QLabel(
+                self.tr(
+                    "This laptop is not connected to a local network, so no other laptop can "
+                    "reach it. Connect it to the venue's network (cable or Wi-Fi), then close "
+                    "smartdialog and open it again: the sharing starts again on the network."
+                )
+            )
+            alone.setObjectName("notConnected")
+            alone.setWordWrap(True)
+            alone.setStyleSheet("color: #b71c1c;")
+            right.addWidget(alone)
+        elif not card.announced:
             quiet = QLabel(
                 self.tr(
                     "The network does not let this laptop announce the event: the other "
