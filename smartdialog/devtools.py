@@ -90,6 +90,11 @@ AREAS: dict[str, tuple[str, ...]] = {
         "smartdialog/core/minutes/**",
         "forms/minutes_*.ui",
     ),
+    "hosting": (
+        "smartdialog/ui/hosting/**",
+        "smartdialog/commands/hosting.py",
+        "smartdialog/core/hosting/**",
+    ),
 }
 
 

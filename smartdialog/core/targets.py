@@ -27,6 +27,23 @@ def is_url(target: str | os.PathLike[str]) -> bool:
     return "://" in os.fspath(target)
 
 
+def shown_target(target: str | os.PathLike[str]) -> str:
+    """A file path or URL as it may be shown on screen: a URL's password replaced by ***.
+
+    A joined laptop keeps its event's URL (with the password derived from the
+    join code) among the recent files; the venue's visitors can see the screen.
+    """
+    text = os.fspath(target)
+    if not is_url(text):
+        return text
+    scheme, _, rest = text.partition("://")
+    credentials, at, place = rest.rpartition("@")
+    if not at or ":" not in credentials:
+        return text
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{place}"
+
+
 @dataclass(frozen=True)
 class DeviceIdentity:
     """Which laptop writes, and in which role (desk, table, wall, voting, office)."""

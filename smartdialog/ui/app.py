@@ -141,7 +141,7 @@ def run(event: str | None = None, *, language: str | None = None) -> int:
 def _open_first_event(window: MainWindow, event: str | None, *, measure: bool) -> None:
     if event:
         window.open_event(event)
-    else:
+    elif not window.hosting.offer_resume():
         window.open_last_event()
     if measure:
         QTimer.singleShot(0, _end_start_up_measurement)

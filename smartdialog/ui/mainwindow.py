@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from smartdialog import __version__, i18n
 from smartdialog.core.errors import SmartDialogError
-from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
+from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url, shown_target
 from smartdialog.logfile import log_file
 from smartdialog.ui.backup import AutoBackupDialog, BackupController
 from smartdialog.ui.messages import show_error, translate_error
@@ -232,6 +232,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Connect to a &shared event…"), self.connect_interactive)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        # Sharing with other laptops (hosting) and joining: its own package.
+        from smartdialog.ui.hosting import HostingController
+
+        self.hosting = HostingController(self)
+        self.hosting.add_actions(file_menu)
         file_menu.addSeparator()
         self.backup_action = self._action(
             file_menu, self.tr("Save a &backup copy…"), self.save_backup_interactive
@@ -654,10 +660,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.recent_files()
         for n, target in enumerate(files, start=1):
-            label = target if is_url(target) else Path(target).name
+            label = shown_target(target) if is_url(target) else Path(target).name
             action = self.recent_menu.addAction(f"&{n} {label}")
-            action.setToolTip(target)
-            action.setStatusTip(target)
+            action.setToolTip(shown_target(target))
+            action.setStatusTip(shown_target(target))
             action.triggered.connect(lambda _=False, t=target: self.open_event(t))
         if not files:
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
@@ -677,6 +683,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._set_database(None)
+        self.hosting.shutdown()
         event.accept()
 
 

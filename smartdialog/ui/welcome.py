@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartdialog.core.targets import is_url
+from smartdialog.core.targets import is_url, shown_target
 
 
 class WelcomePage(QWidget):
@@ -76,7 +76,11 @@ class WelcomePage(QWidget):
         self.recent.clear()
         for target in targets:
             missing = not is_url(target) and not Path(target).exists()
-            label = target if is_url(target) else f"{Path(target).name}   —   {Path(target).parent}"
+            label = (
+                shown_target(target)
+                if is_url(target)
+                else f"{Path(target).name}   —   {Path(target).parent}"
+            )
             if missing:
                 label += "   " + self.tr("(not found)")
             item = QListWidgetItem(label)
