@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -193,25 +194,38 @@ def _purge_sqlite(
     )
 
 
+# A rewrite keeps row versions that a transaction somewhere on the server may still
+# see; once that transaction ends, a second rewrite drops them.
+PG_REWRITE_ATTEMPTS = 3
+
+
 def _purge_postgres(db: Database, values: set[str], wait_s: float) -> erasure.PurgeCheck:
-    if not erasure.pg_rewrite(db.engine, PURGED_TABLES, wait_s):
-        return erasure.PurgeCheck(open_elsewhere=True)
     scanner = erasure.ValueScanner(values)  # the server stores UTF-8 (create_database asks so)
-    where = erasure.pg_relation_files(db.engine, PURGED_TABLES)
-    if where.unreadable:
-        log.info("purge check skipped: %s", where.unreadable)
-        return erasure.PurgeCheck(values_searched=scanner.values, not_searched=where.unreadable)
-    kept = erasure.pg_kept_text(db.engine, PURGED_TABLES)
-    own, searched = erasure.search(scanner, where.files, kept)
-    log.info(
-        "purge check: %d values searched in %d relation files, %d still holding some",
-        scanner.values,
-        len(searched),
-        len(own),
-    )
-    return erasure.PurgeCheck(
-        values_searched=scanner.values, places_searched=tuple(searched), leftovers=own
-    )
+    check = erasure.PurgeCheck(values_searched=scanner.values)
+    for attempt in range(1, PG_REWRITE_ATTEMPTS + 1):
+        if attempt > 1:
+            time.sleep(min(1.0, wait_s))
+        if not erasure.pg_rewrite(db.engine, PURGED_TABLES, wait_s):
+            return erasure.PurgeCheck(open_elsewhere=True)
+        where = erasure.pg_relation_files(db.engine, PURGED_TABLES)
+        if where.unreadable:
+            log.info("purge check skipped: %s", where.unreadable)
+            return erasure.PurgeCheck(values_searched=scanner.values, not_searched=where.unreadable)
+        kept = erasure.pg_kept_text(db.engine, PURGED_TABLES)
+        own, searched = erasure.search(scanner, where.files, kept)
+        log.info(
+            "purge check %d: %d values searched in %d relation files, %d still holding some",
+            attempt,
+            scanner.values,
+            len(searched),
+            len(own),
+        )
+        check = erasure.PurgeCheck(
+            values_searched=scanner.values, places_searched=tuple(searched), leftovers=own
+        )
+        if not own:
+            break
+    return check
 
 
 def _encodings(declared: str) -> tuple[str, ...]:
