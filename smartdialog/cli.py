@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "smartdialog.commands.ideas",
     "smartdialog.commands.voting",
     "smartdialog.commands.minutes",
+    "smartdialog.commands.merge",
 )
 
 

@@ -137,18 +137,23 @@ def merge(
             db.path is None and same_place(db.url, source)
         ):
             raise _into_itself(source)
-    total = len(sources) + 1
+    per_source = len(Base.metadata.sorted_tables) + 1
+    total = len(sources) * per_source + 1
     with db.uow() as s:
         conn = s.connection()
         before = _derived(conn)
         m = _Merge(conn)
         for n, source in enumerate(sources):
-            if progress is not None:
-                progress(n, total)
+
+            def tick(k: int, n: int = n) -> None:
+                if progress is not None:
+                    progress(n * per_source + k, total)
+
+            tick(0)
             with open_source(source) as opened, opened.engine.connect() as src:
                 step = _Step(conn, src, opened.label)
                 _check_same_event(step)
-                _merge_source(m, step)
+                _merge_source(m, step, tick)
                 m.devices |= step.devices
                 m.summaries.append(_summary(conn, step))
         after = _derived(conn)
@@ -204,8 +209,9 @@ def _check_same_event(step: _Step) -> None:
         )
 
 
-def _merge_source(m: _Merge, step: _Step) -> None:
-    for t in Base.metadata.sorted_tables:
+def _merge_source(m: _Merge, step: _Step, tick: Callable[[int], None]) -> None:
+    for k, t in enumerate(Base.metadata.sorted_tables, start=1):
+        tick(k)
         name = t.name
         if name in BOOKKEEPING or name == "ballots":
             continue
@@ -568,7 +574,7 @@ def _merge_check_ins(m: _Merge, step: _Step, t: Table) -> None:
 
 def _desk_names(conn: Connection) -> dict[Any, str]:
     devices = table("devices")
-    return dict(conn.execute(select(devices.c.id, devices.c.name)).tuples().all())
+    return {r[0]: r[1] for r in conn.execute(select(devices.c.id, devices.c.name))}
 
 
 # -- ideas: edited on two laptops ---------------------------------------------------------

@@ -97,7 +97,7 @@ class MergeReport:
 
 def _counts(counts: dict[str, int], translate: Translate) -> str:
     return ", ".join(
-        f"{n} {translate(CONTEXT, TABLE_LABELS.get(table, table))}"
+        f"{translate(CONTEXT, TABLE_LABELS.get(table, table))} {n}"
         for table, n in counts.items()
         if n
     )
@@ -106,56 +106,82 @@ def _counts(counts: dict[str, int], translate: Translate) -> str:
 def report_lines(report: MergeReport, translate: Translate) -> list[str]:
     """The report as a moderator reads it, line by line."""
 
-    def tr(text: str) -> str:
+    def _t(text: str) -> str:
         return translate(CONTEXT, text)
 
-    lines = [tr("Merged into {target}.").format(target=report.target)]
+    lines = [_t(QT_TRANSLATE_NOOP("merge", "Merged into {target}.")).format(target=report.target)]
     for source in report.sources:
-        devices = ", ".join(source.devices) or tr("no laptop")
+        devices = ", ".join(source.devices) or _t(QT_TRANSLATE_NOOP("merge", "no laptop"))
         if source.new_rows or source.changed_rows:
             lines.append(
-                tr("From {source} (written on: {devices}):").format(
+                _t(QT_TRANSLATE_NOOP("merge", "From {source} (written on: {devices}):")).format(
                     source=source.label, devices=devices
                 )
             )
             if source.new_rows:
                 lines.append(
-                    "  " + tr("new: {counts}").format(counts=_counts(source.new_rows, translate))
+                    "  "
+                    + _t(QT_TRANSLATE_NOOP("merge", "new: {counts}")).format(
+                        counts=_counts(source.new_rows, translate)
+                    )
                 )
             if source.changed_rows:
                 lines.append(
                     "  "
-                    + tr("brought up to date: {counts}").format(
+                    + _t(QT_TRANSLATE_NOOP("merge", "brought up to date: {counts}")).format(
                         counts=_counts(source.changed_rows, translate)
                     )
                 )
         else:
             lines.append(
-                tr("From {source}: nothing new, it had been merged already.").format(
-                    source=source.label
-                )
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "merge", "From {source}: nothing new, it had been merged already."
+                    )
+                ).format(source=source.label)
             )
     lines.append("")
     decided = [f for f in report.conflicts if not f.case_id]
     open_ = [f for f in report.conflicts if f.case_id]
     if not report.conflicts:
-        lines.append(tr("No conflicts."))
+        lines.append(_t(QT_TRANSLATE_NOOP("merge", "No conflicts.")))
     if decided:
-        lines.append(tr("Settled by the merge rules ({count}):").format(count=len(decided)))
+        lines.append(
+            _t(QT_TRANSLATE_NOOP("merge", "Settled by the merge rules ({count}):")).format(
+                count=len(decided)
+            )
+        )
         lines.extend(f"  • {f.text(translate)}" for f in decided)
     if open_:
-        lines.append(tr("For the moderator to decide ({count}):").format(count=len(open_)))
+        lines.append(
+            _t(QT_TRANSLATE_NOOP("merge", "For the moderator to decide ({count}):")).format(
+                count=len(open_)
+            )
+        )
         lines.extend(f"  • {f.text(translate)}" for f in open_)
     if report.open_cases:
         lines.append(
-            tr(
-                "{count} case(s) still to decide: the tally of the rounds concerned is provisional "
-                "and they cannot be closed until then."
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "merge",
+                    "{count} case(s) still to decide: the tally of the rounds concerned is provisional "
+                    "and they cannot be closed until then.",
+                )
             ).format(count=report.open_cases)
+        )
+    if open_:
+        lines.append(
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "merge",
+                    "To decide a case: use the buttons in the window File › Merge events…, or "
+                    "type: smartdialog merge-decide EVENT CASE A (or B).",
+                )
+            )
         )
     if report.notices:
         lines.append("")
-        lines.append(tr("Please note:"))
+        lines.append(_t(QT_TRANSLATE_NOOP("merge", "Please note:")))
         lines.extend(f"  • {f.text(translate)}" for f in report.notices)
     return lines
 

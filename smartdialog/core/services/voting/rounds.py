@@ -21,6 +21,7 @@ from smartdialog.core.models import (
     VotingRound,
 )
 from smartdialog.core.services import audit, setup
+from smartdialog.core.services.merge.cases import refuse_close_while_open
 from smartdialog.core.services.voting.records import (
     checked_in_count,
     round_info,
@@ -348,8 +349,6 @@ def close_round(s: Session, round_id: uuid.UUID) -> RoundInfo:
             else QT_TRANSLATE_NOOP("errors", "This round has been closed already.")
         )
     # Merged event files may have left clashing ballots for the moderator: decided first.
-    from smartdialog.core.services.merge.cases import refuse_close_while_open
-
     refuse_close_while_open(s, r.id)
     r.status, r.closed_at = "closed", now()
     r.eligible_at_close = checked_in_count(s, r.event_id)
