@@ -99,7 +99,7 @@ def _counts(counts: dict[str, int], translate: Translate) -> str:
     return ", ".join(
         f"{translate(CONTEXT, TABLE_LABELS.get(table, table))} {n}"
         for table, n in counts.items()
-        if n
+        if n and table != "devices"
     )
 
 
@@ -145,13 +145,6 @@ def report_lines(report: MergeReport, translate: Translate) -> list[str]:
     open_ = [f for f in report.conflicts if f.case_id]
     if not report.conflicts:
         lines.append(_t(QT_TRANSLATE_NOOP("merge", "No conflicts.")))
-    if decided:
-        lines.append(
-            _t(QT_TRANSLATE_NOOP("merge", "Settled by the merge rules ({count}):")).format(
-                count=len(decided)
-            )
-        )
-        lines.extend(f"  • {f.text(translate)}" for f in decided)
     if open_:
         lines.append(
             _t(QT_TRANSLATE_NOOP("merge", "For the moderator to decide ({count}):")).format(
@@ -179,6 +172,13 @@ def report_lines(report: MergeReport, translate: Translate) -> list[str]:
                 )
             )
         )
+    if decided:
+        lines.append(
+            _t(QT_TRANSLATE_NOOP("merge", "Settled by the merge rules ({count}):")).format(
+                count=len(decided)
+            )
+        )
+        lines.extend(f"  • {f.text(translate)}" for f in decided)
     if report.notices:
         lines.append("")
         lines.append(_t(QT_TRANSLATE_NOOP("merge", "Please note:")))
