@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -21,7 +22,7 @@ from smartdialog import cli
 from smartdialog.core.db import open_database
 from smartdialog.core.demo import write_demo
 from smartdialog.core.errors import DomainError, EventFileError
-from smartdialog.core.models import Ballot, Base, CheckIn, Dot, Idea, MergeCase
+from smartdialog.core.models import Ballot, Base, CheckIn, Dot, Idea, IdeaRevision, MergeCase
 from smartdialog.core.services import merge, voting
 from smartdialog.core.services.merge import rehearsal
 from smartdialog.core.services.merge import report as rep
@@ -194,6 +195,16 @@ def test_a_duplicate_check_in_is_kept_annulled_with_its_reason(
                 assert (kept.at, str(kept.id)) < (dup.at, str(dup.id))
             edited = s.scalars(select(Idea).where(Idea.version > 1)).all()
             assert edited, "the edits arrived"
+            twice = next(i for k, i in laptops.planted if k == rep.IDEA_EDITED_TWICE)
+            history = s.scalars(
+                select(IdeaRevision.text).where(
+                    IdeaRevision.idea_id == twice, IdeaRevision.kind == "edited"
+                )
+            ).all()
+            shown = s.get(Idea, twice)
+            assert shown is not None and len(history) == 2 and shown.text in history
+            assert any("Tische und Abstimmung" in t for t in history)
+            assert any("Einlass 1" in t for t in history)
             assert s.scalar(select(Dot.id).limit(1)) is not None
     finally:
         db.close()
@@ -208,11 +219,17 @@ def test_a_file_cannot_be_merged_into_itself(laptops: rehearsal.Rehearsal, tmp_p
         merge.merge_into(target, [laptops.laptops[0], target], device=TEST_DEVICE)
 
 
+@pytest.mark.parametrize("how", ["another event", "another ticket secret"])
 def test_a_file_of_another_event_is_refused_and_nothing_is_merged(
-    laptops: rehearsal.Rehearsal, tmp_path: Path
+    laptops: rehearsal.Rehearsal, tmp_path: Path, how: str
 ) -> None:
     other = tmp_path / "andere.sdevent"
-    write_demo(other, participants=5, ideas=3, seed=99)
+    if how == "another event":
+        write_demo(other, participants=5, ideas=3, seed=99)
+    else:
+        shutil.copyfile(laptops.laptops[1], other)
+        with contextlib.closing(sqlite3.connect(other)) as conn, conn:
+            conn.execute("UPDATE events SET ticket_secret = randomblob(32)")
     target = _fresh_target(laptops, tmp_path)
     before = _hash(target)
     with pytest.raises(merge.MergeError, match="another event"):

@@ -45,6 +45,7 @@ from smartdialog.core import clock
 from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP
 from smartdialog.core.models import Base
+from smartdialog.core.services import audit
 from smartdialog.core.services.merge import cases
 from smartdialog.core.services.merge import report as rep
 from smartdialog.core.services.merge.rows import Row, content_key, empty, from_json, read, table
@@ -744,6 +745,11 @@ def _settle_versions(
 # -- the audit log ------------------------------------------------------------------------
 
 
+# Columns of an audit entry that belong to the database it was written in, not to the entry:
+# its number, and the links of a hash chain (the target's chain is continued instead).
+_AUDIT_LOCAL = frozenset({"seq", "prev_hash", "entry_hash", "chain_hash", "hash"})
+
+
 def _merge_audit(m: _Merge, step: _Step, t: Table) -> None:
     """Entries the target lacks are appended in a stable order, each with its origin.
 
@@ -764,7 +770,13 @@ def _merge_audit(m: _Merge, step: _Step, t: Table) -> None:
     fresh.sort(key=lambda r: (r["at"], str(r["id"])))
     origins = table("merge_audit_origins")
     their_origins = {r["audit_id"]: r for r in read(step.src, origins)}
-    step.conn.execute(insert(t), [{k: v for k, v in r.items() if k != "seq"} for r in fresh])
+    rows = [{k: v for k, v in r.items() if k not in _AUDIT_LOCAL} for r in fresh]
+    # Where the audit log is a hash chain, the target's chain continues over the new entries:
+    # audit.continue_chain(conn, rows) fills in their chain columns, in this order.
+    chain = getattr(audit, "continue_chain", None)
+    if chain is not None:
+        rows = chain(step.conn, rows)
+    step.conn.execute(insert(t), rows)
     step.conn.execute(
         insert(origins),
         [
