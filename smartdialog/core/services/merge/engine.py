@@ -334,9 +334,13 @@ def _as_uuid(value: Any) -> uuid.UUID:
 
 
 def _read_ids(conn: Connection, t: Table, ids: list[uuid.UUID]) -> list[Row]:
+    return _read_in(conn, t, t.c.id, ids)
+
+
+def _read_in(conn: Connection, t: Table, column: Any, values: list[Any]) -> list[Row]:
     rows: list[Row] = []
-    for start in range(0, len(ids), 500):
-        rows.extend(read(conn, t, t.c.id.in_(ids[start : start + 500])))
+    for start in range(0, len(values), 500):
+        rows.extend(read(conn, t, column.in_(values[start : start + 500])))
     return rows
 
 
@@ -431,14 +435,7 @@ def _insert(step: _Step, t: Table, rows: list[Row]) -> None:
 
 
 def _merge_participants(m: _Merge, step: _Step, t: Table) -> None:
-    theirs = read(step.src, t)
-    ours = {
-        r["id"]: r
-        for r in read(
-            step.conn,
-            t,
-        )
-    }
+    theirs, ours = _differing(step, t)
     originals = {
         r["participant_id"]: r["original_number"]
         for r in read(step.src, table("merge_ticket_numbers"))
@@ -517,10 +514,17 @@ def _base(row: Row) -> Row:
 
 
 def _merge_check_ins(m: _Merge, step: _Step, t: Table) -> None:
-    theirs = [_base(r) for r in read(step.src, t)]
+    differing, _ours = _differing(step, t)
+    theirs = [_base(r) for r in differing]
     if not theirs:
         return
-    ours = {r["id"]: r for r in read(step.conn, t)}
+    # Every check-in of the people concerned: which one stays is decided among all of them.
+    ours = {
+        r["id"]: r
+        for r in _read_in(
+            step.conn, t, t.c.participant_id, list({r["participant_id"] for r in theirs})
+        )
+    }
     union = {k: _base(r) for k, r in ours.items()}
     for row in theirs:
         old = union.get(row["id"])
@@ -584,15 +588,19 @@ def _desk_names(conn: Connection) -> dict[Any, str]:
 def _merge_ideas(m: _Merge, step: _Step, t: Table) -> None:
     revisions = table("idea_revisions")
 
-    def by_idea(conn: Connection) -> dict[Any, set[Any]]:
+    def by_idea(conn: Connection, ids: list[Any]) -> dict[Any, set[Any]]:
         found: dict[Any, set[Any]] = defaultdict(set)
-        for idea_id, rev_id in conn.execute(select(revisions.c.idea_id, revisions.c.id)):
-            found[idea_id].add(rev_id)
+        for row in _read_in(conn, revisions, revisions.c.idea_id, ids):
+            found[row["idea_id"]].add(row["id"])
         return found
 
-    ours_rev, theirs_rev = by_idea(step.conn), by_idea(step.src)
-    ours = {r["id"]: r for r in read(step.conn, t)}
-    for row in read(step.src, t):
+    theirs, ours = _differing(step, t)
+    changed = [r["id"] for r in theirs if r["id"] in ours]
+    if not changed:
+        _merge_rows(m, step, t)
+        return
+    ours_rev, theirs_rev = by_idea(step.conn, changed), by_idea(step.src, changed)
+    for row in theirs:
         old = ours.get(row["id"])
         if old is not None and old["text"] != row["text"]:
             mine, yours = ours_rev.get(row["id"], set()), theirs_rev.get(row["id"], set())
@@ -611,13 +619,19 @@ def _merge_votes(m: _Merge, step: _Step, t: Table) -> None:
     """
     ballots = table("ballots")
     dots = table("dots")
-    theirs = read(step.src, ballots)
+    # A ballot row the target holds as it is carries the same dots (a change bumps its revision).
+    theirs, _ours = _differing(step, ballots)
     if not theirs:
         return
     their_dots: dict[Any, list[Row]] = defaultdict(list)
-    for d in read(step.src, dots):
+    for d in _read_in(step.src, dots, dots.c.participant_id, [r["participant_id"] for r in theirs]):
         their_dots[(d["round_id"], d["participant_id"])].append(d)
-    ours = {(r["round_id"], r["participant_id"]): r for r in read(step.conn, ballots)}
+    ours = {
+        (r["round_id"], r["participant_id"]): r
+        for r in _read_in(
+            step.conn, ballots, ballots.c.participant_id, [r["participant_id"] for r in theirs]
+        )
+    }
     open_cases = _case_ids(step.conn)
     our_dots: dict[Any, list[Row]] | None = None
     fresh: list[Row] = []
@@ -632,7 +646,8 @@ def _merge_votes(m: _Merge, step: _Step, t: Table) -> None:
             continue
         if our_dots is None:
             our_dots = defaultdict(list)
-            for d in read(step.conn, dots):
+            wanted = [r["participant_id"] for r in ours.values()]
+            for d in _read_in(step.conn, dots, dots.c.participant_id, wanted):
                 our_dots[(d["round_id"], d["participant_id"])].append(d)
         incoming = cases.candidate_data(row, their_dots[key])
         now_there = None if current is None else cases.candidate_data(current, our_dots[key])
