@@ -397,3 +397,33 @@ def test_merging_into_an_event_on_postgresql_gives_the_same_event(
         assert len(hashes) == 1
     finally:
         _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_person_changed_differently_on_two_laptops_is_settled_the_same_in_every_order(
+    laptops: rehearsal.Rehearsal, tmp_path: Path
+) -> None:
+    changed = [tmp_path / f"changed-{n}.sdevent" for n in range(2)]
+    for n, path in enumerate(changed):
+        shutil.copyfile(laptops.laptops[n], path)
+        with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+            conn.execute(
+                "UPDATE participants SET email = ?, organisation = ? WHERE ticket_number = 1",
+                (f"neu{n}@example.org", "Verein" if n == 0 else ""),
+            )
+    results = set()
+    for n, order in enumerate((changed, list(reversed(changed)))):
+        target = _fresh_target(laptops, tmp_path, f"person-{n}")
+        report = merge.merge_into(target, order, device=TEST_DEVICE)
+        assert [f.kind for f in report.conflicts if f.kind == rep.ROW_CHANGED_TWICE] == [
+            rep.ROW_CHANGED_TWICE
+        ]
+        with contextlib.closing(sqlite3.connect(target)) as conn:
+            results.add(
+                conn.execute(
+                    "SELECT email, organisation FROM participants WHERE ticket_number = 1"
+                ).fetchone()
+            )
+        results.add(_hash(target))
+    # One e-mail address wins in both orders; the organisation given on one laptop is kept.
+    assert len(results) == 2
+    assert ("neu1@example.org", "Verein") in results
