@@ -173,6 +173,8 @@ def report_lines(report: MergeReport, translate: Translate) -> list[str]:
             )
         )
     if decided:
+        if open_:
+            lines.append("")
         lines.append(
             _t(QT_TRANSLATE_NOOP("merge", "Settled by the merge rules ({count}):")).format(
                 count=len(decided)
