@@ -37,6 +37,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "smartdialog.commands.voting",
     "smartdialog.commands.minutes",
     "smartdialog.commands.hosting",
+    "smartdialog.commands.merge",
 )
 
 

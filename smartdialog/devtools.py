@@ -81,6 +81,11 @@ AREAS: dict[str, tuple[str, ...]] = {
         "smartdialog/core/services/voting/**",
         "forms/voting_*.ui",
     ),
+    "merge": (
+        "smartdialog/ui/merge.py",
+        "smartdialog/commands/merge.py",
+        "smartdialog/core/services/merge/**",
+    ),
     "minutes": (
         "smartdialog/ui/minutes/**",
         "smartdialog/commands/minutes.py",

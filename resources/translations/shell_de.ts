@@ -198,6 +198,10 @@
         <translation>&amp;Automatische Sicherung…</translation>
     </message>
     <message>
+        <source>&amp;Merge events…</source>
+        <translation>Veranstaltungen zusa&amp;mmenführen…</translation>
+    </message>
+    <message>
         <source>&amp;Close event</source>
         <translation>Veranstaltung &amp;schließen</translation>
     </message>

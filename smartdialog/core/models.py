@@ -576,3 +576,67 @@ class AuditEntry(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_audit_log_object", "object_type", "object_id"),)
+
+
+# -- the bookkeeping of merged event files (core/services/merge) ------------------------
+#
+# Kept apart from the event's own data: the canonical export of an event leaves these
+# tables out, and merging in any order must give the same event, not the same bookkeeping.
+
+
+class MergeCase(Base):
+    """A clash that a merge cannot settle by a rule: the moderator decides.
+
+    One row per clash (two ballots of one voter in one round, two paper counts
+    of one idea); ``id`` is derived from what clashes, so that every merge
+    order finds the same case.  ``candidates`` holds every version in full
+    (JSON), so that none is lost while another one is in effect.
+    """
+
+    __tablename__ = "merge_cases"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    round_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    subject_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    candidates: Mapped[str] = mapped_column(Text, default="[]")
+    # The candidate in effect: the chosen one once decided, else the provisional one.
+    in_effect_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    decided_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[str] = mapped_column(String(80), default="")
+
+    __table_args__ = (CheckConstraint("kind IN ('ballot', 'paper')", name="kind"),)
+
+
+class MergeTicketNumber(Base):
+    """A participant's ticket number before a merge gave it a new one (clash of walk-ins)."""
+
+    __tablename__ = "merge_ticket_numbers"
+
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True
+    )
+    original_number: Mapped[int] = mapped_column(Integer)
+
+
+class MergeAuditOrigin(Base):
+    """Where an audit entry taken over by a merge came from (file and its own number there)."""
+
+    __tablename__ = "merge_audit_origins"
+
+    audit_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    source: Mapped[str] = mapped_column(String(300))
+    source_seq: Mapped[int] = mapped_column(Integer)
+
+
+class MergeRun(Base):
+    """One merge into this event: when, by which laptop, from which file, and its report."""
+
+    __tablename__ = "merge_runs"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=_uuid)
+    at: Mapped[datetime] = mapped_column(default=now)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    sources: Mapped[str] = mapped_column(Text, default="")
+    report_json: Mapped[str] = mapped_column(Text, default="")

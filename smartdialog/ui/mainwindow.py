@@ -245,6 +245,9 @@ class MainWindow(QMainWindow):
         self.auto_backup_action = self._action(
             file_menu, self.tr("&Automatic backups…"), self.auto_backup_interactive
         )
+        self.merge_action = self._action(
+            file_menu, self.tr("&Merge events…"), self.merge_interactive
+        )
         file_menu.addSeparator()
         self.close_action = self._action(
             file_menu, self.tr("&Close event"), self.close_event, QKeySequence.StandardKey.Close
@@ -442,6 +445,7 @@ class MainWindow(QMainWindow):
         has_event = self.db is not None
         self.navigation.setEnabled(has_event)
         self.close_action.setEnabled(has_event)
+        self.merge_action.setEnabled(has_event)
         # Backups are of event files; a shared event is backed up on its server.
         self.backup_action.setEnabled(self.db is not None and self.db.is_sqlite)
         self.auto_backup_action.setEnabled(self.db is not None and self.db.is_sqlite)
@@ -539,6 +543,12 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("ui/last_url", url)
         self.open_event(url)
+
+    def merge_interactive(self) -> None:
+        if self.db is not None:
+            from smartdialog.ui.merge import MergeDialog
+
+            MergeDialog(self.db, self).exec()
 
     def save_backup_interactive(self) -> None:
         if self.db is None or self.db.path is None:

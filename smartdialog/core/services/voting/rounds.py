@@ -21,6 +21,7 @@ from smartdialog.core.models import (
     VotingRound,
 )
 from smartdialog.core.services import audit, setup
+from smartdialog.core.services.merge.cases import refuse_close_while_open
 from smartdialog.core.services.voting import shortlist
 from smartdialog.core.services.voting.records import (
     checked_in_count,
@@ -353,6 +354,8 @@ def close_round(s: Session, round_id: uuid.UUID) -> RoundInfo:
             if r.status == "draft"
             else QT_TRANSLATE_NOOP("errors", "This round has been closed already.")
         )
+    # Merged event files may have left clashing ballots for the moderator: decided first.
+    refuse_close_while_open(s, r.id)
     r.status, r.closed_at = "closed", now()
     r.eligible_at_close = checked_in_count(s, r.event_id)
     s.flush()
