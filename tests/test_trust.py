@@ -7,15 +7,17 @@ import contextlib
 import itertools
 import sqlite3
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 
-from smartdialog.core.db import Database
+from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import AccessDenied, DomainError
 from smartdialog.core.models import AuditEntry, Ballot, Dot, Participant
 from smartdialog.core.services import audit, privacy, roles, setup, verification, voting
 
+from .conftest import TEST_DEVICE
 from .test_voting_service import Setting, add_ideas, add_people, cast
 
 
@@ -384,3 +386,90 @@ def test_a_service_refuses_a_laptop_whose_role_may_not(db: Database) -> None:
         roles.require(s, "privacy")
     with db.read() as s:
         roles.require(s, "privacy")
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from smartdialog import cli
+
+    code = cli.main(["--lang", "en", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_verify_on_the_command_line_gives_a_clear_verdict(
+    ballot_round: Setting, capsys: pytest.CaptureFixture[str]
+) -> None:
+    digest = _closed_round(ballot_round)
+    path = str(ballot_round.db.path)
+    ballot_round.db.close()
+    written = verification.hash_groups(digest).upper()
+    code, out, _ = _cli(capsys, "verify", path, "--round", "1", "--hash", written)
+    assert code == 0 and out.startswith("MATCHES")
+    other = "0" * 64
+    code, out, _ = _cli(capsys, "verify", path, "--round", "1", "--hash", other)
+    assert code == 3 and out.startswith("DOES NOT MATCH")
+    with _raw(ballot_round.db) as conn:
+        conn.execute("UPDATE audit_log SET role = 'desk' WHERE seq = 3")
+    code, out, _ = _cli(capsys, "verify", path, "--round", "1", "--hash", digest)
+    assert code == 3 and "entry 3 " in out
+    code, _, err = _cli(capsys, "verify", path, "--round", "1", "--hash", "12ab")
+    assert code == 1 and "64 characters" in err
+
+
+def test_the_protocol_carries_the_hash_in_groups(
+    ballot_round: Setting, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    digest = _closed_round(ballot_round)
+    path = str(ballot_round.db.path)
+    out = tmp_path / "protokoll.pdf"
+    code, _, _ = _cli(capsys, "protocol", path, "--out", str(out))
+    assert code == 0
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Abstimmungsprotokoll" in text and "Runde 1: Runde 1" in text
+    for group in verification.hash_groups(digest).split():
+        assert group in text
+    assert "Moderation (Name, Unterschrift)" in text and "Seite 1 von 1" in text
+
+
+def test_a_job_asks_for_the_pin_of_a_role_that_may(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.uow() as s:
+        roles.set_role_pin(s, roles.OFFICE, "9999")
+        roles.set_role_pin(s, roles.DESK, "1111", authorisation="9999")
+        roles.set_role_pin(s, roles.MODERATION, "2222", authorisation="9999")
+    path = str(db.path)
+    db.close()
+    monkeypatch.delenv("SMARTDIALOG_PIN", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code, _, err = _cli(capsys, "round", "list", path)
+    assert code == 2 and "SMARTDIALOG_PIN" in err and "Moderation" in err
+    monkeypatch.setenv("SMARTDIALOG_PIN", "1111")
+    code, _, err = _cli(capsys, "round", "list", path)
+    assert code == 1 and "Wrong PIN" in err
+    monkeypatch.setenv("SMARTDIALOG_PIN", "2222")
+    code, _, _ = _cli(capsys, "round", "new", path, "--title", "Runde A")
+    assert code == 0
+    code, _, err = _cli(capsys, "privacy", path, "--person", "1")
+    assert code == 1 and "Wrong PIN" in err
+    # The job ran in the role whose PIN was entered, and the audit log says so.
+    reopened = open_database(path, TEST_DEVICE, read_only=True)
+    try:
+        with reopened.read() as s:
+            entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "round.created")).one()
+            assert entry.role == roles.MODERATION
+    finally:
+        reopened.close()
+    # A terminal is asked (hidden input) when there is no variable.
+    monkeypatch.delenv("SMARTDIALOG_PIN")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "9999")
+    code, _, _ = _cli(capsys, "round", "list", path)
+    assert code == 0
