@@ -435,6 +435,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <translation>Rolle</translation>
     </message>
     <message>
+        <source>Wrong PIN. Enter the PIN of Administration.</source>
+        <translation>Falsche PIN. Geben Sie die PIN der Verwaltung ein.</translation>
+    </message>
+    <message>
         <source>Wrong PIN. Enter the PIN of “{role}” or of Administration.</source>
         <translation>Falsche PIN. Geben Sie die PIN von „{role}“ oder der Verwaltung ein.</translation>
     </message>

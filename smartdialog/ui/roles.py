@@ -60,6 +60,9 @@ class LockPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from smartdialog.ui.fonts import install_emoji_font
+
+        install_emoji_font()  # the lock, on a laptop without an emoji font of its own
         self._area = ""
         self.setObjectName("lockPage")
         self.icon = QLabel("🔒")
@@ -71,7 +74,8 @@ class LockPage(QWidget):
         self.text = QLabel()
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(620)
+        # A fixed width lets the layout give the wrapped text the height it needs.
+        self.text.setFixedWidth(640)
         self.text.setStyleSheet("font-size: 16px;")
         self.button = QPushButton(self.tr("Switch role…"))
         self.button.setStyleSheet("font-size: 16px; padding: 8px 24px;")
@@ -97,6 +101,8 @@ class LockPage(QWidget):
                 "To open it here, switch the role with the PIN of one of these roles."
             ).format(role=role_name(role), workspace=title, allowed=role_names(area))
         )
+        # The stacked widget does not ask a wrapped label for its height: say it here.
+        self.text.setMinimumHeight(self.text.heightForWidth(self.text.width()))
 
 
 class RoleDialog(QDialog):
@@ -152,7 +158,9 @@ class RoleDialog(QDialog):
             ok = roles.unlocks(s, role, self.pin.text())
         if not ok:
             self.message.setText(
-                self.tr("Wrong PIN. Enter the PIN of “{role}” or of Administration.").format(
+                self.tr("Wrong PIN. Enter the PIN of Administration.")
+                if role == roles.OFFICE
+                else self.tr("Wrong PIN. Enter the PIN of “{role}” or of Administration.").format(
                     role=role_name(role)
                 )
             )

@@ -44,7 +44,7 @@ class VerifyDialog(QDialog):
         self.round.setValue(max(round_number, 1))
         self.written = QLineEdit()
         self.written.setPlaceholderText("6452 294c fe61 …")
-        self.written.setStyleSheet("font-family: monospace; font-size: 16px;")
+        self.written.setStyleSheet("font-family: monospace; font-size: 15px;")
         self.written.returnPressed.connect(self.check)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -65,7 +65,7 @@ class VerifyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.verdict)
         layout.addWidget(buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(860)
 
     def check(self) -> None:
         try:
@@ -116,3 +116,5 @@ class VerifyDialog(QDialog):
             (OK_STYLE if ok else BAD_STYLE) + " padding: 10px; font-size: 15px; border-radius: 4px;"
         )
         self.verdict.show()
+        self.verdict.setMinimumHeight(self.verdict.heightForWidth(self.verdict.width()) + 24)
+        self.adjustSize()
