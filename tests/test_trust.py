@@ -473,3 +473,25 @@ def test_a_job_asks_for_the_pin_of_a_role_that_may(
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "9999")
     code, _, _ = _cli(capsys, "round", "list", path)
     assert code == 0
+
+
+@pytest.mark.postgres
+def test_closing_a_round_on_postgresql_cuts_the_ballots_and_keeps_the_tally(
+    pg_db: Database,
+) -> None:
+    people = add_people(pg_db, 3)
+    found = add_ideas(pg_db, {0: ["Radwege", "Busse"], 1: ["Glasfaser"]})
+    with pg_db.uow() as s:
+        info = voting.start_round(s, voting.create_round(s, "Runde").id)
+    cast(pg_db, info.id, people[0], {found["Radwege"]: 2, found["Glasfaser"]: 1})
+    cast(pg_db, info.id, people[1], {found["Busse"]: 1})
+    with pg_db.read() as s:
+        before = [(i.idea_id, i.total, i.voters) for i in voting.round_results(s, info.id).overall]
+    with pg_db.uow() as s:
+        voting.close_round(s, info.id)
+    with pg_db.read() as s:
+        after = voting.round_results(s, info.id)
+        assert [(i.idea_id, i.total, i.voters) for i in after.overall] == before
+        assert after.tally_intact and audit.verify_chain(s).intact
+        assert not set(s.scalars(select(Ballot.participant_id))) & set(people)
+        assert not set(s.scalars(select(Dot.participant_id))) & set(people)

@@ -142,7 +142,7 @@
         <translation>Rolle wechseln …</translation>
     </message>
     <message>
-        <source>“{workspace}” is locked on this laptop</source>
+        <source>“{workspace}” stays locked on this laptop</source>
         <translation>„{workspace}“ ist an diesem Laptop gesperrt</translation>
     </message>
     <message>

@@ -93,7 +93,7 @@ class LockPage(QWidget):
     def show_for(self, title: str, area: str, role: str) -> None:
         self._area = area
         self.title.setText(
-            self.tr("“{workspace}” is locked on this laptop").format(workspace=title)
+            self.tr("“{workspace}” stays locked on this laptop").format(workspace=title)
         )
         self.text.setText(
             self.tr(

@@ -47,8 +47,9 @@ def session_device(s: Session) -> DeviceIdentity:
 
 
 # Built once: the statements are the same for every entry, only the values differ.
-_INSERT = insert(AuditEntry)
-_LAST_HASH = select(AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+_TABLE = AuditEntry.metadata.tables["audit_log"]
+_INSERT = insert(_TABLE)
+_LAST_HASH = select(_TABLE.c.entry_hash).order_by(_TABLE.c.seq.desc()).limit(1)
 _PG_LOCK = text(f"SELECT pg_advisory_xact_lock({_PG_CHAIN_LOCK})")
 
 
@@ -113,11 +114,14 @@ def record(
     extend the chain.
     """
     device = session_device(s)
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(_PG_LOCK)
-    prev = s.scalar(_LAST_HASH) or GENESIS
+    # The session's own connection, Core only: the ORM's bulk-insert path and its
+    # autoflush cost more than the entry itself on the desk's hot path.
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(_PG_LOCK)
+    prev = conn.execute(_LAST_HASH).scalar() or GENESIS
     entry_id, at, summary = uuid.uuid4(), now(), summary[:2000]
-    s.execute(
+    conn.execute(
         _INSERT,
         {
             "id": entry_id,
