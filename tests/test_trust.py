@@ -15,7 +15,7 @@ from sqlalchemy import func, select, text
 from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import AccessDenied, DomainError
 from smartdialog.core.models import AuditEntry, Ballot, Dot, Participant
-from smartdialog.core.services import audit, privacy, roles, setup, verification, voting
+from smartdialog.core.services import audit, minutes, privacy, roles, setup, verification, voting
 
 from .conftest import TEST_DEVICE
 from .test_voting_service import Setting, add_ideas, add_people, cast
@@ -495,3 +495,26 @@ def test_closing_a_round_on_postgresql_cuts_the_ballots_and_keeps_the_tally(
         assert after.tally_intact and audit.verify_chain(s).intact
         assert not set(s.scalars(select(Ballot.participant_id))) & set(people)
         assert not set(s.scalars(select(Dot.participant_id))) & set(people)
+
+
+def test_paper_counts_the_final_minutes_and_the_purge_refuse_a_desk_laptop(
+    ballot_round: Setting,
+) -> None:
+    from smartdialog.core.db import DeviceIdentity
+
+    db = ballot_round.db
+    with db.uow() as s:
+        roles.set_role_pin(s, roles.OFFICE, "9999")
+    desk = Database(db.engine, DeviceIdentity(uuid.UUID(int=7), "Empfang 2", roles.DESK))
+    desk.register_device()
+    idea = ballot_round.ideas["Radwege"]
+    with desk.uow() as s, pytest.raises(AccessDenied):
+        voting.set_paper_tally(s, ballot_round.round.id, idea, 999)
+    with desk.uow() as s, pytest.raises(AccessDenied):
+        minutes.mark_final(s)
+    with desk.uow() as s, pytest.raises(AccessDenied):
+        privacy.anonymise_session(s)
+    moderation = Database(db.engine, DeviceIdentity(uuid.UUID(int=8), "Tisch 1", roles.MODERATION))
+    moderation.register_device()
+    with moderation.uow() as s:
+        voting.set_paper_tally(s, ballot_round.round.id, idea, 3)
