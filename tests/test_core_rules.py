@@ -107,7 +107,15 @@ def test_no_error_message_text_is_inspected_outside_the_unit_of_work() -> None:
     offenders = []
     for path in PACKAGE.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        for needle in ('"locked"', '"busy"', '"readonly"', '"read-only"', '"full"', "is locked"):
+        for needle in (
+            '"locked"',
+            '"busy"',
+            '"readonly"',
+            '"read-only"',
+            '"full"',
+            "is locked",
+            "lock timeout",
+        ):
             if needle in source:
                 offenders.append(f"{path.relative_to(PACKAGE)}: {needle}")
     assert offenders == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -260,10 +260,14 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     big = tmp_path / "riesig.csv"
     with big.open("wb") as f:
         f.truncate(50 * 1024 * 1024)
-    started = time.perf_counter()
-    with pytest.raises(DomainError, match="50 MB"):
-        importer.read_table(big)
-    assert time.perf_counter() - started < 1
+    tracemalloc.start()
+    try:
+        with pytest.raises(DomainError, match="50 MB"):
+            importer.read_table(big)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024, "the file was read instead of refused by its size"
 
 
 def test_an_unterminated_quote_does_not_swallow_the_file(db: Database, tmp_path: Path) -> None:
@@ -295,17 +299,16 @@ def test_full_name_column_is_split(db: Database, tmp_path: Path) -> None:
     assert [p[:2] for p in _people(db)] == [("Jürgen", "Müller"), ("Anna Maria", "Kaya")]
 
 
-def test_ten_thousand_rows_in_seconds(db: Database, tmp_path: Path) -> None:
+def test_ten_thousand_rows_in_one_import(db: Database, tmp_path: Path) -> None:
+    # How fast is measured in benchmarks/bench_desk.py, not here.
     lines = [HEADER] + [
         f"Vorname{i};Nachname{i};p{i}@example.org;Verein {i % 17};48{i % 1000:03d};ja"
         for i in range(10_000)
     ]
     path = _write(tmp_path / "gross.csv", "\n".join(lines) + "\n", "cp1252")
-    started = time.perf_counter()
     report = _import(db, path)
-    elapsed = time.perf_counter() - started
     assert report.imported == 10_000
-    assert elapsed < 15, f"import took {elapsed:.1f} s"  # generous: the machine is shared
+    assert len(_people(db)) == 10_000
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -241,19 +240,20 @@ def test_a_locked_file_is_called_in_use_not_damaged(
 
 
 def test_info_works_while_another_program_writes(
-    db: Database, capsys: pytest.CaptureFixture[str]
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from smartdialog.cli import main
 
     path = db.path
     assert path is not None
     db.close()
+    # Anything that waited for the writer's lock would give up at once and fail the job.
+    monkeypatch.setattr("smartdialog.core.db.BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("smartdialog.core.db.INSPECT_TIMEOUT_S", 0.05)
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as other:
         other.execute("BEGIN IMMEDIATE")
         other.execute("UPDATE events SET venue = 'Stadthaus'")
-        started = time.monotonic()
         assert main(["info", str(path)]) == 0
-        assert time.monotonic() - started < 2
         other.execute("ROLLBACK")
     assert "Rathaus Münster" in capsys.readouterr().out
 

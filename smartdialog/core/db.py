@@ -52,6 +52,9 @@ __all__ = [
 # so that opening a current file needs no Alembic import at all (start-up time).
 HEAD_REVISION = "0003"
 KNOWN_REVISIONS = ("0001", "0002", "0003")
+# Tables that a migration after 0001 added, by the revision that added them: a file of an
+# older revision must have every table of the models except these.
+TABLES_ADDED_IN: dict[str, str] = {}
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -543,7 +546,7 @@ def _inspect_sqlite_file(path: Path) -> str:
             if row is None:
                 raise _not_an_event(str(path))
             revision = bytes(row[0]).decode("utf-8")
-            if revision == HEAD_REVISION and not _has_our_tables(conn, tables):
+            if revision in KNOWN_REVISIONS and not _has_our_tables(conn, tables, revision):
                 raise _not_an_event(str(path))
     except sqlite3.OperationalError as exc:
         if _is_lock(exc):
@@ -554,11 +557,20 @@ def _inspect_sqlite_file(path: Path) -> str:
     return revision
 
 
-def _has_our_tables(conn: sqlite3.Connection, tables: set[str]) -> bool:
-    """Every table and column of the current schema is there (a foreign file may share names)."""
+def _has_our_tables(conn: sqlite3.Connection, tables: set[str], revision: str) -> bool:
+    """Every table of ``revision`` is there, and at the newest one every column too.
+
+    A foreign file may share a table name or two; an older event file lacks only what
+    later migrations added.
+    """
     for table in Base.metadata.sorted_tables:
+        added = TABLES_ADDED_IN.get(table.name)
+        if added is not None and KNOWN_REVISIONS.index(added) > KNOWN_REVISIONS.index(revision):
+            continue
         if table.name not in tables:
             return False
+        if revision != HEAD_REVISION:
+            continue
         # table.name comes from our own models, never from the file.
         columns = {
             bytes(row[1]).decode("utf-8")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 log = logging.getLogger("smartdialog.erasure")
 
@@ -219,13 +220,18 @@ def pg_tables_free(engine: Engine, tables: Sequence[str], wait_s: float) -> bool
         try:
             conn.execute(text(f"SET LOCAL lock_timeout = '{int(wait_s * 1000)}ms'"))
             conn.execute(text(f"LOCK TABLE {quoted} IN ACCESS EXCLUSIVE MODE"))
-        except Exception as exc:
-            if "lock timeout" not in str(exc).lower():
+        except DBAPIError as exc:
+            if not _lock_not_available(exc):
                 raise
             return False
         finally:
             conn.rollback()
     return True
+
+
+def _lock_not_available(exc: DBAPIError) -> bool:
+    """PostgreSQL's lock_timeout ran out (SQLSTATE 55P03), decided by code, not by text."""
+    return getattr(exc.orig, "sqlstate", None) == "55P03"
 
 
 def pg_rewrite(engine: Engine, tables: Sequence[str], wait_s: float) -> bool:
@@ -240,8 +246,8 @@ def pg_rewrite(engine: Engine, tables: Sequence[str], wait_s: float) -> bool:
             conn.execute(text(f"VACUUM (FULL) {quoted}"))
             for table in tables:
                 conn.execute(text(f'REINDEX TABLE "{table}"'))
-        except Exception as exc:  # lock_timeout: another laptop is in the middle of a read
-            if "lock timeout" not in str(exc).lower():
+        except DBAPIError as exc:  # lock_timeout: another laptop is in the middle of a read
+            if not _lock_not_available(exc):
                 raise
             log.warning("VACUUM FULL waited in vain for a lock: another session uses the tables")
             return False
