@@ -38,6 +38,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "smartdialog.commands.minutes",
     "smartdialog.commands.hosting",
     "smartdialog.commands.merge",
+    "smartdialog.commands.trust",
 )
 
 
@@ -145,6 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_to_file()
     func: Callable[[argparse.Namespace], int] = args.func
     try:
+        from smartdialog.commands.access import authorise
+
+        refused = authorise(args)
+        if refused is not None:
+            return refused
         return func(args)
     except SmartDialogError as exc:
         print(exc.text(translate), file=sys.stderr)
@@ -175,6 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        from smartdialog.commands.access import reset
+
+        reset()
 
 
 def _job_names(parser: argparse.ArgumentParser) -> set[str]:

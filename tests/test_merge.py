@@ -23,7 +23,7 @@ from smartdialog.core.db import open_database
 from smartdialog.core.demo import write_demo
 from smartdialog.core.errors import DomainError, EventFileError
 from smartdialog.core.models import Ballot, Base, CheckIn, Dot, Idea, IdeaRevision, MergeCase
-from smartdialog.core.services import merge, voting
+from smartdialog.core.services import audit, merge, voting
 from smartdialog.core.services.merge import rehearsal
 from smartdialog.core.services.merge import report as rep
 from smartdialog.core.services.merge.engine import BOOKKEEPING
@@ -49,6 +49,9 @@ def _fresh_target(r: rehearsal.Rehearsal, folder: Path, name: str = "merged") ->
 def _hash(target: Path) -> str:
     db = open_database(target, TEST_DEVICE)
     try:
+        with db.read() as s:
+            # The merged entries continue the target's audit chain, unbroken.
+            assert audit.verify_chain(s).intact
         return merge.canonical_hash(db)
     finally:
         db.close()

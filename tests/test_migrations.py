@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import func, select
 
 from smartdialog.core.db import HEAD_REVISION, KNOWN_REVISIONS, open_database, schema_revision
-from smartdialog.core.models import CheckIn, Idea, Participant
-from smartdialog.core.services import setup, voting
+from smartdialog.core.models import Ballot, CheckIn, Dot, Idea, Participant
+from smartdialog.core.services import audit, setup, voting
 
 from .conftest import TEST_DEVICE
 
@@ -50,6 +50,11 @@ def test_an_event_of_an_older_schema_opens_with_its_data(revision: str, tmp_path
             assert [r.status for r in rounds] == ["closed"]
             results = voting.round_results(s, rounds[0].id)
             assert results.tally_sha256 and results.tally_intact
+            # 0003: ballots of closed rounds name no voter; the audit log is one chain.
+            people = set(s.scalars(select(Participant.id)))
+            assert not people & set(s.scalars(select(Ballot.participant_id)))
+            assert not people & set(s.scalars(select(Dot.participant_id)))
+            assert audit.verify_chain(s).intact
     finally:
         db.close()
     if revision != HEAD_REVISION:

@@ -19,7 +19,7 @@ from smartdialog.core.demo import write_demo
 from smartdialog.core.errors import DomainError, EnvironmentProblem
 from smartdialog.core.minutes import german, texts
 from smartdialog.core.models import Idea, Participant, RoundIdea
-from smartdialog.core.services import export, ideas, minutes, setup, voting
+from smartdialog.core.services import export, ideas, minutes, setup, verification, voting
 
 from .conftest import TEST_DEVICE
 
@@ -173,7 +173,9 @@ def test_rankings_are_the_tally_of_the_voting_service(demo: Demo) -> None:
         for idea in field.ideas[:5]:
             row = rf"^\s*{idea.rank}\.\s+{numbers[idea.idea_id]}\s.*\s{idea.device_dots}\s+{idea.paper_dots}\s+{idea.total}\s*$"
             assert re.search(row, text, re.M)
-    assert results.tally_sha256[:32] in text and results.tally_sha256[32:] in text
+    # The hash in groups of four, two lines of eight, as on the wall and the signed protocol.
+    groups = verification.hash_groups(results.tally_sha256)
+    assert groups[:39] in text and groups[40:] in text
     turnout = results.turnout
     share = german.percent(turnout.ballots_cast, turnout.eligible).replace("\u00a0", " ")
     assert f"Abgegebene Stimmzettel {german.integer(turnout.ballots_cast)} ({share})" in "\n".join(

@@ -440,6 +440,10 @@
         <translation>Beteiligung: %1 von %2 Teilnehmenden · %3 von %4 Punkten</translation>
     </message>
     <message>
+        <source>Check value of the result (SHA-256): {digest}</source>
+        <translation>Prüfwert des Ergebnisses (SHA-256): {digest}</translation>
+    </message>
+    <message>
         <source>The ranking is shown when the round is closed.</source>
         <translation>Die Rangfolge wird gezeigt, sobald die Runde abgeschlossen ist.</translation>
     </message>

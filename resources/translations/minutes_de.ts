@@ -388,5 +388,9 @@ Personenbezogene Daten jetzt löschen?</translation>
         <source>This participant no longer exists.</source>
         <translation>Diese teilnehmende Person gibt es nicht mehr.</translation>
     </message>
+    <message>
+        <source>Only a closed round has a protocol to sign; close the round first.</source>
+        <translation>Nur eine abgeschlossene Runde hat ein Protokoll zum Unterschreiben; schließen Sie zuerst die Runde.</translation>
+    </message>
 </context>
 </TS>

@@ -136,6 +136,21 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Switch role…</source>
+        <translation>Rolle wechseln …</translation>
+    </message>
+    <message>
+        <source>“{workspace}” stays locked on this laptop</source>
+        <translation>„{workspace}“ ist an diesem Laptop gesperrt</translation>
+    </message>
+    <message>
+        <source>This laptop is set to the role “{role}”. “{workspace}” is for: {allowed}. To open it here, switch the role with the PIN of one of these roles.</source>
+        <translation>Dieser Laptop ist auf die Rolle „{role}“ eingestellt. „{workspace}“ ist für: {allowed}. Um es hier zu öffnen, wechseln Sie die Rolle mit der PIN einer dieser Rollen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Setup</source>
@@ -224,6 +239,10 @@
     <message>
         <source>&amp;Name of this laptop…</source>
         <translation>&amp;Name dieses Laptops…</translation>
+    </message>
+    <message>
+        <source>&amp;Role of this laptop…</source>
+        <translation>&amp;Rolle dieses Laptops …</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -365,12 +384,106 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <source>Clear the list</source>
         <translation>Liste leeren</translation>
     </message>
+    <message>
+        <source>Click to switch this laptop&apos;s role (needs a PIN)</source>
+        <translation>Klicken, um die Rolle dieses Laptops zu wechseln (braucht eine PIN)</translation>
+    </message>
+    <message>
+        <source>Locked for this laptop&apos;s role</source>
+        <translation>Für die Rolle dieses Laptops gesperrt</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>Rolle: {role}</translation>
+    </message>
+    <message>
+        <source>Role: {role} (no PINs set)</source>
+        <translation>Rolle: {role} (keine PINs gesetzt)</translation>
+    </message>
+</context>
+<context>
+    <name>PinChangeDialog</name>
+    <message>
+        <source>PIN of Administration</source>
+        <translation>PIN der Verwaltung</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Neue PIN noch einmal</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 12 digits)</source>
+        <translation>Neue PIN (4 bis 12 Ziffern)</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ.</source>
+        <translation>Die beiden neuen PINs sind verschieden.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role of this laptop</source>
+        <translation>Rolle dieses Laptops</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Reception: the desk. Moderation: ideas, live wall, voting and paper counts. Administration: everything, including setup, privacy, the final minutes and PINs. Enter the PIN of the chosen role or the PIN of Administration.</source>
+        <translation>Empfang: die Anmeldung. Moderation: Ideen, Live-Wand, Abstimmung und Papierzählungen. Verwaltung: alles, auch Einrichtung, Datenschutz, die endgültige Dokumentation und die PINs. Geben Sie die PIN der gewählten Rolle oder die PIN der Verwaltung ein.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Enter the PIN of Administration.</source>
+        <translation>Falsche PIN. Geben Sie die PIN der Verwaltung ein.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Enter the PIN of “{role}” or of Administration.</source>
+        <translation>Falsche PIN. Geben Sie die PIN von „{role}“ oder der Verwaltung ein.</translation>
+    </message>
 </context>
 <context>
     <name>SetupWorkspace</name>
     <message>
         <source>Event</source>
         <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Roles and PINs</source>
+        <translation>Rollen und PINs</translation>
+    </message>
+    <message>
+        <source>PIN of Administration …</source>
+        <translation>PIN der Verwaltung …</translation>
+    </message>
+    <message>
+        <source>PIN of Moderation …</source>
+        <translation>PIN der Moderation …</translation>
+    </message>
+    <message>
+        <source>PIN of Reception …</source>
+        <translation>PIN des Empfangs …</translation>
+    </message>
+    <message>
+        <source>No PINs set: every laptop may open everything. Set the PIN of Administration to lock setup, privacy, the final minutes and the PINs; then set the PINs of Moderation and Reception.</source>
+        <translation>Keine PINs gesetzt: Jeder Laptop darf alles öffnen. Setzen Sie die PIN der Verwaltung, um Einrichtung, Datenschutz, die endgültige Dokumentation und die PINs zu sperren; danach die PINs von Moderation und Empfang.</translation>
+    </message>
+    <message>
+        <source>PINs set: {roles}. A laptop switches its role with one of them.</source>
+        <translation>PINs gesetzt: {roles}. Ein Laptop wechselt seine Rolle mit einer davon.</translation>
+    </message>
+    <message>
+        <source>PIN of {role}</source>
+        <translation>PIN: {role}</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -735,6 +848,86 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <source>There is nobody to ask for confirmation (no terminal). Add --yes to the command if you mean it.</source>
         <translation>Es gibt niemanden, der die Rückfrage beantworten kann (kein Terminal). Hängen Sie --yes an den Befehl an, wenn Sie es so meinen.</translation>
     </message>
+    <message>
+        <source>PIN ({roles}): </source>
+        <translation>PIN ({roles}): </translation>
+    </message>
+    <message>
+        <source>This job needs the PIN of one of these roles: {roles}. There is no terminal to ask for it: set the environment variable {variable}.</source>
+        <translation>Diese Aufgabe braucht die PIN einer dieser Rollen: {roles}. Es gibt kein Terminal, um danach zu fragen: Setzen Sie die Umgebungsvariable {variable}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN, or its role may not do this job. It needs one of: {roles}.</source>
+        <translation>Falsche PIN, oder ihre Rolle darf diese Aufgabe nicht erledigen. Nötig ist eine dieser Rollen: {roles}.</translation>
+    </message>
+    <message>
+        <source>check an event file against the tally hash written down when a round closed</source>
+        <translation>eine Veranstaltungsdatei mit dem Prüfwert vergleichen, der beim Abschluss einer Runde notiert wurde</translation>
+    </message>
+    <message>
+        <source>the hash as written down (spaces and case do not matter)</source>
+        <translation>der Prüfwert wie notiert (Leerzeichen sowie Groß- und Kleinschreibung sind egal)</translation>
+    </message>
+    <message>
+        <source>write the one-page voting protocol of a closed round to sign</source>
+        <translation>das einseitige Abstimmungsprotokoll einer abgeschlossenen Runde zum Unterschreiben schreiben</translation>
+    </message>
+    <message>
+        <source>round number (default: the last)</source>
+        <translation>Nummer der Runde (Vorgabe: die letzte)</translation>
+    </message>
+    <message>
+        <source>set the PIN of a role</source>
+        <translation>die PIN einer Rolle setzen</translation>
+    </message>
+    <message>
+        <source>MATCHES: round {number} of this file gives exactly the hash that was written down, and the audit log is unbroken.</source>
+        <translation>STIMMT ÜBEREIN: Runde {number} dieser Datei ergibt genau den notierten Prüfwert, und das Protokoll der Änderungen ist lückenlos.</translation>
+    </message>
+    <message>
+        <source>DOES NOT MATCH: the votes of round {number} in this file do not give the hash that was written down. The file was changed after the round closed, or the hash was copied wrongly.</source>
+        <translation>STIMMT NICHT ÜBEREIN: Die Stimmen von Runde {number} in dieser Datei ergeben nicht den notierten Prüfwert. Die Datei wurde nach dem Abschluss der Runde geändert, oder der Prüfwert wurde falsch abgeschrieben.</translation>
+    </message>
+    <message>
+        <source>The votes match the written hash, but the hash stored in the file was changed.</source>
+        <translation>Die Stimmen passen zum notierten Prüfwert, aber der in der Datei gespeicherte Prüfwert wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The votes of round {number} match the written hash.</source>
+        <translation>Die Stimmen von Runde {number} passen zum notierten Prüfwert.</translation>
+    </message>
+    <message>
+        <source>The audit log was edited: entry {seq} ({action}) is the first that no longer fits its chain.</source>
+        <translation>Das Protokoll der Änderungen wurde bearbeitet: Eintrag {seq} ({action}) ist der erste, der nicht mehr in seine Kette passt.</translation>
+    </message>
+    <message>
+        <source>No round is closed yet.</source>
+        <translation>Noch keine Runde ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Protocol written to {path}.</source>
+        <translation>Protokoll geschrieben nach {path}.</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 12 digits): </source>
+        <translation>Neue PIN (4 bis 12 Ziffern): </translation>
+    </message>
+    <message>
+        <source>The same PIN again: </source>
+        <translation>Dieselbe PIN noch einmal: </translation>
+    </message>
+    <message>
+        <source>A new PIN can only be entered on a terminal.</source>
+        <translation>Eine neue PIN kann nur an einem Terminal eingegeben werden.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Nothing was changed.</source>
+        <translation>Die beiden PINs sind verschieden. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The PIN of the role {role} is set.</source>
+        <translation>Die PIN der Rolle {role} ist gesetzt.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -895,6 +1088,14 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <translation>Die PIN muss aus 4 bis 12 Ziffern bestehen.</translation>
     </message>
     <message>
+        <source>Changing a PIN needs the PIN of Verwaltung (administration).</source>
+        <translation>Eine PIN zu ändern braucht die PIN der Verwaltung.</translation>
+    </message>
+    <message>
+        <source>Enter the current PIN to replace it (or the PIN of Verwaltung, once it is set).</source>
+        <translation>Geben Sie die bisherige PIN ein, um sie zu ersetzen (oder die PIN der Verwaltung, sobald sie gesetzt ist).</translation>
+    </message>
+    <message>
         <source>The disk is full; the last change was not saved. Free some space (or plug in a USB stick and save a copy there), then try again.</source>
         <translation>Der Datenträger ist voll; die letzte Änderung wurde nicht gespeichert. Schaffen Sie Platz (oder stecken Sie einen USB-Stick ein und sichern Sie dort eine Kopie) und versuchen Sie es dann noch einmal.</translation>
     </message>
@@ -925,6 +1126,37 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     <message>
         <source>A shared event on a database server is backed up on the server (for example with pg_dump), not by smartdialog.</source>
         <translation>Eine gemeinsame Veranstaltung auf einem Datenbankserver wird auf dem Server gesichert (zum Beispiel mit pg_dump), nicht von smartdialog.</translation>
+    </message>
+    <message>
+        <source>This laptop is set to the role “{role}”, which may not do this. Switch the role with the PIN of a role that may.</source>
+        <translation>Dieser Laptop ist auf die Rolle „{role}“ eingestellt, die das nicht darf. Wechseln Sie die Rolle mit der PIN einer Rolle, die es darf.</translation>
+    </message>
+    <message>
+        <source>Set the PIN of Verwaltung (administration) first: it guards the others.</source>
+        <translation>Setzen Sie zuerst die PIN der Verwaltung: Sie schützt die anderen.</translation>
+    </message>
+    <message>
+        <source>A tally hash has 64 characters, the digits 0–9 and the letters a–f (spaces do not matter). Check what was written down.</source>
+        <translation>Ein Prüfwert hat 64 Zeichen, die Ziffern 0–9 und die Buchstaben a–f (Leerzeichen sind egal). Prüfen Sie, was notiert wurde.</translation>
+    </message>
+    <message>
+        <source>Round {number} is not closed yet; it has no tally hash to check.</source>
+        <translation>Runde {number} ist noch nicht abgeschlossen; sie hat noch keinen Prüfwert.</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Reception</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
     </message>
 </context>
 </TS>

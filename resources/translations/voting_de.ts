@@ -310,6 +310,45 @@
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check the tally hash</source>
+        <translation>Prüfwert prüfen</translation>
+    </message>
+    <message>
+        <source>Enter the hash as it was written down when the round closed (on the signed voting protocol, from the wall or the minutes). Spaces and upper or lower case do not matter.</source>
+        <translation>Geben Sie den Prüfwert so ein, wie er beim Abschluss der Runde notiert wurde (auf dem unterschriebenen Abstimmungsprotokoll, von der Live-Wand oder aus der Dokumentation). Leerzeichen sowie Groß- und Kleinschreibung sind egal.</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <source>Written hash</source>
+        <translation>Notierter Prüfwert</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>✔ Matches: round {number} of this file gives exactly the written hash, and the audit log is unbroken.</source>
+        <translation>✔ Stimmt überein: Runde {number} dieser Datei ergibt genau den notierten Prüfwert, und das Protokoll der Änderungen ist lückenlos.</translation>
+    </message>
+    <message>
+        <source>✘ Does not match: the votes of round {number} in this file do not give the written hash. The file was changed after the round closed, or the hash was copied wrongly — compare it character by character.</source>
+        <translation>✘ Stimmt nicht überein: Die Stimmen von Runde {number} in dieser Datei ergeben nicht den notierten Prüfwert. Die Datei wurde nach dem Abschluss der Runde geändert, oder der Prüfwert wurde falsch abgeschrieben – vergleichen Sie Zeichen für Zeichen.</translation>
+    </message>
+    <message>
+        <source>✘ The votes match the written hash, but the hash stored in the file was changed.</source>
+        <translation>✘ Die Stimmen passen zum notierten Prüfwert, aber der in der Datei gespeicherte Prüfwert wurde geändert.</translation>
+    </message>
+    <message>
+        <source>✘ The audit log was edited: entry {seq} ({action}) is the first that no longer fits its chain.</source>
+        <translation>✘ Das Protokoll der Änderungen wurde bearbeitet: Eintrag {seq} ({action}) ist der erste, der nicht mehr in seine Kette passt.</translation>
+    </message>
+</context>
+<context>
     <name>VotingStation</name>
     <message>
         <source>Voting station</source>
@@ -547,6 +586,18 @@
         <translation>Entwurf löschen</translation>
     </message>
     <message>
+        <source>Voting protocol (PDF) …</source>
+        <translation>Abstimmungsprotokoll (PDF) …</translation>
+    </message>
+    <message>
+        <source>One page with the rules, the totals and the tally hash, to sign on the day</source>
+        <translation>Eine Seite mit Regeln, Summen und Prüfwert, am Tag zu unterschreiben</translation>
+    </message>
+    <message>
+        <source>Check tally hash …</source>
+        <translation>Prüfwert prüfen …</translation>
+    </message>
+    <message>
         <source>Rounds</source>
         <translation>Runden</translation>
     </message>
@@ -754,6 +805,26 @@ Stichwahl jetzt anlegen?</translation>
     <message>
         <source>PIN of the voting stations</source>
         <translation>PIN der Abstimmungsstationen</translation>
+    </message>
+    <message>
+        <source>Current station PIN</source>
+        <translation>Bisherige Stations-PIN</translation>
+    </message>
+    <message>
+        <source>Save the voting protocol</source>
+        <translation>Abstimmungsprotokoll speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Voting protocol saved: {path}</source>
+        <translation>Abstimmungsprotokoll gespeichert: {path}</translation>
+    </message>
+    <message>
+        <source>Voting protocol</source>
+        <translation>Abstimmungsprotokoll</translation>
     </message>
     <message>
         <source>Set a PIN first: the station can only be left with it.</source>
@@ -1052,6 +1123,10 @@ Stichwahl jetzt anlegen?</translation>
     <message>
         <source>The two PINs differ. Nothing was changed.</source>
         <translation>Die beiden PINs stimmen nicht überein. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Current PIN of the voting stations: </source>
+        <translation>Bisherige PIN der Abstimmungsstationen: </translation>
     </message>
     <message>
         <source>The PIN of the voting stations is set.</source>

@@ -17,11 +17,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from smartdialog.commands import confirmed, no_terminal_to_ask
+from smartdialog.commands import access, confirmed, no_terminal_to_ask
 from smartdialog.core import spreadsheet
 from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
-from smartdialog.core.services import setup, voting
+from smartdialog.core.services import roles, setup, voting
 from smartdialog.core.text import fold
 from smartdialog.i18n import translate
 
@@ -679,8 +679,16 @@ def _pin(args: argparse.Namespace) -> int:
         return 1
     db = _with_db(args)
     try:
+        with db.read() as s:
+            replacing = setup.has_admin_pin(s) and not roles.access(s).applies
+        # Without a Verwaltung PIN, the station PIN being replaced authorises the change.
+        authorisation = (
+            getpass.getpass(translate("cli", "Current PIN of the voting stations: "))
+            if replacing
+            else access.entered_pin()
+        )
         with db.uow() as s:
-            setup.set_admin_pin(s, first)
+            setup.set_admin_pin(s, first, authorisation=authorisation)
     finally:
         db.close()
     print(translate("cli", "The PIN of the voting stations is set."))

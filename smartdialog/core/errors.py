@@ -69,3 +69,7 @@ class StorageError(EnvironmentProblem):
 
 class DatabaseBusy(StorageError):
     """Another writer holds the database; trying again in a moment will do."""
+
+
+class AccessDenied(DomainError):
+    """This laptop's role may not do this, or the PIN given was not the right one."""

@@ -114,6 +114,10 @@ class Event(Row, Base):
     # Breakdowns in the minutes (per district, per organisation) only above this group size.
     min_group_size: Mapped[int] = mapped_column(Integer, default=5)
     admin_pin_hash: Mapped[str] = mapped_column(String(200), default="")
+    # The PINs of the roles (see services/roles.py); none set: every laptop may do everything.
+    desk_pin_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    moderation_pin_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    office_pin_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")
     minutes_status: Mapped[str] = mapped_column(String(10), default="draft")
     minutes_finalised_at: Mapped[datetime | None]
     # The clock every time of this event is shown in (IANA name), whatever the laptop's zone.
@@ -440,9 +444,9 @@ class Ballot(Row, Base):
     __tablename__ = "ballots"
 
     round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
-    participant_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE")
-    )
+    # The voter while the round is open; once it closes, the ballot's own random id
+    # (no foreign key for that reason: triggers check the voter of an open round).
+    participant_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     submitted_at: Mapped[datetime | None]
     station: Mapped[str] = mapped_column(String(80), default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
@@ -467,9 +471,8 @@ class Dot(Row, Base):
     __tablename__ = "dots"
 
     round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("voting_rounds.id", ondelete="CASCADE"))
-    participant_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE")
-    )
+    # The ballot's voter key (see Ballot.participant_id): a random id once the round closed.
+    participant_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ideas.id"))
     slot: Mapped[int] = mapped_column(Integer)
     budget: Mapped[int] = mapped_column(Integer)
@@ -574,6 +577,9 @@ class AuditEntry(Base):
     object_type: Mapped[str] = mapped_column(String(40), default="")
     object_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # The chain (see services/audit.py): the hash of the entry before and of this one.
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    entry_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     __table_args__ = (Index("ix_audit_log_object", "object_type", "object_id"),)
 

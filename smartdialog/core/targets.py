@@ -53,6 +53,15 @@ class DeviceIdentity:
     role: str = "office"
 
     @classmethod
-    def this_machine(cls, name: str | None = None, role: str = "office") -> DeviceIdentity:
+    def this_machine(cls, name: str | None = None, role: str | None = None) -> DeviceIdentity:
         host = _hostname() or "localhost"
-        return cls(uuid.uuid5(_DEVICE_NAMESPACE, host), name or host, role)
+        return cls(uuid.uuid5(_DEVICE_NAMESPACE, host), name or host, role or _default_role[0])
+
+
+# The role this process works in when none is given: the command line sets it to
+# the role whose PIN was entered (see commands/access.py).
+_default_role = ["office"]
+
+
+def use_role(role: str) -> None:
+    _default_role[0] = role

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -43,6 +44,7 @@ from smartdialog.ui.workspace import Workspace
 if TYPE_CHECKING:
     from smartdialog.core.db import Database
     from smartdialog.core.services.audit import Change
+    from smartdialog.core.services.roles import Access
     from smartdialog.ui.feed import ChangeFeed
 
 log = logging.getLogger("smartdialog.ui")
@@ -133,6 +135,9 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Workspace] = {}
         self._feed: ChangeFeed | None = None
         self._notice_boxes: list[QMessageBox] = []
+        # Which PINs the open event has (roles.Access); none: every workspace is open.
+        self.access: Access | None = None
+        self.role_dialog: QDialog | None = None
         self.backups = BackupController(settings, self)
         self.backups.saved.connect(self._on_backup_saved)
         self.backups.failed.connect(self._on_backup_failed)
@@ -214,6 +219,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.device_label)
+        self._build_roles()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -280,6 +286,7 @@ class MainWindow(QMainWindow):
         self._action(
             settings_menu, self.tr("&Name of this laptop…"), self.rename_device_interactive
         )
+        self._action(settings_menu, self.tr("&Role of this laptop…"), self.switch_role_interactive)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Open the &log file"), self._open_log)
@@ -322,12 +329,19 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
             return
         key = WORKSPACES[row].key
+        if not self.may_open(key):
+            self.lock_page.show_for(self.workspace_titles()[key], key, self.device.role)
+            self.stack.setCurrentWidget(self.lock_page)
+            return
         page = self.workspace(key)
         self.stack.setCurrentWidget(page)
         self.settings.setValue("window/workspace", key)
         page.activated()
 
     def _on_changes(self, changes: list[Change]) -> None:
+        if any(c.action == "event.role_pin_set" for c in changes):
+            self._load_access()
+            self._show_row(self.navigation.currentRow())
         for page in self._pages.values():
             page.on_changes(changes)
         if any(c.action == "event.updated" for c in changes):
@@ -400,6 +414,7 @@ class MainWindow(QMainWindow):
     def _set_database(self, db: Database | None, title: str = "") -> None:
         """Show ``db`` (its event's ``title`` already read by the caller), or no event."""
         old, self.db = self.db, db
+        self._load_access()
         if db is not None or self._feed is not None:
             self.feed.set_database(db)
         for page in self._pages.values():
@@ -688,7 +703,79 @@ class MainWindow(QMainWindow):
     def _device_from_settings(self) -> DeviceIdentity:
         default = DeviceIdentity.this_machine()
         name = str(self.settings.value("device/name", "") or "") or default.name
-        return DeviceIdentity(default.id, name, default.role)
+        role = str(self.settings.value("device/role", "") or "") or default.role
+        return DeviceIdentity(default.id, name, role)
+
+    # -- roles (see core/services/roles.py) ------------------------------------------------
+
+    def _build_roles(self) -> None:
+        from smartdialog.ui.roles import LockPage
+
+        self.lock_page = LockPage()
+        self.lock_page.switch_requested.connect(self.switch_role_interactive)
+        self.stack.addWidget(self.lock_page)
+        self.role_label = QToolButton()
+        self.role_label.setAutoRaise(True)
+        self.role_label.setToolTip(self.tr("Click to switch this laptop's role (needs a PIN)"))
+        self.role_label.clicked.connect(lambda: self.switch_role_interactive())
+        self.statusBar().addPermanentWidget(self.role_label)
+
+    def may_open(self, key: str) -> bool:
+        """May this laptop, in its role, open workspace ``key`` (or use area ``key``)?"""
+        return self.access is None or self.access.allowed(self.device.role, key)
+
+    def _load_access(self) -> None:
+        from smartdialog.core.services import roles
+
+        self.access = None
+        if self.db is not None:
+            try:
+                with self.db.read() as s:
+                    self.access = roles.access(s)
+            except SmartDialogError as exc:
+                log.warning("could not read the event's PINs: %s", exc)
+        self._show_locks()
+
+    def _show_locks(self) -> None:
+        from smartdialog.ui.roles import role_name
+
+        titles = self.workspace_titles()
+        for row, spec in enumerate(WORKSPACES):
+            item = self.navigation.item(row)
+            locked = self.db is not None and not self.may_open(spec.key)
+            item.setText(f"{titles[spec.key]} 🔒" if locked else titles[spec.key])
+            item.setToolTip(self.tr("Locked for this laptop's role") if locked else "")
+        applies = self.access is not None and self.access.applies
+        self.role_label.setText(
+            self.tr("Role: {role}").format(role=role_name(self.device.role))
+            if applies
+            else self.tr("Role: {role} (no PINs set)").format(role=role_name(self.device.role))
+        )
+        self.role_label.setVisible(self.db is not None)
+
+    def switch_role_interactive(self, area: str = "") -> None:
+        """Ask for the role and a PIN that unlocks it; a locked area preselects a role that may."""
+        if self.db is None:
+            return
+        from smartdialog.core.services import roles
+        from smartdialog.ui.roles import RoleDialog
+
+        dialog = RoleDialog(self.db, self.device.role, self)
+        wanted = roles.roles_for(area) if area else ()
+        dialog.select(wanted[0] if wanted else self.device.role)
+        dialog.accepted.connect(lambda: self.set_role(dialog.chosen_role))
+        self.role_dialog = dialog
+        dialog.open()
+
+    def set_role(self, role: str) -> None:
+        """Set this laptop to ``role`` (the PIN was checked by the dialog)."""
+        self.settings.setValue("device/role", role)
+        self.device = DeviceIdentity(self.device.id, self.device.name, role)
+        if self.db is not None:
+            self.db.device = self.device
+            self.db.register_device()
+        self._show_locks()
+        self._show_row(self.navigation.currentRow())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -56,6 +56,7 @@ from smartdialog.core.minutes.layout import (
 from smartdialog.core.minutes.votes import RankedIdea, RoundSummary
 from smartdialog.core.services import counting
 from smartdialog.core.services.counting import IdeaCount
+from smartdialog.core.services.verification import hash_groups
 from smartdialog.core.services.voting import top_with_ties
 
 NO_VOTE = "Es fand keine Abstimmung statt."
@@ -824,8 +825,9 @@ class _Builder:
                 False: "STIMMT NICHT mit den gespeicherten Stimmen überein",
                 None: "",
             }[r.tally_intact]
-            # The hash in two halves, so that it can be read aloud and compared.
-            digest = f"{r.tally_sha256[:32]}\n{r.tally_sha256[32:]}"
+            # In groups of four, two lines of eight: as on the wall and the signed protocol.
+            groups = hash_groups(r.tally_sha256)
+            digest = f"{groups[:39]}\n{groups[40:]}"
             rows.append(("Prüfwert (SHA-256)", digest + (f"\n{verdict}" if verdict else "")))
         else:
             rows.append(("Prüfwert (SHA-256)", "wird beim Abschluss der Runde gespeichert"))

@@ -165,6 +165,9 @@ def state(s: Session) -> MinutesState:
 
 def mark_final(s: Session) -> MinutesState:
     """The minutes are done: no more "ENTWURF", dated today, parts locked."""
+    from smartdialog.core.services import roles
+
+    roles.require(s, "minutes")
     event = setup.current_event(s)
     if event.minutes_status != "final":
         event.minutes_status = "final"

@@ -308,6 +308,9 @@ def _changed(s: Session, statement: Update) -> int:
 
 def anonymise_session(s: Session) -> AnonymisationReport:
     """The removal itself, in one transaction (``anonymise`` also compacts the file)."""
+    from smartdialog.core.services import roles
+
+    roles.require(s, "privacy")
     event = setup.current_event(s)
     if event.minutes_status != "final":
         raise DomainError(

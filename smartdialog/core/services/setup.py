@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smartdialog.core import clock
-from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, AccessDenied, DomainError, NotFoundError
 from smartdialog.core.models import Event, FieldOfAction, Idea, Station, Topic
 from smartdialog.core.services import audit
 from smartdialog.core.text import clean_line
@@ -513,12 +513,51 @@ def _hash_pin(pin: str, salt: bytes, iterations: int = _PIN_ITERATIONS) -> str:
     return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
 
 
-def set_admin_pin(s: Session, pin: str) -> None:
-    """The PIN that unlocks a voting station (4 to 12 digits)."""
+def pin_matches(stored: str, pin: str) -> bool:
+    """True when ``pin`` is the PIN whose salted hash is ``stored``."""
+    try:
+        scheme, iterations, salt, _digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "pbkdf2_sha256":
+        return False
+    return hmac.compare_digest(_hash_pin(pin, bytes.fromhex(salt), int(iterations)), stored)
+
+
+def new_pin_hash(pin: str) -> str:
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
         raise DomainError(QT_TRANSLATE_NOOP("errors", "The PIN must be 4 to 12 digits."))
+    return _hash_pin(pin, secrets.token_bytes(16))
+
+
+def authorise_pin_change(event: Event, authorisation: str | None, previous: str) -> None:
+    """Changing a PIN needs the Verwaltung PIN; before one is set, the PIN being replaced."""
+    if event.office_pin_hash:
+        if authorisation is None or not pin_matches(event.office_pin_hash, authorisation):
+            raise AccessDenied(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Changing a PIN needs the PIN of Verwaltung (administration)."
+                )
+            )
+    elif previous and (authorisation is None or not pin_matches(previous, authorisation)):
+        raise AccessDenied(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Enter the current PIN to replace it (or the PIN of Verwaltung, once it is set).",
+            )
+        )
+
+
+def set_admin_pin(s: Session, pin: str, *, authorisation: str | None = None) -> None:
+    """The PIN that unlocks a voting station (4 to 12 digits).
+
+    Replacing it needs the Verwaltung PIN (``authorisation``), or the old
+    station PIN while no Verwaltung PIN is set: otherwise anyone at the main
+    window could set a PIN of their own and leave a locked station.
+    """
     event = current_event(s)
-    event.admin_pin_hash = _hash_pin(pin, secrets.token_bytes(16))
+    authorise_pin_change(event, authorisation, event.admin_pin_hash)
+    event.admin_pin_hash = new_pin_hash(pin)
     s.flush()
     audit.record(s, "event.admin_pin_set", "event", event.id)
 
@@ -528,11 +567,4 @@ def has_admin_pin(s: Session) -> bool:
 
 
 def check_admin_pin(s: Session, pin: str) -> bool:
-    stored = current_event(s).admin_pin_hash
-    try:
-        scheme, iterations, salt, _digest = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "pbkdf2_sha256":
-        return False
-    return hmac.compare_digest(_hash_pin(pin, bytes.fromhex(salt), int(iterations)), stored)
+    return pin_matches(current_event(s).admin_pin_hash, pin)

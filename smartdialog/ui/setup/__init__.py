@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListView,
     QListWidget,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from smartdialog.core import clock
 from smartdialog.core.errors import SmartDialogError
-from smartdialog.core.services import setup
+from smartdialog.core.services import roles, setup
 from smartdialog.core.services.setup import EventInfo, FieldInfo, StationInfo
 from smartdialog.ui.forms.ui_event_settings import Ui_EventSettings
 from smartdialog.ui.messages import show_error
@@ -83,8 +84,13 @@ class SetupWorkspace(Workspace):
         right.addWidget(self._build_stations_box())
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self._build_pins_box())
         splitter = QSplitter()
-        splitter.addWidget(scroll)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -94,6 +100,72 @@ class SetupWorkspace(Workspace):
         layout.addWidget(splitter)
 
     # -- building -------------------------------------------------------------------------
+
+    def _build_pins_box(self) -> QWidget:
+        """The roles' PINs: until Verwaltung's is set, every laptop may do everything."""
+        box = QGroupBox(self.tr("Roles and PINs"))
+        self.pins_state = QLabel()
+        self.pins_state.setWordWrap(True)
+        self.pin_buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for role, text in (
+            (roles.OFFICE, self.tr("PIN of Administration …")),
+            (roles.MODERATION, self.tr("PIN of Moderation …")),
+            (roles.DESK, self.tr("PIN of Reception …")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, r=role: self.set_role_pin_interactive(r))
+            self.pin_buttons[role] = button
+            row.addWidget(button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.pins_state)
+        layout.addLayout(row)
+        return box
+
+    def _show_pins(self, access: roles.Access | None) -> None:
+        from smartdialog.ui.roles import role_name
+
+        if access is None or not access.applies:
+            self.pins_state.setText(
+                self.tr(
+                    "No PINs set: every laptop may open everything. Set the PIN of "
+                    "Administration to lock setup, privacy, the final minutes and the PINs; "
+                    "then set the PINs of Moderation and Reception."
+                )
+            )
+            self.pins_state.setStyleSheet("color: #8d4b00; font-weight: bold;")
+        else:
+            self.pins_state.setText(
+                self.tr("PINs set: {roles}. A laptop switches its role with one of them.").format(
+                    roles=", ".join(role_name(r) for r in roles.ROLES if r in access.pins)
+                )
+            )
+            self.pins_state.setStyleSheet("")
+        applies = access is not None and access.applies
+        for role, button in self.pin_buttons.items():
+            button.setEnabled(self.db is not None and (role == roles.OFFICE or applies))
+
+    def set_role_pin_interactive(self, role: str) -> None:
+        from smartdialog.ui.roles import PinChangeDialog, role_name
+
+        db = self.db
+        if db is None:
+            return
+        with db.read() as s:
+            applies = roles.access(s).applies
+
+        def apply(new: str, authorisation: str) -> None:
+            with db.uow() as s:
+                roles.set_role_pin(s, role, new, authorisation=authorisation)
+
+        self.pin_dialog = PinChangeDialog(
+            self.tr("PIN of {role}").format(role=role_name(role)),
+            apply,
+            needs_authorisation=applies,
+            parent=self,
+        )
+        self.pin_dialog.accepted.connect(self.reload)
+        self.pin_dialog.open()
 
     def _build_fields_box(self) -> QWidget:
         self.fields_model = FieldListModel(self)
@@ -240,6 +312,7 @@ class SetupWorkspace(Workspace):
         self.setEnabled(enabled)
         if self.db is None:
             self._event = None
+            self._show_pins(None)
             self.fields_model.set_rows([])
             self.stations_model.set_stations([], [])
             self.topics.clear()
@@ -249,6 +322,8 @@ class SetupWorkspace(Workspace):
             event = setup.get_event(s)
             fields = setup.list_fields(s)
             stations = setup.list_stations(s)
+            access = roles.access(s)
+        self._show_pins(access)
         self._event = event
         self._show_details(event)
         self.fields_model.set_rows(fields)

@@ -25,12 +25,14 @@ def wall_results(db: Database) -> WallResults | None:
         if info is None:
             return None
         hidden = info.is_open and info.rules.hide_tally
+        digest = ""
         if hidden:
             t = voting.turnout(s, info.id)
             ranking: tuple[RankedIdea, ...] = ()
         else:
             results = voting.round_results(s, info.id, verify=False)
             t = results.turnout
+            digest = results.tally_sha256
             colours = {f.field_id: f.colour for f in info.rules.fields}
             # All ideas tied at the cut: four ideas sharing rank 15 are all on the wall.
             ranking = tuple(
@@ -57,6 +59,7 @@ def wall_results(db: Database) -> WallResults | None:
         ranking=ranking,
         tally_hidden=hidden,
         closed=info.is_closed,
+        tally_sha256=digest if info.is_closed else "",
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog.core.db import Database
-from smartdialog.core.services import setup, voting
+from smartdialog.core.services import roles, setup, voting
 from smartdialog.ui import worker
 from smartdialog.ui.messages import show_error, translate_error
 from smartdialog.ui.voting.dialogs import KEEP, PinDialog, RoundChoice, RoundDialog
@@ -98,6 +99,13 @@ class VotingWorkspace(Workspace):
         self.close_button = QPushButton(self.tr("Close round …"))
         self.runoff_button = QPushButton(self.tr("Runoff …"))
         self.delete_button = QPushButton(self.tr("Remove draft"))
+        self.protocol_button = QPushButton(self.tr("Voting protocol (PDF) …"))
+        self.protocol_button.setToolTip(
+            self.tr("One page with the rules, the totals and the tally hash, to sign on the day")
+        )
+        self.protocol_button.clicked.connect(self.save_protocol)
+        self.verify_button = QPushButton(self.tr("Check tally hash …"))
+        self.verify_button.clicked.connect(self.verify_interactive)
         for button, slot in (
             (self.new_button, self.new_round),
             (self.edit_button, self.edit_round),
@@ -114,6 +122,7 @@ class VotingWorkspace(Workspace):
             (self.new_button, self.edit_button),
             (self.open_button, self.close_button),
             (self.runoff_button, self.delete_button),
+            (self.protocol_button, self.verify_button),
         ):
             line = QHBoxLayout()
             for button in row:
@@ -403,6 +412,8 @@ class VotingWorkspace(Workspace):
         self.open_button.setEnabled(status == "draft")
         self.close_button.setEnabled(status == "open")
         self.runoff_button.setEnabled(status == "closed")
+        self.protocol_button.setEnabled(status == "closed")
+        self.verify_button.setEnabled(has_db)
         self.station_button.setEnabled(has_db)
         self.pin_button.setEnabled(has_db)
 
@@ -652,6 +663,13 @@ class VotingWorkspace(Workspace):
     # -- PIN and station -----------------------------------------------------------------------
 
     def set_pin(self) -> None:
+        if self.db is None:
+            return
+        with self.db.read() as s:
+            guarded = roles.access(s).applies or setup.has_admin_pin(s)
+        if guarded:
+            self._replace_pin()
+            return
         dialog = PinDialog(self, title=self.tr("PIN of the voting stations"), confirm=True)
 
         def chosen(pin: str) -> None:
@@ -669,6 +687,61 @@ class VotingWorkspace(Workspace):
         dialog.pin_entered.connect(chosen)
         self.pin_dialog = dialog
         dialog.open()
+
+    def _replace_pin(self) -> None:
+        """Replacing the station PIN needs the Verwaltung PIN (or the old PIN while none is set)."""
+        from smartdialog.ui.roles import PinChangeDialog
+
+        assert self.db is not None
+        with self.db.read() as s:
+            office = roles.access(s).applies
+        db = self.db
+
+        def apply(new: str, authorisation: str) -> None:
+            with db.uow() as s:
+                setup.set_admin_pin(s, new, authorisation=authorisation)
+
+        dialog = PinChangeDialog(
+            self.tr("PIN of the voting stations"),
+            apply,
+            authorisation_label=None if office else self.tr("Current station PIN"),
+            parent=self,
+        )
+        dialog.accepted.connect(self.reload)
+        self.pin_change_dialog = dialog
+        dialog.open()
+
+    def verify_interactive(self) -> None:
+        from smartdialog.ui.voting.verify import VerifyDialog
+
+        if self.db is None:
+            return
+        info = self.current_round()
+        self.verify_dialog = VerifyDialog(self.db, info.number if info else 1, self)
+        self.verify_dialog.open()
+
+    def save_protocol(self) -> None:
+        info = self.current_round()
+        if self.db is None or info is None or info.status != "closed":
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the voting protocol"),
+            f"Abstimmungsprotokoll-Runde-{info.number}.pdf",
+            self.tr("PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        self._task = worker.start(
+            _protocol_job,
+            self.db,
+            info.id,
+            path,
+            on_done=lambda written: self.status_message.emit(
+                self.tr("Voting protocol saved: {path}").format(path=written)
+            ),
+            on_error=lambda exc: show_error(self, exc, self.tr("Voting protocol")),
+        )
 
     def _station_closed(self) -> None:
         self.station = None
@@ -717,3 +790,11 @@ class VotingWorkspace(Workspace):
 def _results_job(_progress: Any, db: Database, round_id: uuid.UUID) -> voting.RoundResults:
     with db.read() as s:
         return voting.round_results(s, round_id)
+
+
+def _protocol_job(_progress: Any, db: Database, round_id: uuid.UUID, path: str) -> str:
+    from smartdialog.core.minutes.protocol import protocol_data, write_protocol
+
+    with db.read() as s:
+        data = protocol_data(s, round_id)
+    return str(write_protocol(data, path))

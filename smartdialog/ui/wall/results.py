@@ -34,6 +34,8 @@ class WallResults:
     # While a round with hidden tallies is open, only the turnout is shown.
     tally_hidden: bool = False
     closed: bool = False
+    # A closed round's tally hash, shown in groups of four so the room can write it down.
+    tally_sha256: str = ""
 
 
 ResultsProvider = Callable[[], WallResults | None]

@@ -574,6 +574,20 @@ class WallView(QWidget):
             gauge.height() / 2,
         )
         top = gauge.bottom() + base
+        if results.closed and results.tally_sha256:
+            # Made public at the closing: the room can write it down and check the file later.
+            digest = " ".join(
+                results.tally_sha256[i : i + 4] for i in range(0, len(results.tally_sha256), 4)
+            )
+            footer = QRectF(m, h - m - base * 1.6, w - 2 * m, base * 1.6)
+            p.setPen(MUTED)
+            p.setFont(_font(base * 0.8))
+            p.drawText(
+                footer,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                self.tr("Check value of the result (SHA-256): {digest}").format(digest=digest),
+            )
+            h = int(footer.top())
         if results.tally_hidden or not results.ranking:
             p.setPen(MUTED)
             p.setFont(_font(base * 1.3, italic=True))

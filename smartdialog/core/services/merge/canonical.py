@@ -2,8 +2,9 @@
 
 Two databases that hold the same event give the same export (and hash),
 whatever order their files were merged in.  Left out: the merge's own
-tables, the audit log's local numbering (``seq``) and when a laptop was
-last seen (opening a file records it).
+tables, the audit log's local numbering (``seq``) and its hash chain (each
+file chains its entries in the order they arrived there), and when a laptop
+was last seen (opening a file records it).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from smartdialog.core.services.merge.engine import BOOKKEEPING
 from smartdialog.core.services.merge.rows import content_key
 
 LEFT_OUT: dict[str, frozenset[str]] = {
-    "audit_log": frozenset({"seq"}),
+    "audit_log": frozenset({"seq", "prev_hash", "entry_hash"}),
     "devices": frozenset({"first_seen", "last_seen"}),
 }
 

@@ -22,7 +22,7 @@ from smartdialog.core.models import (
     PaperTally,
     RoundIdea,
 )
-from smartdialog.core.services import audit
+from smartdialog.core.services import audit, roles
 from smartdialog.core.services.voting.records import (
     eligible_for,
     field_rules,
@@ -52,6 +52,7 @@ def set_paper_tally(
     s: Session, round_id: uuid.UUID, idea_id: uuid.UUID, dots: int, *, note: str = ""
 ) -> None:
     """The dots counted on a paper poster for one idea (0 removes the entry)."""
+    roles.require(s, "paper")
     r = round_row(s, round_id, lock=True, shared=True)
     if r.status == "closed":
         raise DomainError(

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import random
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import (
     Ballot,
+    Dot,
     FieldOfAction,
     Idea,
     RoundField,
@@ -359,11 +362,74 @@ def close_round(s: Session, round_id: uuid.UUID) -> RoundInfo:
     r.status, r.closed_at = "closed", now()
     r.eligible_at_close = checked_in_count(s, r.event_id)
     s.flush()
+    _unlink_ballots(s, r)
     r.tally_json = tally_json(s, r.id)
     r.tally_sha256 = hashlib.sha256(r.tally_json.encode("utf-8")).hexdigest()
     s.flush()
     audit.record(s, "round.closed", "round", r.id, f"{r.number}: SHA-256 {r.tally_sha256}")
     return round_info(s, r)
+
+
+def _unlink_ballots(s: Session, r: VotingRound) -> None:
+    """Cut every ballot of a closing round from its voter: nobody can tell who voted for what.
+
+    The ballots and their dots are written anew, in a random order, with fresh
+    random ids; the voter's id becomes the ballot's own id, and the times,
+    stations and revisions that could be matched against the scan log are
+    replaced by the closing time.  The tally (per idea, per ballot) stays as
+    it was; its hash is taken afterwards over the new ids.
+    """
+    ballots = s.execute(
+        select(Ballot.participant_id, Ballot.device_id).where(Ballot.round_id == r.id)
+    ).all()
+    if not ballots:
+        return
+    dot_columns = (
+        Dot.participant_id,
+        Dot.idea_id,
+        Dot.slot,
+        Dot.budget,
+        Dot.idea_slot,
+        Dot.idea_cap,
+        Dot.field_id,
+        Dot.field_slot,
+        Dot.field_cap,
+        Dot.device_id,
+    )
+    dots = s.execute(select(*dot_columns).where(Dot.round_id == r.id)).all()
+    if s.get_bind().dialect.name == "sqlite":
+        # Freed pages are overwritten, so that the old rows are not left in the file.
+        s.execute(sql_text("PRAGMA secure_delete=ON"))
+    s.execute(delete(Dot).where(Dot.round_id == r.id))
+    s.execute(delete(Ballot).where(Ballot.round_id == r.id))
+    shuffle = random.SystemRandom().shuffle
+    new_id = {voter: uuid.uuid4() for voter, _device in ballots}
+    stamp = r.closed_at or now()
+    ballot_rows = [
+        {
+            "id": new_id[voter],
+            "device_id": device,
+            "created_at": stamp,
+            "round_id": r.id,
+            "participant_id": new_id[voter],
+            "submitted_at": None,
+            "station": "",
+            "revision": 1,
+        }
+        for voter, device in ballots
+    ]
+    shuffle(ballot_rows)
+    s.execute(insert(Ballot), ballot_rows)
+    names = [c.key for c in dot_columns]
+    dot_rows = []
+    for row in dots:
+        values = dict(zip(names, row, strict=True))
+        values["participant_id"] = new_id[values["participant_id"]]
+        values.update(id=uuid.uuid4(), created_at=stamp, round_id=r.id)
+        dot_rows.append(values)
+    shuffle(dot_rows)
+    if dot_rows:
+        s.execute(insert(Dot), dot_rows)
 
 
 def create_runoff(
