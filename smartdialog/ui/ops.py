@@ -208,3 +208,8 @@ class CollectionOp(_Op[T]):
 
 def is_gui_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
+
+
+def busy() -> bool:
+    """Work started through this module is still running or not yet answered."""
+    return bool(_running)

@@ -104,6 +104,8 @@ class DeskWorkspace(Workspace):
     live_refreshed = Signal()
 
     RELEVANT_ACTIONS = _RELEVANT
+    # Check-ins made here are shown (and the lists read) when the desk answers.
+    OWN_ACTIONS = ("checkin.",)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -307,7 +307,11 @@ class IdeasWorkspace(Workspace):
         self.model.set_ideas(rows)
         self.context.set_choices(fields, topics, stations)
 
+    # An idea captured here is in the table as soon as it is saved.
+    OWN_ACTIONS = ("idea.captured",)
+
     def on_changes(self, changes: list[Change]) -> None:
+        changes = self.news(changes)
         if self.db is None or not changes:
             return
         if any(c.action.startswith(_RELOAD_PREFIXES) for c in changes):
