@@ -233,3 +233,21 @@ def test_scan_verdict_uses_the_service(desk_db: Database) -> None:
     payload = _payloads(desk_db)[0]
     with desk_db.uow() as s:
         assert checkin.scan(s, payload, "Empfang 9").verdict == checkin.WELCOME
+
+
+def test_the_change_feed_polls_off_the_gui_thread(qtbot: QtBot, db: Database) -> None:
+    from smartdialog.ui.feed import ChangeFeed
+
+    feed = ChangeFeed()
+    feed.set_database(db)
+    statements = StatementLog(db, DELAY_S)
+    try:
+        with qtbot.waitSignal(feed.changed, timeout=10000) as arrived:
+            with db.uow() as s:  # a write on this laptop pokes the feed
+                registration.register_walk_in(s, WalkIn("Neu", "Angekommen"))
+            statements.threads.clear()  # the write above ran here, in the test
+    finally:
+        feed.set_database(None)
+        statements.close()
+    assert any(c.action.startswith("participant") for c in arrived.args[0])
+    assert statements.threads and statements.on_gui_thread() == 0
