@@ -56,7 +56,8 @@ def desk(qtbot: QtBot, desk_db: Database, tmp_path: Path) -> DeskWorkspace:
     qtbot.addWidget(workspace)
     workspace.sounds.enabled = False
     workspace.resize(1200, 760)
-    workspace.set_database(desk_db)
+    with qtbot.waitSignal(workspace.live_refreshed):
+        workspace.set_database(desk_db)
     workspace.show()
     qtbot.waitExposed(workspace)
     workspace.activated()
@@ -110,7 +111,7 @@ def test_a_scanner_burst_with_enter_checks_in(
     assert "Jürgen Müller" in desk.result.headline.text()
     assert desk.input.text() == ""
     assert desk.search.people.rowCount() == 0  # the burst never turned into a name search
-    assert desk.count_present.text() == "1"
+    qtbot.waitUntil(lambda: desk.count_present.text() == "1")
     assert desk.recent.rowCount() == 1
     assert desk.sounds.played == [feedback.WELCOME]
     assert desk.input.hasFocus()
@@ -142,7 +143,7 @@ def test_a_scanner_without_enter_is_read_after_its_pause(
     with qtbot.waitSignal(desk.input.scanned, timeout=2000) as scan:
         type_text(desk.input, payload)
     assert scan.args == [payload]
-    assert desk.result.state == feedback.WELCOME
+    qtbot.waitUntil(lambda: desk.result.state == feedback.WELCOME)
 
 
 def test_a_scanner_ending_with_tab_keeps_the_focus(
@@ -182,7 +183,7 @@ def test_a_scan_while_a_name_is_half_typed_reads_only_the_scan(
         type_text(desk.input, payload)
         press(desk.input, Qt.Key.Key_Return)
     assert scan.args == [payload]
-    assert desk.result.state == feedback.WELCOME
+    qtbot.waitUntil(lambda: desk.result.state == feedback.WELCOME)
     assert "Jürgen Müller" in desk.result.headline.text()
 
 
@@ -320,7 +321,7 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     with qtbot.waitSignal(desk.jobs.badge_printed, timeout=5000):
         dialog.register_button.click()  # "Register anyway", deliberately: registers, checks in, prints
     assert desk.result.state == feedback.WELCOME
-    assert desk.count_walk_ins.text() == "5"
+    qtbot.waitUntil(lambda: desk.count_walk_ins.text() == "5")
     with desk_db.read() as s:
         assert s.scalar(select(BadgePrint.reprint)) is False
     assert printed.read_bytes().startswith(b"%PDF")
@@ -363,7 +364,8 @@ def test_walk_in_without_consent_is_refused_in_the_dialog(desk: DeskWorkspace) -
 
 
 def test_f8_annuls_with_a_reason(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
-    desk.handle_scan(_payload(desk_db, "Müller"))
+    with qtbot.waitSignal(desk.answered):
+        desk.handle_scan(_payload(desk_db, "Müller"))
     qtbot.keyClick(desk.input, Qt.Key.Key_F8)
     dialog = desk.annul_dialog
     assert dialog is not None
@@ -379,16 +381,21 @@ def test_f8_annuls_with_a_reason(qtbot: QtBot, desk: DeskWorkspace, desk_db: Dat
         and row.annul_reason == "Falsche Person"
         and row.annulled_by == "Empfang 1"
     )
+
+    def struck_out() -> bool:
+        font = desk.recent.data(desk.recent.index(0, RecentModel.NAME), Qt.ItemDataRole.FontRole)
+        return font is not None and font.strikeOut()
+
+    qtbot.waitUntil(struck_out)
     assert desk.count_present.text() == "0"
-    index = desk.recent.index(0, RecentModel.NAME)
-    assert desk.recent.data(index, Qt.ItemDataRole.FontRole).strikeOut()
 
 
 def test_reprint_is_logged(
     qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path
 ) -> None:
     desk.jobs.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "b.pdf")  # type: ignore[method-assign]
-    desk.handle_scan(_payload(desk_db, "Müller"))
+    with qtbot.waitSignal(desk.answered):
+        desk.handle_scan(_payload(desk_db, "Müller"))
     assert desk.print_badge()
     qtbot.keyClick(desk.input, Qt.Key.Key_F4)
     with desk_db.read() as s:
@@ -459,11 +466,13 @@ def test_tickets_are_written_in_a_worker(qtbot: QtBot, desk: DeskWorkspace, tmp_
 
 
 def test_item_models_pass_the_model_tester(
-    qtmodeltester: object, desk: DeskWorkspace, desk_db: Database
+    qtbot: QtBot, qtmodeltester: object, desk: DeskWorkspace, desk_db: Database
 ) -> None:
-    desk.handle_scan(_payload(desk_db, "Müller"))
+    with qtbot.waitSignal(desk.answered):
+        desk.handle_scan(_payload(desk_db, "Müller"))
     desk.input.setText("mull")
-    desk.run_search()
+    with qtbot.waitSignal(desk.search.searched):
+        desk.run_search()
     assert isinstance(desk.search.people, PeopleModel)
     qtmodeltester.check(desk.search.people)  # type: ignore[attr-defined]
     qtmodeltester.check(desk.recent)  # type: ignore[attr-defined]
@@ -511,9 +520,11 @@ def test_printed_badge_matches_the_layout_and_scans(
 def test_clicking_the_lists_leaves_the_focus_in_the_scan_field(
     qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
 ) -> None:
-    desk.handle_scan(_payload(desk_db, "Müller"))
+    with qtbot.waitSignal(desk.answered):
+        desk.handle_scan(_payload(desk_db, "Müller"))
     desk.input.setText("mull")
-    desk.run_search()
+    with qtbot.waitSignal(desk.search.searched):
+        desk.run_search()
     for view in (desk.search.view, desk.recent_view):
         rect = view.visualRect(view.model().index(0, 0))
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -526,7 +537,8 @@ def test_a_walk_in_at_another_desk_is_found_after_the_feed_reports_it(
     from smartdialog.core.services import audit
 
     desk.input.setText("Kowalski")
-    desk.run_search()
+    with qtbot.waitSignal(desk.search.searched):
+        desk.run_search()
     assert desk.search.people.rowCount() == 0
     with desk_db.read() as s:
         seen = audit.latest_seq(s)
@@ -536,12 +548,12 @@ def test_a_walk_in_at_another_desk_is_found_after_the_feed_reports_it(
             registration.register_walk_in(s, WalkIn("Anna", "Kowalski"))
     finally:
         other.close()
-    with desk_db.read() as s:
+    with desk_db.read() as s, qtbot.waitSignal(desk.search.searched):
         desk.on_changes(audit.changes_since(s, seen))
     assert [
         desk.search.people.row_at(i).display_name for i in range(desk.search.people.rowCount())
     ] == ["Kowalski, Anna"]  # type: ignore[union-attr]
-    assert desk.count_walk_ins.text() == "5"
+    qtbot.waitUntil(lambda: desk.count_walk_ins.text() == "5")
 
 
 def test_ideas_and_check_ins_keep_the_search_keys(desk: DeskWorkspace) -> None:
@@ -623,7 +635,8 @@ def test_an_unclear_consent_column_is_shown_and_can_be_given_its_purpose(
 
 def test_odd_digits_in_the_search_field_clear_the_list(qtbot: QtBot, desk: DeskWorkspace) -> None:
     type_text(desk.input, "Müll")
-    desk.run_search()
+    with qtbot.waitSignal(desk.search.searched):
+        desk.run_search()
     assert desk.search.people.rowCount() == 2
     # Digits without letters are a ticket being typed by hand, not a name: the list of the
     # name search before must not stay on screen. (The service's answer to "²" is tested

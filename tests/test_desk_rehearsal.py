@@ -98,11 +98,13 @@ def test_the_hint_follows_digits_typed_by_hand(qtbot: QtBot, desk: DeskWorkspace
     desk.input.clear()
     desk.input.clock = slow_clock()  # type: ignore[assignment]
     type_text(desk.input, "Zyx")
-    desk.search.run()
+    with qtbot.waitSignal(desk.search.searched):
+        desk.search.run()
     assert "Zyx" in desk.search.hint.text()
     qtbot.keyClick(desk.input, Qt.Key.Key_Backspace)
     qtbot.keyClick(desk.input, Qt.Key.Key_Backspace)
-    desk.search.run()
+    with qtbot.waitSignal(desk.search.searched):
+        desk.search.run()
     assert "Zyx" not in desk.search.hint.text()
 
 

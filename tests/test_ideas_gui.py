@@ -319,8 +319,12 @@ def test_ideas_typed_on_another_laptop_arrive_through_the_feed(
     page.select_idea(page.model.idea_at(0).id)
     with db.read() as s:
         seq = audit.latest_seq(s)
-    with db.uow() as s:
-        ideas.capture(s, "Am anderen Laptop getippt", field_id=table[1], station_id=table[0])
+    other = open_database(db.path, DeviceIdentity(uuid.UUID(int=2), "Tisch 2", "table"))  # type: ignore[arg-type]
+    try:
+        with other.uow() as s:
+            ideas.capture(s, "Am anderen Laptop getippt", field_id=table[1], station_id=table[0])
+    finally:
+        other.close()
     with db.read() as s:
         changes = audit.changes_since(s, seq)
     page.on_changes(changes)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from smartdialog.core.db import Database
-from smartdialog.core.errors import StorageError
 from smartdialog.core.services import audit
+from smartdialog.ui import ops
 
 log = logging.getLogger("smartdialog.feed")
 
@@ -37,6 +36,8 @@ class ChangeFeed(QObject):
         self._db: Database | None = None
         self._seq = 0
         self._lost = False
+        self._polling = False
+        self._again = False
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -60,18 +61,41 @@ class ChangeFeed(QObject):
         self._timer.start()
 
     def poll(self) -> None:
-        """Fetch what is new now (also called right after a local write, for speed)."""
-        if self._db is None:
+        """Fetch what is new now (also called right after a local write, for speed).
+
+        The query runs on a reader thread; one poll at a time (a slow network does not
+        pile them up), and a poke during one is answered by another right after it.
+        """
+        db = self._db
+        if db is None:
             return
-        try:
-            with self._db.read() as s:
-                changes = audit.changes_since(s, self._seq)
-        except (SQLAlchemyError, StorageError) as exc:
-            if not self._lost:
-                self._lost = True
-                log.warning("change feed lost its database: %s", exc)
-                self.connection_lost.emit(str(getattr(exc, "orig", exc)))
+        if self._polling:
+            self._again = True
             return
+        self._polling, self._again = True, False
+        seq = self._seq
+        ops.QueryOp(self, db, lambda s: audit.changes_since(s, seq)).success(
+            lambda changes: self._polled(db, changes)
+        ).failure(lambda sentence: self._poll_failed(db, sentence)).run()
+
+    def _done(self) -> None:
+        self._polling = False
+        if self._again:
+            self._soon.start()
+
+    def _poll_failed(self, db: Database, sentence: str) -> None:
+        self._done()
+        if db is not self._db:
+            return
+        if not self._lost:
+            self._lost = True
+            log.warning("change feed lost its database: %s", sentence)
+            self.connection_lost.emit(sentence)
+
+    def _polled(self, db: Database, changes: list[audit.Change]) -> None:
+        self._done()
+        if db is not self._db:
+            return  # the event was closed or another opened meanwhile
         if self._lost:
             self._lost = False
             self.connection_restored.emit()

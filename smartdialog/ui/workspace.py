@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -27,10 +28,12 @@ class Workspace(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: Database | None = None
+        self._stale = False
 
     def set_database(self, db: Database | None) -> None:
         """A new event was opened (or the event closed, with None)."""
         self.db = db
+        self._stale = False
         self.reload()
 
     def reload(self) -> None:
@@ -39,11 +42,35 @@ class Workspace(QWidget):
     # Prefixes of the audit actions this page shows something of ("station.", "field.", …);
     # a change with any other action does not make it read anything anew.
     RELEVANT_ACTIONS: tuple[str, ...] = ("",)
+    # Prefixes of the actions this page writes itself and shows at once: when the feed
+    # echoes them back from this laptop, the page does not read them again.
+    OWN_ACTIONS: tuple[str, ...] = ()
+
+    def news(self, changes: list[Change]) -> list[Change]:
+        """The changes this page has not shown yet (not its own, echoed back by the feed)."""
+        if not self.OWN_ACTIONS or self.db is None:
+            return changes
+        me = self.db.device.id
+        return [
+            c for c in changes if c.device_id != me or not c.action.startswith(self.OWN_ACTIONS)
+        ]
 
     def on_changes(self, changes: list[Change]) -> None:
-        """Entries of the audit feed that arrived since the last call."""
-        if any(c.action.startswith(self.RELEVANT_ACTIONS) for c in changes):
+        """Entries of the audit feed that arrived since the last call.
+
+        A hidden page only notes that it is out of date and reads anew when shown.
+        """
+        if any(c.action.startswith(self.RELEVANT_ACTIONS) for c in self.news(changes)):
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
             self.reload()
+        super().showEvent(event)
 
     def activated(self) -> None:
         """The page was brought to the front (focus its main input here)."""

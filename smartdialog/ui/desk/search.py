@@ -7,6 +7,7 @@ so the scanner always types into the scan field.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
@@ -19,13 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from smartdialog.core.db import Database
 from smartdialog.core.services import registration, tickets
 from smartdialog.core.services.registration import PersonRow
 from smartdialog.core.text import fold
+from smartdialog.ui import ops
 from smartdialog.ui.desk.models import PeopleModel
-from smartdialog.ui.messages import translate_error
 
 SEARCH_DELAY_MS = 60
 
@@ -61,12 +63,17 @@ class PeopleSearch(QWidget):
 
     # A person was double-clicked (the desk checks the highlighted one in).
     chosen = Signal()
+    # A search answered (its people or its hint are shown).
+    searched = Signal()
 
     def __init__(self, typed: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.typed = typed
         self.db: Database | None = None
         self.index = registration.SearchIndex()
+        # The index is filled by whichever reader thread searches first.
+        self._index_lock = threading.Lock()
+        self._generation = 0
         self.people = PeopleModel()
         self.view = desk_table(self.people)
         self.view.setAccessibleName(self.tr("People found"))
@@ -97,6 +104,7 @@ class PeopleSearch(QWidget):
     def clear(self) -> None:
         """No list and no hint (after a check-in, a scan, Escape)."""
         self._timer.stop()
+        self._generation += 1  # a search still on its way is not shown
         self.people.set_rows([])
         self.hint.clear()
 
@@ -120,6 +128,7 @@ class PeopleSearch(QWidget):
         """Search now for what is typed."""
         self._timer.stop()
         text = self.typed()
+        self._generation += 1
         if self.db is None or not text.strip():
             self.people.set_rows([])
             self.hint.clear()
@@ -128,13 +137,26 @@ class PeopleSearch(QWidget):
             self.people.set_rows([])
             self._ticket_hint()
             return
-        try:
-            with self.db.read() as s:
-                rows = self.index.search(s, text)
-        except Exception as exc:
-            self.people.set_rows([])  # not the last search's people under a new query
-            self.hint.setText(translate_error(exc))
+        # Off the GUI thread; only the answer to the latest query is shown.
+        generation = self._generation
+        ops.QueryOp(self, self.db, lambda s: self._search(s, text)).success(
+            lambda rows: self._found(generation, text, rows)
+        ).failure(lambda sentence: self._search_failed(generation, sentence)).run()
+
+    def _search(self, s: Session, text: str) -> list[PersonRow]:
+        with self._index_lock:
+            return self.index.search(s, text)
+
+    def _search_failed(self, generation: int, sentence: str) -> None:
+        if generation != self._generation:
             return
+        self.people.set_rows([])  # not the last search's people under a new query
+        self.hint.setText(sentence)
+        self.searched.emit()
+
+    def _found(self, generation: int, text: str, rows: list[PersonRow]) -> None:
+        if generation != self._generation:
+            return  # a newer query was typed meanwhile
         self.people.set_rows(rows)
         if rows:
             self.view.selectRow(0)
@@ -155,6 +177,7 @@ class PeopleSearch(QWidget):
             )
         else:
             self.hint.clear()
+        self.searched.emit()
 
     def is_pending(self) -> bool:
         """Typed, but not searched yet."""

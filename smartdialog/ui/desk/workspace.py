@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from smartdialog.core.db import Database
 from smartdialog.core.services import checkin, registration, tickets
@@ -36,6 +37,7 @@ from smartdialog.core.services.audit import Change
 from smartdialog.core.services.badges import local_time
 from smartdialog.core.services.checkin import ScanResult
 from smartdialog.core.services.registration import PersonRow
+from smartdialog.ui import ops
 from smartdialog.ui.desk import feedback
 from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
 from smartdialog.ui.desk.feedback import ResultPanel, Sounds
@@ -98,8 +100,12 @@ class DeskWorkspace(Workspace):
 
     # Emitted after every answer the desk gives (for tests and the status bar).
     answered = Signal(str)
+    # Emitted when the counters and lists show a fresh read.
+    live_refreshed = Signal()
 
     RELEVANT_ACTIONS = _RELEVANT
+    # Check-ins made here are shown (and the lists read) when the desk answers.
+    OWN_ACTIONS = ("checkin.",)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +115,8 @@ class DeskWorkspace(Workspace):
         self.last_person: uuid.UUID | None = None
         self.walk_in_dialog: WalkInDialog | None = None
         self.annul_dialog: AnnulDialog | None = None
+        self._live_generation = 0
+        self._scans_in_flight = 0
         self.options = DeskOptions(settings, self.sounds)
         self.jobs = PrintJobs(self, settings, self.options)
         self.jobs.status_message.connect(self.status_message)
@@ -290,25 +298,37 @@ class DeskWorkspace(Workspace):
     def refresh_live(self) -> None:
         """Counters and the latest check-ins (cheap; runs after every change)."""
         if self.db is None:
+            self._live_generation += 1
             for label in (self.count_registered, self.count_present, self.count_walk_ins):
                 label.setText("–")
             self.recent.set_rows([])
             self.failed_scans.model.set_rows([])
             return
-        try:
-            with self.db.read() as s:
-                counts = checkin.counters(s)
-                recent = checkin.recent(s, RECENT_ROWS)
-                failed = checkin.refused_scans(s, FAILED_ROWS)
-        except Exception as exc:  # a lost network share: say so, keep the desk usable
-            self.status_message.emit(translate_error(exc))
-            return
+        self._live_generation += 1
+        generation = self._live_generation
+
+        def read(s: Session) -> tuple[Any, Any, Any]:
+            return (
+                checkin.counters(s),
+                checkin.recent(s, RECENT_ROWS),
+                checkin.refused_scans(s, FAILED_ROWS),
+            )
+
+        # A lost network share: say so, keep the desk usable.
+        ops.QueryOp(self, self.db, read).success(
+            lambda rows: self._show_live(generation, *rows)
+        ).failure(self.status_message.emit).run()
+
+    def _show_live(self, generation: int, counts: Any, recent: Any, failed: Any) -> None:
+        if generation != self._live_generation:
+            return  # a newer refresh is on its way
         locale = self.locale()
         self.count_registered.setText(locale.toString(counts.registered))
         self.count_present.setText(locale.toString(counts.present))
         self.count_walk_ins.setText(locale.toString(counts.walk_ins))
         self.recent.set_rows(recent)
         self.failed_scans.model.set_rows(failed)
+        self.live_refreshed.emit()
 
     # -- scanning ------------------------------------------------------------------------------
 
@@ -316,13 +336,25 @@ class DeskWorkspace(Workspace):
         if self.db is None:
             return
         self.search.clear()
-        try:
-            with self.db.uow() as s:
-                result = checkin.scan(s, raw, self.desk_name(), typed=self.input.last_typed)
-        except Exception as exc:
-            self._show(feedback.REJECTED, self.tr("Not saved"), translate_error(exc))
-            return
+        desk, typed = self.desk_name(), self.input.last_typed
+        # On the writer thread: the field takes the next scan at once, and the
+        # verdicts come back in the order scanned.
+        self._scans_in_flight += 1
+        ops.CollectionOp(self, self.db, lambda s: checkin.scan(s, raw, desk, typed=typed)).success(
+            self._scan_answered
+        ).failure(self._scan_failed).run()
+
+    def _scan_answered(self, result: ScanResult) -> None:
+        self._scans_in_flight -= 1
         self.show_result(result)
+
+    def _scan_failed(self, sentence: str) -> None:
+        self._scans_in_flight -= 1
+        self._show(feedback.REJECTED, self.tr("Not saved"), sentence)
+
+    def scans_in_flight(self) -> int:
+        """Scans sent to the database and not answered yet."""
+        return self._scans_in_flight
 
     def show_result(self, result: ScanResult) -> None:
         holder = result.holder
@@ -388,16 +420,26 @@ class DeskWorkspace(Workspace):
 
     def check_in_selected(self) -> None:
         if self.search.is_pending():
-            self.search.run()  # Enter came before the search ran: search first
+            # Enter came before the search ran: search first, check in what it finds.
+            self.search.searched.connect(
+                self._check_in_found, Qt.ConnectionType.SingleShotConnection
+            )
+            self.search.run()
+            return
+        self._check_in_found()
+
+    def _check_in_found(self) -> None:
         person = self.selected_person()
         if self.db is None or person is None:
             return
-        try:
-            with self.db.uow() as s:
-                result = checkin.check_in_participant(s, person.participant_id, self.desk_name())
-        except Exception as exc:
-            self._show(feedback.REJECTED, self.tr("Not checked in"), translate_error(exc))
-            return
+        desk, participant_id = self.desk_name(), person.participant_id
+        ops.CollectionOp(
+            self, self.db, lambda s: checkin.check_in_participant(s, participant_id, desk)
+        ).success(self._checked_in_found).failure(
+            lambda sentence: self._show(feedback.REJECTED, self.tr("Not checked in"), sentence)
+        ).run()
+
+    def _checked_in_found(self, result: ScanResult) -> None:
         self.input.clear()
         self.search.clear()
         self.show_result(result)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,12 +39,13 @@ from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainErro
 from smartdialog.core.services import ideas, setup
 from smartdialog.core.services.audit import Change
 from smartdialog.core.services.ideas import IdeaInfo
+from smartdialog.ui import ops
 from smartdialog.ui.ideas import commands
 from smartdialog.ui.ideas.context import IdeaContext
 from smartdialog.ui.ideas.dialogs import EditDialog, HistoryDialog, MergeDialog
 from smartdialog.ui.ideas.model import IdeasModel
 from smartdialog.ui.messages import translate_error
-from smartdialog.ui.worker import Progress, Task
+from smartdialog.ui.ops import Progress, Task
 from smartdialog.ui.workspace import Workspace
 
 log = logging.getLogger("smartdialog.ideas")
@@ -106,9 +107,7 @@ class IdeasWorkspace(Workspace):
         self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.model = IdeasModel(self)
-        # Saves run one after another, in the order typed, off the GUI thread.
-        self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)
+        # Saves run one after another, in the order typed, on the writer thread.
         self._pending: set[Task[IdeaInfo]] = set()
         self._unsaved: list[str] = []
         self.versions: dict[uuid.UUID, int] = {}
@@ -283,7 +282,7 @@ class IdeasWorkspace(Workspace):
     # -- Workspace -----------------------------------------------------------------------
 
     def set_database(self, db: Database | None) -> None:
-        self._writer.waitForDone()
+        ops.wait_for_writes()
         self.undo_stack.clear()
         self.versions.clear()
         super().set_database(db)
@@ -308,7 +307,11 @@ class IdeasWorkspace(Workspace):
         self.model.set_ideas(rows)
         self.context.set_choices(fields, topics, stations)
 
+    # An idea captured here is in the table as soon as it is saved.
+    OWN_ACTIONS = ("idea.captured",)
+
     def on_changes(self, changes: list[Change]) -> None:
+        changes = self.news(changes)
         if self.db is None or not changes:
             return
         if any(c.action.startswith(_RELOAD_PREFIXES) for c in changes):
@@ -391,7 +394,8 @@ class IdeasWorkspace(Workspace):
         # undoes the capture itself.
         self.entry.setText("")
         self.context.author_edit.setText("")
-        task: Task[IdeaInfo] = Task(
+        typed = text
+        task: Task[IdeaInfo] = ops.start_write(
             _capture_job,
             self.db,
             cleaned,
@@ -399,13 +403,11 @@ class IdeasWorkspace(Workspace):
             station.id if station else None,
             topic_id,
             author_id,
-        )
-        task.signals.finished.connect(lambda info, t=task: self._captured(t, info))
-        task.signals.failed.connect(
-            lambda exc, t=task, typed=text: self._capture_failed(t, exc, typed)
+            on_done=lambda info: self._captured(task, info),
+            on_error=lambda exc: self._capture_failed(task, exc, typed),
+            parent=self,
         )
         self._pending.add(task)
-        self._writer.start(task)
 
     def _captured(self, task: Task[IdeaInfo], info: IdeaInfo) -> None:
         self._pending.discard(task)
@@ -437,7 +439,7 @@ class IdeasWorkspace(Workspace):
 
     def wait_for_saves(self, msecs: int = -1) -> bool:
         """Block until the ideas typed so far are saved (closing the event, tests)."""
-        return self._writer.waitForDone(msecs)
+        return ops.wait_for_writes(msecs)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self._entry_error = False

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
 from smartdialog.core.services import setup, voting
-from smartdialog.ui import worker
+from smartdialog.ui import ops
 from smartdialog.ui.messages import translate_error
 from smartdialog.ui.scaninput import ScanInput
 from smartdialog.ui.voting.cards import DotMeter, FieldSection, FieldTab, IdeaCard
@@ -213,7 +213,7 @@ class VotingStation(QWidget):
         self._large = False
         # The cards of the open round, kept for the next voter: (round, large text).
         self._built_for: tuple[uuid.UUID, bool] | None = None
-        self._task: worker.Task[Any] | None = None
+        self._task: ops.Task[Any] | None = None
         self.pin_dialog: PinDialog | None = None
 
         self.pages = QStackedWidget()
@@ -511,7 +511,9 @@ class VotingStation(QWidget):
         log.warning("the station could not read the open round: %s", exc)
 
     def _start(self, fn: Any, *args: Any, on_done: Any, on_error: Any) -> None:
-        self._task = worker.start(fn, *args, on_done=on_done, on_error=on_error)
+        # Scans and ballots write: they go to the laptop's writer thread, in order.
+        launch = ops.start if fn is _round_title_job else ops.start_write
+        self._task = launch(fn, *args, on_done=on_done, on_error=on_error, parent=self)
 
     # -- scanning -------------------------------------------------------------------------------
 
