@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from smartdialog.paths import resource
 
-LARGE_SCALE = 1.3
+# 125 %: the step Windows offers too, and what fits every workspace into 1366 px.
+LARGE_SCALE = 1.25
 WHITE = "#ffffff"
 BLACK = "#000000"
 # The focus ring: thick and dark, so that it stands out against every fill we use (≥ 3:1).
@@ -36,10 +37,9 @@ QPushButton:hover, QToolButton:hover { background: #e6e6e6; }
 QPushButton:pressed, QPushButton:checked, QToolButton:checked { background: #000000; color: #ffffff; }
 QPushButton:disabled, QToolButton:disabled { color: #4d4d4d; border: 2px dashed #4d4d4d; }
 QPushButton:focus, QToolButton:focus { border: 4px solid #0000c8; }
-QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDateTimeEdit {
+QLineEdit, QPlainTextEdit, QTextEdit {
     background: #ffffff; color: #000000; border: 2px solid #000000; }
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
-QDateTimeEdit:focus { border: 3px solid #0000c8; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus { border: 3px solid #0000c8; }
 QTabBar::tab { background: #ffffff; color: #000000; border: 2px solid #000000; padding: 6px 12px; }
 QTabBar::tab:selected { background: #000000; color: #ffffff; }
 QListWidget#navigation { background: #ffffff; border-right: 2px solid #000000; }
