@@ -331,3 +331,17 @@ def test_the_verdict_is_announced_to_screen_readers(
     assert (QAccessible.Event.Announcement, "Willkommen, Anna!. Tisch 3") in sent
     assert any(kind == QAccessible.Event.NameChanged for kind, _ in sent)
     assert "Willkommen, Anna!" in panel.accessibleName()
+
+
+def test_the_wall_follows_high_contrast(
+    qtbot: QtBot, qapp: QApplication, restore_look: None
+) -> None:
+    wall_colour = QColor("#1e88e5")  # Mobilität: white on it is only 3.68:1
+    assert contrast(wall_view.readable_on(wall_colour), wall_colour) < 4.5
+    appearance.apply(qapp, appearance.Appearance(high_contrast=True))
+    assert QColor("#ffffff") == wall_view.BACKGROUND
+    assert contrast(wall_view.MUTED, wall_view.BACKGROUND) >= 7
+    for _, colour in DEFAULT_FIELDS:
+        assert contrast(wall_view.readable_on(QColor(colour)), colour) >= 4.5
+    appearance.apply(qapp, appearance.Appearance())
+    assert QColor("#f4f2ee") == wall_view.BACKGROUND

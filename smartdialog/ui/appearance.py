@@ -47,6 +47,7 @@ QListWidget#navigation::item { color: #000000; }
 QListWidget#navigation::item:selected { background: #000000; color: #ffffff; }
 QListWidget#navigation::item:hover:!selected { background: #e6e6e6; }
 QListWidget#navigation::item:disabled { color: #4d4d4d; }
+QToolButton#qt_toolbar_ext_button { background: transparent; border: none; padding: 0; }
 """
 
 
