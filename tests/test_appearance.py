@@ -345,3 +345,20 @@ def test_the_wall_follows_high_contrast(
         assert contrast(wall_view.readable_on(QColor(colour)), colour) >= 4.5
     appearance.apply(qapp, appearance.Appearance())
     assert QColor("#f4f2ee") == wall_view.BACKGROUND
+
+
+def test_in_larger_text_every_field_name_fits_the_setup_at_1366(
+    qtbot: QtBot, qapp: QApplication, restore_look: None
+) -> None:
+    from smartdialog.ui.setup import SetupWorkspace
+
+    appearance.apply(qapp, appearance.Appearance(large_text=True))
+    page = SetupWorkspace()
+    qtbot.addWidget(page)
+    page.resize(1366 - 200, 700)  # the navigation takes about 190 px in larger text
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.minimumSizeHint().width() <= 1366 - 200
+    metrics = page.fields_view.fontMetrics()
+    longest = max(metrics.horizontalAdvance(name) for name, _ in DEFAULT_FIELDS)
+    assert page.fields_view.viewport().width() >= longest + 40  # the swatch and a margin
