@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from smartdialog.core.db import Database
+from smartdialog.core.errors import DomainError
 from smartdialog.core.services import ideas, setup
 from smartdialog.ui.ideas import IdeasWorkspace
 from smartdialog.ui.ideas.dialogs import MergeDialog, preferred_wording
@@ -80,7 +81,7 @@ def test_merge_without_a_wording_keeps_the_target_text(db: Database) -> None:
 
 def test_an_empty_wording_is_refused(db: Database) -> None:
     a, b = _capture(db, "Eins"), _capture(db, "Zwei")
-    with pytest.raises(ideas.DomainError), db.uow() as s:
+    with pytest.raises(DomainError), db.uow() as s:
         ideas.merge(s, b.id, a.id, text="   ")
     with db.read() as s:
         assert ideas.get_idea(s, b.id).status == "active"
