@@ -242,7 +242,19 @@
     </message>
     <message>
         <source>&amp;Role of this laptop…</source>
-        <translation>&amp;Rolle dieses Laptops …</translation>
+        <translation>&amp;Rolle dieses Laptops…</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>&amp;Größere Schrift</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Hoher &amp;Kontrast</translation>
     </message>
     <message>
         <source>&amp;Help</source>

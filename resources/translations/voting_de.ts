@@ -387,6 +387,10 @@
         <translation>Für das Team: Station mit der PIN entsperren</translation>
     </message>
     <message>
+        <source>For the team: unlock the station (Ctrl+Shift+T)</source>
+        <translation>Für das Team: die Station entsperren (Strg+Umschalt+T)</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation>Große Schrift</translation>
     </message>

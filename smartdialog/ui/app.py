@@ -23,8 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from smartdialog import APP_NAME, ORG_NAME, __version__, i18n
 from smartdialog.logfile import data_dir, log_file, log_to_file
-from smartdialog.paths import resource
-from smartdialog.ui import fonts
+from smartdialog.ui import appearance, fonts
 from smartdialog.ui.mainwindow import MainWindow
 
 log = logging.getLogger("smartdialog")
@@ -111,9 +110,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     chosen = i18n.preferred_language(language or str(settings().value("ui/language", "") or ""))
     i18n.install(app, chosen)
     fonts.install_emoji_font()
-    style = resource("styles", "app.qss")
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    appearance.apply(app, appearance.load(settings()))
     return app
 
 

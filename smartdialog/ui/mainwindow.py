@@ -36,6 +36,7 @@ from smartdialog import __version__, i18n
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url, shown_target
 from smartdialog.logfile import log_file
+from smartdialog.ui import appearance
 from smartdialog.ui.backup import AutoBackupDialog, BackupController
 from smartdialog.ui.messages import show_error, translate_error
 from smartdialog.ui.welcome import WelcomePage
@@ -287,10 +288,31 @@ class MainWindow(QMainWindow):
             settings_menu, self.tr("&Name of this laptop…"), self.rename_device_interactive
         )
         self._action(settings_menu, self.tr("&Role of this laptop…"), self.switch_role_interactive)
+        self.appearance_menu = settings_menu.addMenu(self.tr("&Appearance"))
+        chosen = appearance.load(self.settings)
+        self.large_text_action = self.appearance_menu.addAction(self.tr("&Larger text"))
+        self.large_text_action.setCheckable(True)
+        self.large_text_action.setChecked(chosen.large_text)
+        self.high_contrast_action = self.appearance_menu.addAction(self.tr("&High contrast"))
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(chosen.high_contrast)
+        for action in (self.large_text_action, self.high_contrast_action):
+            action.toggled.connect(lambda _=False: self._appearance_chosen())
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Open the &log file"), self._open_log)
         self._action(help_menu, self.tr("&About smartdialog"), self._about)
+
+    def _appearance_chosen(self) -> None:
+        """Larger text or high contrast: stored, and the whole app changes at once."""
+        chosen = appearance.Appearance(
+            large_text=self.large_text_action.isChecked(),
+            high_contrast=self.high_contrast_action.isChecked(),
+        )
+        appearance.save(self.settings, chosen)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            appearance.apply(app, chosen)
 
     def _action(
         self,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog.paths import resource
+from smartdialog.ui.accessibility import announce
 
 log = logging.getLogger("smartdialog.desk")
 
@@ -208,3 +209,4 @@ class ResultPanel(QFrame):
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         self.setAccessibleName(f"{headline}. {detail}")
+        announce(self, f"{headline}. {detail}" if detail else headline)

@@ -40,7 +40,7 @@ def rejection_text(reason: str) -> str:
 
 
 _PRESENT = QColor("#2e7d32")
-_ANNULLED = QColor("#9e9e9e")
+_ANNULLED = QColor("#666666")
 
 
 class PeopleModel(RowTableModel[PersonRow]):

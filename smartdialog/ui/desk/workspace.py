@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -46,6 +45,7 @@ from smartdialog.ui.desk.jobs import PrintJobs
 from smartdialog.ui.desk.models import FailedScansModel, RecentModel, rejection_text
 from smartdialog.ui.desk.options import DeskOptions
 from smartdialog.ui.desk.search import PeopleSearch, desk_table
+from smartdialog.ui.flow import flow_row
 from smartdialog.ui.messages import translate_error
 from smartdialog.ui.scaninput import ScanInput
 from smartdialog.ui.workspace import Workspace
@@ -177,13 +177,20 @@ class DeskWorkspace(Workspace):
         self.tickets_action = self._action(
             self.tr("Tickets as PDF …"), "Ctrl+T", self.choose_tickets
         )
-        buttons = QHBoxLayout()
-        for action in (self.walk_in_action, self.badge_action, self.annul_action):
-            buttons.addWidget(self._button(action))
-        buttons.addStretch()
-        for action in (self.import_action, self.tickets_action):
-            buttons.addWidget(self._button(action))
-        buttons.addWidget(self.options)
+        # A row that wraps: with larger text it takes two lines, not a wider window.
+        buttons = flow_row(
+            *(
+                self._button(action)
+                for action in (
+                    self.walk_in_action,
+                    self.badge_action,
+                    self.annul_action,
+                    self.import_action,
+                    self.tickets_action,
+                )
+            ),
+            self.options,
+        )
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -211,7 +218,7 @@ class DeskWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.addWidget(self.input)
         layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         # Nothing else on the page takes the focus (tables and buttons are NoFocus),
         # so the scanner always types into the scan field.

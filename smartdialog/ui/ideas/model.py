@@ -182,7 +182,7 @@ class IdeasModel(QAbstractTableModel):
                 return info.text + (f"\n— {info.author_name}" if info.author_name else "")
             return self._display(info, column) or None
         if role == Qt.ItemDataRole.ForegroundRole and info.status != "active":
-            return QColor("#7a7a7a")
+            return QColor("#616161")
         if role == Qt.ItemDataRole.FontRole and info.status != "active":
             font = QFont()
             font.setItalic(True)

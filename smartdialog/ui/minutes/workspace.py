@@ -88,6 +88,7 @@ class MinutesWorkspace(Workspace):
         font = self.section_title.font()
         font.setBold(True)
         self.section_title.setFont(font)
+        self.section_title.setWordWrap(True)  # long titles in large text: wrap, do not widen
         left.addWidget(self.section_title)
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(self.tr("Text of the chosen part"))
@@ -104,6 +105,7 @@ class MinutesWorkspace(Workspace):
         left.addWidget(hint)
         row = QHBoxLayout()
         self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
         row.addWidget(self.saved_label, 1)
         self.reset_button = QPushButton(self.tr("Use the suggested text"))
         self.reset_button.clicked.connect(self.reset_current)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
     QComboBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +44,7 @@ from smartdialog.core import clock
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.services import roles, setup
 from smartdialog.core.services.setup import EventInfo, FieldInfo, StationInfo
+from smartdialog.ui import appearance
 from smartdialog.ui.forms.ui_event_settings import Ui_EventSettings
 from smartdialog.ui.messages import show_error
 from smartdialog.ui.setup.models import ID_ROLE, FieldListModel, StationTableModel, swatch
@@ -237,11 +239,26 @@ class SetupWorkspace(Workspace):
         left = QVBoxLayout()
         left.addWidget(self.fields_view, 1)
         left.addWidget(self.description)
-        layout = QHBoxLayout(box)
-        layout.addLayout(left, 3)
-        layout.addLayout(buttons)
-        layout.addWidget(topics_box, 4)
+        self._fields_grid = layout = QGridLayout(box)
+        layout.addLayout(left, 0, 0)
+        layout.addLayout(buttons, 0, 1)
+        self._topics_box = topics_box
+        self._place_topics(appearance.current())
+        appearance.notifier().changed.connect(self._place_topics)
         return box
+
+    def _place_topics(self, chosen: appearance.Appearance) -> None:
+        """Beside the fields, or under them in larger text, so that no field's name is cut."""
+        grid = self._fields_grid
+        grid.removeWidget(self._topics_box)
+        if chosen.large_text:
+            grid.addWidget(self._topics_box, 1, 0, 1, 2)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(2, 0)
+        else:
+            grid.addWidget(self._topics_box, 0, 2)
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(2, 4)
 
     def _build_stations_box(self) -> QWidget:
         self.stations_model = StationTableModel(self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog.core.services.voting import SheetField, SheetIdea
+from smartdialog.ui import appearance
 
 # Big enough for a fingertip (WCAG asks for 44 px at least); larger in large-text mode.
 TOUCH = 48
@@ -238,6 +239,9 @@ class FieldSection(QWidget):
         box.setSpacing(2)
         box.addWidget(self.name)
         box.addWidget(self.note)
+        # The field's colour is chosen by the organisers: black or white text, whichever reads.
+        ink = appearance.readable_on(field.colour).name()
+        heading.setStyleSheet(f"QLabel {{ color: {ink}; background: transparent; }}")
         self.heading = heading
         self.cards = [IdeaCard(idea, max_dots, field.colour, large=large) for idea in field.ideas]
         self._columns = columns

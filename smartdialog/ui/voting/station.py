@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
 from smartdialog.core.services import setup, voting
-from smartdialog.ui import ops
+from smartdialog.ui import appearance, ops
 from smartdialog.ui.messages import translate_error
 from smartdialog.ui.scaninput import ScanInput
 from smartdialog.ui.voting.cards import DotMeter, FieldSection, FieldTab, IdeaCard
@@ -57,6 +57,8 @@ PIN_LOCKOUT_MS = 60_000
 TITLE_POLL_MS = 15_000
 
 SCAN, BALLOT, CHECK, THANKS = "scan", "ballot", "check", "thanks"
+# The team's way to the PIN from the keyboard.
+TEAM_SHORTCUT = "Ctrl+Shift+T"
 
 STYLE = """
 #votingStation { background: #f5f7fa; }
@@ -69,10 +71,10 @@ STYLE = """
 #votingStation #dotsLeft { font-size: 24px; font-weight: 600; color: #1565c0; }
 #votingStation #ideaCard { background: white; border-radius: 10px; border: 2px solid #cfd8dc; }
 #votingStation #ideaCard[chosen="true"] { background: #e3f2fd; border: 2px solid #1565c0; }
-#votingStation #ideaCard:focus { border: 4px solid #ff8f00; }
+#votingStation #ideaCard:focus { border: 4px solid #000000; }
 #votingStation #ideaText { font-size: 17px; }
-#votingStation #fieldName { font-size: 21px; font-weight: 600; color: white; }
-#votingStation #fieldNote { font-size: 16px; color: white; }
+#votingStation #fieldName { font-size: 21px; font-weight: 600; }
+#votingStation #fieldNote { font-size: 16px; }
 #votingStation #fieldTab { background: #e3e8ec; border-radius: 6px; }
 #votingStation #fieldTab[current="true"] { background: white; }
 #votingStation #fieldTabName { font-size: 15px; font-weight: 600; }
@@ -82,13 +84,16 @@ STYLE = """
 }
 #votingStation QToolButton#minus { background: #546e7a; }
 #votingStation QToolButton#plus:disabled, #votingStation QToolButton#minus:disabled {
-    background: #e0e6ea; color: #f5f7fa;
+    background: #e0e6ea; color: #455a64;
+}
+#votingStation QToolButton#plus:focus, #votingStation QToolButton#minus:focus {
+    border: 4px solid #000000;
 }
 #votingStation QPushButton { font-size: 22px; min-height: 60px; min-width: 180px; padding: 0 28px;
     border-radius: 10px; background: #eceff1; border: 2px solid #90a4ae; }
 #votingStation QPushButton#primary { background: #2e7d32; color: white; border: none; font-weight: 600; }
-#votingStation QPushButton#primary:disabled { background: #a5d6a7; }
-#votingStation QPushButton:focus { border: 4px solid #ff8f00; }
+#votingStation QPushButton#primary:disabled { background: #dfe5e8; color: #37474f; border: 2px dashed #78909c; }
+#votingStation QPushButton:focus, #votingStation QPushButton#primary:focus { border: 4px solid #000000; }
 #votingStation QPushButton#largeText { font-size: 18px; min-height: 44px; min-width: 0; padding: 0 14px; }
 #votingStation QPushButton#largeText:checked { background: #1f2a33; color: white; }
 #votingStation QLineEdit { font-size: 24px; min-height: 56px; min-width: 640px; padding: 0 12px;
@@ -100,7 +105,8 @@ STYLE = """
 #votingStation #thanks { font-size: 64px; font-weight: 700; color: #2e7d32; }
 #votingStation #thanksDetail { font-size: 28px; }
 #votingStation #checkRow { font-size: 24px; background: white; border-radius: 8px; padding: 14px; }
-#votingStation QToolButton#adminButton { border: none; color: #90a4ae; font-size: 18px; }
+#votingStation QToolButton#adminButton { border: none; color: #455a64; font-size: 18px; }
+#votingStation QToolButton#adminButton:focus { border: 3px solid #000000; }
 """
 
 # Large text for people with low vision: one card to a row, everything bigger.
@@ -119,6 +125,47 @@ LARGE_STYLE = (
 #votingStation #checkRow { font-size: 30px; }
 """
 )
+
+
+# High contrast (Settings › Appearance): black on white, black fills, and a focused
+# button turns yellow, so the focus is never a thin line one has to look for.
+HIGH_CONTRAST_STYLE = """
+#votingStation { background: #ffffff; }
+#votingStation QLabel { color: #000000; }
+#votingStation #stationHint, #votingStation #rulesLine { color: #000000; }
+#votingStation #dotsLeft, #votingStation #fieldTabDots { color: #0d47a1; }
+#votingStation #ideaCard { background: #ffffff; border: 2px solid #000000; }
+#votingStation #ideaCard[chosen="true"] { background: #e3f2fd; border: 4px solid #0d47a1; }
+#votingStation #ideaCard:focus { background: #fff59d; border: 6px solid #000000; }
+#votingStation #fieldTab { background: #ffffff; border: 2px solid #000000; }
+#votingStation #fieldTab[current="true"] { background: #fff59d; border: 4px solid #000000; }
+#votingStation QToolButton#plus { background: #0d47a1; color: #ffffff; }
+#votingStation QToolButton#minus { background: #000000; color: #ffffff; }
+#votingStation QToolButton#plus:disabled, #votingStation QToolButton#minus:disabled {
+    background: #ffffff; color: #4d4d4d; border: 2px dashed #4d4d4d;
+}
+#votingStation QToolButton#plus:focus, #votingStation QToolButton#minus:focus {
+    border: 5px solid #ffd600;
+}
+#votingStation QPushButton { background: #ffffff; color: #000000; border: 3px solid #000000; }
+#votingStation QPushButton#primary { background: #000000; color: #ffffff; border: 3px solid #000000; }
+#votingStation QPushButton#primary:disabled { background: #ffffff; color: #4d4d4d; border: 3px dashed #4d4d4d; }
+#votingStation QPushButton:focus, #votingStation QPushButton#primary:focus {
+    background: #ffd600; color: #000000; border: 4px solid #000000; }
+#votingStation QPushButton#largeText:checked { background: #000000; color: #ffffff; }
+#votingStation QLineEdit { border: 3px solid #000000; background: #ffffff; color: #000000; }
+#votingStation #notice[tone="error"] { background: #b71c1c; color: #ffffff; }
+#votingStation #notice[tone="warning"] { background: #ffd600; color: #000000; }
+#votingStation #notice[tone="info"] { background: #0d47a1; color: #ffffff; }
+#votingStation #thanks { color: #1b5e20; }
+#votingStation #checkRow { background: #ffffff; border: 2px solid #000000; }
+#votingStation QToolButton#adminButton { color: #000000; text-decoration: underline; }
+#votingStation QToolButton#adminButton:focus { background: #ffd600; }
+"""
+
+
+def station_style(*, large: bool, high_contrast: bool) -> str:
+    return (LARGE_STYLE if large else STYLE) + (HIGH_CONTRAST_STYLE if high_contrast else "")
 
 
 @dataclass(frozen=True)
@@ -200,7 +247,9 @@ class VotingStation(QWidget):
         self.station_name = station_name
         self.setObjectName("votingStation")
         self.setWindowTitle(self.tr("Voting station"))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(
+            station_style(large=False, high_contrast=appearance.current().high_contrast)
+        )
         self._locked = False
         self._busy = False
         self._pin_failures = 0
@@ -217,6 +266,7 @@ class VotingStation(QWidget):
         self.pin_dialog: PinDialog | None = None
 
         self.pages = QStackedWidget()
+        appearance.notifier().changed.connect(self._appearance_changed)
         self._build_scan_page()
         self._build_ballot_page()
         self._build_check_page()
@@ -253,6 +303,8 @@ class VotingStation(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        # The code field keeps Tab for scanners that end with it; Team comes right after it.
+        QWidget.setTabOrder(self.scan_input, self.admin_button)
         self.reset()
 
     # -- pages ------------------------------------------------------------------------------
@@ -294,11 +346,16 @@ class VotingStation(QWidget):
         self.admin_button = QToolButton()
         self.admin_button.setObjectName("adminButton")
         self.admin_button.setText(self.tr("Team"))
-        self.admin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reachable by Tab (after the code field) and by Ctrl+Shift+T, not by a stray click focus.
+        self.admin_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.admin_button.setAccessibleName(
             self.tr("For the team: unlock the station with the PIN")
         )
+        self.admin_button.setToolTip(self.tr("For the team: unlock the station (Ctrl+Shift+T)"))
         self.admin_button.clicked.connect(self.ask_pin)
+        self.team_shortcut = QShortcut(QKeySequence(TEAM_SHORTCUT), self)
+        self.team_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.team_shortcut.activated.connect(self.ask_pin)
         corner = QHBoxLayout()
         corner.addStretch(1)
         corner.addWidget(self.admin_button)
@@ -470,8 +527,8 @@ class VotingStation(QWidget):
         """Back to "scan your badge"; the draft of whoever stood here is gone, unsaved."""
         self._voter = self._sheet = self._draft = None
         self._thanks.stop()
-        if self._large:  # the next person starts with the usual text size
-            self.large_button.setChecked(False)
+        # The next person starts with the usual text size (large if the app is set so).
+        self.large_button.setChecked(appearance.current().large_text)
         self.scan_input.clear()
         self.scan_busy.hide()
         self.scan_input.setEnabled(True)
@@ -688,12 +745,22 @@ class VotingStation(QWidget):
             old.deleteLater()
         self.cards_area.setWidget(container)
 
+    def _restyle(self) -> None:
+        self.setStyleSheet(
+            station_style(large=self._large, high_contrast=appearance.current().high_contrast)
+        )
+
+    def _appearance_changed(self, chosen: appearance.Appearance) -> None:
+        self._restyle()
+        if self._voter is None:
+            self.large_button.setChecked(chosen.large_text)
+
     def set_large_text(self, large: bool) -> None:
         """Large text on the station itself, for people with low vision; kept until the next voter."""
         if large == self._large:
             return
         self._large = large
-        self.setStyleSheet(LARGE_STYLE if large else STYLE)
+        self._restyle()
         if self._sheet is None or self._draft is None:
             return
         focused = self.focusWidget()

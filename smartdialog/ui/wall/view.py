@@ -32,6 +32,7 @@ from smartdialog.core import clock, hyphenation
 from smartdialog.core.services.ideas import IdeaInfo
 from smartdialog.core.services.setup import FieldInfo
 from smartdialog.core.services.voting import top_with_ties
+from smartdialog.ui import appearance
 from smartdialog.ui.fonts import install_emoji_font
 from smartdialog.ui.wall.state import WallMode, WallState
 
@@ -48,8 +49,22 @@ TICK_MS = 40
 MIN_COLUMN_EMS = 10
 
 
+_strict = False
+
+
+def use_high_contrast(on: bool) -> None:
+    """High contrast (Settings › Appearance): a white wall, black small print, and text on
+    a field's colour at 4.5:1 rather than the 3:1 of large text."""
+    global BACKGROUND, MUTED, _strict
+    BACKGROUND = QColor("#ffffff" if on else "#f4f2ee")
+    MUTED = QColor(INK if on else "#5b5e66")
+    _strict = on
+
+
 def readable_on(colour: QColor) -> QColor:
     """White or near-black text on ``colour`` (WCAG relative luminance)."""
+    if _strict:
+        return appearance.readable_on(colour)
 
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
@@ -186,6 +201,10 @@ class _Texts:
         return block.size().height()
 
 
+use_high_contrast(appearance.current().high_contrast)
+appearance.notifier().changed.connect(lambda chosen: use_high_contrast(chosen.high_contrast))
+
+
 class WallView(QWidget):
     """Paints a ``WallState`` in its current mode."""
 
@@ -193,6 +212,7 @@ class WallView(QWidget):
         super().__init__(parent)
         install_emoji_font()  # a projector laptop without one would show "🚲" as a box
         self.state = state
+        appearance.notifier().changed.connect(self._appearance_changed)
         self._measure = _Texts()
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -223,6 +243,9 @@ class WallView(QWidget):
 
     def base_px(self) -> float:
         return max(7.0, self.height() * BASE_SHARE * self.state.scale)
+
+    def _appearance_changed(self, _chosen: object) -> None:
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
