@@ -14,15 +14,16 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
-# Libraries Qt needs on a bare Debian machine, the X server for the real-window
-# test and poppler for looking at PDFs. Skipped when already present.
+# Libraries Qt needs on a bare Debian machine (Qt Multimedia needs libpulse even where no
+# sound server runs), the X server for the real-window test and poppler for looking at
+# PDFs. Skipped when already present.
 system-deps:
-	@if ! command -v Xvfb >/dev/null || ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libxkbcommon-x11; then \
+	@if ! command -v Xvfb >/dev/null || ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libxkbcommon-x11 || ! ldconfig -p | grep -q libpulse.so.0; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 			xvfb xauth poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 			libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-			libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core >/dev/null; \
+			libxcb-randr0 libxcb-render-util0 libxcb-image0 libpulse0 fonts-dejavu-core >/dev/null; \
 	fi
 
 # PostgreSQL for the shared-event tests: start the machine's cluster when it is not running.
