@@ -128,9 +128,13 @@ def run(event: str | None = None, *, language: str | None = None) -> int:
     window.show()
     # The event opens right after the window is on screen, so that people see
     # the app at once while the database layer loads.
-    exit_after = os.environ.get("SMARTDIALOG_EXIT_AFTER", "")  # the start-up benchmark's hook
+    # The start-up benchmark's hook ("shown", "ready"), and the packaged app's smoke test
+    # ("workspaces": every workspace shown once on the event, then exit 0 — or 1 if it failed).
+    exit_after = os.environ.get("SMARTDIALOG_EXIT_AFTER", "")
     if exit_after == "shown":
         QTimer.singleShot(0, _end_start_up_measurement)
+    elif exit_after == "workspaces":
+        QTimer.singleShot(0, lambda: _smoke_test(app, window, event))
     else:
         QTimer.singleShot(
             0, lambda: _open_first_event(window, event, measure=exit_after == "ready")
@@ -145,6 +149,25 @@ def _open_first_event(window: MainWindow, event: str | None, *, measure: bool) -
         window.open_last_event()
     if measure:
         QTimer.singleShot(0, _end_start_up_measurement)
+
+
+def _smoke_test(app: QApplication, window: MainWindow, event: str | None) -> None:
+    """Open the event, show each workspace once, and leave with 0 when all of that worked."""
+    from smartdialog.ui.mainwindow import WORKSPACES
+
+    opened = bool(event) and window.open_event(event or "")
+    shown = []
+    if opened:
+        for spec in WORKSPACES:
+            page = window.show_workspace(spec.key)
+            QCoreApplication.processEvents()
+            if window.stack.currentWidget() is page:
+                shown.append(spec.key)
+    ok = opened and len(shown) == len(WORKSPACES)
+    log.info("smoke test: event opened %s, workspaces shown %s", opened, ", ".join(shown))
+    print(f"smoke test: {'ok' if ok else 'FAILED'} ({', '.join(shown) or 'no workspace'})")
+    window.close_event()
+    app.exit(0 if ok else 1)
 
 
 def _end_start_up_measurement() -> None:
