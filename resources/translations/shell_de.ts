@@ -922,5 +922,9 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <source>A shared event on a database server is backed up on the server (for example with pg_dump), not by smartdialog.</source>
         <translation>Eine gemeinsame Veranstaltung auf einem Datenbankserver wird auf dem Server gesichert (zum Beispiel mit pg_dump), nicht von smartdialog.</translation>
     </message>
+    <message>
+        <source>The event {name} is already open in smartdialog on this laptop. Switch to that window (taskbar) and work there; a second window on the same event would show outdated data.</source>
+        <translation>Die Veranstaltung {name} ist auf diesem Laptop bereits in smartdialog geöffnet. Wechseln Sie zu diesem Fenster (Taskleiste) und arbeiten Sie dort weiter; ein zweites Fenster auf derselben Veranstaltung würde veraltete Daten zeigen.</translation>
+    </message>
 </context>
 </TS>
