@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEMO := demo/smartdialog-demo.sdevent
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck unit bench forms translations system-deps postgres demo clean
+.PHONY: package run test check lint typecheck unit bench forms translations system-deps postgres demo clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,12 @@ forms: $(VENV)/.installed
 # Qt Linguist: refresh the .ts sources from the code, then build the .qm files.
 translations: $(VENV)/.installed
 	$(PY) -m smartdialog.devtools translations
+
+# The one-folder app for the venue laptops (PyInstaller), smoke-tested headless here.
+# Takes several minutes: not part of `make test` nor of CI's default run.
+package: system-deps postgres $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[package]'
+	packaging/package.sh
 
 clean:
 	rm -rf $(VENV) demo build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
