@@ -44,8 +44,8 @@ run: system-deps $(VENV)/.installed $(DEMO)
 	$(BIN)/smartdialog $(DEMO)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check smartdialog tests benchmarks
-	$(BIN)/ruff format --check smartdialog tests benchmarks
+	$(BIN)/ruff check smartdialog tests benchmarks packaging
+	$(BIN)/ruff format --check smartdialog tests benchmarks packaging
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy

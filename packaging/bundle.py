@@ -73,7 +73,7 @@ def datas() -> list[tuple[str, str]]:
 def windows_icon(out: Path) -> Path:
     """The app's icon as a Windows .ico, rendered from resources/icons/smartdialog.svg."""
     from PIL import Image
-    from PySide6.QtCore import QByteArray, QBuffer, QIODevice
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 

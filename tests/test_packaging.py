@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import zipfile
@@ -134,3 +135,33 @@ def test_psycopg_is_a_dependency_not_an_extra() -> None:
     for name in ("psycopg[binary]", "PySide6-Addons==6.12.0", "PySide6-Essentials==6.12.0"):
         assert name in needed
     assert "postgres" not in project["optional-dependencies"]
+
+
+def test_the_smoke_test_shows_every_workspace_and_exits_0(tmp_path: Path) -> None:
+    from smartdialog.core.demo import write_demo
+
+    event = tmp_path / "demo.sdevent"
+    write_demo(event, participants=30, ideas=10)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMARTDIALOG_EXIT_AFTER": "workspaces"}
+    done = subprocess.run(
+        [sys.executable, "-m", "smartdialog", str(event)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "smoke test: ok (setup, desk, ideas, wall, voting, minutes)" in done.stdout
+
+
+def test_the_smoke_test_fails_without_an_event(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMARTDIALOG_EXIT_AFTER": "workspaces"}
+    done = subprocess.run(
+        [sys.executable, "-m", "smartdialog"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert "smoke test: FAILED" in done.stdout
