@@ -347,3 +347,34 @@ def test_frames_shown_in_the_window_reach_the_desk(
         window.show_frame(frame)
     assert answer.args == [feedback.WELCOME]
     assert not window.preview.pixmap().isNull()
+
+
+class FakeFrame:
+    """Stands for a QVideoFrame: counts its (costly) conversions."""
+
+    def __init__(self, image: QImage) -> None:
+        self.image = image
+        self.converted = 0
+
+    def toImage(self) -> QImage:  # noqa: N802 - Qt's name
+        self.converted += 1
+        return self.image
+
+
+def test_frames_arriving_while_one_is_decoded_are_not_even_converted(
+    qtbot: QtBot, tmp_path: Path, people_db: Database
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    scanner = CameraScanner()
+    window = CameraWindow(settings, scanner, cameras=lambda: [])
+    qtbot.addWidget(window)
+    first = FakeFrame(frame_with((ticket_image(people_db, "Weiß"), QPoint(200, 120))))
+    second = FakeFrame(frame_with())
+    with qtbot.waitSignal(scanner.frame_done, timeout=5000):
+        window._frame(first)
+        window._frame(second)  # the camera's next frame, the decoder still busy
+    assert (first.converted, second.converted) == (1, 0)
+    assert (scanner.offered, scanner.dropped) == (2, 1)
+    window._frame(second)
+    assert second.converted == 1
+    qtbot.waitUntil(lambda: not scanner.busy)

@@ -41,6 +41,17 @@ def video_inputs() -> list[Any]:
     return list(QMediaDevices.videoInputs())
 
 
+def _scanning_format(device: Any) -> Any:
+    """The camera's smallest format at least 640 pixels wide: enough for a ticket, cheap."""
+    formats = [f for f in device.videoFormats() if f.resolution().width() >= 640]
+    if not formats:
+        return None
+    return min(
+        formats,
+        key=lambda f: (f.resolution().width() * f.resolution().height(), -f.maxFrameRate()),
+    )
+
+
 class CameraWindow(QDialog):
     """Chooses a camera, shows its picture small, feeds its frames to the scanner."""
 
@@ -163,6 +174,9 @@ class CameraWindow(QDialog):
         device = cameras[row]
         self.settings.setValue(SETTING, bytes(device.id().data()).hex())
         self._camera = QCamera(device)
+        small = _scanning_format(device)
+        if small is not None:
+            self._camera.setCameraFormat(small)
         self._camera.errorOccurred.connect(self.camera_error)
         self._sink = QVideoSink(self)
         self._sink.videoFrameChanged.connect(self._frame)
@@ -201,6 +215,12 @@ class CameraWindow(QDialog):
         )
 
     def _frame(self, frame: Any) -> None:
+        if self.scanner.busy:
+            # Still decoding the last one: this frame is dropped before it costs a conversion
+            # on the GUI thread (the preview follows at the decoder's pace, some 20 a second).
+            self.scanner.offered += 1
+            self.scanner.dropped += 1
+            return
         image = frame.toImage()
         if image.isNull():
             return
