@@ -151,7 +151,10 @@ def test_the_smoke_test_shows_every_workspace_and_exits_0(tmp_path: Path) -> Non
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert "smoke test: ok (setup, desk, ideas, wall, voting, minutes)" in done.stdout
+    assert (
+        "smoke test: ok (setup, desk, ideas, wall, voting, minutes; camera decoder ok, sound ok)"
+        in done.stdout
+    )
 
 
 def test_the_smoke_test_fails_without_an_event(tmp_path: Path) -> None:

@@ -163,11 +163,50 @@ def _smoke_test(app: QApplication, window: MainWindow, event: str | None) -> Non
             QCoreApplication.processEvents()
             if window.stack.currentWidget() is page:
                 shown.append(spec.key)
-    ok = opened and len(shown) == len(WORKSPACES)
-    log.info("smoke test: event opened %s, workspaces shown %s", opened, ", ".join(shown))
-    print(f"smoke test: {'ok' if ok else 'FAILED'} ({', '.join(shown) or 'no workspace'})")
+    parts = _smoke_parts()
+    ok = opened and len(shown) == len(WORKSPACES) and all(parts.values())
+    log.info("smoke test: event opened %s, workspaces shown %s, %s", opened, shown, parts)
+    loaded = ", ".join(f"{name} {'ok' if good else 'MISSING'}" for name, good in parts.items())
+    print(
+        f"smoke test: {'ok' if ok else 'FAILED'} ({', '.join(shown) or 'no workspace'}; {loaded})"
+    )
     window.close_event()
     app.exit(0 if ok else 1)
+
+
+def _smoke_parts() -> dict[str, bool]:
+    """What the desk loads only when used: the QR decoder for the camera, Qt's sound effects."""
+    parts = {}
+    try:
+        from PySide6.QtGui import QColor, QImage, QPainter
+
+        from smartdialog.core.services import badges
+        from smartdialog.ui.desk import framescan
+
+        matrix = badges.qr_matrix("12345678901234567890")
+        image = QImage(len(matrix) + 8, len(matrix) + 8, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        for y, row in enumerate(matrix):
+            for x, dark in enumerate(row):
+                if dark:
+                    painter.fillRect(x + 4, y + 4, 1, 1, QColor("black"))
+        painter.end()
+        image = image.scaled(image.width() * 6, image.height() * 6)
+        parts["camera decoder"] = framescan.decode_qr(framescan.prepare(image)) == [
+            "12345678901234567890"
+        ]
+    except ImportError:
+        log.exception("smoke test: the camera decoder is missing")
+        parts["camera decoder"] = False
+    try:
+        from PySide6.QtMultimedia import QSoundEffect
+
+        parts["sound"] = QSoundEffect() is not None
+    except ImportError:
+        log.exception("smoke test: Qt Multimedia is missing")
+        parts["sound"] = False
+    return parts
 
 
 def _end_start_up_measurement() -> None:
