@@ -12,14 +12,15 @@ desk's ``handle_scan``), so that a camera gives exactly a scanner's verdict.
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
-
-from smartdialog.ui import worker
 
 log = logging.getLogger("smartdialog.desk.camera")
 
@@ -81,22 +82,23 @@ class RepeatGuard:
         return last is None or now - last > self.pause_s
 
 
-def decode_frame(_progress: object, image: QImage) -> list[str]:
-    """The worker's job: one frame in, its codes out."""
-    return decode_qr(prepare(image))
-
-
 class CameraScanner(QObject):
     """Takes frames from a camera (or a test), gives ``scanned`` texts like a hand scanner.
 
     ``several`` is emitted instead when more than one code is in view: which of
     them was meant is not for the desk to guess.
+
+    Decoding runs on one thread of its own for the scanner's lifetime rather
+    than as a task on the thread pool: a camera asks for some twenty decodes a
+    second, and a pooled task per frame costs a runnable, its signals and a
+    hand-over each time.
     """
 
     scanned = Signal(str)
     several = Signal(int)
     # Every decoded frame's codes, whether admitted or not (tests, the preview's hint).
     frame_done = Signal(list)
+    _decoded = Signal(list)
 
     def __init__(
         self,
@@ -110,6 +112,17 @@ class CameraScanner(QObject):
         self.busy = False
         self.offered = 0
         self.dropped = 0
+        self._decoded.connect(self._on_decoded)
+        self._frames: queue.SimpleQueue[QImage | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(
+            target=_decode_loop,
+            args=(self._frames, weakref.ref(self)),
+            name="camera-decoder",
+            daemon=True,
+        )
+        self._thread.start()
+        # The thread ends with its scanner (it holds only a weak reference to it).
+        weakref.finalize(self, self._frames.put, None)
 
     def offer(self, image: QImage) -> bool:
         """Decode this frame unless one is being decoded; True when it was taken."""
@@ -118,12 +131,8 @@ class CameraScanner(QObject):
             self.dropped += 1
             return False
         self.busy = True
-        worker.start(decode_frame, image, on_done=self._on_decoded, on_error=self._on_failed)
+        self._frames.put(image)
         return True
-
-    def _on_failed(self, _exc: Exception) -> None:
-        # A frame the decoder cannot take (logged by the worker) must not stop the camera.
-        self._on_decoded([])
 
     def _on_decoded(self, texts: list[str]) -> None:
         self.busy = False
@@ -133,3 +142,27 @@ class CameraScanner(QObject):
         elif texts and self.guard.admit(texts[0]):
             self.scanned.emit(texts[0])
         self.frame_done.emit(texts)
+
+    def stop(self) -> None:
+        """End the decoding thread (the scanner is no longer needed)."""
+        self._frames.put(None)
+        self._thread.join(timeout=5)
+
+
+def _decode_loop(
+    frames: queue.SimpleQueue[QImage | None], scanner: weakref.ref[CameraScanner]
+) -> None:
+    while (image := frames.get()) is not None:
+        try:
+            texts = decode_qr(prepare(image))
+        except Exception:  # a frame the decoder cannot take must not stop the camera
+            log.exception("decoding a camera frame failed")
+            texts = []
+        owner = scanner()
+        if owner is None:
+            return
+        try:
+            owner._decoded.emit(texts)  # queued to the GUI thread
+        except RuntimeError:  # the scanner's Qt side is gone (the desk closed)
+            return
+        del owner
