@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEMO := demo/smartdialog-demo.sdevent
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck unit bench forms translations system-deps postgres demo clean
+.PHONY: package run test check lint typecheck unit bench forms translations system-deps postgres demo clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,15 +14,16 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
-# Libraries Qt needs on a bare Debian machine, the X server for the real-window
-# test and poppler for looking at PDFs. Skipped when already present.
+# Libraries Qt needs on a bare Debian machine (Qt Multimedia needs libpulse even where no
+# sound server runs), the X server for the real-window test and poppler for looking at
+# PDFs. Skipped when already present.
 system-deps:
-	@if ! command -v Xvfb >/dev/null || ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libxkbcommon-x11; then \
+	@if ! command -v Xvfb >/dev/null || ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libxkbcommon-x11 || ! ldconfig -p | grep -q libpulse.so.0; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 			xvfb xauth poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 			libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-			libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core >/dev/null; \
+			libxcb-randr0 libxcb-render-util0 libxcb-image0 libpulse0 fonts-dejavu-core >/dev/null; \
 	fi
 
 # PostgreSQL for the shared-event tests: start the machine's cluster when it is not running.
@@ -43,8 +44,8 @@ run: system-deps $(VENV)/.installed $(DEMO)
 	$(BIN)/smartdialog $(DEMO)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check smartdialog tests benchmarks
-	$(BIN)/ruff format --check smartdialog tests benchmarks
+	$(BIN)/ruff check smartdialog tests benchmarks packaging
+	$(BIN)/ruff format --check smartdialog tests benchmarks packaging
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
@@ -68,6 +69,12 @@ forms: $(VENV)/.installed
 # Qt Linguist: refresh the .ts sources from the code, then build the .qm files.
 translations: $(VENV)/.installed
 	$(PY) -m smartdialog.devtools translations
+
+# The one-folder app for the venue laptops (PyInstaller), smoke-tested headless here.
+# Takes several minutes: not part of `make test` nor of CI's default run.
+package: system-deps postgres $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[package]'
+	packaging/package.sh
 
 clean:
 	rm -rf $(VENV) demo build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -37,6 +37,45 @@
     </message>
 </context>
 <context>
+    <name>CameraWindow</name>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Kamera:</translation>
+    </message>
+    <message>
+        <source>This laptop has no camera that smartdialog can use. Connect a webcam (it is found at once), or check in with the hand scanner or by name.</source>
+        <translation>Dieser Laptop hat keine Kamera, die smartdialog nutzen kann. Schließen Sie eine Webcam an (sie wird sofort erkannt), oder checken Sie mit dem Handscanner oder über den Namen ein.</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Keine Kamera</translation>
+    </message>
+    <message>
+        <source>The camera was disconnected. Plug it in again and press Start, or go on with the hand scanner. Nothing scanned so far is lost.</source>
+        <translation>Die Kamera wurde getrennt. Stecken Sie sie wieder ein und drücken Sie „Starten“, oder arbeiten Sie mit dem Handscanner weiter. Bisher Gescanntes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Hold the ticket&apos;s code to the camera, about a hand&apos;s width away.</source>
+        <translation>Halten Sie den Code des Tickets etwa eine Handbreit vor die Kamera.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used right now. Perhaps another program (a video call, the camera app) is using it: close that program, then press Start again.</source>
+        <translation>Die Kamera lässt sich gerade nicht verwenden. Vielleicht nutzt ein anderes Programm sie (eine Videokonferenz, die Kamera-App): Schließen Sie dieses Programm und drücken Sie dann erneut „Starten“.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+</context>
+<context>
     <name>DeskOptions</name>
     <message>
         <source>Options</source>
@@ -61,6 +100,22 @@
     <message>
         <source>Sounds</source>
         <translation>Töne</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>Play a test sound</source>
+        <translation>Testton abspielen</translation>
+    </message>
+    <message>
+        <source>Camera …</source>
+        <translation>Kamera …</translation>
     </message>
 </context>
 <context>
@@ -148,6 +203,14 @@
     <message>
         <source>since {time} at {desk}</source>
         <translation>seit {time} Uhr an {desk}</translation>
+    </message>
+    <message>
+        <source>Two codes in view</source>
+        <translation>Zwei Codes im Bild</translation>
+    </message>
+    <message>
+        <source>Hold up one ticket at a time; keep the other out of the camera&apos;s view.</source>
+        <translation>Bitte immer nur ein Ticket vorhalten; das andere aus dem Bild der Kamera nehmen.</translation>
     </message>
     <message>
         <source>Ticket belongs to another event</source>

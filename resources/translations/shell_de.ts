@@ -1155,6 +1155,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <source>Round {number} is not closed yet; it has no tally hash to check.</source>
         <translation>Runde {number} ist noch nicht abgeschlossen; sie hat noch keinen Prüfwert.</translation>
     </message>
+    <message>
+        <source>The event {name} is already open in smartdialog on this laptop. Switch to that window (taskbar) and work there; a second window on the same event would show outdated data.</source>
+        <translation>Die Veranstaltung {name} ist auf diesem Laptop bereits in smartdialog geöffnet. Wechseln Sie zu diesem Fenster (Taskleiste) und arbeiten Sie dort weiter; ein zweites Fenster auf derselben Veranstaltung würde veraltete Daten zeigen.</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>

@@ -384,6 +384,8 @@ class Database:
         # Called after every committed unit of work (from the thread that wrote):
         # the GUI uses it to refresh its views at once instead of at the next poll.
         self.on_commit: list[Callable[[], None]] = []
+        # Called once when the database is closed (the GUI releases its lock on the file).
+        self.on_close: list[Callable[[], None]] = []
 
     @property
     def url(self) -> str:
@@ -450,6 +452,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        callbacks, self.on_close = self.on_close, []
+        for callback in callbacks:
+            callback()
 
 
 @event.listens_for(Session, "before_flush")

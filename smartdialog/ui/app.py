@@ -125,9 +125,13 @@ def run(event: str | None = None, *, language: str | None = None) -> int:
     window.show()
     # The event opens right after the window is on screen, so that people see
     # the app at once while the database layer loads.
-    exit_after = os.environ.get("SMARTDIALOG_EXIT_AFTER", "")  # the start-up benchmark's hook
+    # The start-up benchmark's hook ("shown", "ready"), and the packaged app's smoke test
+    # ("workspaces": every workspace shown once on the event, then exit 0 — or 1 if it failed).
+    exit_after = os.environ.get("SMARTDIALOG_EXIT_AFTER", "")
     if exit_after == "shown":
         QTimer.singleShot(0, _end_start_up_measurement)
+    elif exit_after == "workspaces":
+        QTimer.singleShot(0, lambda: _smoke_test(app, window, event))
     else:
         QTimer.singleShot(
             0, lambda: _open_first_event(window, event, measure=exit_after == "ready")
@@ -142,6 +146,64 @@ def _open_first_event(window: MainWindow, event: str | None, *, measure: bool) -
         window.open_last_event()
     if measure:
         QTimer.singleShot(0, _end_start_up_measurement)
+
+
+def _smoke_test(app: QApplication, window: MainWindow, event: str | None) -> None:
+    """Open the event, show each workspace once, and leave with 0 when all of that worked."""
+    from smartdialog.ui.mainwindow import WORKSPACES
+
+    opened = bool(event) and window.open_event(event or "")
+    shown = []
+    if opened:
+        for spec in WORKSPACES:
+            page = window.show_workspace(spec.key)
+            QCoreApplication.processEvents()
+            if window.stack.currentWidget() is page:
+                shown.append(spec.key)
+    parts = _smoke_parts()
+    ok = opened and len(shown) == len(WORKSPACES) and all(parts.values())
+    log.info("smoke test: event opened %s, workspaces shown %s, %s", opened, shown, parts)
+    loaded = ", ".join(f"{name} {'ok' if good else 'MISSING'}" for name, good in parts.items())
+    print(
+        f"smoke test: {'ok' if ok else 'FAILED'} ({', '.join(shown) or 'no workspace'}; {loaded})"
+    )
+    window.close_event()
+    app.exit(0 if ok else 1)
+
+
+def _smoke_parts() -> dict[str, bool]:
+    """What the desk loads only when used: the QR decoder for the camera, Qt's sound effects."""
+    parts = {}
+    try:
+        from PySide6.QtGui import QColor, QImage, QPainter
+
+        from smartdialog.core.services import badges
+        from smartdialog.ui.desk import framescan
+
+        matrix = badges.qr_matrix("12345678901234567890")
+        image = QImage(len(matrix) + 8, len(matrix) + 8, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        for y, row in enumerate(matrix):
+            for x, dark in enumerate(row):
+                if dark:
+                    painter.fillRect(x + 4, y + 4, 1, 1, QColor("black"))
+        painter.end()
+        image = image.scaled(image.width() * 6, image.height() * 6)
+        parts["camera decoder"] = framescan.decode_qr(framescan.prepare(image)) == [
+            "12345678901234567890"
+        ]
+    except ImportError:
+        log.exception("smoke test: the camera decoder is missing")
+        parts["camera decoder"] = False
+    try:
+        from PySide6.QtMultimedia import QSoundEffect
+
+        parts["sound"] = QSoundEffect() is not None
+    except ImportError:
+        log.exception("smoke test: Qt Multimedia is missing")
+        parts["sound"] = False
+    return parts
 
 
 def _end_start_up_measurement() -> None:

@@ -1,23 +1,18 @@
 """What the desk shows and plays after a scan: colour, large words, an icon, a sound.
 
-Sound: PySide6-Essentials has no Qt Multimedia, so there is no cross-platform
-way to play a WAV from Qt here.  On Windows (the city's venue laptops) the
-standard library's ``winsound`` plays resources/sounds/*.wav asynchronously;
-elsewhere the desk falls back to the system bell in distinct rhythms (one,
-two, three beeps).  The colours and words carry the verdict on their own.
+The sounds themselves live in ``smartdialog.ui.desk.sounds`` (Qt Multimedia,
+the bell where no audio device exists); the colours and words carry the
+verdict on their own.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-import sys
 from typing import Final
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartdialog.paths import resource
 from smartdialog.ui.accessibility import announce
+
+# Kept importable from here: the desk and other stations ask for ``feedback.Sounds``.
+from smartdialog.ui.desk.sounds import Sounds as Sounds
 
 log = logging.getLogger("smartdialog.desk")
 
@@ -57,41 +54,6 @@ SYMBOLS: Final = {
 ICON_SIZE: Final = 96
 # How long a verdict stays before the panel is ready again (ms): longer for what needs reading.
 HOLD_MS: Final = {WELCOME: 3000, ALREADY: 6000, REJECTED: 8000, INFO: 5000}
-BEEPS: Final = {WELCOME: 1, ALREADY: 2, REJECTED: 3}
-
-
-class Sounds:
-    """Plays the verdict's sound; ``enabled`` switches them off (a quiet hall, the tests)."""
-
-    def __init__(self) -> None:
-        self.enabled = True
-        self.played: list[str] = []
-        self._winsound = importlib.import_module("winsound") if sys.platform == "win32" else None
-
-    @property
-    def backend(self) -> str:
-        return "wav" if self._winsound is not None else "beep"
-
-    def play(self, verdict: str) -> None:
-        if verdict not in BEEPS:
-            return
-        self.played.append(verdict)
-        if not self.enabled:
-            return
-        if self._winsound is not None:
-            path = resource("sounds", f"{verdict}.wav")
-            flags = (
-                self._winsound.SND_FILENAME
-                | self._winsound.SND_ASYNC
-                | self._winsound.SND_NODEFAULT
-            )
-            try:
-                self._winsound.PlaySound(str(path), flags)
-                return
-            except RuntimeError:
-                log.warning("could not play %s", path)
-        for n in range(BEEPS[verdict]):
-            QTimer.singleShot(n * 180, QApplication.beep)
 
 
 class VerdictIcon(QWidget):

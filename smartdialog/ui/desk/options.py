@@ -1,4 +1,4 @@
-"""The desk's Options button: how badges are printed, and whether the desk makes sounds.
+"""The desk's Options button: how badges are printed, the sounds, the camera.
 
 Each choice is a preference of this laptop (QSettings), read when asked, so
 that another desk's choice never changes this one.
@@ -6,22 +6,29 @@ that another desk's choice never changes this one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from smartdialog.core.services import badges
-from smartdialog.ui.desk.feedback import Sounds
+from smartdialog.ui.desk.sounds import DEFAULT_VOLUME, Sounds
+
+VOLUMES = (20, 40, 60, 80, 100)
 
 
 class DeskOptions(QPushButton):
-    """A button with a menu of the desk's print and sound preferences."""
+    """A button with a menu of the desk's print, sound and camera preferences."""
+
+    # Options › Camera …: the desk opens its camera window.
+    camera_requested = Signal()
 
     def __init__(self, settings: QSettings, sounds: Sounds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.sounds = sounds
         self.sounds.enabled = bool(settings.value("desk/sounds", True, type=bool))
+        volume = settings.value("desk/volume", DEFAULT_VOLUME, type=int)
+        self.sounds.set_volume(volume if isinstance(volume, int) else DEFAULT_VOLUME)
         self.setText(self.tr("Options"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self)
@@ -42,11 +49,39 @@ class DeskOptions(QPushButton):
         self.badge_on_checkin_action = self._switch(
             menu, self.tr("Print a badge at every check-in"), "desk/badge_on_checkin"
         )
-        sound = menu.addAction(self.tr("Sounds"))
-        sound.setCheckable(True)
-        sound.setChecked(self.sounds.enabled)
-        sound.toggled.connect(self._set_sounds)
+        menu.addSeparator()
+        self.sound_action = menu.addAction(self.tr("Sounds"))
+        self.sound_action.setCheckable(True)
+        self.sound_action.setChecked(self.sounds.enabled)
+        self.sound_action.toggled.connect(self._set_sounds)
+        volume_menu = menu.addMenu(self.tr("Volume"))
+        self.volume_menu = volume_menu
+        group = QActionGroup(self)
+        self.volume_actions: dict[int, QAction] = {}
+        for percent in VOLUMES:
+            act = volume_menu.addAction(self.tr("{percent} %").format(percent=percent))
+            act.setCheckable(True)
+            act.setChecked(percent == self._nearest_volume())
+            act.setActionGroup(group)
+            act.triggered.connect(lambda _c=False, p=percent: self.set_volume(p))
+            self.volume_actions[percent] = act
+        volume_menu.addSeparator()
+        self.test_sound_action = volume_menu.addAction(self.tr("Play a test sound"))
+        self.test_sound_action.triggered.connect(lambda: self.sounds.play("welcome"))
+        menu.addSeparator()
+        self.camera_action = menu.addAction(self.tr("Camera …"))
+        self.camera_action.triggered.connect(self.camera_requested)
         self.setMenu(menu)
+
+    def _nearest_volume(self) -> int:
+        return min(VOLUMES, key=lambda v: abs(v - self.sounds.volume))
+
+    def set_volume(self, percent: int) -> None:
+        self.sounds.set_volume(percent)
+        self.settings.setValue("desk/volume", self.sounds.volume)
+        act = self.volume_actions.get(self._nearest_volume())
+        if act is not None:
+            act.setChecked(True)
 
     def _switch(self, menu: QMenu, text: str, key: str) -> QAction:
         action = menu.addAction(text)

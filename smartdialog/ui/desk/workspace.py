@@ -40,6 +40,7 @@ from smartdialog.ui import ops
 from smartdialog.ui.desk import feedback
 from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
 from smartdialog.ui.desk.feedback import ResultPanel, Sounds
+from smartdialog.ui.desk.framescan import CameraScanner
 from smartdialog.ui.desk.importdialog import ImportDialog
 from smartdialog.ui.desk.jobs import PrintJobs
 from smartdialog.ui.desk.models import FailedScansModel, RecentModel, rejection_text
@@ -118,6 +119,9 @@ class DeskWorkspace(Workspace):
         self._live_generation = 0
         self._scans_in_flight = 0
         self.options = DeskOptions(settings, self.sounds)
+        self.options.camera_requested.connect(self.open_camera)
+        self._camera_scanner: CameraScanner | None = None
+        self.camera_window: QWidget | None = None
         self.jobs = PrintJobs(self, settings, self.options)
         self.jobs.status_message.connect(self.status_message)
         self._build()
@@ -416,6 +420,37 @@ class DeskWorkspace(Workspace):
         self.status_message.emit(f"{headline} – {detail}" if detail else headline)
         self.answered.emit(state)
         self.input.setFocus()
+
+    # -- the camera ----------------------------------------------------------------------------
+
+    def camera_scanner(self) -> CameraScanner:
+        """The camera's decoder: what it reads takes the hand scanner's way."""
+        if self._camera_scanner is None:
+            self._camera_scanner = CameraScanner(self)
+            self._camera_scanner.scanned.connect(self.handle_scan)
+            self._camera_scanner.several.connect(self._several_codes)
+        return self._camera_scanner
+
+    def open_camera(self) -> QWidget:
+        from smartdialog.ui.desk.camera import CameraWindow
+
+        if self.camera_window is None:
+            self.camera_window = CameraWindow(self.settings, self.camera_scanner(), self)
+        if self.camera_window.isVisible():
+            self.camera_window.raise_()  # asked again: bring it up from behind the desk
+        else:
+            self.camera_window.show()
+        self.input.setFocus()
+        return self.camera_window
+
+    def _several_codes(self, count: int) -> None:
+        if self.db is None:
+            return
+        self._show(
+            feedback.INFO,
+            self.tr("Two codes in view"),
+            self.tr("Hold up one ticket at a time; keep the other out of the camera's view."),
+        )
 
     # -- finding people by name -----------------------------------------------------------------
 
