@@ -134,9 +134,7 @@ def test_psycopg_is_a_dependency_not_an_extra() -> None:
     needed = " ".join(project["dependencies"])
     assert "psycopg[binary]" in needed
     # Qt Multimedia comes from the Addons at exactly the Essentials' version.
-    pins = {
-        d.split("==")[0]: d.split("==")[1] for d in project["dependencies"] if "PySide6" in d
-    }
+    pins = {d.split("==")[0]: d.split("==")[1] for d in project["dependencies"] if "PySide6" in d}
     assert set(pins) == {"PySide6-Essentials", "PySide6-Addons"}
     assert pins["PySide6-Addons"] == pins["PySide6-Essentials"]
 
