@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from smartdialog.core import clock, spreadsheet
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
+from smartdialog.core.minutes import german
 from smartdialog.core.models import BadgePrint, Participant
 from smartdialog.core.services import audit, setup, tickets
 from smartdialog.core.text import full_name
@@ -136,29 +137,8 @@ class PrintTexts:
         "Bitte zeigen Sie diesen QR-Code am Empfang vor – ausgedruckt oder auf dem Handy."
     )
     personal_note: str = "Der Code enthält keine persönlichen Daten."
-    weekdays: tuple[str, ...] = (
-        "Montag",
-        "Dienstag",
-        "Mittwoch",
-        "Donnerstag",
-        "Freitag",
-        "Samstag",
-        "Sonntag",
-    )
-    months: tuple[str, ...] = (
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    )
+    weekdays: tuple[str, ...] = german.WEEKDAYS
+    months: tuple[str, ...] = german.MONTHS
     date_format: str = "{weekday}, {day}. {month} {year}, {time} Uhr"
     # The mail-merge list beside the tickets written one file per person.
     mail_list: str = "Versandliste.csv"
