@@ -75,10 +75,14 @@ def test_killed_writers_lose_no_acknowledged_write(
         )
         writer.start()
         sender.close()
-        # Wait until it has opened the file, then let it write for a random moment.
+        # Let it write a random number of units of work, then cut the power at a random
+        # moment within the next one, however fast the machine is.
         assert receiver.poll(30), "the writer did not start"
         messages = [receiver.recv()]
-        time.sleep(rng.uniform(0.0, 0.15))  # the random moment of the power cut
+        reported = rng.randrange(0, 2 * PEOPLE_PER_WRITER)
+        while len(messages) <= reported and receiver.poll(30):
+            messages.append(receiver.recv())
+        time.sleep(rng.uniform(0.0, 0.004))
         writer.kill()
         writer.join(30)
         while receiver.poll():
