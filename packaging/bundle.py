@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smartdialog.cli import COMMAND_MODULES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # (source folder in the checkout, folder inside the app) — smartdialog.paths looks for the
@@ -24,15 +26,8 @@ DATAS: tuple[tuple[str, str], ...] = (
 
 # Imported by name at run time, so PyInstaller's analysis cannot see them.
 HIDDEN_IMPORTS: tuple[str, ...] = (
-    # smartdialog.cli.COMMAND_MODULES: the command-line jobs.
-    "smartdialog.commands.event",
-    "smartdialog.commands.desk",
-    "smartdialog.commands.ideas",
-    "smartdialog.commands.voting",
-    "smartdialog.commands.minutes",
-    "smartdialog.commands.hosting",
-    "smartdialog.commands.merge",
-    "smartdialog.commands.trust",
+    # The command-line jobs, imported by name from the one list the command line keeps.
+    *COMMAND_MODULES,
     # SQLAlchemy loads its dialect and driver from the database URL.
     "sqlalchemy.dialects.sqlite.pysqlite",
     "sqlalchemy.dialects.postgresql.psycopg",
