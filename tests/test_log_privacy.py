@@ -53,17 +53,21 @@ def _log_it_like_the_app(exc: ConflictError) -> None:
     translate_error(exc)  # the GUI's path: logs unknown storage errors with their traceback
 
 
-@pytest.mark.expect_error_log
-def test_a_database_error_logs_no_personal_value_on_sqlite(
-    db: Database, caplog: pytest.LogCaptureFixture
-) -> None:
-    caplog.set_level(logging.DEBUG)
-    for exc in _provoke_integrity_errors(db):
+def _log_each_like_the_app(errors: list[ConflictError]) -> None:
+    for exc in errors:
         _log_it_like_the_app(exc)
         cause = exc.__cause__
         assert isinstance(cause, IntegrityError)
         _assert_no_personal_value(str(cause))
         _assert_no_personal_value(str(cause.orig))
+
+
+@pytest.mark.expect_error_log
+def test_a_database_error_logs_no_personal_value_on_sqlite(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    _log_each_like_the_app(_provoke_integrity_errors(db))
     assert "IntegrityError" in _logged_text(caplog)
     _assert_no_personal_value(_logged_text(caplog))
 
@@ -73,11 +77,6 @@ def test_a_database_error_logs_no_personal_value_on_postgresql(
     pg_db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    for exc in _provoke_integrity_errors(pg_db):
-        _log_it_like_the_app(exc)
-        cause = exc.__cause__
-        assert isinstance(cause, IntegrityError)
-        _assert_no_personal_value(str(cause))
-        _assert_no_personal_value(str(cause.orig))
+    _log_each_like_the_app(_provoke_integrity_errors(pg_db))
     assert "check constraint" in _logged_text(caplog)
     _assert_no_personal_value(_logged_text(caplog))
