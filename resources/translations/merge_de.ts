@@ -174,10 +174,6 @@
         <translation>Die gemeinsame Veranstaltung {path} hat einen älteren Datenbankstand. Öffnen Sie sie einmal mit dieser Version von smartdialog (das aktualisiert sie) und führen Sie dann zusammen.</translation>
     </message>
     <message>
-        <source>The event file {path} does not exist (any more). It may have been moved, renamed or be on a drive that is not connected.</source>
-        <translation>Die Veranstaltungsdatei {path} gibt es nicht (mehr). Vielleicht wurde sie verschoben oder umbenannt, oder sie liegt auf einem Laufwerk, das nicht angeschlossen ist.</translation>
-    </message>
-    <message>
         <source>The file {path} cannot be read: {reason}</source>
         <translation>Die Datei {path} kann nicht gelesen werden: {reason}</translation>
     </message>

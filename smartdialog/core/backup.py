@@ -19,7 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from smartdialog.core.errors import QT_TRANSLATE_NOOP, EnvironmentProblem, EventFileError
+from smartdialog.core.errors import (
+    QT_TRANSLATE_NOOP,
+    EnvironmentProblem,
+    missing_event_file,
+)
 
 log = logging.getLogger("smartdialog.backup")
 
@@ -53,14 +57,7 @@ def backup_file(source: Path, target: Path) -> BackupResult:
     source, target = Path(source), Path(target)
     folder = target.parent
     if not source.is_file():
-        raise EventFileError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "The event file {path} does not exist (any more). It may have been moved, "
-                "renamed or be on a drive that is not connected.",
-            ),
-            path=str(source),
-        )
+        raise missing_event_file(str(source))
     if not folder.is_dir():
         raise BackupError(
             QT_TRANSLATE_NOOP(

@@ -30,6 +30,7 @@ from smartdialog.core.errors import (
     EventFileError,
     SmartDialogError,
     StorageError,
+    missing_event_file,
 )
 from smartdialog.core.models import Base, Device, Event, Row
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url
@@ -145,14 +146,7 @@ def _without_row_values(context: Any) -> None:
 
 def _check_event_file(path: Path) -> None:
     if not path.exists():
-        raise EventFileError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "The event file {path} does not exist (any more). It may have been moved, "
-                "renamed or be on a drive that is not connected.",
-            ),
-            path=str(path),
-        )
+        raise missing_event_file(str(path))
     if path.is_dir():
         raise EventFileError(
             QT_TRANSLATE_NOOP("errors", "{path} is a folder, not an event file."), path=str(path)

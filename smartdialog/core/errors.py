@@ -73,3 +73,15 @@ class DatabaseBusy(StorageError):
 
 class AccessDenied(DomainError):
     """This laptop's role may not do this, or the PIN given was not the right one."""
+
+
+def missing_event_file(path: str) -> EventFileError:
+    """The one sentence for an event file that is not where it was."""
+    return EventFileError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The event file {path} does not exist (any more). It may have been moved, "
+            "renamed or be on a drive that is not connected.",
+        ),
+        path=path,
+    )

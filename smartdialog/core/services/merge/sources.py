@@ -20,7 +20,12 @@ from pathlib import Path
 from sqlalchemy import Engine, make_url
 
 from smartdialog.core import db as core_db
-from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, EventFileError
+from smartdialog.core.errors import (
+    QT_TRANSLATE_NOOP,
+    DomainError,
+    EventFileError,
+    missing_event_file,
+)
 from smartdialog.core.targets import is_url
 
 
@@ -140,14 +145,7 @@ def open_source(target: str | os.PathLike[str]) -> Iterator[OpenSource]:
         return
     path = Path(target).expanduser().resolve()
     if not path.is_file():
-        raise EventFileError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "The event file {path} does not exist (any more). It may have been moved, "
-                "renamed or be on a drive that is not connected.",
-            ),
-            path=str(path),
-        )
+        raise missing_event_file(str(path))
     with tempfile.TemporaryDirectory(prefix="smartdialog-merge-") as folder:
         copy = Path(folder) / "source.sdevent"
         try:
