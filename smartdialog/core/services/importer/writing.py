@@ -30,7 +30,7 @@ from smartdialog.core.services.importer.mapping import (
 )
 from smartdialog.core.services.importer.reading import Table, read_table
 from smartdialog.core.services.importer.rows import Rejection, _fold, check_row
-from smartdialog.core.text import fold
+from smartdialog.core.text import fold, listed_name
 
 
 @dataclass(frozen=True)
@@ -170,9 +170,7 @@ def plan_import(
             )
         elif checked["postcode"] and name_key in seen_name:
             first_row, first_ref, first_email = seen_name[name_key]
-            if (ref and first_ref and ref != first_ref) or (
-                email and first_email and email != first_email
-            ):
+            if _registered_apart(ref, email, first_ref, first_email):
                 # Two registrations of their own: perhaps namesakes, perhaps one person twice.
                 plan.flagged.append(
                     Rejection(
@@ -204,9 +202,7 @@ def plan_import(
             namesake = by_name.get(name_key)
             if namesake is not None:
                 other_ref, other_email = namesake.external_ref, namesake.email.casefold()
-                if (ref and other_ref and ref != other_ref) or (
-                    email and other_email and email != other_email
-                ):
+                if _registered_apart(ref, email, other_ref, other_email):
                     plan.flagged.append(
                         Rejection(
                             row,
@@ -215,9 +211,7 @@ def plan_import(
                                     "errors",
                                     "Imported, but check: {name} with the same postcode is registered already.",
                                 ),
-                                name=", ".join(
-                                    p for p in (namesake.last_name, namesake.first_name) if p
-                                ),
+                                name=listed_name(namesake.first_name, namesake.last_name),
                             ),
                         )
                     )
@@ -339,3 +333,10 @@ def import_file(s: Session, path: str | Path, overrides: Sequence[str] = ()) -> 
     mapping = apply_overrides(table.headers, auto_mapping(table.headers), overrides)
     plan = plan_import(s, table, mapping)
     return apply_import(s, plan, source_name=Path(path).name)
+
+
+def _registered_apart(ref: str, email: str, other_ref: str, other_email: str) -> bool:
+    """Two registrations of their own: a different registration number or e-mail on both."""
+    return bool(
+        (ref and other_ref and ref != other_ref) or (email and other_email and email != other_email)
+    )
