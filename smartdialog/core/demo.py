@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.db import Database, DeviceIdentity, create_database
 from smartdialog.core.models import CheckIn, Event, Idea, IdeaRevision, Participant
 from smartdialog.core.services import audit, setup, voting
@@ -343,7 +344,7 @@ def _participants(db: Database, event_id: uuid.UUID, count: int, rng: random.Ran
         if checkins:
             s.execute(insert(CheckIn), checkins)
         s.execute(update(Event).values(next_ticket_number=count + 1))
-        audit.record(s, "demo.participants", "event", event_id, f"{count} participants")
+        audit.record(s, Action.DEMO_PARTICIPANTS, "event", event_id, f"{count} participants")
     return len(checkins)
 
 
@@ -402,7 +403,7 @@ def _ideas(
         if ideas:
             s.execute(insert(Idea), ideas)
             s.execute(insert(IdeaRevision), revisions)
-        audit.record(s, "demo.ideas", "event", event_id, f"{count} ideas")
+        audit.record(s, Action.DEMO_IDEAS, "event", event_id, f"{count} ideas")
 
 
 DEMO_SHORTLIST = 5

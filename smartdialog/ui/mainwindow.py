@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog import __version__, i18n
+from smartdialog.core.changes import Action
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url, shown_target
 from smartdialog.logfile import log_file
@@ -361,12 +362,12 @@ class MainWindow(QMainWindow):
         page.activated()
 
     def _on_changes(self, changes: list[Change]) -> None:
-        if any(c.action == "event.role_pin_set" for c in changes):
+        if any(c.action == Action.EVENT_ROLE_PIN_SET for c in changes):
             self._load_access()
             self._show_row(self.navigation.currentRow())
         for page in self._pages.values():
             page.on_changes(changes)
-        if any(c.action == "event.updated" for c in changes):
+        if any(c.action == Action.EVENT_UPDATED for c in changes):
             self._refresh_title()
 
     # -- opening and closing events ------------------------------------------------------

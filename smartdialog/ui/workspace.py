@@ -8,6 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from smartdialog.core.changes import Action
+
 if TYPE_CHECKING:
     from smartdialog.core.db import Database
     from smartdialog.core.services.audit import Change
@@ -39,28 +41,26 @@ class Workspace(QWidget):
     def reload(self) -> None:
         """Read everything shown anew from the database."""
 
-    # Prefixes of the audit actions this page shows something of ("station.", "field.", …);
-    # a change with any other action does not make it read anything anew.
-    RELEVANT_ACTIONS: tuple[str, ...] = ("",)
-    # Prefixes of the actions this page writes itself and shows at once: when the feed
-    # echoes them back from this laptop, the page does not read them again.
-    OWN_ACTIONS: tuple[str, ...] = ()
+    # The audit actions this page shows something of; a change with any other action
+    # does not make it read anything anew (a test checks each one is recorded somewhere).
+    FOLLOWS: frozenset[Action] = frozenset(Action)
+    # The actions this page writes itself and shows at once: when the feed echoes them
+    # back from this laptop, the page does not read them again.
+    OWN_ACTIONS: frozenset[Action] = frozenset()
 
     def news(self, changes: list[Change]) -> list[Change]:
         """The changes this page has not shown yet (not its own, echoed back by the feed)."""
         if not self.OWN_ACTIONS or self.db is None:
             return changes
         me = self.db.device.id
-        return [
-            c for c in changes if c.device_id != me or not c.action.startswith(self.OWN_ACTIONS)
-        ]
+        return [c for c in changes if c.device_id != me or c.action not in self.OWN_ACTIONS]
 
     def on_changes(self, changes: list[Change]) -> None:
         """Entries of the audit feed that arrived since the last call.
 
         A hidden page only notes that it is out of date and reads anew when shown.
         """
-        if any(c.action.startswith(self.RELEVANT_ACTIONS) for c in self.news(changes)):
+        if any(c.action in self.FOLLOWS for c in self.news(changes)):
             if self.isVisible():
                 self.reload()
             else:

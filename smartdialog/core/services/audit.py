@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.db import DeviceIdentity
 from smartdialog.core.models import AuditEntry
@@ -100,7 +101,7 @@ def entry_hash(
 
 def record(
     s: Session,
-    action: str,
+    action: Action,
     object_type: str = "",
     object_id: uuid.UUID | None = None,
     summary: str = "",

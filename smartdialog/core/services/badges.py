@@ -27,6 +27,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from smartdialog.core import clock, spreadsheet
+from smartdialog.core.changes import Action
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.minutes import german
 from smartdialog.core.models import BadgePrint, Participant
@@ -727,7 +728,11 @@ def record_badge_print(s: Session, participant_id: uuid.UUID, layout: str) -> bo
     s.add(entry)
     s.flush()
     audit.record(
-        s, "badge.reprinted" if reprint else "badge.printed", "participant", participant_id, layout
+        s,
+        Action.BADGE_REPRINTED if reprint else Action.BADGE_PRINTED,
+        "participant",
+        participant_id,
+        layout,
     )
     return reprint
 

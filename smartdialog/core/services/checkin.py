@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Table, bindparam, case, func, insert, sele
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import CheckIn, Participant, ScanLog
@@ -81,7 +82,7 @@ def scan(s: Session, raw: str, desk: str, *, typed: bool = False) -> ScanResult:
     except TicketRejected as problem:
         scan_id = log_scan(s, raw, desk, REJECTED, problem.reason, None)
         # In the change feed, so that every desk's list of failed scans follows.
-        audit.record(s, "checkin.refused", "scan", scan_id, problem.reason)
+        audit.record(s, Action.CHECKIN_REFUSED, "scan", scan_id, problem.reason)
         return ScanResult(REJECTED, problem=problem)
     result = _check_in(s, holder, desk)
     log_scan(s, raw, desk, result.verdict, "", holder.participant_id)
@@ -159,7 +160,11 @@ def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
             raise
         return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
     audit.record(
-        s, "checkin.created", "participant", holder.participant_id, f"{holder.ticket_number} {desk}"
+        s,
+        Action.CHECKIN_CREATED,
+        "participant",
+        holder.participant_id,
+        f"{holder.ticket_number} {desk}",
     )
     return ScanResult(WELCOME, holder, check_in_id, at, desk)
 
@@ -214,7 +219,7 @@ def annul(s: Session, check_in_id: uuid.UUID, reason: str, by: str) -> RecentChe
             )
         )
     s.expire(check_in)
-    audit.record(s, "checkin.annulled", "participant", check_in.participant_id, reason)
+    audit.record(s, Action.CHECKIN_ANNULLED, "participant", check_in.participant_id, reason)
     recent = _recent(s, 1, CheckIn.id == check_in_id)
     return recent[0]
 

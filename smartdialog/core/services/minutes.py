@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
@@ -137,7 +138,7 @@ def save_section(s: Session, key: str, body: str) -> SectionInfo:
         row.body = cleaned
         row.updated_at = now()
     s.flush()
-    audit.record(s, "minutes.section-saved", "minutes", event.id, key)
+    audit.record(s, Action.MINUTES_SECTION_SAVED, "minutes", event.id, key)
     return _section(s, key)
 
 
@@ -151,7 +152,7 @@ def reset_section(s: Session, key: str) -> SectionInfo:
     if row is not None:
         s.delete(row)
         s.flush()
-        audit.record(s, "minutes.section-reset", "minutes", event.id, key)
+        audit.record(s, Action.MINUTES_SECTION_RESET, "minutes", event.id, key)
     return _section(s, key)
 
 
@@ -173,7 +174,7 @@ def mark_final(s: Session) -> MinutesState:
         event.minutes_status = "final"
         event.minutes_finalised_at = now()
         s.flush()
-        audit.record(s, "minutes.finalised", "minutes", event.id)
+        audit.record(s, Action.MINUTES_FINALISED, "minutes", event.id)
     return state(s)
 
 
@@ -183,7 +184,7 @@ def reopen_draft(s: Session) -> MinutesState:
         event.minutes_status = "draft"
         event.minutes_finalised_at = None
         s.flush()
-        audit.record(s, "minutes.reopened", "minutes", event.id)
+        audit.record(s, Action.MINUTES_REOPENED, "minutes", event.id)
     return state(s)
 
 

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from smartdialog.core import erasure
 from smartdialog.core.backup import automatic_backups
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.db import Database
 from smartdialog.core.errors import (
@@ -372,7 +373,7 @@ def anonymise_session(s: Session) -> AnonymisationReport:
             anonymised_at=func.coalesce(Participant.anonymised_at, at),
         ),
     )
-    audit.record(s, "privacy.anonymised", "event", event.id, f"{count} participants")
+    audit.record(s, Action.PRIVACY_ANONYMISED, "event", event.id, f"{count} participants")
     return AnonymisationReport(count, authors, scans, facilitators, at)
 
 

@@ -14,6 +14,7 @@ from typing import Any, Final
 from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import CheckIn, Event, Participant
@@ -433,7 +434,7 @@ def register_walk_in(s: Session, person: WalkIn) -> PersonRow:
     s.add(participant)
     s.flush()
     audit.record(
-        s, "participant.walkin", "participant", participant.id, str(participant.ticket_number)
+        s, Action.PARTICIPANT_WALKIN, "participant", participant.id, str(participant.ticket_number)
     )
     return get_person(s, participant.id)
 

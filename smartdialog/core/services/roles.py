@@ -20,6 +20,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, AccessDenied, DomainError
 from smartdialog.core.models import Event
 from smartdialog.core.services import audit, setup
@@ -159,4 +160,4 @@ def set_role_pin(s: Session, role: str, pin: str, *, authorisation: str | None =
         )
     setattr(event, column, setup.new_pin_hash(pin))
     s.flush()
-    audit.record(s, "event.role_pin_set", "event", event.id, role)
+    audit.record(s, Action.EVENT_ROLE_PIN_SET, "event", event.id, role)

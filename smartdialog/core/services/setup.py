@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from smartdialog.core import clock
+from smartdialog.core.changes import Action
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, AccessDenied, DomainError, NotFoundError
 from smartdialog.core.models import Event, FieldOfAction, Idea, Station, Topic
 from smartdialog.core.services import audit
@@ -150,7 +151,7 @@ def create_event(
     if with_default_fields:
         for position, (name, colour) in enumerate(DEFAULT_FIELDS):
             s.add(FieldOfAction(event_id=event.id, name=name, colour=colour, position=position))
-    audit.record(s, "event.created", "event", event.id, event.title)
+    audit.record(s, Action.EVENT_CREATED, "event", event.id, event.title)
     s.flush()
     clock.use_zone(event.time_zone or clock.DEFAULT_ZONE)
     return _event_info(event)
@@ -171,7 +172,7 @@ def get_event(s: Session) -> EventInfo:
 def update_event(s: Session, **changes: Any) -> EventInfo:
     event = current_event(s)
     _apply_event_changes(event, changes)
-    audit.record(s, "event.updated", "event", event.id, ", ".join(sorted(changes)))
+    audit.record(s, Action.EVENT_UPDATED, "event", event.id, ", ".join(sorted(changes)))
     s.flush()
     clock.use_zone(event.time_zone)
     return _event_info(event)
@@ -295,7 +296,7 @@ def add_field(
     )
     s.add(field)
     s.flush()
-    audit.record(s, "field.added", "field", field.id, field.name)
+    audit.record(s, Action.FIELD_ADDED, "field", field.id, field.name)
     return _field_info(field)
 
 
@@ -315,7 +316,7 @@ def update_field(
     if description is not None:
         field.description = description.strip()[:4000]
     s.flush()
-    audit.record(s, "field.updated", "field", field.id, field.name)
+    audit.record(s, Action.FIELD_UPDATED, "field", field.id, field.name)
     return _field_info(field)
 
 
@@ -334,7 +335,7 @@ def reorder_fields(s: Session, ordered_ids: list[uuid.UUID]) -> list[FieldInfo]:
     for position, field_id in enumerate(ordered_ids):
         rows[field_id].position = position
     s.flush()
-    audit.record(s, "field.reordered", "event", event.id)
+    audit.record(s, Action.FIELD_REORDERED, "event", event.id)
     return list_fields(s)
 
 
@@ -362,7 +363,7 @@ def remove_field(s: Session, field_id: uuid.UUID) -> None:
         )
     for station in s.scalars(select(Station).where(Station.field_id == field.id)):
         station.field_id = None
-    audit.record(s, "field.removed", "field", field.id, field.name)
+    audit.record(s, Action.FIELD_REMOVED, "field", field.id, field.name)
     s.delete(field)
     s.flush()
 
@@ -393,7 +394,7 @@ def add_topic(s: Session, field_id: uuid.UUID, question: str) -> TopicInfo:
     )
     s.add(topic)
     s.flush()
-    audit.record(s, "topic.added", "topic", topic.id, topic.question)
+    audit.record(s, Action.TOPIC_ADDED, "topic", topic.id, topic.question)
     return TopicInfo(topic.id, topic.field_id, topic.question, topic.position)
 
 
@@ -402,7 +403,7 @@ def update_topic(s: Session, topic_id: uuid.UUID, question: str) -> TopicInfo:
     if topic is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("errors", "This guiding question no longer exists."))
     topic.question = _topic_text(question)
-    audit.record(s, "topic.updated", "topic", topic.id, topic.question)
+    audit.record(s, Action.TOPIC_UPDATED, "topic", topic.id, topic.question)
     s.flush()
     return TopicInfo(topic.id, topic.field_id, topic.question, topic.position)
 
@@ -411,7 +412,7 @@ def remove_topic(s: Session, topic_id: uuid.UUID) -> None:
     topic = s.get(Topic, topic_id)
     if topic is None:
         return
-    audit.record(s, "topic.removed", "topic", topic.id, topic.question)
+    audit.record(s, Action.TOPIC_REMOVED, "topic", topic.id, topic.question)
     s.delete(topic)
     s.flush()
 
@@ -459,7 +460,7 @@ def add_station(
     )
     s.add(station)
     s.flush()
-    audit.record(s, "station.added", "station", station.id, station.name)
+    audit.record(s, Action.STATION_ADDED, "station", station.id, station.name)
     return _station_info(station)
 
 
@@ -486,7 +487,7 @@ def update_station(
     if facilitators is not None:
         station.facilitators = clean_line(facilitators, limit=500)
     s.flush()
-    audit.record(s, "station.updated", "station", station.id, station.name)
+    audit.record(s, Action.STATION_UPDATED, "station", station.id, station.name)
     return _station_info(station)
 
 
@@ -494,7 +495,7 @@ def remove_station(s: Session, station_id: uuid.UUID) -> None:
     station = s.get(Station, station_id)
     if station is None:
         return
-    audit.record(s, "station.removed", "station", station.id, station.name)
+    audit.record(s, Action.STATION_REMOVED, "station", station.id, station.name)
     s.delete(station)
     s.flush()
 
@@ -559,7 +560,7 @@ def set_admin_pin(s: Session, pin: str, *, authorisation: str | None = None) -> 
     authorise_pin_change(event, authorisation, event.admin_pin_hash)
     event.admin_pin_hash = new_pin_hash(pin)
     s.flush()
-    audit.record(s, "event.admin_pin_set", "event", event.id)
+    audit.record(s, Action.EVENT_ADMIN_PIN_SET, "event", event.id)
 
 
 def has_admin_pin(s: Session) -> bool:

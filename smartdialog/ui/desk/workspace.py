@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import WHOLESALE, Action, group
 from smartdialog.core.db import Database
 from smartdialog.core.services import checkin, registration, tickets
 from smartdialog.core.services.audit import Change
@@ -55,16 +56,14 @@ log = logging.getLogger("smartdialog.desk")
 
 RECENT_ROWS = 12
 FAILED_ROWS = 50
-_RELEVANT = ("checkin.", "participant", "badge.", "event.", "demo.", "privacy.")
 # Actions that may add, rename or remove participants (the search keys follow them);
 # the ideas and voting workspaces write far more often and touch no name.
-_NAME_ACTIONS = ("participant", "privacy.", "merge.", "demo.", "import.")
+_NAME_ACTIONS = frozenset({Action.PARTICIPANT_WALKIN}) | WHOLESALE
+_FOLLOWS = group("checkin.") | group("badge.") | group("event.") | _NAME_ACTIONS
 
 
 def _may_change_names(change: Change) -> bool:
-    if change.action.startswith(("checkin.", "badge.")):
-        return False
-    return change.object_type == "participant" or change.action.startswith(_NAME_ACTIONS)
+    return change.action in _NAME_ACTIONS
 
 
 class FailedScans(QWidget):
@@ -104,9 +103,9 @@ class DeskWorkspace(Workspace):
     # Emitted when the counters and lists show a fresh read.
     live_refreshed = Signal()
 
-    RELEVANT_ACTIONS = _RELEVANT
+    FOLLOWS = _FOLLOWS
     # Check-ins made here are shown (and the lists read) when the desk answers.
-    OWN_ACTIONS = ("checkin.",)
+    OWN_ACTIONS = group("checkin.")
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action, group
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
 from smartdialog.core.services import ideas, setup
@@ -51,16 +52,15 @@ from smartdialog.ui.workspace import Workspace
 log = logging.getLogger("smartdialog.ideas")
 
 # Changes after which the page reads everything anew.
-_RELOAD_PREFIXES = (
-    "field.",
-    "event.",
-    "topic.",
-    "station.",
-    "demo.",
-    "import.",
-    "merge.",
-    "privacy.",
+_RELOAD = (
+    group("field.")
+    | group("event.")
+    | group("topic.")
+    | group("station.")
+    | {Action.DEMO_IDEAS, Action.DEMO_PARTICIPANTS, Action.PRIVACY_ANONYMISED}
 )
+# Changes after which the list of authors is read anew.
+_AUTHOR_ACTIONS = frozenset({Action.PARTICIPANT_WALKIN, Action.PARTICIPANTS_IMPORTED})
 # A paste longer than this would be cut by the line edit itself; ours says so instead.
 ENTRY_MAX_LENGTH = 1_000_000
 SAVED_MESSAGE_MS = 4000
@@ -308,18 +308,16 @@ class IdeasWorkspace(Workspace):
         self.context.set_choices(fields, topics, stations)
 
     # An idea captured here is in the table as soon as it is saved.
-    OWN_ACTIONS = ("idea.captured",)
+    OWN_ACTIONS = frozenset({Action.IDEA_CAPTURED})
 
     def on_changes(self, changes: list[Change]) -> None:
         changes = self.news(changes)
         if self.db is None or not changes:
             return
-        if any(c.action.startswith(_RELOAD_PREFIXES) for c in changes):
+        if any(c.action in _RELOAD for c in changes):
             self.reload()
             return
-        if any(
-            c.action.startswith("participant.") or c.action.startswith("privacy.") for c in changes
-        ):
+        if any(c.action in _AUTHOR_ACTIONS for c in changes):
             self._reload_authors()
         touched = [
             c.object_id for c in changes if c.object_type == "idea" and c.object_id is not None

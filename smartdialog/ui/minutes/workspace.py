@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog.core import clock
+from smartdialog.core.changes import WHOLESALE, group
 from smartdialog.core.db import Database
 from smartdialog.core.services import minutes
 from smartdialog.core.services.minutes import SectionInfo
@@ -37,17 +38,17 @@ log = logging.getLogger("smartdialog.minutes")
 
 SAVE_DELAY_MS = 700
 # Changes that alter what the document would show.
-_RELEVANT = (
-    "minutes.",
-    "idea.",
-    "field.",
-    "station.",
-    "topic.",
-    "event.",
-    "round.",
-    "vote",
-    "ballot",
-    "demo.",
+_FOLLOWS = (
+    group("minutes.")
+    | group("idea.")
+    | group("field.")
+    | group("station.")
+    | group("topic.")
+    | group("event.")
+    | group("round.")
+    | group("ballot.")
+    | group("paper_tally.")
+    | WHOLESALE
 )
 
 
@@ -56,7 +57,7 @@ class MinutesWorkspace(Workspace):
 
     section_saved = Signal(str)
 
-    RELEVANT_ACTIONS = _RELEVANT
+    FOLLOWS = _FOLLOWS
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog.core import clock
+from smartdialog.core.changes import WHOLESALE, group
 from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.services import roles, setup
 from smartdialog.core.services.setup import EventInfo, FieldInfo, StationInfo
@@ -59,7 +60,7 @@ class SetupWorkspace(Workspace):
 
     # Not check-ins, ideas or dots: a desk scanning every few seconds must not
     # reset the tables here while someone edits them.
-    RELEVANT_ACTIONS = ("event.", "field.", "topic.", "station.", "privacy.", "demo.")
+    FOLLOWS = group("event.") | group("field.") | group("topic.") | group("station.") | WHOLESALE
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartdialog.core.changes import WHOLESALE, group
 from smartdialog.core.db import Database
 from smartdialog.core.services import roles, setup, voting
 from smartdialog.ui import worker
@@ -42,7 +43,16 @@ from smartdialog.ui.workspace import Workspace
 log = logging.getLogger("smartdialog.voting")
 
 ROUND_ROLE = Qt.ItemDataRole.UserRole
-_RELEVANT = ("round.", "ballot.", "paper_tally.", "idea.", "checkin.", "event.", "field.", "demo.")
+_FOLLOWS = (
+    group("round.")
+    | group("ballot.")
+    | group("paper_tally.")
+    | group("idea.")
+    | group("checkin.")
+    | group("event.")
+    | group("field.")
+    | WHOLESALE
+)
 
 
 class _CountDelegate(QStyledItemDelegate):
@@ -66,7 +76,7 @@ class VotingWorkspace(Workspace):
     results_shown = Signal()
     station_started = Signal(object)  # VotingStation
 
-    RELEVANT_ACTIONS = _RELEVANT
+    FOLLOWS = _FOLLOWS
 
     def __init__(
         self,

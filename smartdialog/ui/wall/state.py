@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 
+from smartdialog.core.changes import Action, group
 from smartdialog.core.db import Database
 from smartdialog.core.errors import NotFoundError
 from smartdialog.core.services import counting, ideas, setup
@@ -29,15 +30,12 @@ log = logging.getLogger("smartdialog.wall")
 # How long a new idea stays highlighted on the wall, fading out.
 HIGHLIGHT_SECONDS = 8.0
 # Changes after which the wall reads everything anew (fields renamed, recoloured, …).
-_RELOAD_PREFIXES = (
-    "field.",
-    "event.",
-    "topic.",
-    "demo.",
-    "station.",
-    "import.",
-    "merge.",
-    "privacy.",
+_RELOAD = (
+    group("field.")
+    | group("event.")
+    | group("topic.")
+    | group("station.")
+    | {Action.DEMO_IDEAS, Action.DEMO_PARTICIPANTS, Action.PRIVACY_ANONYMISED}
 )
 
 
@@ -122,14 +120,16 @@ class WallState(QObject):
         """Follow the audit feed: fetch only the ideas that changed."""
         if self.db is None or not changes:
             return
-        if any(c.action.startswith(_RELOAD_PREFIXES) for c in changes):
+        if any(c.action in _RELOAD for c in changes):
             self.reload()
             return
         touched = [
             c.object_id for c in changes if c.object_type == "idea" and c.object_id is not None
         ]
         new = {
-            c.object_id for c in changes if c.action == "idea.captured" and c.object_id is not None
+            c.object_id
+            for c in changes
+            if c.action == Action.IDEA_CAPTURED and c.object_id is not None
         }
         if touched:
             with self.db.read() as s:

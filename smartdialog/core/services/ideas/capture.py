@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import Uuid, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.models import (
@@ -93,7 +94,7 @@ def capture(
             "detail": "",
         },
     )
-    audit.record(s, "idea.captured", "idea", new_id, short(cleaned, 200))
+    audit.record(s, Action.IDEA_CAPTURED, "idea", new_id, short(cleaned, 200))
     author_name = ""
     if author is not None:
         person = s.get(Participant, author)
@@ -186,7 +187,7 @@ def withdraw(s: Session, idea_id: uuid.UUID, *, expected_version: int | None = N
                 "This idea has been merged or voted on and can no longer be taken back. Hide it instead.",
             )
         )
-    audit.record(s, "idea.withdrawn", "idea", idea.id, short(idea.text, 200))
+    audit.record(s, Action.IDEA_WITHDRAWN, "idea", idea.id, short(idea.text, 200))
     s.delete(idea)
     s.flush()
 
@@ -234,7 +235,7 @@ def edit(
         if "text" not in changed:
             revise(s, idea, "moved", idea.text, detail=", ".join(changed))
         audit.record(
-            s, "idea.edited", "idea", idea.id, f"{', '.join(changed)}: {short(idea.text, 200)}"
+            s, Action.IDEA_EDITED, "idea", idea.id, f"{', '.join(changed)}: {short(idea.text, 200)}"
         )
         flush(s, idea)
     return info_of(s, idea)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.models import Dot, Idea, IdeaRevision, PaperTally
@@ -54,7 +55,7 @@ def hide(
     idea.hidden_reason = cleaned
     idea.updated_at = now()
     revise(s, idea, "hidden", idea.text, detail=cleaned)
-    audit.record(s, "idea.hidden", "idea", idea.id, cleaned)
+    audit.record(s, Action.IDEA_HIDDEN, "idea", idea.id, cleaned)
     flush(s, idea)
     return info_of(s, idea)
 
@@ -68,7 +69,7 @@ def unhide(s: Session, idea_id: uuid.UUID, *, expected_version: int | None = Non
     idea.hidden_reason = ""
     idea.updated_at = now()
     revise(s, idea, "unhidden", idea.text)
-    audit.record(s, "idea.unhidden", "idea", idea.id, short(idea.text, 200))
+    audit.record(s, Action.IDEA_UNHIDDEN, "idea", idea.id, short(idea.text, 200))
     flush(s, idea)
     return info_of(s, idea)
 
@@ -134,8 +135,10 @@ def merge(
         reworded = {"merged": str(source.id), "before": target.text}
         revise(s, target, REWORDED, wording, detail=json.dumps(reworded, ensure_ascii=False))
         target.text = wording
-    audit.record(s, "idea.merged", "idea", source.id, f"→ {target.id}: {short(source.text, 200)}")
-    audit.record(s, "idea.merge-target", "idea", target.id, short(target.text, 200))
+    audit.record(
+        s, Action.IDEA_MERGED, "idea", source.id, f"→ {target.id}: {short(source.text, 200)}"
+    )
+    audit.record(s, Action.IDEA_MERGE_TARGET, "idea", target.id, short(target.text, 200))
     flush(s, source)
     return info_of(s, target)
 
@@ -156,8 +159,8 @@ def unmerge(s: Session, source_id: uuid.UUID, *, expected_version: int | None = 
         target.updated_at = stamp
         revise(s, target, "unmerged", source.text, detail=str(source.id))
         _restore_wording(s, target, source.id)
-        audit.record(s, "idea.merge-target", "idea", target.id, short(target.text, 200))
-    audit.record(s, "idea.unmerged", "idea", source.id, short(source.text, 200))
+        audit.record(s, Action.IDEA_MERGE_TARGET, "idea", target.id, short(target.text, 200))
+    audit.record(s, Action.IDEA_UNMERGED, "idea", source.id, short(source.text, 200))
     flush(s, source)
     return info_of(s, source)
 

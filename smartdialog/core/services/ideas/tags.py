@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.models import (
     Idea,
@@ -40,7 +41,7 @@ def set_tags(
             s.add(IdeaTag(idea_id=idea.id, tag=tag))
     idea.updated_at = now()
     revise(s, idea, "tagged", idea.text, detail=", ".join(wanted))
-    audit.record(s, "idea.tagged", "idea", idea.id, ", ".join(wanted))
+    audit.record(s, Action.IDEA_TAGGED, "idea", idea.id, ", ".join(wanted))
     flush(s, idea)
     return info_of(s, idea)
 
@@ -57,7 +58,7 @@ def set_cluster(
     idea.cluster = cleaned
     idea.updated_at = now()
     revise(s, idea, "clustered", idea.text, detail=cleaned)
-    audit.record(s, "idea.clustered", "idea", idea.id, cleaned)
+    audit.record(s, Action.IDEA_CLUSTERED, "idea", idea.id, cleaned)
     flush(s, idea)
     return info_of(s, idea)
 

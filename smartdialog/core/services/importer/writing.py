@@ -18,6 +18,7 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.models import Participant
@@ -305,7 +306,7 @@ def apply_import(s: Session, plan: ImportPlan, *, source_name: str = "") -> Impo
     rejected = plan.problems
     audit.record(
         s,
-        "participants.imported",
+        Action.PARTICIPANTS_IMPORTED,
         "event",
         event_id,
         f"{source_name}: {len(plan.new)} new, {len(plan.updates)} updated, {len(rejected)} rejected",

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import (
@@ -247,7 +248,7 @@ def decide(s: Session, case: uuid.UUID, choice: str | uuid.UUID, *, by: str = ""
     )
     s.expire_all()
     audit.record(
-        s, "merge.decided", "round", row.round_id, f"{row.kind} {row.id.hex[:8]}: {chosen_id}"
+        s, Action.MERGE_DECIDED, "round", row.round_id, f"{row.kind} {row.id.hex[:8]}: {chosen_id}"
     )
     return next(c for c in list_cases(s) if c.id == row.id)
 

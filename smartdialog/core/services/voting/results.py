@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.models import (
@@ -91,7 +92,7 @@ def set_paper_tally(
         row.dots, row.note, row.updated_at = dots, clean_line(note, limit=500), now()
     s.flush()
     audit.record(
-        s, "paper_tally.set", "round", r.id, f"{r.number}: {text[:60]}: {before} -> {dots}"
+        s, Action.PAPER_TALLY_SET, "round", r.id, f"{r.number}: {text[:60]}: {before} -> {dots}"
     )
 
 

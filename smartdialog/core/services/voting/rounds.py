@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import (
@@ -203,7 +204,7 @@ def create_round(
     s.add(r)
     s.flush()
     _set_fields(s, r, field_ids, budgets)
-    audit.record(s, "round.created", "round", r.id, f"{r.number}: {r.title}")
+    audit.record(s, Action.ROUND_CREATED, "round", r.id, f"{r.number}: {r.title}")
     return round_info(s, r)
 
 
@@ -258,7 +259,7 @@ def update_round(
             current if field_ids is None else field_ids,
             current if budgets is _UNSET else budgets,
         )
-    audit.record(s, "round.updated", "round", r.id, f"{r.number}: {r.title}")
+    audit.record(s, Action.ROUND_UPDATED, "round", r.id, f"{r.number}: {r.title}")
     return round_info(s, r)
 
 
@@ -278,7 +279,7 @@ def delete_round(s: Session, round_id: uuid.UUID) -> None:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "A runoff refers to this round; remove the runoff first.")
         )
-    audit.record(s, "round.deleted", "round", r.id, f"{r.number}: {r.title}")
+    audit.record(s, Action.ROUND_DELETED, "round", r.id, f"{r.number}: {r.title}")
     s.delete(r)
     s.flush()
 
@@ -344,7 +345,7 @@ def start_round(s: Session, round_id: uuid.UUID) -> RoundInfo:
         )
     r.status, r.opened_at = "open", now()
     s.flush()
-    audit.record(s, "round.opened", "round", r.id, f"{r.number}: {count} ideas")
+    audit.record(s, Action.ROUND_OPENED, "round", r.id, f"{r.number}: {count} ideas")
     return round_info(s, r)
 
 
@@ -366,7 +367,7 @@ def close_round(s: Session, round_id: uuid.UUID) -> RoundInfo:
     r.tally_json = tally_json(s, r.id)
     r.tally_sha256 = hashlib.sha256(r.tally_json.encode("utf-8")).hexdigest()
     s.flush()
-    audit.record(s, "round.closed", "round", r.id, f"{r.number}: SHA-256 {r.tally_sha256}")
+    audit.record(s, Action.ROUND_CLOSED, "round", r.id, f"{r.number}: SHA-256 {r.tally_sha256}")
     return round_info(s, r)
 
 
@@ -502,6 +503,6 @@ def create_runoff(
         )
     s.flush()
     audit.record(
-        s, "round.created", "round", runoff.id, f"{runoff.number}: runoff of {source.number}"
+        s, Action.ROUND_CREATED, "round", runoff.id, f"{runoff.number}: runoff of {source.number}"
     )
     return round_info(s, runoff)

@@ -32,6 +32,7 @@ from typing import Final
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
 from smartdialog.core.models import Dot, FieldOfAction, Idea, PaperTally, RoundIdea, VotingRound
@@ -314,7 +315,9 @@ def set_shortlist(
         raise _empty()
     _write(s, r, picks)
     label = mode if mode != "top" else f"top:{top or DEFAULT_TOP}"
-    audit.record(s, "round.shortlist", "round", r.id, f"{r.number}: {label}, {len(picks)} ideas")
+    audit.record(
+        s, Action.ROUND_SHORTLIST, "round", r.id, f"{r.number}: {label}, {len(picks)} ideas"
+    )
     return preview(s, r.id)
 
 
@@ -358,7 +361,7 @@ def add_to_shortlist(s: Session, round_id: uuid.UUID, idea_id: uuid.UUID) -> Bal
     rows.append(ShortlistCard(idea.id, idea.field_id, idea.text, 0))
     rows.sort(key=lambda c: position[c.field_id])  # stable: the new card ends its field
     _write(s, r, rows)
-    audit.record(s, "round.shortlist", "round", r.id, f"{r.number}: + {idea.text[:60]}")
+    audit.record(s, Action.ROUND_SHORTLIST, "round", r.id, f"{r.number}: + {idea.text[:60]}")
     return preview(s, r.id)
 
 
@@ -379,7 +382,7 @@ def remove_from_shortlist(s: Session, round_id: uuid.UUID, idea_id: uuid.UUID) -
         )
     _write(s, r, kept)
     text = next(c.text for c in rows if c.idea_id == idea_id)
-    audit.record(s, "round.shortlist", "round", r.id, f"{r.number}: - {text[:60]}")
+    audit.record(s, Action.ROUND_SHORTLIST, "round", r.id, f"{r.number}: - {text[:60]}")
     return preview(s, r.id)
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError, NotFoundError
 from smartdialog.core.models import (
@@ -247,7 +248,7 @@ def cast_ballot(
     revision = expected_revision + 1 if changed else 1
     audit.record(
         s,
-        "ballot.changed" if changed else "ballot.cast",
+        Action.BALLOT_CHANGED if changed else Action.BALLOT_CAST,
         "round",
         r.id,
         # No dot count: matched with the scan log's times it would narrow down whose ballot is whose.
