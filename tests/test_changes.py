@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import ast
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from smartdialog.core.changes import Action, group
-from smartdialog.core.db import open_database
+from smartdialog.core.db import Database, open_database
+from smartdialog.core.errors import DomainError
 from smartdialog.core.models import AuditEntry
-from smartdialog.core.services import audit
+from smartdialog.core.services import audit, checkin, registration, setup, tickets
+from smartdialog.core.services.registration import WalkIn
 from smartdialog.ui import setup as setup_page
 from smartdialog.ui import workspace
 from smartdialog.ui.desk import workspace as desk
@@ -131,3 +134,50 @@ def test_the_actions_of_older_event_files_are_members_and_their_chain_holds(
             assert audit.verify_chain(s).intact
     finally:
         db.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest) -> Database:
+    database: Database = request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")
+    return database
+
+
+def test_a_write_hands_its_entries_as_stored_to_this_laptop(any_db: Database) -> None:
+    handed: list[list[audit.Change]] = []
+    any_db.on_recorded.append(handed.append)
+    with any_db.uow() as s:
+        person = registration.register_walk_in(s, WalkIn("Jana", "Ruf"))
+        payload = tickets.payload_for(s, person.ticket_number)
+    with any_db.uow() as s:
+        welcome = checkin.scan(s, payload, "Empfang 1")
+    with pytest.raises(DomainError, match="Say why"), any_db.uow() as s:
+        checkin.scan(s, "garbage!", "Empfang 1")  # recorded, then rolled back
+        checkin.annul(s, welcome.check_in_id or uuid.uuid4(), "", "Anna")
+    with any_db.uow() as s:
+        setup.list_fields(s)  # a write that records nothing
+    with any_db.read() as s:
+        stored = audit.changes_since(s, 0)
+        assert audit.verify_chain(s).intact
+    assert [[c.action for c in batch] for batch in handed] == [
+        [Action.PARTICIPANT_WALKIN],
+        [Action.CHECKIN_CREATED],
+        [],
+    ]
+    assert [c for batch in handed for c in batch] == stored[-2:]
+    assert handed[1][0].known == welcome  # what the desk showed, for its pages
+
+
+def test_a_savepoint_rolled_back_hands_nothing_recorded(any_db: Database) -> None:
+    handed: list[list[audit.Change]] = []
+    any_db.on_recorded.append(handed.append)
+    with any_db.uow() as s:
+        with pytest.raises(RuntimeError, match="undone"), s.begin_nested():
+            registration.register_walk_in(s, WalkIn("Jana", "Ruf"))
+            raise RuntimeError("undone")
+        registration.register_walk_in(s, WalkIn("Ole", "Weiß"))
+    with any_db.read() as s:
+        stored = audit.changes_since(s, 0)
+        assert audit.verify_chain(s).intact
+    assert stored[-1].action == Action.PARTICIPANT_WALKIN
+    # The entry of the undone savepoint is gone; what stays the feed reads from the log.
+    assert all(c in stored for batch in handed for c in batch)

@@ -235,19 +235,47 @@ def test_scan_verdict_uses_the_service(desk_db: Database) -> None:
         assert checkin.scan(s, payload, "Empfang 9").verdict == checkin.WELCOME
 
 
-def test_the_change_feed_polls_off_the_gui_thread(qtbot: QtBot, db: Database) -> None:
+def test_the_change_feed_polls_off_the_gui_thread(
+    qtbot: QtBot, db: Database, desk_db: Database
+) -> None:
     from smartdialog.ui.feed import ChangeFeed
 
     feed = ChangeFeed()
     feed.set_database(db)
     statements = StatementLog(db, DELAY_S)
     try:
-        with qtbot.waitSignal(feed.changed, timeout=10000) as arrived:
-            with db.uow() as s:  # a write on this laptop pokes the feed
-                registration.register_walk_in(s, WalkIn("Neu", "Angekommen"))
-            statements.threads.clear()  # the write above ran here, in the test
+        # A write on another laptop: the feed polls for it.
+        with qtbot.waitSignal(feed.changed, timeout=10000) as arrived, desk_db.uow() as s:
+            registration.register_walk_in(s, WalkIn("Neu", "Angekommen"))
     finally:
         feed.set_database(None)
         statements.close()
-    assert any(c.action.startswith("participant") for c in arrived.args[0])
+    assert [c.action for c in arrived.args[0]] == ["participant.walkin"]
     assert statements.threads and statements.on_gui_thread() == 0
+
+
+def test_the_change_feed_shows_this_laptops_own_write_without_reading_it(
+    qtbot: QtBot, db: Database
+) -> None:
+    from smartdialog.ui.feed import ChangeFeed
+
+    feed = ChangeFeed()
+    feed.set_database(db)
+    statements = StatementLog(db)
+    try:
+        with qtbot.waitSignal(feed.changed, timeout=10000) as arrived:
+            with db.uow() as s:
+                person = registration.register_walk_in(s, WalkIn("Neu", "Angekommen"))
+            statements.threads.clear()  # the write above ran here, in the test
+        assert [c.action for c in arrived.args[0]] == ["participant.walkin"]
+        assert arrived.args[0][0].object_id == person.participant_id
+        assert statements.threads == []  # handed over by the write, not read back
+        # The next poll reads the log and does not show the same entry twice.
+        again: list[Any] = []
+        feed.changed.connect(again.append)
+        feed.poll()
+        qtbot.waitUntil(lambda: statements.threads != [] and not feed._polling)
+        assert again == []
+    finally:
+        feed.set_database(None)
+        statements.close()

@@ -7,6 +7,7 @@ when several laptops share one event live.  The URL is the only difference.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import sqlite3
@@ -72,10 +73,17 @@ def sqlite_url(path: Path) -> str:
     return "sqlite+pysqlite:///" + str(path)
 
 
+def chain_hash(prev_hash: str, rest: str) -> str:
+    """SHA-256 of an audit entry's canonical form, for SQL on SQLite (``sd_chain_hash``)."""
+    return hashlib.sha256((prev_hash + rest).encode("utf-8")).hexdigest()
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # The Python driver's own transaction handling is switched off so that
     # SQLAlchemy's BEGIN is the only one (see SQLAlchemy's pysqlite notes).
     dbapi_connection.isolation_level = None
+    # The audit log's INSERT hashes its entry in the database (services/audit.py).
+    dbapi_connection.create_function("sd_chain_hash", 2, chain_hash, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -378,6 +386,10 @@ class Database:
         # Called after every committed unit of work (from the thread that wrote):
         # the GUI uses it to refresh its views at once instead of at the next poll.
         self.on_commit: list[Callable[[], None]] = []
+        # Called after every committed unit of work (from the thread that wrote) with
+        # the audit entries it recorded (``audit.Change``; empty when it recorded none
+        # through ``audit.record``): this laptop's change feed shows them at once.
+        self.on_recorded: list[Callable[[list[Any]], None]] = []
         # Called once when the database is closed (the GUI releases its lock on the file).
         self.on_close: list[Callable[[], None]] = []
 
@@ -411,6 +423,9 @@ class Database:
             except BaseException:
                 _roll_back(session)
                 raise
+            recorded = session.info.pop("audit_recorded", [])
+        for feed in self.on_recorded:
+            feed(recorded)
         for callback in self.on_commit:
             callback()
 

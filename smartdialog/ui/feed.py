@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -27,14 +28,19 @@ class ChangeFeed(QObject):
     changed = Signal(list)
     connection_lost = Signal(str)
     connection_restored = Signal()
-    # Emitted (from any thread) after a write on this laptop: poll at once, so
-    # that this laptop's own pages and projector follow without waiting.
+    # Emitted (from any thread) after a write on this laptop that recorded nothing
+    # through audit.record (a merge appends entries of its own): poll at once.
     poke = Signal()
+    # Emitted (from the writing thread) with the entries a write on this laptop
+    # recorded: shown at once, without reading them back.
+    recorded = Signal(object, list)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db: Database | None = None
         self._seq = 0
+        # Entries after ``_seq`` shown already because this laptop wrote them.
+        self._shown: set[int] = set()
         self._lost = False
         self._polling = False
         self._again = False
@@ -46,19 +52,39 @@ class ChangeFeed(QObject):
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.poll)
         self.poke.connect(self._soon.start, Qt.ConnectionType.QueuedConnection)
+        self.recorded.connect(self._recorded_here, Qt.ConnectionType.QueuedConnection)
+        self._hook: Callable[[list[audit.Change]], None] | None = None
 
     def set_database(self, db: Database | None) -> None:
-        if self._db is not None and self.poke.emit in self._db.on_commit:
-            self._db.on_commit.remove(self.poke.emit)
+        if self._db is not None and self._hook in self._db.on_recorded:
+            self._db.on_recorded.remove(self._hook)
         self._db = db
         self._lost = False
+        self._shown.clear()
         if db is None:
             self._timer.stop()
             return
         with db.read() as s:
             self._seq = audit.latest_seq(s)
-        db.on_commit.append(self.poke.emit)
+
+        def committed(changes: list[audit.Change]) -> None:
+            """After a write on this laptop (in the thread that wrote)."""
+            if changes:
+                self.recorded.emit(db, changes)
+            else:
+                self.poke.emit()
+
+        self._hook = committed
+        db.on_recorded.append(committed)
         self._timer.start()
+
+    def _recorded_here(self, db: Database, changes: list[audit.Change]) -> None:
+        if db is not self._db:
+            return  # the event was closed or another opened meanwhile
+        new = [c for c in changes if c.seq > self._seq and c.seq not in self._shown]
+        if new:
+            self._shown.update(c.seq for c in new)
+            self.changed.emit(new)
 
     def poll(self) -> None:
         """Fetch what is new now (also called right after a local write, for speed).
@@ -100,5 +126,8 @@ class ChangeFeed(QObject):
             self._lost = False
             self.connection_restored.emit()
         if changes:
-            self._seq = changes[-1].seq
-            self.changed.emit(changes)
+            self._seq = max(self._seq, changes[-1].seq)
+            new = [c for c in changes if c.seq not in self._shown]
+            self._shown = {seq for seq in self._shown if seq > self._seq}
+            if new:
+                self.changed.emit(new)

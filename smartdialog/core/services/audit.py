@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, String, bindparam, event, func, insert, literal, select, text
 from sqlalchemy.orm import Session
 
 from smartdialog.core.changes import Action
@@ -39,6 +39,10 @@ class Change:
     object_type: str
     object_id: uuid.UUID | None
     summary: str
+    # What this laptop knew of the changed thing when it recorded the change (an
+    # IdeaInfo after a capture, …): handed to its own pages, never stored, so that
+    # they show it without reading it back.  None for changes read from the log.
+    known: Any = field(default=None, compare=False, repr=False)
 
 
 def session_device(s: Session) -> DeviceIdentity:
@@ -50,9 +54,25 @@ def session_device(s: Session) -> DeviceIdentity:
 
 # Built once: the statements are the same for every entry, only the values differ.
 _TABLE = AuditEntry.metadata.tables["audit_log"]
-_INSERT = insert(_TABLE)
 _LAST_HASH = select(_TABLE.c.entry_hash).order_by(_TABLE.c.seq.desc()).limit(1)
 _PG_LOCK = text(f"SELECT pg_advisory_xact_lock({_PG_CHAIN_LOCK})")
+# The previous entry's hash, read by the INSERT itself: one statement per entry.
+_PREV = func.coalesce(_LAST_HASH.scalar_subquery(), literal(GENESIS))
+_REST = bindparam("rest", type_=String())
+
+
+def _chained_insert(own_hash: Any) -> Any:
+    return insert(_TABLE).values(prev_hash=_PREV, entry_hash=own_hash).returning(_TABLE.c.seq)
+
+
+# SQLite: the function core.db registers on every connection (``chain_hash``);
+# PostgreSQL: its own sha256().  Both hash prev_hash followed by the other fields.
+_CHAINED_INSERT = {
+    "sqlite": _chained_insert(func.sd_chain_hash(_PREV, _REST)),
+    "postgresql": _chained_insert(
+        func.encode(func.sha256(func.convert_to(_PREV.op("||")(_REST), "UTF8")), "hex")
+    ),
+}
 
 
 def canonical(
@@ -67,9 +87,26 @@ def canonical(
     summary: str,
 ) -> bytes:
     """The bytes an entry's hash is taken over (unit separators between the fields)."""
+    return (
+        prev_hash
+        + _after_prev(entry_id, at, device_id, role, action, object_type, object_id, summary)
+    ).encode("utf-8")
+
+
+def _after_prev(
+    entry_id: uuid.UUID,
+    at: datetime,
+    device_id: uuid.UUID,
+    role: str,
+    action: str,
+    object_type: str,
+    object_id: uuid.UUID | None,
+    summary: str,
+) -> str:
+    """The canonical form after the previous hash, with the separator before it."""
     when = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     fields = (
-        prev_hash,
+        "",
         entry_id.hex,
         when,
         device_id.hex,
@@ -79,7 +116,7 @@ def canonical(
         object_id.hex if object_id else "",
         summary,
     )
-    return "\x1f".join(fields).encode("utf-8")
+    return "\x1f".join(fields)
 
 
 def entry_hash(
@@ -105,26 +142,29 @@ def record(
     object_type: str = "",
     object_id: uuid.UUID | None = None,
     summary: str = "",
-) -> None:
-    """Log one action in the same transaction as the change itself.
+    *,
+    known: Any = None,
+) -> Change:
+    """Log one action in the same transaction as the change itself; the entry as written.
 
-    A Core insert rather than an ORM object: every write in every workspace
-    passes here, and this saves the unit-of-work bookkeeping of one more object.
-    The previous entry's hash is read inside the writing transaction: on
-    SQLite the unit of work began IMMEDIATE and holds the write lock, on
-    PostgreSQL an advisory lock held to the commit lets one writer at a time
-    extend the chain.
+    One INSERT, which reads the previous entry's hash itself and computes its own
+    in the database (a Core insert: every write in every workspace passes here).
+    The chain stays linear because the read happens inside the writing
+    transaction: on SQLite the unit of work began IMMEDIATE and holds the write
+    lock, on PostgreSQL an advisory lock, taken before the INSERT so that its
+    snapshot sees every entry committed before, is held to the commit.  The
+    entry is also kept in the session (``recorded``): after the commit, the
+    unit of work hands it to this laptop's change feed, ``known`` included.
     """
     device = session_device(s)
-    # The session's own connection, Core only: the ORM's bulk-insert path and its
-    # autoflush cost more than the entry itself on the desk's hot path.
     conn = s.connection()
-    if conn.dialect.name == "postgresql":
+    dialect = conn.dialect.name
+    if dialect == "postgresql" and not s.info.get(_CHAIN_LOCKED):
         conn.execute(_PG_LOCK)
-    prev = conn.execute(_LAST_HASH).scalar() or GENESIS
+        s.info[_CHAIN_LOCKED] = True
     entry_id, at, summary = uuid.uuid4(), now(), summary[:2000]
-    conn.execute(
-        _INSERT,
+    seq = conn.execute(
+        _CHAINED_INSERT[dialect],
         {
             "id": entry_id,
             "at": at,
@@ -134,12 +174,33 @@ def record(
             "object_type": object_type,
             "object_id": object_id,
             "summary": summary,
-            "prev_hash": prev,
-            "entry_hash": entry_hash(
-                prev, entry_id, at, device.id, device.role, action, object_type, object_id, summary
+            "rest": _after_prev(
+                entry_id, at, device.id, device.role, action, object_type, object_id, summary
             ),
         },
-    )
+    ).scalar_one()
+    change = Change(seq, at, device.id, str(action), object_type, object_id, summary, known)
+    s.info.setdefault(RECORDED, []).append(change)
+    return change
+
+
+# Session.info keys: the entries recorded in this transaction, and whether it holds the
+# chain's lock (PostgreSQL; an advisory lock taken twice would be held twice).
+RECORDED = "audit_recorded"
+_CHAIN_LOCKED = "audit_chain_locked"
+
+
+@event.listens_for(Session, "after_commit")
+def _lock_released(s: Session) -> None:
+    s.info.pop(_CHAIN_LOCKED, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _rolled_back(s: Session, _previous: Any) -> None:
+    # Whatever was recorded may be gone (a savepoint too may release the lock): the
+    # feed then reads the log instead of taking this laptop's word for it.
+    s.info.pop(_CHAIN_LOCKED, None)
+    s.info.pop(RECORDED, None)
 
 
 def continue_chain(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -151,7 +212,7 @@ def continue_chain(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[st
     if conn.dialect.name == "postgresql":
         conn.execute(_PG_LOCK)
     prev = conn.execute(_LAST_HASH).scalar() or GENESIS
-    chained = []
+    chained: list[dict[str, Any]] = []
     for row in rows:
         own = entry_hash(
             prev,

@@ -14,7 +14,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, cast
 
-from sqlalchemy import ColumnElement, Table, bindparam, case, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    Table,
+    bindparam,
+    case,
+    column,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -48,6 +61,8 @@ class ScanResult:
     at: datetime | None = None
     desk: str = ""
     problem: TicketRejected | None = None
+    # A refused scan as the desks' list of failed scans shows it (as logged).
+    refused: RefusedScan | None = None
 
     @property
     def reason(self) -> str:
@@ -76,16 +91,29 @@ class RecentCheckIn:
 
 
 def scan(s: Session, raw: str, desk: str, *, typed: bool = False) -> ScanResult:
-    """Check in the holder of a scanned (or ``typed``) ticket; every scan is logged with its verdict."""
+    """Check in the holder of a scanned (or ``typed``) ticket; every scan is logged with its verdict.
+
+    The welcome, the hot path of a queue at the desk, is three statements: the
+    check-in, which finds the holder and refuses a second active check-in in one
+    INSERT, the scan log and the audit entry (on PostgreSQL the scan log goes with the
+    check-in, and the audit chain's lock takes one).  Anything else reads on to say why.
+    """
     try:
-        holder = tickets.resolve_ticket(s, raw, typed=typed)
+        number = tickets.verified_number(s, raw, typed=typed)
+        welcome = _check_in_ticket(s, number, desk, raw)
+        if welcome is not None:
+            return welcome
+        result = _check_in(s, tickets.holder_of(s, number), desk)
     except TicketRejected as problem:
-        scan_id = log_scan(s, raw, desk, REJECTED, problem.reason, None)
+        at = now()
+        scan_id = log_scan(s, raw, desk, REJECTED, problem.reason, None, at=at)
+        logged = RefusedScan(at, desk[:80], _printable(raw), problem.reason[:200])
+        refused = ScanResult(REJECTED, problem=problem, refused=logged)
         # In the change feed, so that every desk's list of failed scans follows.
-        audit.record(s, Action.CHECKIN_REFUSED, "scan", scan_id, problem.reason)
-        return ScanResult(REJECTED, problem=problem)
-    result = _check_in(s, holder, desk)
-    log_scan(s, raw, desk, result.verdict, "", holder.participant_id)
+        audit.record(s, Action.CHECKIN_REFUSED, "scan", scan_id, problem.reason, known=refused)
+        return refused
+    assert result.holder is not None
+    log_scan(s, raw, desk, result.verdict, "", result.holder.participant_id)
     return result
 
 
@@ -123,6 +151,114 @@ _ACTIVE_QUERY = select(_CHECK_INS.c.id, _CHECK_INS.c.at, _CHECK_INS.c.desk).wher
 )
 _INSERT_CHECK_IN = insert(_CHECK_INS)
 _INSERT_SCAN = insert(cast(Table, ScanLog.__table__))
+# The check-in of a ticket's holder in one statement: no row when nobody (not
+# anonymised) holds the number or when the holder has an active check-in already (the
+# partial unique index, which also settles two desks scanning at the same moment).  It
+# answers with the holder, for the welcome.  PostgreSQL logs the scan in the same
+# statement; SQLite, which cannot write two tables in one, in the next.
+_CHECK_IN_SQL = """
+    INSERT INTO check_ins
+        (id, device_id, created_at, participant_id, at, desk, annulled_by, annul_reason)
+    SELECT :id, :device_id, :at, p.id, :at, :desk, '', ''
+    FROM participants AS p
+    WHERE p.event_id = :event_id AND p.ticket_number = :number AND p.anonymised_at IS NULL
+    ON CONFLICT (participant_id) WHERE annulled_at IS NULL DO NOTHING
+"""
+_CHECK_IN_TICKET = {
+    "sqlite": _CHECK_IN_SQL
+    + """
+    RETURNING participant_id,
+        (SELECT h.first_name FROM participants AS h WHERE h.id = check_ins.participant_id),
+        (SELECT h.last_name FROM participants AS h WHERE h.id = check_ins.participant_id),
+        (SELECT h.organisation FROM participants AS h WHERE h.id = check_ins.participant_id),
+        (SELECT h.source FROM participants AS h WHERE h.id = check_ins.participant_id)
+    """,
+    "postgresql": f"""
+    WITH ci AS ({_CHECK_IN_SQL} RETURNING participant_id),
+    logged AS (
+        INSERT INTO scan_log
+            (id, device_id, created_at, at, desk, raw, verdict, reason, participant_id)
+        SELECT :scan_id, :device_id, :at, :at, :scan_desk, :raw, '{WELCOME}', '', participant_id
+        FROM ci
+    )
+    SELECT p.id, p.first_name, p.last_name, p.organisation, p.source
+    FROM ci JOIN participants AS p ON p.id = ci.participant_id
+    """,
+}
+_CHECK_IN_TICKET_STATEMENTS = {
+    dialect: text(sql)
+    .bindparams(
+        bindparam("id", type_=_CHECK_INS.c.id.type),
+        bindparam("device_id", type_=_CHECK_INS.c.device_id.type),
+        bindparam("at", type_=_CHECK_INS.c.at.type),
+        bindparam("desk", type_=_CHECK_INS.c.desk.type),
+        bindparam("event_id", type_=_CHECK_INS.c.participant_id.type),
+        bindparam("number", type_=Integer()),
+        *(
+            [
+                bindparam("scan_id", type_=_CHECK_INS.c.id.type),
+                bindparam("scan_desk"),
+                bindparam("raw"),
+            ]
+            if dialect == "postgresql"
+            else []
+        ),
+    )
+    .columns(
+        column("participant_id", _CHECK_INS.c.participant_id.type),
+        column("first_name", String()),
+        column("last_name", String()),
+        column("organisation", String()),
+        column("source", String()),
+    )
+    for dialect, sql in _CHECK_IN_TICKET.items()
+}
+
+
+def _check_in_ticket(s: Session, number: int, desk: str, raw: str) -> ScanResult | None:
+    """The welcome for ticket ``number``, scan logged, or None (read on to say why)."""
+    check_in_id, at, cleaned = uuid.uuid4(), now(), clean_line(desk, limit=80)
+    conn = s.connection()
+    dialect = conn.dialect.name
+    row = conn.execute(
+        _CHECK_IN_TICKET_STATEMENTS[dialect],
+        {
+            "id": check_in_id,
+            "device_id": audit.session_device(s).id,
+            "at": at,
+            "desk": cleaned,
+            "event_id": tickets.event_keys(s).event_id,
+            "number": number,
+            **(
+                {"scan_id": uuid.uuid4(), "scan_desk": desk[:80], "raw": _printable(raw)}
+                if dialect == "postgresql"
+                else {}
+            ),
+        },
+    ).first()
+    if row is None:
+        return None
+    holder = TicketHolder(
+        row.participant_id, number, row.first_name, row.last_name, row.organisation, row.source
+    )
+    if dialect != "postgresql":
+        log_scan(s, raw, desk, WELCOME, "", holder.participant_id, at=at)
+    return _welcomed(s, holder, check_in_id, at, cleaned)
+
+
+def _welcomed(
+    s: Session, holder: TicketHolder, check_in_id: uuid.UUID, at: datetime, desk: str
+) -> ScanResult:
+    result = ScanResult(WELCOME, holder, check_in_id, at, desk)
+    audit.record(
+        s,
+        Action.CHECKIN_CREATED,
+        "participant",
+        holder.participant_id,
+        f"{holder.ticket_number} {desk}",
+        known=result,
+    )
+    return result
 
 
 def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
@@ -159,14 +295,7 @@ def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
         if existing is None:  # pragma: no cover - the index fired, so a row exists
             raise
         return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
-    audit.record(
-        s,
-        Action.CHECKIN_CREATED,
-        "participant",
-        holder.participant_id,
-        f"{holder.ticket_number} {desk}",
-    )
-    return ScanResult(WELCOME, holder, check_in_id, at, desk)
+    return _welcomed(s, holder, check_in_id, at, desk)
 
 
 def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime, str] | None:
@@ -175,10 +304,17 @@ def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime,
 
 
 def log_scan(
-    s: Session, raw: str, desk: str, verdict: str, reason: str, participant_id: uuid.UUID | None
+    s: Session,
+    raw: str,
+    desk: str,
+    verdict: str,
+    reason: str,
+    participant_id: uuid.UUID | None,
+    *,
+    at: datetime | None = None,
 ) -> uuid.UUID:
     """Log a scan at a desk or a voting station with its verdict (the raw code made printable)."""
-    at = now()
+    at = at or now()
     scan_id = uuid.uuid4()
     s.connection().execute(
         _INSERT_SCAN,
@@ -188,13 +324,17 @@ def log_scan(
             "created_at": at,
             "at": at,
             "desk": desk[:80],
-            "raw": "".join(c for c in raw if c.isprintable())[:RAW_LIMIT],
+            "raw": _printable(raw),
             "verdict": verdict,
             "reason": reason[:200],
             "participant_id": participant_id,
         },
     )
     return scan_id
+
+
+def _printable(raw: str) -> str:
+    return "".join(c for c in raw if c.isprintable())[:RAW_LIMIT]
 
 
 def annul(s: Session, check_in_id: uuid.UUID, reason: str, by: str) -> RecentCheckIn:

@@ -42,7 +42,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import Engine, bindparam, select
+from sqlalchemy import Pool, bindparam, select
 from sqlalchemy.orm import Session
 
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
@@ -308,8 +308,9 @@ class EventKeys:
 
 
 # An event's id, code and secret never change once it exists (setup cannot edit
-# them), so every scan need not read them again: one entry per open database.
-_KEYS: weakref.WeakKeyDictionary[Engine, EventKeys] = weakref.WeakKeyDictionary()
+# them), so every scan need not read them again: one entry per open database (by its
+# connection pool, which its reading and its writing sessions share).
+_KEYS: weakref.WeakKeyDictionary[Pool, EventKeys] = weakref.WeakKeyDictionary()
 _PARTICIPANTS = Participant.__table__
 # Built once: the hot path of every scan binds parameters only.
 _HOLDER_QUERY = select(
@@ -328,13 +329,13 @@ _HOLDER_QUERY = select(
 
 def event_keys(s: Session) -> EventKeys:
     """The event's id, code and ticket secret (read once per database)."""
-    engine = s.get_bind().engine
-    keys = _KEYS.get(engine)
+    pool = s.get_bind().engine.pool
+    keys = _KEYS.get(pool)
     if keys is not None:
         return keys
     event = setup.current_event(s)
     keys = EventKeys(event.id, event.code, bytes(event.ticket_secret))
-    _KEYS[engine] = keys
+    _KEYS[pool] = keys
     return keys
 
 
@@ -352,6 +353,14 @@ def resolve_ticket(s: Session, raw: str, *, typed: bool = False) -> TicketHolder
     A code a person typed by hand (``typed``) that fails its check is a typo,
     not a forgery: one wrong digit of a genuine code fails the MAC as well.
     """
+    return holder_of(s, verified_number(s, raw, typed=typed))
+
+
+def verified_number(s: Session, raw: str, *, typed: bool = False) -> int:
+    """The ticket number of a genuine ticket of this event (no database read after the first).
+
+    Raises TicketRejected as ``resolve_ticket`` does for a code that is not one.
+    """
     decoded = decode_payload(raw, typed=typed)
     keys = event_keys(s)
     try:
@@ -360,9 +369,15 @@ def resolve_ticket(s: Session, raw: str, *, typed: bool = False) -> TicketHolder
         if typed and problem.reason == TicketRejected.FORGED:
             raise _typo() from None
         raise
+    return decoded.ticket_number
+
+
+def holder_of(s: Session, ticket_number: int) -> TicketHolder:
+    """The holder of a genuine ticket number; TicketRejected (unknown, anonymised) if none."""
+    keys = event_keys(s)
     row = (
         s.connection()
-        .execute(_HOLDER_QUERY, {"event_id": keys.event_id, "number": decoded.ticket_number})
+        .execute(_HOLDER_QUERY, {"event_id": keys.event_id, "number": ticket_number})
         .first()
     )
     if row is None:
@@ -373,7 +388,7 @@ def resolve_ticket(s: Session, raw: str, *, typed: bool = False) -> TicketHolder
                 "Ticket {number} is genuine but belongs to nobody registered (any more). "
                 "Find the person by name or register them as a walk-in.",
             ),
-            number=decoded.ticket_number,
+            number=ticket_number,
         )
     if row.anonymised_at is not None:
         raise TicketRejected(
@@ -381,7 +396,7 @@ def resolve_ticket(s: Session, raw: str, *, typed: bool = False) -> TicketHolder
             QT_TRANSLATE_NOOP(
                 "errors", "The registration of ticket {number} was deleted for data protection."
             ),
-            number=decoded.ticket_number,
+            number=ticket_number,
         )
     return TicketHolder(
         row.id, row.ticket_number, row.first_name, row.last_name, row.organisation, row.source

@@ -9,6 +9,7 @@ panel returns to "ready" by itself.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Callable
@@ -116,6 +117,8 @@ class DeskWorkspace(Workspace):
         self.walk_in_dialog: WalkInDialog | None = None
         self.annul_dialog: AnnulDialog | None = None
         self._live_generation = 0
+        self._live_reading = False
+        self._counts: checkin.Counters | None = None
         self._scans_in_flight = 0
         self.options = DeskOptions(settings, self.sounds)
         self.options.camera_requested.connect(self.open_camera)
@@ -315,6 +318,7 @@ class DeskWorkspace(Workspace):
             self.failed_scans.model.set_rows([])
             return
         self._live_generation += 1
+        self._live_reading = True
         generation = self._live_generation
 
         def read(s: Session) -> tuple[Any, Any, Any]:
@@ -332,6 +336,8 @@ class DeskWorkspace(Workspace):
     def _show_live(self, generation: int, counts: Any, recent: Any, failed: Any) -> None:
         if generation != self._live_generation:
             return  # a newer refresh is on its way
+        self._live_reading = False
+        self._counts = counts
         locale = self.locale()
         self.count_registered.setText(locale.toString(counts.registered))
         self.count_present.setText(locale.toString(counts.present))
@@ -339,6 +345,39 @@ class DeskWorkspace(Workspace):
         self.recent.set_rows(recent)
         self.failed_scans.model.set_rows(failed)
         self.live_refreshed.emit()
+
+    def _show_own(self, result: ScanResult) -> None:
+        """Counters and lists after this desk's own check-in or refused scan, without a read.
+
+        While a read is under way, which may or may not have seen the write, read anew.
+        """
+        counts, holder = self._counts, result.holder
+        if self._live_reading or counts is None:
+            self.refresh_live()
+        elif result.verdict == checkin.WELCOME and holder is not None:
+            assert result.check_in_id is not None and result.at is not None
+            walk_in = holder.source == "walkin"
+            self._counts = counts = dataclasses.replace(
+                counts,
+                present=counts.present + 1,
+                walk_ins_present=counts.walk_ins_present + walk_in,
+            )
+            self.count_present.setText(self.locale().toString(counts.present))
+            row = checkin.RecentCheckIn(
+                result.check_in_id,
+                holder.participant_id,
+                holder.ticket_number,
+                holder.display_name,
+                holder.organisation,
+                result.at,
+                result.desk,
+                None,
+                "",
+            )
+            self.recent.set_rows([row, *self.recent.rows()][:RECENT_ROWS])
+        elif result.refused is not None:
+            rows = [result.refused, *self.failed_scans.model.rows()]
+            self.failed_scans.model.set_rows(rows[:FAILED_ROWS])
 
     # -- scanning ------------------------------------------------------------------------------
 
@@ -385,7 +424,7 @@ class DeskWorkspace(Workspace):
                 self.tr("Welcome, {name}!").format(name=holder.full_name),
                 " · ".join(d for d in details if d),
             )
-            self.refresh_live()
+            self._show_own(result)
             if self.options.badge_at_check_in():
                 self.print_badge(holder.participant_id)
         elif result.verdict == checkin.ALREADY and holder is not None:
@@ -400,7 +439,7 @@ class DeskWorkspace(Workspace):
             )
         else:
             problem = result.problem
-            self.refresh_live()  # the list of failed scans
+            self._show_own(result)  # the list of failed scans
             self._show(
                 feedback.REJECTED,
                 self._rejection_headline(problem.reason if problem else ""),

@@ -37,7 +37,8 @@ from smartdialog.ui.workspace import Workspace
 log = logging.getLogger("smartdialog.minutes")
 
 SAVE_DELAY_MS = 700
-# Changes that alter what the document would show.
+# Changes that alter what the page shows (its sections, chapters, the counts of ideas and
+# rounds); ballots and paper counts change only the document, read when it is exported.
 _FOLLOWS = (
     group("minutes.")
     | group("idea.")
@@ -46,8 +47,6 @@ _FOLLOWS = (
     | group("topic.")
     | group("event.")
     | group("round.")
-    | group("ballot.")
-    | group("paper_tally.")
     | WHOLESALE
 )
 

@@ -131,6 +131,15 @@ class WallState(QObject):
             for c in changes
             if c.action == Action.IDEA_CAPTURED and c.object_id is not None
         }
+        # What this laptop wrote comes with the feed as it is (a capture): not read back.
+        known = {
+            c.object_id: c.known
+            for c in changes
+            if isinstance(c.known, IdeaInfo) and c.object_id in new and c.object_id is not None
+        }
+        if known:
+            self.apply(known.values(), new=known.keys())
+        touched = [t for t in touched if t not in known]
         if touched:
             with self.db.read() as s:
                 current = ideas.ideas_by_id(s, touched)

@@ -94,15 +94,15 @@ def capture(
             "detail": "",
         },
     )
-    audit.record(s, Action.IDEA_CAPTURED, "idea", new_id, short(cleaned, 200))
     author_name = ""
     if author is not None:
         person = s.get(Participant, author)
         author_name = (
             " ".join(x for x in (person.first_name, person.last_name) if x) if person else ""
         )
-    # The row's state is known: the answer is built without reading it back.
-    return IdeaInfo(
+    # The row's state is known: the answer is built without reading it back, and this
+    # laptop's pages (the wall) take it from the change feed as it is.
+    info = IdeaInfo(
         new_id,
         cleaned,
         field_id,
@@ -120,6 +120,8 @@ def capture(
         1,
         device_id,
     )
+    audit.record(s, Action.IDEA_CAPTURED, "idea", new_id, short(cleaned, 200), known=info)
+    return info
 
 
 _INSERT_IDEA = insert(Idea)

@@ -53,7 +53,10 @@ def field_rules(s: Session, round_id: uuid.UUID) -> tuple[FieldRule, ...]:
     return tuple(FieldRule(r.id, r.name, r.colour, r.position, r.budget) for r in rows)
 
 
-def round_rules(s: Session, r: VotingRound) -> RoundRules:
+def round_rules(
+    s: Session, r: VotingRound, *, fields: tuple[FieldRule, ...] | None = None
+) -> RoundRules:
+    """The round's rules; ``fields`` when the caller has read the field rules it needs."""
     return RoundRules(
         dots_per_participant=r.dots_per_participant,
         max_dots_per_idea=r.max_dots_per_idea,
@@ -61,7 +64,7 @@ def round_rules(s: Session, r: VotingRound) -> RoundRules:
         allow_change=r.allow_change,
         require_checkin=r.require_checkin,
         tie_rule=r.tie_rule,
-        fields=field_rules(s, r.id),
+        fields=field_rules(s, r.id) if fields is None else fields,
     )
 
 

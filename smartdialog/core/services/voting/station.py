@@ -21,7 +21,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,8 +31,11 @@ from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError, NotFoundError
 from smartdialog.core.models import (
     Ballot,
+    CheckIn,
     Dot,
+    FieldOfAction,
     Participant,
+    RoundField,
     RoundIdea,
     VotingRound,
 )
@@ -42,6 +46,7 @@ from smartdialog.core.services.voting.values import (
     BadgeScan,
     BallotSheet,
     CastBallot,
+    FieldRule,
     SheetField,
     SheetIdea,
     Voter,
@@ -75,16 +80,25 @@ def ballot_sheet(s: Session, round_id: uuid.UUID) -> BallotSheet:
 
 def _may_vote(s: Session, r: VotingRound, participant_id: uuid.UUID) -> tuple[int, str]:
     """Ticket number and first name of a participant allowed to vote in ``r``, or DomainError."""
+    # One statement for the person and whether they are checked in.
+    present = (
+        select(CheckIn.id)
+        .where(CheckIn.participant_id == Participant.id, CheckIn.annulled_at.is_(None))
+        .exists()
+    )
     p = s.execute(
-        select(Participant.ticket_number, Participant.first_name, Participant.anonymised_at).where(
-            Participant.id == participant_id, Participant.event_id == r.event_id
-        )
+        select(
+            Participant.ticket_number,
+            Participant.first_name,
+            Participant.anonymised_at,
+            present.label("present"),
+        ).where(Participant.id == participant_id, Participant.event_id == r.event_id)
     ).first()
     if p is None or p.anonymised_at is not None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("errors", "This badge belongs to nobody registered for this event.")
         )
-    if r.require_checkin and checkin.active_check_in(s, participant_id) is None:
+    if r.require_checkin and not p.present:
         raise DomainError(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -150,6 +164,41 @@ def scan_badge(
     return BadgeScan(voter, None, "")
 
 
+_BALLOTS = Ballot.__table__
+# Insert a ballot unless the voter has one in the round already (then no row comes back).
+_FIRST_BALLOT = {
+    name: dialect.insert(_BALLOTS)
+    .on_conflict_do_nothing(index_elements=["round_id", "participant_id"])
+    .returning(_BALLOTS.c.id)
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
+
+
+def _first_ballot(
+    s: Session, round_id: uuid.UUID, participant_id: uuid.UUID, station: str
+) -> uuid.UUID | None:
+    """A new ballot's id, or None when the voter has one in this round already."""
+    stamp = now()
+    row = (
+        s.connection()
+        .execute(
+            _FIRST_BALLOT[s.get_bind().dialect.name],
+            {
+                "id": uuid.uuid4(),
+                "device_id": audit.session_device(s).id,
+                "created_at": stamp,
+                "round_id": round_id,
+                "participant_id": participant_id,
+                "submitted_at": stamp,
+                "station": station[:80],
+                "revision": 1,
+            },
+        )
+        .first()
+    )
+    return None if row is None else row.id
+
+
 def cast_ballot(
     s: Session,
     round_id: uuid.UUID,
@@ -167,25 +216,54 @@ def cast_ballot(
     # A shared lock on the round: ballots go in side by side, but not past a closing round.
     r = round_row(s, round_id, lock=True, shared=True)
     check_open(r)
-    rules = round_rules(s, r)
-    # Only the ideas of this ballot: a round may hold hundreds.
-    frozen = {
-        k: v
-        for k, v in s.execute(
-            select(RoundIdea.idea_id, RoundIdea.field_id).where(
-                RoundIdea.round_id == r.id, RoundIdea.idea_id.in_([i for i, n in dots.items() if n])
-            )
+    # Only the ideas of this ballot (a round may hold hundreds), with the rules of their
+    # fields, in one statement.
+    frozen: dict[uuid.UUID, uuid.UUID] = {}
+    fields: dict[uuid.UUID, FieldRule] = {}
+    for row in s.execute(
+        select(
+            RoundIdea.idea_id,
+            RoundIdea.field_id,
+            RoundField.field_id.label("in_round"),
+            RoundField.budget,
+            FieldOfAction.name,
+            FieldOfAction.colour,
+            FieldOfAction.position,
         )
-    }
+        .outerjoin(
+            RoundField,
+            and_(
+                RoundField.round_id == RoundIdea.round_id, RoundField.field_id == RoundIdea.field_id
+            ),
+        )
+        .outerjoin(FieldOfAction, FieldOfAction.id == RoundField.field_id)
+        .where(RoundIdea.round_id == r.id, RoundIdea.idea_id.in_([i for i, n in dots.items() if n]))
+    ):
+        frozen[row.idea_id] = row.field_id
+        if row.in_round is not None:
+            fields[row.field_id] = FieldRule(
+                row.field_id, row.name, row.colour, row.position, row.budget
+            )
+    rules = round_rules(
+        s, r, fields=tuple(sorted(fields.values(), key=lambda f: (f.position, f.name)))
+    )
     cleaned = check_ballot(rules, frozen, dots)
     ticket_number, _first_name = _may_vote(s, r, participant_id)
-    ballot = s.scalars(
-        select(Ballot)
-        .where(Ballot.round_id == r.id, Ballot.participant_id == participant_id)
-        .with_for_update()
-    ).first()
+    # A first ballot, the usual case, in one INSERT; a ballot there already is read.
+    ballot_id = _first_ballot(s, r.id, participant_id, station) if expected_revision == 0 else None
+    ballot = (
+        None
+        if ballot_id is not None
+        else s.scalars(
+            select(Ballot)
+            .where(Ballot.round_id == r.id, Ballot.participant_id == participant_id)
+            .with_for_update()
+        ).first()
+    )
     changed = ballot is not None
-    if ballot is None:
+    if ballot_id is not None:
+        pass
+    elif ballot is None:
         if expected_revision != 0:
             raise _changed_elsewhere()
         ballot = Ballot(
@@ -196,6 +274,7 @@ def cast_ballot(
             s.flush()
         except IntegrityError as exc:  # another station inserted it a moment ago
             raise _changed_elsewhere() from exc
+        ballot_id = ballot.id
     else:
         if not r.allow_change:
             raise DomainError(
@@ -216,6 +295,7 @@ def cast_ballot(
         if bumped.rowcount != 1:  # type: ignore[attr-defined]
             raise _changed_elsewhere()
         s.execute(delete(Dot).where(Dot.round_id == r.id, Dot.participant_id == participant_id))
+        ballot_id = ballot.id
     device = audit.session_device(s)
     rows: list[dict[str, Any]] = []
     per_field: Counter[uuid.UUID] = Counter()
@@ -254,7 +334,7 @@ def cast_ballot(
         # No dot count: matched with the scan log's times it would narrow down whose ballot is whose.
         str(r.number),
     )
-    return CastBallot(ballot.id, revision, len(rows), changed)
+    return CastBallot(ballot_id, revision, len(rows), changed)
 
 
 def _changed_elsewhere() -> ConflictError:
