@@ -287,7 +287,7 @@ def test_too_many_wrong_pins_lock_the_pad_for_a_while(qtbot: QtBot, station: Vot
         dialog = station.pin_dialog
         qtbot.keyClicks(dialog.pin, "0000")
         qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not dialog.waiting or not dialog.isVisible())
+        qtbot.waitUntil(lambda d=dialog: not d.waiting or not d.isVisible())
     assert not station.pin_dialog.isVisible()
     assert "Zu oft eine falsche PIN" in station.scan_notice.text()
     qtbot.mouseClick(station.admin_button, Qt.MouseButton.LeftButton)
