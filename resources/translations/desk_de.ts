@@ -671,6 +671,14 @@
         <source>&amp;Register anyway</source>
         <translation>Trotzdem &amp;anmelden</translation>
     </message>
+    <message>
+        <source>Registering …</source>
+        <translation>Wird angemeldet …</translation>
+    </message>
+    <message>
+        <source>Nothing was registered; what you typed is kept. Press Enter to try again.</source>
+        <translation>Es wurde nichts angemeldet; Ihre Eingaben bleiben erhalten. Drücken Sie Enter, um es noch einmal zu versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
