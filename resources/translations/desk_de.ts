@@ -676,8 +676,8 @@
         <translation>Wird angemeldet …</translation>
     </message>
     <message>
-        <source>Nothing was registered; what you typed is kept. Press Enter to try again.</source>
-        <translation>Es wurde nichts angemeldet; Ihre Eingaben bleiben erhalten. Drücken Sie Enter, um es noch einmal zu versuchen.</translation>
+        <source>Nothing was registered; your entries are kept. Press Enter to register the person again.</source>
+        <translation>Es wurde nichts angemeldet; Ihre Eingaben bleiben erhalten. Mit Enter melden Sie die Person erneut an.</translation>
     </message>
 </context>
 <context>

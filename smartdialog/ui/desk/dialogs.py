@@ -305,7 +305,9 @@ class WalkInDialog(QDialog):
         self.error.setText(
             sentence
             + " "
-            + self.tr("Nothing was registered; what you typed is kept. Press Enter to try again.")
+            + self.tr(
+                "Nothing was registered; your entries are kept. Press Enter to register the person again."
+            )
         )
         self.error.show()
         self.register_button.setFocus()

@@ -227,6 +227,7 @@ class VotingWorkspace(Workspace):
         self._paper_key = None
         self._select_next = None
         super().set_database(db)
+        self._update_buttons()  # "New round" needs no list of rounds
 
     def reload(self) -> None:
         self._rounds_generation += 1
