@@ -334,3 +334,26 @@ def test_a_double_enter_on_the_pin_checks_it_once(
     # One wrong PIN counted, not two: the lockout needs five real tries.
     assert checks == ["1111"] and station._pin_failures == 1
     station._locked = False
+
+
+# -- the wall's results ---------------------------------------------------------------------------
+
+
+def test_the_walls_results_can_be_read_off_the_gui_thread(
+    qtbot: QtBot, hall: Database, open_round: voting.RoundInfo
+) -> None:
+    from smartdialog.ui.voting import read_wall_results, results_provider
+
+    provide = results_provider(lambda: hall)
+    statements = StatementLog(hall, DELAY_S / 5)
+    answers: list[Any] = []
+    try:
+        # As the wall may ask: from a reader thread, by the provider or inside its own read.
+        ops.start(lambda _progress: provide(), on_done=answers.append)
+        ops.QueryOp(None, hall, read_wall_results).success(answers.append).run()
+        qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    finally:
+        statements.close()
+    assert all(a is not None and a.title == "Runde 1 – Priorisierung" for a in answers)
+    assert answers[0].eligible == answers[1].eligible == 3
+    assert statements.threads and statements.on_gui_thread() == 0
