@@ -313,9 +313,9 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
     assert (dialog.first_name.text(), dialog.last_name.text()) == ("Jürgen", "Mueller")
     qtbot.keyClick(dialog.consent_data, Qt.Key.Key_Space)
     assert dialog.consent_data.isChecked()
-    qtbot.keyClick(
-        dialog.last_name, Qt.Key.Key_Return
-    )  # the first Enter: shows who may be the same person
+    with qtbot.waitSignal(dialog.duplicates_checked):
+        # The first Enter: shows who may be the same person.
+        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert "Müller, Jürgen" in dialog.warning.text()
     assert dialog.existing_button.isDefault()  # a second Enter would take the registered one
@@ -323,6 +323,7 @@ def test_walk_in_with_duplicate_warning_check_in_and_badge(
         dialog.register_button.click()  # "Register anyway", deliberately: registers, checks in, prints
     assert desk.result.state == feedback.WELCOME
     qtbot.waitUntil(lambda: desk.count_walk_ins.text() == "5")
+    assert desk.jobs.badges_in_flight() == 0
     with desk_db.read() as s:
         assert s.scalar(select(BadgePrint.reprint)) is False
     assert printed.read_bytes().startswith(b"%PDF")
@@ -344,7 +345,8 @@ def test_walk_in_can_check_in_the_registered_person_instead(
     desk.input.setText("Ole Weiss")
     dialog = desk.open_walk_in()
     assert dialog is not None
-    dialog.check_duplicates()
+    with qtbot.waitSignal(dialog.duplicates_checked):
+        dialog.check_duplicates()
     assert dialog.existing_button.isVisible()
     with qtbot.waitSignal(desk.answered) as answer:
         dialog.existing_button.click()
@@ -353,12 +355,15 @@ def test_walk_in_can_check_in_the_registered_person_instead(
     assert desk.count_walk_ins.text() == "4"
 
 
-def test_walk_in_without_consent_is_refused_in_the_dialog(desk: DeskWorkspace) -> None:
+def test_walk_in_without_consent_is_refused_in_the_dialog(
+    qtbot: QtBot, desk: DeskWorkspace
+) -> None:
     dialog = desk.open_walk_in()
     assert dialog is not None
     dialog.first_name.setText("Neu")
     dialog.last_name.setText("Gast")
-    dialog.accept()
+    with qtbot.waitSignal(dialog.failed):
+        dialog.accept()
     assert dialog.isVisible()
     assert dialog.error.isVisible() and dialog.error.text()
     assert desk.count_walk_ins.text() == "4"
@@ -368,6 +373,7 @@ def test_f8_annuls_with_a_reason(qtbot: QtBot, desk: DeskWorkspace, desk_db: Dat
     with qtbot.waitSignal(desk.answered):
         desk.handle_scan(_payload(desk_db, "Müller"))
     qtbot.keyClick(desk.input, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: desk.annul_dialog is not None)
     dialog = desk.annul_dialog
     assert dialog is not None
     dialog.reason.setCurrentText("Falsche Person")
@@ -397,8 +403,10 @@ def test_reprint_is_logged(
     desk.jobs.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "b.pdf")  # type: ignore[method-assign]
     with qtbot.waitSignal(desk.answered):
         desk.handle_scan(_payload(desk_db, "Müller"))
-    assert desk.print_badge()
-    qtbot.keyClick(desk.input, Qt.Key.Key_F4)
+    with qtbot.waitSignal(desk.jobs.badge_printed):
+        assert desk.print_badge()
+    with qtbot.waitSignal(desk.jobs.badge_printed):
+        qtbot.keyClick(desk.input, Qt.Key.Key_F4)
     with desk_db.read() as s:
         assert list(s.scalars(select(BadgePrint.reprint).order_by(BadgePrint.reprint))) == [
             False,

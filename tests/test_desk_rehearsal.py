@@ -67,7 +67,8 @@ def test_the_duplicate_warning_is_readable_and_enter_checks_in_the_registered_pe
     assert dialog is not None
     dialog.consent_data.setChecked(True)
     dialog.resize(dialog.width(), min(dialog.height(), SMALL[1]))
-    qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.duplicates_checked):
+        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
     assert dialog.warning.isVisible()
     qtbot.waitUntil(lambda: dialog.existing_button.isVisible())
     qtbot.waitUntil(lambda: not _clipped(dialog), timeout=2000)

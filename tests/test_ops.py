@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, func, select
@@ -279,3 +279,194 @@ def test_the_change_feed_shows_this_laptops_own_write_without_reading_it(
     finally:
         feed.set_database(None)
         statements.close()
+
+
+# -- every other desk action on a slow network ---------------------------------------------------
+
+
+SAMPLE = Path(__file__).parent / "fixtures" / "anmeldungen-formular.csv"
+
+
+def _pdf_printer(path: Path) -> Any:
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def _count(db: Database, last_name: str) -> int:
+    with db.read() as s:
+        return s.scalar(select(func.count()).where(Participant.last_name == last_name)) or 0
+
+
+def _walk_in(qtbot: QtBot, desk: DeskWorkspace, first: str, last: str) -> Any:
+    dialog = desk.open_walk_in()
+    assert dialog is not None
+    dialog.first_name.setText(first)
+    dialog.last_name.setText(last)
+    dialog.consent_data.setChecked(True)
+    return dialog
+
+
+def test_walk_in_annul_badge_tickets_and_import_send_nothing_from_the_gui_thread(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path, record_property: Any
+) -> None:
+    desk.jobs.choose_printer = lambda _drawing: _pdf_printer(tmp_path / "badge.pdf")  # type: ignore[method-assign]
+    statements = StatementLog(desk_db, DELAY_S / 5)
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    try:
+        # A walk-in: registered, checked in and their badge printed, all from Enter.
+        dialog = _walk_in(qtbot, desk, "Neu", "Angekommen")
+        with qtbot.waitSignal(desk.jobs.badge_printed, timeout=20_000):
+            qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
+        assert desk.result.state == feedback.WELCOME
+        # F8: the check-in just made is found, the reason given, the check-in annulled.
+        desk.annul_action.trigger()  # F8
+        qtbot.waitUntil(lambda: desk.annul_dialog is not None, timeout=10_000)
+        annul = desk.annul_dialog
+        assert annul is not None
+        annul.reason.setCurrentText("Falsche Person")
+        with qtbot.waitSignal(desk.answered, timeout=20_000) as answered:
+            qtbot.keyClick(annul.reason, Qt.Key.Key_Return)
+        assert answered.args == [feedback.INFO] and "annulliert" in desk.result.headline.text()
+        # F4: the badge once more (a reprint).
+        with qtbot.waitSignal(desk.jobs.badge_printed, timeout=20_000):
+            desk.badge_action.trigger()  # F4
+        # Every ticket as a PDF.
+        with qtbot.waitSignal(desk.jobs.tickets_written, timeout=60_000):
+            desk.jobs.write_tickets(tmp_path / "tickets.pdf", "a4")
+        # An import: the preview, then the import itself.
+        importing = desk.open_import(SAMPLE)
+        assert importing is not None
+        with qtbot.waitSignal(importing.planned, timeout=60_000):
+            pass
+        qtbot.waitUntil(importing.import_button.isEnabled)
+        qtbot.mouseClick(importing.import_button, Qt.MouseButton.LeftButton)
+        assert not importing.import_button.isEnabled()  # pressed once, imported once
+        qtbot.waitUntil(lambda: importing.report is not None, timeout=60_000)
+        assert importing.report is not None and importing.report.imported == 40
+        importing.accept()
+        qtbot.waitUntil(lambda: desk.count_registered.text() == "40", timeout=20_000)
+    finally:
+        max_gap = heartbeat.stop()
+        statements.close()
+    record_property("desk_actions_max_gui_gap_ms", max_gap)
+    print(f"longest GUI stall, desk actions, {DELAY_S * 200:.0f} ms per statement: {max_gap} ms")
+    assert statements.threads and statements.on_gui_thread() == 0
+    assert _count(desk_db, "Angekommen") == 1
+
+
+def test_enter_pressed_twice_registers_one_walk_in(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database
+) -> None:
+    dialog = _walk_in(qtbot, desk, "Doppelt", "Gedrückt")
+    dialog.print_badge.setChecked(False)
+    statements = StatementLog(desk_db, DELAY_S)
+    try:
+        with qtbot.waitSignal(desk.answered, timeout=20_000):
+            qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
+            # The registration is on its way: a second Enter (or any accept) waits for it.
+            assert dialog.saving() and not dialog.register_button.isEnabled()
+            qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
+            dialog.accept()
+            qtbot.keyClick(dialog.last_name, Qt.Key.Key_Escape)
+    finally:
+        statements.close()
+    assert desk.result.state == feedback.WELCOME
+    assert _count(desk_db, "Gedrückt") == 1
+    assert statements.on_gui_thread() == 0
+
+
+def test_a_busy_database_keeps_the_walk_in_typed_and_says_what_to_do(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smartdialog.core.errors import DatabaseBusy
+
+    real_register = registration.register_walk_in
+
+    def busy(*_args: Any, **_kwargs: Any) -> Any:
+        raise DatabaseBusy(
+            QT_TRANSLATE_NOOP(
+                "errors", "Another laptop is writing right now. Try again in a moment."
+            )
+        )
+
+    monkeypatch.setattr(registration, "register_walk_in", busy)
+    dialog = _walk_in(qtbot, desk, "Geduldig", "Wartend")
+    dialog.email.setText("geduldig@example.net")
+    with qtbot.waitSignal(dialog.failed, timeout=20_000):
+        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.saving()
+    assert (dialog.first_name.text(), dialog.last_name.text(), dialog.email.text()) == (
+        "Geduldig",
+        "Wartend",
+        "geduldig@example.net",
+    )
+    assert dialog.consent_data.isChecked()
+    said = dialog.error.text()
+    assert "Ein anderer Laptop schreibt gerade" in said and "Enter" in said
+    assert dialog.register_button.isEnabled()
+    assert _count(desk_db, "Wartend") == 0
+    # The database is free again: Enter registers what is still typed.
+    monkeypatch.setattr(registration, "register_walk_in", real_register)
+    with qtbot.waitSignal(desk.answered, timeout=20_000):
+        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
+    assert _count(desk_db, "Wartend") == 1
+
+
+def test_f8_pressed_twice_annuls_once(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
+    with qtbot.waitSignal(desk.answered, timeout=10_000):
+        desk.input.scanned.emit(_payloads(desk_db)[0])
+    statements = StatementLog(desk_db, DELAY_S)
+    try:
+        desk.annul_action.trigger()  # F8
+        desk.annul_action.trigger()  # F8
+        assert desk.annulling() and not desk.annul_action.isEnabled()
+        qtbot.waitUntil(lambda: desk.annul_dialog is not None, timeout=10_000)
+        annul = desk.annul_dialog
+        assert annul is not None
+        annul.reason.setCurrentText("Falsche Person")
+        with qtbot.waitSignal(desk.answered, timeout=20_000) as answered:
+            qtbot.keyClick(annul.reason, Qt.Key.Key_Return)
+            desk.annul_action.trigger()  # F8  # while the write is on its way
+            assert desk.annul_dialog is None
+        ops.reader_pool().waitForDone(10_000)
+        QCoreApplication.processEvents()
+    finally:
+        statements.close()
+    assert answered.args == [feedback.INFO] and desk.annul_dialog is None
+    with desk_db.read() as s:
+        assert s.scalar(select(func.count()).where(CheckIn.annulled_at.is_not(None))) == 1
+    assert statements.on_gui_thread() == 0
+
+
+def test_f4_pressed_twice_prints_one_badge(
+    qtbot: QtBot, desk: DeskWorkspace, desk_db: Database, tmp_path: Path
+) -> None:
+    from smartdialog.core.models import BadgePrint
+
+    printed: list[object] = []
+
+    def printer(_drawing: Any) -> Any:
+        printed.append(_drawing)
+        return _pdf_printer(tmp_path / f"badge{len(printed)}.pdf")
+
+    desk.jobs.choose_printer = printer  # type: ignore[method-assign]
+    with qtbot.waitSignal(desk.answered, timeout=10_000):
+        desk.input.scanned.emit(_payloads(desk_db)[0])
+    statements = StatementLog(desk_db, DELAY_S)
+    try:
+        with qtbot.waitSignal(desk.jobs.badge_printed, timeout=20_000):
+            desk.badge_action.trigger()  # F4
+            desk.badge_action.trigger()  # F4
+        ops.wait_for_writes(10_000)
+        QCoreApplication.processEvents()
+    finally:
+        statements.close()
+    assert len(printed) == 1 and desk.jobs.badges_in_flight() == 0
+    with desk_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(BadgePrint)) == 1
+    assert statements.on_gui_thread() == 0

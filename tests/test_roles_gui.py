@@ -114,6 +114,7 @@ def test_replacing_the_station_pin_in_the_window_needs_the_verwaltung_pin(
     qtbot.addWidget(page)
     page.set_database(db)
     page.set_pin()
+    qtbot.waitUntil(lambda: page.pin_change_dialog is not None)
     dialog = page.pin_change_dialog
     assert isinstance(dialog, PinChangeDialog)
     for pin, authorisation in (("2468", "1357"), ("2468", "")):
@@ -145,14 +146,17 @@ def test_the_gui_checks_the_file_against_a_written_hash(qtbot: QtBot, db: Databa
     dialog = VerifyDialog(db, 1)
     qtbot.addWidget(dialog)
     dialog.written.setText(verification.hash_groups(digest).upper())
-    dialog.check()
+    with qtbot.waitSignal(dialog.checked):
+        dialog.check()
     assert dialog.verdict.text().startswith("✔ Stimmt überein")
     # One character off (whatever the digest starts with).
     dialog.written.setText(("1" if digest[0] == "0" else "0") + digest[1:])
-    dialog.check()
+    with qtbot.waitSignal(dialog.checked):
+        dialog.check()
     assert dialog.verdict.text().startswith("✘ Stimmt nicht überein")
     dialog.written.setText("123")
-    dialog.check()
+    with qtbot.waitSignal(dialog.checked):
+        dialog.check()
     assert "64 Zeichen" in dialog.verdict.text()
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from smartdialog.core.db import Database
 from smartdialog.core.models import Ballot, Dot, ScanLog
 from smartdialog.core.services import setup, tickets, voting
+from smartdialog.ui import ops
 from smartdialog.ui.voting import station as station_module
 from smartdialog.ui.voting.station import VotingStation
 
@@ -54,6 +55,7 @@ def hall(db: Database) -> Iterator[Hall]:
     yield Hall(db, info, people, absent, found)
     # No station's background read may outlive the event file it reads.
     assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert ops.reader_pool().waitForDone(10_000) and ops.wait_for_writes(10_000)
 
 
 def _badge(db: Database, number: int) -> str:
@@ -268,7 +270,8 @@ def test_the_station_stays_locked_without_the_pin(
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.pin, "1111")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-    assert dialog.message.text() == "Falsche PIN." and station.isVisible()
+    qtbot.waitUntil(lambda: dialog.message.text() == "Falsche PIN.")
+    assert station.isVisible()
     with qtbot.waitSignal(station.unlocked):
         qtbot.keyClicks(dialog.pin, "2468")
         qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
@@ -281,8 +284,10 @@ def test_too_many_wrong_pins_lock_the_pad_for_a_while(qtbot: QtBot, station: Vot
         if station.pin_dialog is None or not station.pin_dialog.isVisible():
             qtbot.mouseClick(station.admin_button, Qt.MouseButton.LeftButton)
         assert station.pin_dialog is not None
-        qtbot.keyClicks(station.pin_dialog.pin, "0000")
-        qtbot.keyClick(station.pin_dialog.pin, Qt.Key.Key_Return)
+        dialog = station.pin_dialog
+        qtbot.keyClicks(dialog.pin, "0000")
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda d=dialog: not d.waiting or not d.isVisible())
     assert not station.pin_dialog.isVisible()
     assert "Zu oft eine falsche PIN" in station.scan_notice.text()
     qtbot.mouseClick(station.admin_button, Qt.MouseButton.LeftButton)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from smartdialog.core.db import Database
 from smartdialog.core.models import PaperTally
 from smartdialog.core.services import setup, voting
+from smartdialog.ui import ops
 from smartdialog.ui.voting import VotingWorkspace, results_provider, wall_results
 from smartdialog.ui.voting import workspace as workspace_module
 from smartdialog.ui.voting.models import ResultsModel
@@ -27,9 +28,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The error dialogs the page would show, as their sentences."""
     shown: list[str] = []
     monkeypatch.setattr(
-        workspace_module,
-        "show_error",
-        lambda _parent, exc, _title=None: shown.append(workspace_module.translate_error(exc)),
+        workspace_module, "warn", lambda _parent, _title, sentence: shown.append(sentence)
     )
     return shown
 
@@ -40,15 +39,34 @@ def page(qtbot: QtBot, db: Database) -> Iterator[VotingWorkspace]:
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
     widget.show()
-    widget.set_database(db)
+    with qtbot.waitSignal(widget.rounds_shown):
+        widget.set_database(db)
     yield widget
     # No results read in the background may outlive the event file it reads.
     assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert ops.reader_pool().waitForDone(10_000) and ops.wait_for_writes(10_000)
 
 
 def _wait_results(qtbot: QtBot, page: VotingWorkspace) -> None:
     with qtbot.waitSignal(page.results_shown, timeout=5000):
         page._load_results()
+
+
+def _reload(qtbot: QtBot, page: VotingWorkspace) -> None:
+    """Read the page anew and wait for the rounds and the open round's sheet."""
+    with qtbot.waitSignal(page.rounds_shown, timeout=5000):
+        page.reload()
+    info = page.current_round()
+    if info is not None and info.status != "draft":
+        qtbot.waitUntil(lambda: page._paper_key == (info.id, info.status), timeout=5000)
+
+
+def _click(qtbot: QtBot, page: VotingWorkspace, button: Any) -> None:
+    """Press an action's button and wait until its write is answered and the page shows it."""
+    with qtbot.waitSignal(page.action_done, timeout=10000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page._loading, timeout=5000)
+    _reload(qtbot, page)
 
 
 def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
@@ -63,9 +81,9 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     found = add_ideas(db, {0: ["Radwege", "Busse"], 1: ["Coworking"]})
     with db.uow() as s:
         voting.create_round(s, "Priorisierung", dots_per_participant=3, hide_tally=False)
-    page.reload()
+    _reload(qtbot, page)
     assert page.open_button.isEnabled() and not page.close_button.isEnabled()
-    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, page, page.open_button)
     info = page.current_round()
     assert info is not None and info.is_open and info.idea_count == 3
     assert page.close_button.isEnabled() and not page.open_button.isEnabled()
@@ -75,9 +93,11 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     assert model.rowCount() == 3
     row = next(r for r in range(model.rowCount()) if model.index(r, model.IDEA).data() == "Busse")
     assert model.flags(model.index(row, model.DOTS)) & Qt.ItemFlag.ItemIsEditable
-    assert model.setData(model.index(row, model.DOTS), 4)
+    with qtbot.waitSignal(page.paper_saved):
+        assert model.setData(model.index(row, model.DOTS), 4)
     assert model.index(row, model.DOTS).data() == "4"
-    model.setData(model.index(row, model.DOTS), 5000)
+    with qtbot.waitSignal(page.paper_saved):
+        model.setData(model.index(row, model.DOTS), 5000)
     assert errors and "können nicht stimmen" in errors[0]
     assert model.index(row, model.DOTS).data() == "4"
     with db.read() as s:
@@ -102,7 +122,7 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, page, page.close_button)
     assert "Es wurden 2 Stimmzettel abgegeben" in asked[0]
     closed = page.current_round()
     assert closed is not None and closed.is_closed and len(closed.tally_sha256) == 64
@@ -120,7 +140,7 @@ def test_a_hidden_tally_stays_hidden_until_the_moderator_peeks(
     with db.uow() as s:
         info = voting.start_round(s, voting.create_round(s).id)
     cast(db, info.id, people[0], {found["Radwege"]: 1})
-    page.reload()
+    _reload(qtbot, page)
     _wait_results(qtbot, page)
     assert (
         page.results_panel.results_stack.currentIndex() == 1
@@ -140,7 +160,7 @@ def test_the_results_model_passes_the_model_tester(
         info = voting.start_round(s, voting.create_round(s, hide_tally=False).id)
     cast(db, info.id, people[0], {found["Radwege"]: 2})
     cast(db, info.id, people[1], {found["Busse"]: 2})
-    page.reload()
+    _reload(qtbot, page)
     _wait_results(qtbot, page)
     assert page.results_panel.results_model.rowCount() == 3
     assert page.results_panel.results_model.index(0, ResultsModel.RANK).data() == "1. ="
@@ -190,15 +210,18 @@ def test_a_station_needs_a_pin_and_starts_locked(
     informed: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: informed.append(text))
     page.start_station()
+    qtbot.waitUntil(lambda: page.pin_dialog is not None)
     assert "Legen Sie zuerst eine PIN fest" in informed[0]
     dialog = page.pin_dialog
+    assert dialog is not None
     qtbot.keyClicks(dialog.pin, "1357")
     qtbot.keyClicks(dialog.again, "1358")
     qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
     assert dialog.message.text() == "Die beiden PINs stimmen nicht überein." and dialog.isVisible()
     qtbot.keyClicks(dialog.pin, "1357")
     qtbot.keyClicks(dialog.again, "1357")
-    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    with qtbot.waitSignal(page.rounds_shown, timeout=5000):
+        qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     with db.read() as s:
         assert setup.check_admin_pin(s, "1357")
@@ -230,10 +253,10 @@ def test_a_runoff_is_made_from_the_tied_ideas(
     cast(db, info.id, people[1], {found["Busse"]: 2, found["Leihräder"]: 1})
     with db.uow() as s:
         voting.close_round(s, info.id)
-    page.reload()
+    _reload(qtbot, page)
     _wait_results(qtbot, page)
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
-    qtbot.mouseClick(page.runoff_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, page, page.runoff_button)
     runoff = page.current_round()
     assert runoff is not None and runoff.runoff_of_number == 1 and runoff.status == "draft"
     assert "Stichwahl zu Runde 1" in page.rules_label.text()
@@ -252,9 +275,10 @@ def test_removing_a_draft_and_changes_from_other_laptops(
     with db.uow() as s:
         voting.create_round(s, "Entwurf")
         changes = audit.changes_since(s, 0)
-    page.on_changes(changes)  # as the change feed delivers another laptop's write
+    with qtbot.waitSignal(page.rounds_shown):
+        page.on_changes(changes)  # as the change feed delivers another laptop's write
     assert page.round_list.count() == 1 and page.delete_button.isEnabled()
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, page, page.delete_button)
     assert page.round_list.count() == 0
 
 
@@ -271,7 +295,7 @@ def test_a_ballot_arriving_elsewhere_keeps_the_paper_editor_open(
     with db.uow() as s:
         info = voting.start_round(s, voting.create_round(s).id)
         seq = audit.latest_seq(s)
-    page.reload()
+    _reload(qtbot, page)
     page.tabs.setCurrentIndex(1)
     model = page.paper_model
     rows = {model.index(r, PaperModel.IDEA).data(): r for r in range(model.rowCount())}
@@ -281,7 +305,8 @@ def test_a_ballot_arriving_elsewhere_keeps_the_paper_editor_open(
     with db.uow() as s:
         voting.set_paper_tally(s, info.id, found["Busse"], 6)  # another facilitator's laptop
         changes = audit.changes_since(s, seq)
-    page.on_changes(changes)
+    with qtbot.waitSignal(page.paper_shown):
+        page.on_changes(changes)
     assert page.paper_view.state() == QAbstractItemView.State.EditingState
     assert model.index(rows["Busse"], PaperModel.DOTS).data() == "6"
 
@@ -295,7 +320,7 @@ def test_closing_a_round_with_the_runoff_rule_offers_the_runoff(
         info = voting.start_round(s, voting.create_round(s, tie_rule="runoff").id)
     cast(db, info.id, people[0], {found["Radwege"]: 2})
     cast(db, info.id, people[1], {found["Busse"]: 2, found["Leihräder"]: 1})
-    page.reload()
+    _reload(qtbot, page)
     asked: list[str] = []
 
     def answer(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
@@ -303,7 +328,7 @@ def test_closing_a_round_with_the_runoff_rule_offers_the_runoff(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, page, page.close_button)
     assert (
         len(asked) == 2
         and "• Busse" in asked[1]
@@ -318,28 +343,30 @@ def test_the_round_dialog_previews_the_ballot_and_puts_the_shortlist_on_the_roun
     qtbot: QtBot, db: Database, page: VotingWorkspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from smartdialog.core.services import ideas
-    from smartdialog.ui.voting.dialogs import RoundDialog
 
     texts = {position: [f"Idee {position}-{n}" for n in range(8)] for position in range(7)}
     found = add_ideas(db, texts)
     page.ideas_selection = lambda: [found["Idee 0-1"], found["Idee 1-2"]]
-    dialog = page._round_dialog(None)
+    page.new_round()
+    assert not page.new_button.isEnabled()  # the dialog's data is on its way
+    qtbot.waitUntil(lambda: page.round_dialog is not None)
+    dialog = page.round_dialog
     assert dialog is not None
-    qtbot.addWidget(dialog)
+    label = dialog.preview_label
     assert dialog.shortlist.currentData() == "top"
-    assert dialog.preview_label.text().startswith("35 Karten, etwa 3 Bildschirme")
+    qtbot.waitUntil(lambda: label.text().startswith("35 Karten, etwa 3 Bildschirme"))
     dialog.shortlist.setCurrentIndex(dialog.shortlist.findData("clusters"))
-    assert "Die Auswahlliste wäre leer" in dialog.preview_label.text()
+    qtbot.waitUntil(lambda: "Die Auswahlliste wäre leer" in label.text())
     dialog.shortlist.setCurrentIndex(dialog.shortlist.findData("selected"))
     assert dialog.shortlist.currentText() == "Die 2 in der Ideenliste markierten Ideen"
-    assert "2 Karten, etwa 1 Bildschirm" in dialog.preview_label.text()
-    assert "hat keine Karte auf dem Stimmzettel" in dialog.preview_label.text()
+    qtbot.waitUntil(lambda: "2 Karten, etwa 1 Bildschirm" in label.text())
+    assert "hat keine Karte auf dem Stimmzettel" in label.text()
     dialog.shortlist.setCurrentIndex(dialog.shortlist.findData("top"))
     dialog.top.setValue(4)
-    assert dialog.preview_label.text().startswith("28 Karten")
-    monkeypatch.setattr(dialog, "exec", lambda: RoundDialog.DialogCode.Accepted)
-    monkeypatch.setattr(page, "_round_dialog", lambda _existing: dialog)
-    page.new_round()
+    qtbot.waitUntil(lambda: label.text().startswith("28 Karten"))
+    with qtbot.waitSignal(page.action_done, timeout=10000):
+        dialog.accept()
+    _reload(qtbot, page)
     info = page.current_round()
     assert info is not None and info.idea_count == 28
 
@@ -355,7 +382,8 @@ def test_the_round_dialog_previews_the_ballot_and_puts_the_shortlist_on_the_roun
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    page.open_round()
+    with qtbot.waitSignal(page.action_done, timeout=10000):
+        page.open_round()
     assert "„Idee 0-7“" in asked[0] and "an seine Stelle" in asked[0]
     with db.read() as s:
         assert voting.get_round(s, info.id).status == "draft"  # not opened: nothing changed

@@ -671,6 +671,14 @@
         <source>&amp;Register anyway</source>
         <translation>Trotzdem &amp;anmelden</translation>
     </message>
+    <message>
+        <source>Registering …</source>
+        <translation>Wird angemeldet …</translation>
+    </message>
+    <message>
+        <source>Nothing was registered; your entries are kept. Press Enter to register the person again.</source>
+        <translation>Es wurde nichts angemeldet; Ihre Eingaben bleiben erhalten. Mit Enter melden Sie die Person erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

@@ -294,6 +294,10 @@
         <source>The shortlist stays as it is; the round&apos;s page shows it.</source>
         <translation>Die Auswahlliste bleibt, wie sie ist; die Seite der Runde zeigt sie.</translation>
     </message>
+    <message>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
+    </message>
     <message numerus="yes">
         <source>%n card(s)</source>
         <translation>
@@ -330,6 +334,10 @@
     <message>
         <source>Check</source>
         <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Checking …</source>
+        <translation>Wird geprüft …</translation>
     </message>
     <message>
         <source>✔ Matches: round {number} of this file gives exactly the written hash, and the audit log is unbroken.</source>
@@ -628,6 +636,10 @@
     <message>
         <source>Paper tally</source>
         <translation>Papierzählung</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
     </message>
     <message>
         <source>A PIN is set; the station can be unlocked only with it.</source>

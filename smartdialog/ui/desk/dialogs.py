@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from smartdialog.core.db import Database
-from smartdialog.core.errors import DomainError
 from smartdialog.core.services import registration
 from smartdialog.core.services.registration import Consents, PersonRow, WalkIn
-from smartdialog.ui.messages import translate_error
+from smartdialog.ui import ops
 
 DUPLICATE_CHECK_MS = 150
 
@@ -49,6 +49,9 @@ class WalkInDialog(QDialog):
     registering a duplicate; registering anyway takes Alt+R or a click.
     """
 
+    duplicates_checked = Signal()  # the warning shows a fresh answer
+    failed = Signal(str)  # the registration was refused (the sentence shown)
+
     def __init__(self, db: Database, parent: QWidget | None = None, *, name: str = "") -> None:
         super().__init__(parent)
         self.db = db
@@ -56,6 +59,8 @@ class WalkInDialog(QDialog):
         self.use_existing: PersonRow | None = None
         self._duplicates: list[PersonRow] = []
         self._seen: set[uuid.UUID] = set()
+        self._duplicate_generation = 0
+        self._saving = False
         self.setWindowTitle(self.tr("Register a walk-in"))
         self.setMinimumWidth(520)
 
@@ -102,6 +107,8 @@ class WalkInDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
         self.error.hide()
+        self.status = QLabel()
+        self.status.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.register_button = QPushButton(self.tr("&Register"))
@@ -122,6 +129,7 @@ class WalkInDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.existing_button)
         layout.addWidget(self.error)
+        layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
         self._check_timer = QTimer(self)
@@ -164,25 +172,42 @@ class WalkInDialog(QDialog):
             ),
         )
 
-    def check_duplicates(self) -> list[PersonRow]:
+    def check_duplicates(self) -> None:
+        """Look for the person among those registered, in the background (latest typing wins)."""
         self._check_timer.stop()
-        with self.db.read() as s:
-            self._duplicates = registration.possible_duplicates(
-                s,
-                self.first_name.text(),
-                self.last_name.text(),
-                self.email.text(),
-                self.postcode.text(),
-            )
-        if not self._duplicates:
+        self._duplicate_generation += 1
+        generation = self._duplicate_generation
+        first, last, email, postcode = (
+            self.first_name.text(),
+            self.last_name.text(),
+            self.email.text(),
+            self.postcode.text(),
+        )
+        ops.QueryOp(
+            self,
+            self.db,
+            lambda s: registration.possible_duplicates(s, first, last, email, postcode),
+        ).success(lambda found: self._duplicates_read(generation, found)).failure(
+            lambda _sentence: None  # only a hint: registering checks again
+        ).run()
+
+    def _duplicates_read(self, generation: int, found: list[PersonRow]) -> None:
+        if generation != self._duplicate_generation or self._saving:
+            return  # typed on meanwhile, or Enter was pressed: a newer answer is coming
+        self._show_duplicates(found)
+        self.duplicates_checked.emit()
+
+    def _show_duplicates(self, found: list[PersonRow]) -> None:
+        self._duplicates = found
+        if not found:
             self.warning.hide()
             self.existing_button.hide()
             self.existing_button.setDefault(False)
             self.register_button.setText(self.tr("&Register"))
             self.register_button.setDefault(True)
-            return []
+            return
         lines = []
-        for person in self._duplicates[:4]:
+        for person in found[:4]:
             state = self.tr("present") if person.present_since else self.tr("not checked in yet")
             details = ", ".join(
                 p for p in (person.organisation, person.email, person.postcode) if p
@@ -206,30 +231,91 @@ class WalkInDialog(QDialog):
         # Enter now checks in the registered person: a duplicate takes a deliberate Alt+R.
         self.register_button.setDefault(False)
         self.existing_button.setDefault(True)
-        return self._duplicates
 
     def _take_existing(self) -> None:
-        if self._duplicates:
+        if self._duplicates and not self._saving:
             self.use_existing = self._duplicates[0]
             super().accept()
 
+    def saving(self) -> bool:
+        """The registration is on its way to the database; the dialog waits for the answer."""
+        return self._saving
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        for edit in (self.first_name, self.last_name, self.email, self.organisation, self.postcode):
+            edit.setReadOnly(saving)
+        for widget in (
+            self.register_button,
+            self.existing_button,
+            self.consent_data,
+            self.consent_photos,
+            self.consent_contact,
+            self.consent_attribution,
+            self.check_in,
+            self.print_badge,
+        ):
+            widget.setEnabled(not saving)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setEnabled(not saving)
+        if saving:
+            self.status.setText(self.tr("Registering …"))
+        self.status.setVisible(saving)
+
     def accept(self) -> None:
+        """Register: who may be the same person is checked again in the same transaction.
+
+        Enter pressed twice registers once: the buttons wait for the answer.
+        """
+        if self._saving:
+            return
         self.error.hide()
-        duplicates = self.check_duplicates()
-        unseen = {p.participant_id for p in duplicates} - self._seen
-        if unseen:
+        self._check_timer.stop()
+        walk_in, seen = self.walk_in(), frozenset(self._seen)
+
+        def register(s: Session) -> tuple[list[PersonRow], PersonRow | None]:
+            found = registration.possible_duplicates(
+                s, walk_in.first_name, walk_in.last_name, walk_in.email, walk_in.postcode
+            )
+            if {p.participant_id for p in found} - seen:
+                return found, None  # first show who may be the same person
+            return found, registration.register_walk_in(s, walk_in)
+
+        self._set_saving(True)
+        ops.CollectionOp(self, self.db, register).success(self._registered).failure(
+            self._not_registered
+        ).run()
+
+    def _registered(self, answer: tuple[list[PersonRow], PersonRow | None]) -> None:
+        self._set_saving(False)
+        found, person = answer
+        if person is None:
             # "Register" shows the warning first; registering anyway takes a second, deliberate press.
-            self._seen |= unseen
+            self._show_duplicates(found)
+            self._seen |= {p.participant_id for p in found}
             self.existing_button.setFocus()
+            self.duplicates_checked.emit()
             return
-        try:
-            with self.db.uow() as s:
-                self.person = registration.register_walk_in(s, self.walk_in())
-        except DomainError as exc:
-            self.error.setText(translate_error(exc))
-            self.error.show()
-            return
+        self.person = person
         super().accept()
+
+    def _not_registered(self, sentence: str) -> None:
+        self._set_saving(False)
+        self.error.setText(
+            sentence
+            + " "
+            + self.tr(
+                "Nothing was registered; your entries are kept. Press Enter to register the person again."
+            )
+        )
+        self.error.show()
+        self.register_button.setFocus()
+        self.failed.emit(sentence)
+
+    def reject(self) -> None:
+        if not self._saving:  # the answer is on its way: Escape waits for it
+            super().reject()
 
 
 ANNUL_REASONS = (

@@ -10,7 +10,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from smartdialog.core import spreadsheet
 from smartdialog.core.db import Database
 from smartdialog.core.services import importer
 from smartdialog.core.services.importer import ImportPlan, ImportReport, Rejection, Table
-from smartdialog.ui import worker
+from smartdialog.ui import ops, worker
 from smartdialog.ui.desk.dialogs import enter_presses
 from smartdialog.ui.messages import translate_error
 
@@ -49,20 +49,11 @@ def _read(_progress: worker.Progress, path: Path) -> Table:
     return importer.read_table(path)
 
 
-def _plan(
-    progress: worker.Progress, db: Database, table: Table, mapping: dict[int, str]
-) -> ImportPlan:
-    with db.read() as s:
-        return importer.plan_import(s, table, mapping, progress)
-
-
-def _apply(_progress: worker.Progress, db: Database, plan: ImportPlan, name: str) -> ImportReport:
-    with db.uow() as s:
-        return importer.apply_import(s, plan, source_name=name)
-
-
 class ImportDialog(QDialog):
     """Choose the columns, see what will happen, import, read the report."""
+
+    planned = Signal()  # the preview of what the import will do is on show
+    import_failed = Signal(str)
 
     def __init__(self, db: Database, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,16 +165,10 @@ class ImportDialog(QDialog):
         token = self._plan_token
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking the rows …"))
-        self._tasks.append(
-            worker.start(
-                _plan,
-                self.db,
-                self.table,
-                self.mapping(),
-                on_done=lambda plan: self._plan_done(token, plan),
-                on_error=lambda exc: self._plan_failed(token, exc),
-            )
-        )
+        table, mapping = self.table, self.mapping()
+        ops.QueryOp(self, self.db, lambda s: importer.plan_import(s, table, mapping)).success(
+            lambda plan: self._plan_done(token, plan)
+        ).failure(lambda sentence: self._plan_failed(token, sentence)).run()
 
     def _plan_done(self, token: int, plan: ImportPlan) -> None:
         if token != self._plan_token:
@@ -206,6 +191,7 @@ class ImportDialog(QDialog):
         )
         self._show_problems(plan.problems, plan.flagged)
         self.import_button.setEnabled(bool(plan.new or plan.updates))
+        self.planned.emit()
 
     def _show_consent_note(self, unclear: list[str], without_data_consent: bool) -> None:
         """Say which consent columns nobody understood, and what happens without consent."""
@@ -247,11 +233,11 @@ class ImportDialog(QDialog):
                 item.setData(Qt.ItemDataRole.BackgroundRole, None)
                 item.setToolTip("")
 
-    def _plan_failed(self, token: int, exc: Exception) -> None:
+    def _plan_failed(self, token: int, sentence: str) -> None:
         if token != self._plan_token:
             return
         self.plan = None
-        self.summary.setText(f"<span style='color:#c62828'><b>{translate_error(exc)}</b></span>")
+        self.summary.setText(f"<span style='color:#c62828'><b>{html.escape(sentence)}</b></span>")
         self._show_problems([])
 
     def _show_problems(
@@ -283,16 +269,11 @@ class ImportDialog(QDialog):
         for combo in self.combos:
             combo.setEnabled(False)
         self.summary.setText(self.tr("Importing …"))
-        self._tasks.append(
-            worker.start(
-                _apply,
-                self.db,
-                self.plan,
-                self.path.name,
-                on_done=self._import_done,
-                on_error=self._failed,
-            )
-        )
+        plan, name = self.plan, self.path.name
+        # On the writer thread, after whatever this laptop started writing before.
+        ops.CollectionOp(
+            self, self.db, lambda s: importer.apply_import(s, plan, source_name=name)
+        ).success(self._import_done).failure(self._import_failed).run()
 
     def _import_done(self, report: ImportReport) -> None:
         self.report = report
@@ -315,9 +296,19 @@ class ImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
 
     def _failed(self, exc: Exception) -> None:
-        self.status.setText(f"<span style='color:#c62828'><b>{translate_error(exc)}</b></span>")
+        self.status.setText(
+            f"<span style='color:#c62828'><b>{html.escape(translate_error(exc))}</b></span>"
+        )
         self.summary.clear()
         self.import_button.setEnabled(False)
+
+    def _import_failed(self, sentence: str) -> None:
+        """Nothing was imported (one transaction): the clerk may try again."""
+        self.summary.setText(f"<span style='color:#c62828'><b>{html.escape(sentence)}</b></span>")
+        for combo in self.combos:
+            combo.setEnabled(True)
+        self.import_button.setEnabled(self.plan is not None)
+        self.import_failed.emit(sentence)
 
     def save_report(self) -> None:
         if self.report is None:

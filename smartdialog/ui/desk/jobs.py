@@ -13,16 +13,23 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+from sqlalchemy.orm import Session
 
 from smartdialog.core.db import Database
 from smartdialog.core.services import badges
 from smartdialog.core.services.badges import PrintTexts
 from smartdialog.core.text import full_name
-from smartdialog.ui import worker
+from smartdialog.ui import ops
 from smartdialog.ui.desk import printing
 from smartdialog.ui.desk.options import DeskOptions
-from smartdialog.ui.messages import show_error
+from smartdialog.ui.messages import show_error, translate_error
 
 
 class PrintJobs(QObject):
@@ -38,7 +45,9 @@ class PrintJobs(QObject):
         self.settings = settings
         self.options = options
         self.db: Database | None = None
-        self._tasks: list[Any] = []
+        # Badges under way (read, printed, recorded), and whether tickets are being written.
+        self._badges: set[uuid.UUID] = set()
+        self._tickets_busy = False
         # Replaceable for tests: returns the printer to use, or None when cancelled.
         self.choose_printer: Callable[[badges.Drawing], QPrinter | None] = self._choose_printer
 
@@ -69,28 +78,56 @@ class PrintJobs(QObject):
     # -- a badge --------------------------------------------------------------------------------
 
     def print_badge(self, participant_id: uuid.UUID) -> bool:
-        """Print this person's badge in the chosen layout; say why when it cannot be."""
-        if self.db is None:
+        """Print this person's badge in the chosen layout; say why when it cannot be.
+
+        The person is read and the print recorded in the background; the printer is
+        chosen and fed here.  A second press for the same person while the first is
+        under way prints nothing more.  True when printing has started.
+        """
+        if self.db is None or participant_id in self._badges:
             return False
         layout = self.options.badge_layout()
+        texts = self.print_texts()
+
+        def read(s: Session) -> tuple[list[badges.Person], badges.EventHeader]:
+            return badges.people_to_print(s, [participant_id]), badges.event_header(s, texts)
+
+        self._badges.add(participant_id)
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._print_badge(participant_id, layout, texts, *answer)
+        ).failure(lambda sentence: self._badge_failed(participant_id, sentence)).run()
+        return True
+
+    def _print_badge(
+        self,
+        participant_id: uuid.UUID,
+        layout: str,
+        texts: PrintTexts,
+        people: list[badges.Person],
+        header: badges.EventHeader,
+    ) -> None:
+        if not people or self.db is None:
+            self._badges.discard(participant_id)
+            return
         try:
-            texts = self.print_texts()
-            with self.db.read() as s:
-                people = badges.people_to_print(s, [participant_id])
-                header = badges.event_header(s, texts)
-            if not people:
-                return False
             drawing = badges.badge_drawing(people[0], header, layout, texts)
             printer = self.choose_printer(drawing)
             if printer is None:
-                return False
+                self._badges.discard(participant_id)
+                return
             printing.print_drawings(printer, [drawing])
-            with self.db.uow() as s:
-                reprint = badges.record_badge_print(s, participant_id, layout)
         except Exception as exc:
-            show_error(self.page, exc, self.tr("Badge not printed"))
-            return False
+            self._badge_failed(participant_id, translate_error(exc))
+            return
         name = full_name(people[0].first_name, people[0].last_name)
+        ops.CollectionOp(
+            self, self.db, lambda s: badges.record_badge_print(s, participant_id, layout)
+        ).success(lambda reprint: self._badge_recorded(participant_id, name, reprint)).failure(
+            lambda sentence: self._badge_failed(participant_id, sentence)
+        ).run()
+
+    def _badge_recorded(self, participant_id: uuid.UUID, name: str, reprint: bool) -> None:
+        self._badges.discard(participant_id)
         self.status_message.emit(
             (
                 self.tr("Badge reprinted for {name}")
@@ -99,7 +136,14 @@ class PrintJobs(QObject):
             ).format(name=name)
         )
         self.badge_printed.emit(participant_id)
-        return True
+
+    def _badge_failed(self, participant_id: uuid.UUID, sentence: str) -> None:
+        self._badges.discard(participant_id)
+        QMessageBox.warning(self.page, self.tr("Badge not printed"), sentence)
+
+    def badges_in_flight(self) -> int:
+        """Badges being read, printed or recorded."""
+        return len(self._badges)
 
     def _choose_printer(self, drawing: badges.Drawing) -> QPrinter | None:
         ask = not self.options.print_without_asking()
@@ -145,12 +189,31 @@ class PrintJobs(QObject):
 
         ``layout`` "each" writes one PDF per person into the folder ``target``.
         """
-        if self.db is None:
+        if self.db is None or self._tickets_busy:
             return None
         texts = self.print_texts()
-        with self.db.read() as s:
-            people = badges.people_to_print(s)
-            header = badges.event_header(s, texts)
+
+        def read(s: Session) -> tuple[list[badges.Person], badges.EventHeader]:
+            return badges.people_to_print(s), badges.event_header(s, texts)
+
+        def failed(sentence: str) -> None:
+            self._tickets_busy = False
+            QMessageBox.warning(self.page, self.tr("Tickets not written"), sentence)
+
+        self._tickets_busy = True
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._write_tickets(target, layout, texts, *answer)
+        ).failure(failed).run()
+        return None
+
+    def _write_tickets(
+        self,
+        target: Path,
+        layout: str,
+        texts: PrintTexts,
+        people: list[badges.Person],
+        header: badges.EventHeader,
+    ) -> None:
         progress = QProgressDialog(
             self.tr("Writing tickets …"), self.tr("Hide"), 0, max(1, len(people)), self.page
         )
@@ -160,7 +223,7 @@ class PrintJobs(QObject):
         progress.setValue(0)
 
         def done(path: Path) -> None:
-            self._tasks.remove(task)
+            self._tickets_busy = False
             progress.setValue(progress.maximum())
             progress.deleteLater()
             self.status_message.emit(
@@ -169,7 +232,7 @@ class PrintJobs(QObject):
             self.tickets_written.emit(path)
 
         def failed(exc: Exception) -> None:
-            self._tasks.remove(task)
+            self._tickets_busy = False
             progress.deleteLater()
             show_error(self.page, exc, self.tr("Tickets not written"))
 
@@ -177,7 +240,8 @@ class PrintJobs(QObject):
             progress.setMaximum(max(1, total))
             progress.setValue(min(done_count, total))
 
-        task = worker.start(
+        # Files only: the people were read above.
+        ops.start(
             _write_tickets,
             people,
             header,
@@ -187,13 +251,12 @@ class PrintJobs(QObject):
             on_done=done,
             on_error=failed,
             on_progress=step,
+            parent=self,
         )
-        self._tasks.append(task)
-        return task
 
 
 def _write_tickets(
-    progress: worker.Progress,
+    progress: ops.Progress,
     people: list[badges.Person],
     header: badges.EventHeader,
     target: Path,

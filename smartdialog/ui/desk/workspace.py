@@ -120,6 +120,7 @@ class DeskWorkspace(Workspace):
         self._live_reading = False
         self._counts: checkin.Counters | None = None
         self._scans_in_flight = 0
+        self._annulling = False
         self.options = DeskOptions(settings, self.sounds)
         self.options.camera_requested.connect(self.open_camera)
         self._camera_scanner: CameraScanner | None = None
@@ -298,6 +299,7 @@ class DeskWorkspace(Workspace):
             self.tickets_action,
         ):
             action.setEnabled(has_db)
+        self.annul_action.setEnabled(has_db and not self._annulling)
         if has_db:
             self.result.set_ready_text(
                 self.tr("Ready – {desk}").format(desk=self.desk_name()),
@@ -549,67 +551,97 @@ class DeskWorkspace(Workspace):
         person = dialog.use_existing or dialog.person
         if person is None:
             return
-        if dialog.use_existing is not None or dialog.check_in.isChecked():
-            try:
-                with self.db.uow() as s:
-                    result = checkin.check_in_participant(
-                        s, person.participant_id, self.desk_name()
-                    )
-            except Exception as exc:
-                self._show(feedback.REJECTED, self.tr("Not checked in"), translate_error(exc))
-                return
-            self.show_result(result)
-        else:
-            self.last_person = person.participant_id
-            self._show(
-                feedback.INFO,
-                self.tr("{name} is registered").format(name=person.full_name),
-                self.tr("Ticket {number} – not checked in yet").format(number=person.ticket_number),
-            )
-        self.refresh_live()
-        if (
+        badge = (
             dialog.use_existing is None
             and dialog.print_badge.isChecked()
             and not self.options.badge_at_check_in()
-        ):
+        )
+        if dialog.use_existing is not None or dialog.check_in.isChecked():
+            desk, participant_id = self.desk_name(), person.participant_id
+
+            def checked_in(result: ScanResult) -> None:
+                self.show_result(result)
+                self.refresh_live()
+                if badge:
+                    self.print_badge(participant_id)
+
+            ops.CollectionOp(
+                self, self.db, lambda s: checkin.check_in_participant(s, participant_id, desk)
+            ).success(checked_in).failure(
+                lambda sentence: self._show(feedback.REJECTED, self.tr("Not checked in"), sentence)
+            ).run()
+            return
+        self.last_person = person.participant_id
+        self._show(
+            feedback.INFO,
+            self.tr("{name} is registered").format(name=person.full_name),
+            self.tr("Ticket {number} – not checked in yet").format(number=person.ticket_number),
+        )
+        self.refresh_live()
+        if badge:
             self.print_badge(person.participant_id)
 
     # -- annulling -----------------------------------------------------------------------------
+    #
+    # F8 is one piece of work until its write is answered (finding the check-in, the
+    # reason, the write): pressed again meanwhile, it does nothing.
 
-    def annul_target(self) -> tuple[uuid.UUID, str] | None:
+    def annulling(self) -> bool:
+        return self._annulling
+
+    def _set_annulling(self, annulling: bool) -> None:
+        self._annulling = annulling
+        self.annul_action.setEnabled(self.db is not None and not annulling)
+
+    def open_annul(self) -> None:
         """Which check-in F8 annuls: the highlighted person's, else this desk's latest."""
-        if self.db is None:
-            return None
+        if self.db is None or self._annulling:
+            return
         person = self.selected_person()
-        with self.db.read() as s:
+        selected = self.recent_view.currentIndex()
+        entry = self.recent.row_at(selected.row()) if selected.isValid() else None
+        chosen = (
+            (entry.check_in_id, entry.display_name)
+            if entry is not None and entry.annulled_at is None
+            else None
+        )
+        desk = self.desk_name()
+
+        def find(s: Session) -> tuple[uuid.UUID, str] | None:
             if person is not None:
                 active = checkin.active_check_in(s, person.participant_id)
                 if active is not None:
                     return active[0], person.full_name
-            selected = self.recent_view.currentIndex()
-            entry = self.recent.row_at(selected.row()) if selected.isValid() else None
-            if entry is not None and entry.annulled_at is None:
-                return entry.check_in_id, entry.display_name
-            for entry in checkin.recent(s, 50):
-                if entry.annulled_at is None and entry.desk == self.desk_name():
-                    return entry.check_in_id, entry.display_name
-        return None
+            if chosen is not None:
+                return chosen
+            for recent in checkin.recent(s, 50):
+                if recent.annulled_at is None and recent.desk == desk:
+                    return recent.check_in_id, recent.display_name
+            return None
 
-    def open_annul(self) -> AnnulDialog | None:
-        target = self.annul_target()
+        self._set_annulling(True)
+        ops.QueryOp(self, self.db, find).success(self._annul_target_found).failure(
+            self._annul_failed
+        ).run()
+
+    def _annul_failed(self, sentence: str) -> None:
+        self._set_annulling(False)
+        self._show(feedback.REJECTED, self.tr("Not annulled"), sentence)
+
+    def _annul_target_found(self, target: tuple[uuid.UUID, str] | None) -> None:
         if target is None:
+            self._set_annulling(False)
             self._show(
                 feedback.INFO,
                 self.tr("Nothing to annul"),
                 self.tr("Find the person by name first."),
             )
-            return None
+            return
         check_in_id, who = target
         dialog = AnnulDialog(who, self)
         dialog.finished.connect(lambda code: self._annul_finished(dialog, check_in_id, who, code))
         self.annul_dialog = dialog
         dialog.open()
-        return dialog
 
     def _annul_finished(
         self, dialog: AnnulDialog, check_in_id: uuid.UUID, who: str, code: int
@@ -618,21 +650,22 @@ class DeskWorkspace(Workspace):
         dialog.deleteLater()
         self.input.setFocus()
         if code != AnnulDialog.DialogCode.Accepted or self.db is None:
+            self._set_annulling(False)
             return
-        try:
-            with self.db.uow() as s:
-                checkin.annul(s, check_in_id, dialog.reason_text(), self.desk_name())
-        except Exception as exc:
-            self._show(feedback.REJECTED, self.tr("Not annulled"), translate_error(exc))
-            return
-        self.input.clear()
-        self.search.people.set_rows([])
-        self._show(
-            feedback.INFO,
-            self.tr("Check-in of {name} annulled").format(name=who),
-            dialog.reason_text(),
-        )
-        self.refresh_live()
+        reason, desk = dialog.reason_text(), self.desk_name()
+
+        def annulled(_result: object) -> None:
+            self._set_annulling(False)
+            self.input.clear()
+            self.search.people.set_rows([])
+            self._show(
+                feedback.INFO, self.tr("Check-in of {name} annulled").format(name=who), reason
+            )
+            self.refresh_live()
+
+        ops.CollectionOp(
+            self, self.db, lambda s: checkin.annul(s, check_in_id, reason, desk)
+        ).success(annulled).failure(self._annul_failed).run()
 
     # -- badges and tickets --------------------------------------------------------------------
 

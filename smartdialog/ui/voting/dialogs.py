@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from smartdialog.core.db import Database
 from smartdialog.core.services.setup import FieldInfo
 from smartdialog.core.services.voting import (
     MAX_DOTS_PER_PARTICIPANT,
     BallotPreview,
     RoundInfo,
 )
+from smartdialog.ui import ops
 from smartdialog.ui.messages import translate_error
 
 # What a round may vote on (the first: leave a draft's shortlist as it is).
@@ -62,6 +65,8 @@ class RoundDialog(QDialog):
     and of what would keep the round from opening.
     """
 
+    preview_shown = Signal()  # a preview (or why there is none) is on show
+
     def __init__(
         self,
         fields: list[FieldInfo],
@@ -71,11 +76,16 @@ class RoundDialog(QDialog):
         existing: RoundInfo | None = None,
         has_shortlist: bool = False,
         selected_ideas: list[uuid.UUID] | None = None,
-        preview: Callable[[RoundChoice], BallotPreview] | None = None,
+        preview: Callable[[Session, RoundChoice], BallotPreview] | None = None,
+        db: Database | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._preview = preview
+        # ``preview(session, choice)`` is read in the background, the latest choice winning.
+        self._preview = preview if db is not None else None
+        self._db = db
+        self._preview_generation = 0
+        self.preview: BallotPreview | None = None
         self._selected = list(selected_ideas or [])
         self.setWindowTitle(
             self.tr("Edit voting round") if existing else self.tr("New voting round")
@@ -187,18 +197,29 @@ class RoundDialog(QDialog):
     def update_preview(self) -> None:
         """ "35 Karten, etwa 3 Bildschirme", and what would keep the round from opening."""
         self.top.setVisible(self.shortlist.currentData() == TOP)
-        if self._preview is None or self.shortlist.currentData() == KEEP:
+        self._preview_generation += 1
+        if self._preview is None or self._db is None or self.shortlist.currentData() == KEEP:
             self.preview_label.setText(
                 self.tr("The shortlist stays as it is; the round's page shows it.")
                 if self.shortlist.currentData() == KEEP
                 else ""
             )
             return
-        try:
-            shown = self._preview(self.choice())
-        except Exception as exc:
-            self.preview_label.setText(translate_error(exc))
-            return
+        generation, choice, preview = self._preview_generation, self.choice(), self._preview
+        if not self.preview_label.text():
+            self.preview_label.setText(self.tr("Loading …"))
+        ops.QueryOp(self, self._db, lambda s: preview(s, choice)).success(
+            lambda shown: self._show_preview(generation, shown)
+        ).failure(lambda sentence: self._preview_failed(generation, sentence)).run()
+
+    def _preview_failed(self, generation: int, sentence: str) -> None:
+        if generation == self._preview_generation:
+            self.preview_label.setText(sentence)
+            self.preview_shown.emit()
+
+    def _show_preview(self, generation: int, shown: BallotPreview) -> None:
+        if generation != self._preview_generation:
+            return  # the moderator changed the choice meanwhile: a newer preview is coming
         lines = [
             self.tr("%n card(s)", "", shown.cards)
             + ", "
@@ -210,6 +231,7 @@ class RoundDialog(QDialog):
         lines += [translate_error(problem) for problem in shown.problems]
         self.preview_label.setText("\n".join(lines))
         self.preview = shown
+        self.preview_shown.emit()
 
     def _dots_changed(self, dots: int) -> None:
         self.per_idea.setMaximum(dots)
@@ -254,6 +276,8 @@ class PinDialog(QDialog):
         self.setWindowTitle(title)
         self.setModal(True)
         self._confirm = confirm
+        # Between ``pin_entered`` and the answer (``accept`` or ``refuse``).
+        self.waiting = False
         digits = QRegularExpressionValidator(r"\d{0,12}")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -314,12 +338,16 @@ class PinDialog(QDialog):
             target.insert(key)
 
     def _submit(self) -> None:
+        if self.waiting:
+            return  # the PIN is being checked: Enter pressed twice checks it once
         if self._confirm and self.pin.text() != self.again.text():
             self.refuse(self.tr("The two PINs differ."))
             return
+        self.waiting = True
         self.pin_entered.emit(self.pin.text())
 
     def refuse(self, message: str) -> None:
+        self.waiting = False
         self.message.setText(message)
         self.pin.clear()
         self.again.clear()

@@ -204,11 +204,6 @@ def _cast_job(
         )
 
 
-def _round_title_job(_progress: Any, db: Database) -> voting.RoundInfo | None:
-    with db.read() as s:
-        return voting.current_round(s)
-
-
 def _notice() -> QLabel:
     label = QLabel()
     label.setObjectName("notice")
@@ -549,12 +544,9 @@ class VotingStation(QWidget):
             self._refresh_round_title()
 
     def _refresh_round_title(self) -> None:
-        self._start(
-            _round_title_job,
-            self.db,
-            on_done=self._show_round_title,
-            on_error=self._round_title_failed,
-        )
+        ops.QueryOp(self, self.db, voting.current_round).success(self._show_round_title).failure(
+            self._round_title_failed
+        ).run()
 
     # Callbacks of background work are methods, so that Qt drops them with a closed station.
     def _show_round_title(self, info: voting.RoundInfo | None) -> None:
@@ -564,13 +556,13 @@ class VotingStation(QWidget):
             else self.tr("No voting round is open at the moment.")
         )
 
-    def _round_title_failed(self, exc: Exception) -> None:
-        log.warning("the station could not read the open round: %s", exc)
+    def _round_title_failed(self, sentence: str) -> None:
+        log.warning("the station could not read the open round: %s", sentence)
 
     def _start(self, fn: Any, *args: Any, on_done: Any, on_error: Any) -> None:
-        # Scans and ballots write: they go to the laptop's writer thread, in order.
-        launch = ops.start if fn is _round_title_job else ops.start_write
-        self._task = launch(fn, *args, on_done=on_done, on_error=on_error, parent=self)
+        # Scans and ballots write: they go to the laptop's writer thread, in order.  (The
+        # station tells a conflict from a refusal by the exception, hence not CollectionOp.)
+        self._task = ops.start_write(fn, *args, on_done=on_done, on_error=on_error, parent=self)
 
     # -- scanning -------------------------------------------------------------------------------
 
@@ -1035,8 +1027,11 @@ class VotingStation(QWidget):
         dialog = self.pin_dialog
         if dialog is None:
             return
-        with self.db.read() as s:
-            right = setup.check_admin_pin(s, pin)
+        ops.QueryOp(dialog, self.db, lambda s: setup.check_admin_pin(s, pin)).success(
+            lambda right: self._pin_checked(dialog, right)
+        ).failure(dialog.refuse).run()
+
+    def _pin_checked(self, dialog: PinDialog, right: bool) -> None:
         if not right:
             self._pin_failures += 1
             if self._pin_failures >= MAX_PIN_TRIES:

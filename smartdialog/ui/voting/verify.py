@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from smartdialog.core.db import Database
 from smartdialog.core.services import verification
-from smartdialog.ui.messages import translate_error
+from smartdialog.ui import ops
 
 OK_STYLE = "background: #e8f5e9; color: #1b5e20; border: 2px solid #2e7d32;"
 BAD_STYLE = "background: #ffebee; color: #b71c1c; border: 2px solid #c62828;"
@@ -26,9 +26,12 @@ BAD_STYLE = "background: #ffebee; color: #b71c1c; border: 2px solid #c62828;"
 class VerifyDialog(QDialog):
     """Round number and the written hash in; a verdict in words and colour out."""
 
+    checked = Signal(bool)  # a verdict is on show (True: it matches)
+
     def __init__(self, db: Database, round_number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._generation = 0
         self.setWindowTitle(self.tr("Check the tally hash"))
         self.setModal(True)
         intro = QLabel(
@@ -57,6 +60,7 @@ class VerifyDialog(QDialog):
         check = QPushButton(self.tr("Check"))
         check.setDefault(True)
         check.clicked.connect(self.check)
+        self.check_button = check
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(check, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -68,13 +72,26 @@ class VerifyDialog(QDialog):
         self.setMinimumWidth(860)
 
     def check(self) -> None:
-        try:
-            with self.db.read() as s:
-                verdict = verification.verify_round(s, self.round.value(), self.written.text())
-        except Exception as exc:
-            self._show(translate_error(exc), ok=False)
-            return
-        self._show("\n".join(self.lines(verdict)), ok=verdict.ok)
+        """Verify in the background; the latest check wins, one at a time per press."""
+        self._generation += 1
+        generation, number, written = self._generation, self.round.value(), self.written.text()
+        self.check_button.setEnabled(False)
+        self.verdict.setStyleSheet("padding: 10px; font-size: 15px;")
+        self.verdict.setText(self.tr("Checking …"))
+        self.verdict.show()
+        ops.QueryOp(self, self.db, lambda s: verification.verify_round(s, number, written)).success(
+            lambda verdict: self._checked(generation, verdict)
+        ).failure(lambda sentence: self._answered(generation, sentence, ok=False)).run()
+
+    def _checked(self, generation: int, verdict: verification.Verdict) -> None:
+        self._answered(generation, "\n".join(self.lines(verdict)), ok=verdict.ok)
+
+    def _answered(self, generation: int, text: str, *, ok: bool) -> None:
+        if generation != self._generation:
+            return  # a newer check is on its way
+        self.check_button.setEnabled(True)
+        self._show(text, ok=ok)
+        self.checked.emit(ok)
 
     def lines(self, verdict: verification.Verdict) -> list[str]:
         if verdict.ok:

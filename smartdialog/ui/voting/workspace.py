@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from smartdialog.core.changes import WHOLESALE, group
 from smartdialog.core.db import Database
 from smartdialog.core.services import roles, setup, voting
-from smartdialog.ui import worker
-from smartdialog.ui.messages import show_error, translate_error
+from smartdialog.ui import ops
+from smartdialog.ui.messages import translate_error
 from smartdialog.ui.voting.dialogs import KEEP, PinDialog, RoundChoice, RoundDialog
 from smartdialog.ui.voting.models import PaperModel, PaperRow
 from smartdialog.ui.voting.results import ResultsPanel, table_look
@@ -74,6 +76,13 @@ class VotingWorkspace(Workspace):
 
     # After every results load (for tests and anyone waiting for fresh figures).
     results_shown = Signal()
+    # After the list of rounds, and a round's paper sheet, show a fresh read.
+    rounds_shown = Signal()
+    paper_shown = Signal()
+    # A paper count was answered (saved or refused); an action on the rounds has ended.
+    paper_saved = Signal()
+    action_done = Signal()
+    protocol_saved = Signal(str)
     station_started = Signal(object)  # VotingStation
 
     FOLLOWS = _FOLLOWS
@@ -91,9 +100,15 @@ class VotingWorkspace(Workspace):
         self._results: voting.RoundResults | None = None
         self._loading = False
         self._load_again = False
-        self._task: worker.Task[Any] | None = None
+        self._rounds_generation = 0
+        self._paper_generation = 0
+        # An action on the rounds is under way: its buttons wait for the answer.
+        self._pending = False
+        self._select_next: uuid.UUID | None = None
         self.station: VotingStation | None = None
         self.pin_dialog: PinDialog | None = None
+        self.round_dialog: RoundDialog | None = None
+        self.pin_change_dialog: QWidget | None = None
         self._paper_key: tuple[uuid.UUID, str] | None = None
         self._build()
 
@@ -211,25 +226,47 @@ class VotingWorkspace(Workspace):
         self._update_buttons()
 
     # -- reading -------------------------------------------------------------------------------
+    #
+    # Everything is read in the background (``ops.QueryOp``).  Until an answer arrives the
+    # page shows what it had; each kind of read carries a generation, so that an earlier,
+    # slower answer never overwrites a later one.
 
     def set_database(self, db: Database | None) -> None:
         self._results = None
+        self._rounds = []
+        self._paper_key = None
+        self._select_next = None
         super().set_database(db)
+        self._update_buttons()  # "New round" needs no list of rounds
 
     def reload(self) -> None:
+        self._rounds_generation += 1
         if self.db is None:
             self._rounds = []
             self._fill_rounds()
             return
-        with self.db.read() as s:
-            self._rounds = voting.list_rounds(s)
-            has_pin = setup.has_admin_pin(s)
+        generation = self._rounds_generation
+        if not self._rounds:
+            self.heading.setText(self.tr("Loading …"))
+
+        def read(s: Session) -> tuple[list[voting.RoundInfo], bool]:
+            return voting.list_rounds(s), setup.has_admin_pin(s)
+
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._rounds_read(generation, *answer)
+        ).failure(self.status_message.emit).run()
+
+    def _rounds_read(self, generation: int, rounds: list[voting.RoundInfo], has_pin: bool) -> None:
+        if generation != self._rounds_generation:
+            return  # a newer read is on its way
+        self._rounds = rounds
         self.pin_state.setText(
             self.tr("A PIN is set; the station can be unlocked only with it.")
             if has_pin
             else self.tr("No PIN yet: set one before starting a station.")
         )
         self._fill_rounds()
+        self.rounds_shown.emit()
 
     def activated(self) -> None:
         self.round_list.setFocus()
@@ -248,7 +285,8 @@ class VotingWorkspace(Workspace):
 
     def _fill_rounds(self) -> None:
         current = self.current_round()
-        wanted = str(current.id) if current else None
+        wanted = str(self._select_next or (current.id if current else "")) or None
+        self._select_next = None
         if wanted is None:
             chosen = next(
                 (r for r in self._rounds if r.is_open), self._rounds[-1] if self._rounds else None
@@ -279,6 +317,7 @@ class VotingWorkspace(Workspace):
             self.results_panel.clear()
             self.paper_model.set_sheet([], editable=False)
             self._paper_key = None
+            self._paper_generation += 1
             self._results = None
             return
         self.heading.setText(
@@ -317,15 +356,40 @@ class VotingWorkspace(Workspace):
         return "; ".join(parts) + "\n" + self.tr("Fields: {fields}").format(fields=fields)
 
     def _load_paper(self, info: voting.RoundInfo) -> None:
+        self._paper_generation += 1
         if self.db is None or info.status == "draft":
             self._paper_key = None
             self.paper_model.set_sheet([], editable=False)
             self.paper_hint.setText(self.tr("Paper dots can be entered once the round is open."))
             return
         key = (info.id, info.status)
-        with self.db.read() as s:
+        same = key == self._paper_key
+        if not same:
+            # Another round (or it closed): its sheet is not the one shown, so nothing
+            # may be typed into the old one meanwhile.
+            self._paper_key = None
+            self.paper_model.set_sheet([], editable=False)
+            self.paper_hint.setText(self.tr("Loading …"))
+        generation = self._paper_generation
+
+        def read(s: Session) -> tuple[dict[uuid.UUID, Any], voting.BallotSheet | None]:
             counted = voting.paper_tallies(s, info.id)
-            sheet = voting.ballot_sheet(s, info.id) if key != self._paper_key else None
+            return counted, None if same else voting.ballot_sheet(s, info.id)
+
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._paper_read(generation, key, info, *answer)
+        ).failure(self.status_message.emit).run()
+
+    def _paper_read(
+        self,
+        generation: int,
+        key: tuple[uuid.UUID, str],
+        info: voting.RoundInfo,
+        counted: dict[uuid.UUID, Any],
+        sheet: voting.BallotSheet | None,
+    ) -> None:
+        if generation != self._paper_generation:
+            return
         if sheet is None:
             # Same round as shown: update the counts in place, so that a facilitator
             # typing into the sheet keeps their editor when a ballot arrives elsewhere.
@@ -333,6 +397,7 @@ class VotingWorkspace(Workspace):
                 new = counted[idea_id].dots if idea_id in counted else 0
                 if new != dots:
                     self.paper_model.set_count(idea_id, new)
+            self.paper_shown.emit()
             return
         self._paper_key = key
         rows = [
@@ -354,9 +419,10 @@ class VotingWorkspace(Workspace):
             if info.is_open
             else self.tr("The round is closed; its paper tally is part of the recorded result.")
         )
+        self.paper_shown.emit()
 
     def _load_results(self) -> None:
-        """Results are read in a worker: a round with a thousand ballots takes a moment."""
+        """Results are read in the background: a round with a thousand ballots takes a moment."""
         info = self.current_round()
         if self.db is None or info is None or info.status == "draft":
             self._results = None
@@ -366,13 +432,10 @@ class VotingWorkspace(Workspace):
             self._load_again = True
             return
         self._loading = True
-        self._task = worker.start(
-            _results_job,
-            self.db,
-            info.id,
-            on_done=self._results_loaded,
-            on_error=self._results_failed,
-        )
+        round_id = info.id
+        ops.QueryOp(self, self.db, lambda s: voting.round_results(s, round_id)).success(
+            self._results_loaded
+        ).failure(self._results_failed).run()
 
     def _results_loaded(self, results: voting.RoundResults) -> None:
         self._loading = False
@@ -385,10 +448,10 @@ class VotingWorkspace(Workspace):
         self._results = results if current is not None and current.id == results.round.id else None
         self._show_results()
 
-    def _results_failed(self, exc: Exception) -> None:
+    def _results_failed(self, sentence: str) -> None:
         self._loading = False
         self._load_again = False
-        self.status_message.emit(translate_error(exc))
+        self.status_message.emit(sentence)
 
     def _show_results(self) -> None:
         results = self._results
@@ -411,34 +474,88 @@ class VotingWorkspace(Workspace):
         self.results_panel.show_results(results)
 
     # -- actions -------------------------------------------------------------------------------
+    #
+    # An action on a round (a dialog's data read, the moderator's answer, the write) is one
+    # piece of work at a time: its buttons stay disabled until the write is answered, so a
+    # double click cannot close a round twice or create two rounds.
+
+    def busy(self) -> bool:
+        """An action on the rounds is under way (its buttons are disabled meanwhile)."""
+        return self._pending
+
+    def _begin(self) -> bool:
+        if self._pending or self.db is None:
+            return False
+        self._pending = True
+        self._update_buttons()
+        return True
+
+    def _end(self) -> None:
+        self._pending = False
+        self._update_buttons()
+        self.action_done.emit()
 
     def _update_buttons(self) -> None:
         info = self.current_round()
         has_db = self.db is not None
+        free = has_db and not self._pending
         status = info.status if info else ""
-        self.new_button.setEnabled(has_db)
-        self.edit_button.setEnabled(status == "draft")
-        self.delete_button.setEnabled(status == "draft")
-        self.open_button.setEnabled(status == "draft")
-        self.close_button.setEnabled(status == "open")
-        self.runoff_button.setEnabled(status == "closed")
+        self.new_button.setEnabled(free)
+        self.edit_button.setEnabled(free and status == "draft")
+        self.delete_button.setEnabled(free and status == "draft")
+        self.open_button.setEnabled(free and status == "draft")
+        self.close_button.setEnabled(free and status == "open")
+        self.runoff_button.setEnabled(free and status == "closed")
         self.protocol_button.setEnabled(status == "closed")
         self.verify_button.setEnabled(has_db)
-        self.station_button.setEnabled(has_db)
-        self.pin_button.setEnabled(has_db)
+        self.station_button.setEnabled(free)
+        self.pin_button.setEnabled(free)
 
-    def _write(self, action: Any, *args: Any, title: str) -> Any:
-        """Run a service call in a unit of work; show the error, if any, in words."""
+    def _failed(self, title: str) -> Callable[[str], None]:
+        def failed(sentence: str) -> None:
+            self._end()
+            warn(self, title, sentence)
+
+        return failed
+
+    def _write(
+        self,
+        action: Callable[..., Any],
+        *args: Any,
+        title: str,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Run a service call on the writer thread; show the error, if any, in words.
+
+        ``then(result)`` continues the action (and ends it with ``_end``); without it the
+        action ends here.  A round that comes back is shown at once, and selected.
+        """
         if self.db is None:
-            return None
-        try:
-            with self.db.uow() as s:
-                result = action(s, *args)
-        except Exception as exc:
-            show_error(self, exc, title)
-            return None
-        self.reload()
-        return result
+            self._end()
+            return
+        db = self.db
+
+        def written(result: Any) -> None:
+            if isinstance(result, voting.RoundInfo):
+                self._remember(result)
+                self._select_next = result.id
+            self.reload()
+            if then is None:
+                self._end()
+            else:
+                then(result)
+
+        ops.CollectionOp(self, db, lambda s: action(s, *args)).success(written).failure(
+            self._failed(title)
+        ).run()
+
+    def _remember(self, info: voting.RoundInfo) -> None:
+        """A round as a write returned it: the buttons follow it before the list is read anew."""
+        self._rounds = [info if r.id == info.id else r for r in self._rounds]
+        if all(r.id != info.id for r in self._rounds):
+            self._rounds.append(info)
+        self._fill_rounds()
+        self._select(info.id)
 
     def _select(self, round_id: uuid.UUID) -> None:
         for row in range(self.round_list.count()):
@@ -446,35 +563,66 @@ class VotingWorkspace(Workspace):
             if item is not None and item.data(ROUND_ROLE) == str(round_id):
                 self.round_list.setCurrentItem(item)
 
-    def _round_dialog(self, existing: voting.RoundInfo | None) -> RoundDialog | None:
-        if self.db is None:
-            return None
-        db = self.db
-        with db.read() as s:
-            fields = setup.list_fields(s)
-            event = setup.get_event(s)
-            shortlisted = existing is not None and voting.preview(s, existing.id).shortlisted
+    def _with_round_dialog(
+        self, existing: voting.RoundInfo | None, accepted: Callable[[RoundChoice], None]
+    ) -> None:
+        """Read what the round dialog offers, open it, and hand on the moderator's choice."""
+        assert self.db is not None
+        round_id = existing.id if existing else None
 
-        def preview(c: RoundChoice) -> voting.BallotPreview:
-            with db.read() as s:
-                return voting.draft_preview(
-                    s,
-                    field_ids=c.field_ids,
-                    budgets=c.budgets,
-                    max_dots_per_idea=c.max_dots_per_idea,
-                    mode=c.shortlist,
-                    top=c.top,
-                    idea_ids=c.idea_ids,
-                )
+        def read(s: Session) -> _DialogData:
+            return _DialogData(
+                setup.list_fields(s),
+                setup.get_event(s),
+                round_id is not None and voting.preview(s, round_id).shortlisted,
+            )
+
+        title = self.tr("Edit voting round") if existing else self.tr("New voting round")
+        ops.QueryOp(self, self.db, read).success(
+            lambda data: self._open_round_dialog(existing, data, accepted)
+        ).failure(self._failed(title)).run()
+
+    def _open_round_dialog(
+        self,
+        existing: voting.RoundInfo | None,
+        data: _DialogData,
+        accepted: Callable[[RoundChoice], None],
+    ) -> None:
+        dialog = self._round_dialog(existing, data)
+        self.round_dialog = dialog
+
+        def finished(code: int) -> None:
+            self.round_dialog = None
+            dialog.deleteLater()
+            if code == RoundDialog.DialogCode.Accepted:
+                accepted(dialog.choice())
+            else:
+                self._end()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _round_dialog(self, existing: voting.RoundInfo | None, data: _DialogData) -> RoundDialog:
+        def preview(s: Session, c: RoundChoice) -> voting.BallotPreview:
+            return voting.draft_preview(
+                s,
+                field_ids=c.field_ids,
+                budgets=c.budgets,
+                max_dots_per_idea=c.max_dots_per_idea,
+                mode=c.shortlist,
+                top=c.top,
+                idea_ids=c.idea_ids,
+            )
 
         return RoundDialog(
-            fields,
-            default_dots=event.default_dots_per_participant,
-            default_per_idea=event.default_max_dots_per_idea,
+            data.fields,
+            default_dots=data.event.default_dots_per_participant,
+            default_per_idea=data.event.default_max_dots_per_idea,
             existing=existing,
-            has_shortlist=shortlisted,
+            has_shortlist=data.shortlisted,
             selected_ideas=self.ideas_selection(),
             preview=preview,
+            db=self.db,
             parent=self,
         )
 
@@ -484,11 +632,10 @@ class VotingWorkspace(Workspace):
             voting.set_shortlist(s, round_id, c.shortlist, top=c.top, idea_ids=c.idea_ids)
 
     def new_round(self) -> None:
-        dialog = self._round_dialog(None)
-        if dialog is None or dialog.exec() != RoundDialog.DialogCode.Accepted:
-            return
-        c = dialog.choice()
+        if self._begin():
+            self._with_round_dialog(None, self._create_round)
 
+    def _create_round(self, c: RoundChoice) -> None:
         def create(s: Any) -> voting.RoundInfo:
             info = voting.create_round(
                 s,
@@ -505,18 +652,14 @@ class VotingWorkspace(Workspace):
             self._set_shortlist(s, info.id, c)
             return voting.get_round(s, info.id)
 
-        info = self._write(create, title=self.tr("New voting round"))
-        if info is not None:
-            self._select(info.id)
+        self._write(create, title=self.tr("New voting round"))
 
     def edit_round(self) -> None:
         info = self.current_round()
-        dialog = self._round_dialog(info)
-        if info is None or dialog is None or dialog.exec() != RoundDialog.DialogCode.Accepted:
+        if info is None or not self._begin():
             return
-        c = dialog.choice()
 
-        def update(s: Any) -> None:
+        def update(s: Any, c: RoundChoice) -> voting.RoundInfo:
             voting.update_round(
                 s,
                 info.id,
@@ -532,24 +675,38 @@ class VotingWorkspace(Workspace):
             )
             if info.runoff_of_id is None:
                 self._set_shortlist(s, info.id, c)
+            return voting.get_round(s, info.id)
 
-        self._write(update, title=self.tr("Edit voting round"))
+        self._with_round_dialog(
+            info, lambda c: self._write(update, c, title=self.tr("Edit voting round"))
+        )
 
     def open_round(self) -> None:
         info = self.current_round()
-        if info is None or self.db is None:
+        if info is None or self.db is None or not self._begin():
             return
-        with self.db.read() as s:
-            changes = voting.preview(s, info.id).changes
+        round_id = info.id
+        ops.QueryOp(self, self.db, lambda s: voting.preview(s, round_id).changes).success(
+            lambda changes: self._open_checked(round_id, changes)
+        ).failure(self._failed(self.tr("Open for voting"))).run()
+
+    def _open_checked(
+        self, round_id: uuid.UUID, changes: tuple[voting.ShortlistChange, ...]
+    ) -> None:
         if changes and not self._confirm_changes(changes):
+            self._end()
             return
-        opened = self._write(voting.start_round, info.id, title=self.tr("Open for voting"))
-        if opened is not None:
-            self.status_message.emit(
-                self.tr(
-                    "Round {number} is open: %n idea(s) frozen for voting.", "", opened.idea_count
-                ).format(number=opened.number)
-            )
+        self._write(
+            voting.start_round, round_id, title=self.tr("Open for voting"), then=self._opened
+        )
+
+    def _opened(self, opened: voting.RoundInfo) -> None:
+        self._end()
+        self.status_message.emit(
+            self.tr(
+                "Round {number} is open: %n idea(s) frozen for voting.", "", opened.idea_count
+            ).format(number=opened.number)
+        )
 
     def _confirm_changes(self, changes: tuple[voting.ShortlistChange, ...]) -> bool:
         """Tell the moderator, before opening, what happened to ideas on the shortlist."""
@@ -574,10 +731,19 @@ class VotingWorkspace(Workspace):
 
     def close_round(self) -> None:
         info = self.current_round()
-        if info is None or self.db is None:
+        if info is None or self.db is None or not self._begin():
             return
-        with self.db.read() as s:
-            info = voting.get_round(s, info.id)  # the ballots cast up to this moment
+        round_id = info.id
+        # The ballots cast up to this moment.
+        ops.QueryOp(self, self.db, lambda s: voting.get_round(s, round_id)).success(
+            self._ask_close
+        ).failure(self._failed(self.tr("Close round"))).run()
+
+    def _ask_close(self, info: voting.RoundInfo) -> None:
+        if not info.is_open:
+            self._remember(info)  # closed meanwhile, on another laptop
+            self._end()
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Close round"),
@@ -590,40 +756,51 @@ class VotingWorkspace(Workspace):
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
+            self._end()
             return
-        closed = self._write(voting.close_round, info.id, title=self.tr("Close round"))
-        if closed is None:
-            return
+        self._write(voting.close_round, info.id, title=self.tr("Close round"), then=self._closed)
+
+    def _closed(self, closed: voting.RoundInfo) -> None:
         self.status_message.emit(
             self.tr("Round {number} is closed. SHA-256: {sha}").format(
                 number=closed.number, sha=closed.tally_sha256
             )
         )
-        if closed.rules.tie_rule == "runoff" and self.db is not None:
-            with self.db.read() as s:
-                groups = voting.round_results(s, closed.id).tied_groups
-            if groups and groups[0][0].rank == 1:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Runoff"),
-                    self.tr(
-                        "The rules of this round decide ties by a runoff, and these ideas share rank 1:\n\n{ideas}\n\nCreate the runoff round now?"
-                    ).format(ideas="\n".join(f"• {i.text}" for i in groups[0])),
-                )
-                if answer == QMessageBox.StandardButton.Yes:
-                    runoff = self._write(
-                        voting.create_runoff,
-                        closed.id,
-                        [i.idea_id for i in groups[0]],
-                        title=self.tr("Runoff"),
-                    )
-                    if runoff is not None:
-                        self._select(runoff.id)
+        if closed.rules.tie_rule != "runoff" or self.db is None:
+            self._end()
+            return
+        round_id = closed.id
+        ops.QueryOp(self, self.db, lambda s: voting.round_results(s, round_id).tied_groups).success(
+            lambda groups: self._offer_runoff(round_id, groups)
+        ).failure(self._failed(self.tr("Runoff"))).run()
+
+    def _offer_runoff(
+        self, round_id: uuid.UUID, groups: tuple[tuple[voting.IdeaResult, ...], ...]
+    ) -> None:
+        if not groups or groups[0][0].rank != 1:
+            self._end()
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Runoff"),
+            self.tr(
+                "The rules of this round decide ties by a runoff, and these ideas share rank 1:\n\n{ideas}\n\nCreate the runoff round now?"
+            ).format(ideas="\n".join(f"• {i.text}" for i in groups[0])),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._end()
+            return
+        self._write(
+            voting.create_runoff,
+            round_id,
+            [i.idea_id for i in groups[0]],
+            title=self.tr("Runoff"),
+        )
 
     def create_runoff(self) -> None:
         info = self.current_round()
         results = self._results
-        if info is None or results is None:
+        if info is None or results is None or not self._begin():
             return
         groups = results.tied_groups
         if not groups:
@@ -632,6 +809,7 @@ class VotingWorkspace(Workspace):
                 self.tr("Runoff"),
                 self.tr("No ideas share a rank in this round; no runoff is needed."),
             )
+            self._end()
             return
         labels = [
             self.tr("Rank {rank}: {ideas}").format(
@@ -643,40 +821,51 @@ class VotingWorkspace(Workspace):
             self, self.tr("Runoff"), self.tr("Which tied ideas go to the runoff?"), labels, 0, False
         )
         if not ok:
+            self._end()
             return
         group = groups[labels.index(label)]
-        runoff = self._write(
+        self._write(
             voting.create_runoff, info.id, [i.idea_id for i in group], title=self.tr("Runoff")
         )
-        if runoff is not None:
-            self._select(runoff.id)
 
     def delete_round(self) -> None:
         info = self.current_round()
-        if info is None:
+        if info is None or not self._begin():
             return
         self._write(voting.delete_round, info.id, title=self.tr("Remove draft"))
 
     def enter_paper_count(self, idea_id: uuid.UUID, dots: int) -> None:
-        info = self.current_round()
-        if info is None or self.db is None:
+        """A count typed into the sheet: written in the order typed, shown once saved."""
+        if self._paper_key is None or self.db is None:
             return
-        try:
-            with self.db.uow() as s:
-                voting.set_paper_tally(s, info.id, idea_id, dots)
-        except Exception as exc:
-            show_error(self, exc, self.tr("Paper tally"))
-            return
-        self.paper_model.set_count(idea_id, dots)
+        round_id = self._paper_key[0]
+        ops.CollectionOp(
+            self, self.db, lambda s: voting.set_paper_tally(s, round_id, idea_id, dots)
+        ).success(lambda _: self._paper_saved(round_id, idea_id, dots)).failure(
+            lambda sentence: self._paper_refused(sentence)
+        ).run()
+
+    def _paper_saved(self, round_id: uuid.UUID, idea_id: uuid.UUID, dots: int) -> None:
+        if self._paper_key is not None and self._paper_key[0] == round_id:
+            self.paper_model.set_count(idea_id, dots)
         self._load_results()
+        self.paper_saved.emit()
+
+    def _paper_refused(self, sentence: str) -> None:
+        warn(self, self.tr("Paper tally"), sentence)
+        self.paper_saved.emit()
 
     # -- PIN and station -----------------------------------------------------------------------
 
     def set_pin(self) -> None:
-        if self.db is None:
+        if self.db is None or not self._begin():
             return
-        with self.db.read() as s:
-            guarded = roles.access(s).applies or setup.has_admin_pin(s)
+        ops.QueryOp(
+            self, self.db, lambda s: roles.access(s).applies or setup.has_admin_pin(s)
+        ).success(self._ask_pin).failure(self._failed(self.tr("PIN of the voting stations"))).run()
+
+    def _ask_pin(self, guarded: bool) -> None:
+        self._end()
         if guarded:
             self._replace_pin()
             return
@@ -684,30 +873,39 @@ class VotingWorkspace(Workspace):
 
         def chosen(pin: str) -> None:
             if self.db is None:
+                dialog.reject()
                 return
-            try:
-                with self.db.uow() as s:
-                    setup.set_admin_pin(s, pin)
-            except Exception as exc:
-                dialog.refuse(translate_error(exc))
-                return
-            dialog.accept()
-            self.reload()
+            ops.CollectionOp(dialog, self.db, lambda s: setup.set_admin_pin(s, pin)).success(
+                lambda _: self._pin_set(dialog)
+            ).failure(dialog.refuse).run()
 
         dialog.pin_entered.connect(chosen)
         self.pin_dialog = dialog
         dialog.open()
 
+    def _pin_set(self, dialog: PinDialog) -> None:
+        dialog.accept()
+        self.reload()
+
     def _replace_pin(self) -> None:
         """Replacing the station PIN needs the Verwaltung PIN (or the old PIN while none is set)."""
+        if self.db is None:
+            return
+        ops.QueryOp(self, self.db, lambda s: roles.access(s).applies).success(
+            self._open_pin_change
+        ).failure(
+            lambda sentence: warn(self, self.tr("PIN of the voting stations"), sentence)
+        ).run()
+
+    def _open_pin_change(self, office: bool) -> None:
         from smartdialog.ui.roles import PinChangeDialog
 
-        assert self.db is not None
-        with self.db.read() as s:
-            office = roles.access(s).applies
         db = self.db
+        if db is None:
+            return
 
         def apply(new: str, authorisation: str) -> None:
+            # PinChangeDialog (ui/roles) asks for an answer at once: the one write left here.
             with db.uow() as s:
                 setup.set_admin_pin(s, new, authorisation=authorisation)
 
@@ -742,27 +940,55 @@ class VotingWorkspace(Workspace):
         )
         if not path:
             return
-        self._task = worker.start(
-            _protocol_job,
-            self.db,
-            info.id,
-            path,
-            on_done=lambda written: self.status_message.emit(
-                self.tr("Voting protocol saved: {path}").format(path=written)
-            ),
-            on_error=lambda exc: show_error(self, exc, self.tr("Voting protocol")),
-        )
+        from smartdialog.core.minutes.protocol import protocol_data
+
+        round_id = info.id
+        title = self.tr("Voting protocol")
+        self.protocol_button.setEnabled(False)
+
+        def failed(sentence: str) -> None:
+            self._update_buttons()
+            warn(self, title, sentence)
+
+        def saved(written: str) -> None:
+            self._update_buttons()
+            self.status_message.emit(self.tr("Voting protocol saved: {path}").format(path=written))
+            self.protocol_saved.emit(written)
+
+        def write(data: Any) -> None:
+            # The PDF is drawn off the GUI thread, from what was read.
+            ops.start(
+                _write_protocol,
+                data,
+                path,
+                on_done=saved,
+                on_error=lambda exc: failed(translate_error(exc)),
+                parent=self,
+            )
+
+        ops.QueryOp(self, self.db, lambda s: protocol_data(s, round_id)).success(write).failure(
+            failed
+        ).run()
 
     def _station_closed(self) -> None:
         self.station = None
         self.status_message.emit(self.tr("The voting station was closed with the PIN."))
 
     def start_station(self) -> None:
+        if self.db is None or not self._begin():
+            return
+
+        def read(s: Session) -> tuple[bool, voting.RoundInfo | None]:
+            return setup.has_admin_pin(s), voting.current_round(s)
+
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._start_station(*answer)
+        ).failure(self._failed(self.tr("Voting station"))).run()
+
+    def _start_station(self, has_pin: bool, current: voting.RoundInfo | None) -> None:
+        self._end()
         if self.db is None:
             return
-        with self.db.read() as s:
-            has_pin = setup.has_admin_pin(s)
-            current = voting.current_round(s)
         if not has_pin:
             QMessageBox.information(
                 self,
@@ -797,14 +1023,21 @@ class VotingWorkspace(Workspace):
         self.station_started.emit(station)
 
 
-def _results_job(_progress: Any, db: Database, round_id: uuid.UUID) -> voting.RoundResults:
-    with db.read() as s:
-        return voting.round_results(s, round_id)
+@dataclass(frozen=True)
+class _DialogData:
+    """What the round dialog offers: the fields, the event's defaults, a draft's shortlist."""
+
+    fields: list[setup.FieldInfo]
+    event: Any
+    shortlisted: bool
 
 
-def _protocol_job(_progress: Any, db: Database, round_id: uuid.UUID, path: str) -> str:
-    from smartdialog.core.minutes.protocol import protocol_data, write_protocol
+def warn(parent: QWidget, title: str, sentence: str) -> None:
+    """The user's sentence (``ops`` put it into words) in a message box."""
+    QMessageBox.warning(parent, title, sentence)
 
-    with db.read() as s:
-        data = protocol_data(s, round_id)
+
+def _write_protocol(_progress: Any, data: Any, path: str) -> str:
+    from smartdialog.core.minutes.protocol import write_protocol
+
     return str(write_protocol(data, path))
