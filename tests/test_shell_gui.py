@@ -141,7 +141,7 @@ def test_every_workspace_is_reachable(window: MainWindow, db_path: Path) -> None
 
 
 def test_the_pages_use_the_settings_the_window_hands_them(
-    window: MainWindow, settings: QSettings, db_path: Path, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, settings: QSettings, db_path: Path, tmp_path: Path
 ) -> None:
     from smartdialog.ui.desk import DeskWorkspace
     from smartdialog.ui.ideas import IdeasWorkspace
@@ -158,6 +158,7 @@ def test_the_pages_use_the_settings_the_window_hands_them(
     assert minutes.exports._folder() == str(tmp_path)
     ideas_page = window.workspace("ideas")
     assert isinstance(ideas_page, IdeasWorkspace)
+    qtbot.waitUntil(lambda: ideas_page.context.station_combo.count() > 1)
     ideas_page.context.station_combo.setCurrentIndex(1)  # the table this laptop stands at
     assert settings.value("ideas/station") == str(ideas_page.context.station_combo.currentData())
 

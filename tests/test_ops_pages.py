@@ -1,0 +1,207 @@
+"""The Ideen, Live-Wand and Dokumentation pages on a slow database: nothing runs on the GUI thread.
+
+Each test uses a page the way a user does while every statement sent from a worker
+thread takes 100 ms (tests.test_ops.StatementLog), and checks that no statement was
+sent from the GUI thread, that a second Enter does not save twice, and that an
+older, slower answer does not overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from smartdialog.core.db import Database, DeviceIdentity, open_database
+from smartdialog.core.services import audit, ideas, setup
+from smartdialog.ui import ops
+from smartdialog.ui.ideas import IdeasWorkspace
+from smartdialog.ui.ideas.dialogs import EditDialog
+
+from .test_ideas_gui import _db_ideas, answered, type_text
+from .test_ops import DELAY_S, StatementLog
+
+
+@pytest.fixture
+def station(db: Database) -> uuid.UUID:
+    with db.uow() as s:
+        field = setup.list_fields(s)[0]
+        return setup.add_station(s, "Tisch 1", field_id=field.id).id
+
+
+@pytest.fixture
+def ideas_page(
+    qtbot: QtBot, db: Database, station: uuid.UUID, tmp_path: Path
+) -> Iterator[IdeasWorkspace]:
+    page = IdeasWorkspace(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded):
+        page.set_database(db)
+    page.context.select_station(station)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    yield page
+    page.wait_for_saves()
+    ops.reader_pool().waitForDone()
+
+
+def _enter(qtbot: QtBot, page: IdeasWorkspace, text: str) -> None:
+    rows = page.model.rowCount()
+    type_text(page.entry, text)
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.rowCount() == rows + 1, timeout=10000)
+
+
+def test_the_ideas_page_never_reads_or_writes_on_the_gui_thread(
+    qtbot: QtBot, db: Database, ideas_page: IdeasWorkspace
+) -> None:
+    page = ideas_page
+    statements = StatementLog(db, DELAY_S)
+    try:
+        # Capture, edit in the dialog, hide, tag, merge, undo, reload, follow the feed.
+        _enter(qtbot, page, "Radwege ausbauen")
+        _enter(qtbot, page, "Mehr Radwege")
+        _enter(qtbot, page, "Nachtbusse")
+        shown = {i.text: i for i in page.model.all_ideas()}
+        first = shown["Radwege ausbauen"]
+        dialog = EditDialog(first, page.context.fields, page.context.topics, page.save_from_dialog)
+        qtbot.addWidget(dialog)
+        dialog.text_edit.setPlainText("Radwege durchgängig ausbauen")
+        answered(qtbot, page, dialog._accept)
+        page.select_idea(page.model.idea_at(0).id)
+        answered(qtbot, page, lambda: page.hide_selected("doppelt"))
+        page.select_idea(page.model.idea_at(0).id)
+        answered(qtbot, page, lambda: page.tag_selected("Radverkehr"))
+        page.table.clearSelection()
+        page.select_idea(shown["Mehr Radwege"].id)
+        answered(qtbot, page, lambda: page.merge_selected(target_id=first.id, text="Radwege"))
+        answered(qtbot, page, page.undo_stack.undo)
+        with qtbot.waitSignal(page.loaded, timeout=10000):
+            page.reload()
+        assert statements.threads and statements.on_gui_thread() == 0
+        # The test's own reads and writes (another laptop) run here, not the page's.
+        statements.close()
+        with db.read() as s:
+            seq = audit.latest_seq(s)
+        other = open_database(db.path, DeviceIdentity(uuid.UUID(int=2), "Tisch 2", "table"))  # type: ignore[arg-type]
+        try:
+            with other.uow() as s:
+                ideas.capture(s, "Von Tisch 2", field_id=setup.list_fields(s)[0].id)
+        finally:
+            other.close()
+        with db.read() as s:
+            changes = audit.changes_since(s, seq)
+        statements = StatementLog(db, DELAY_S)
+        page.whole_event.setChecked(True)
+        rows = page.model.rowCount()
+        statements.threads.clear()
+        page.on_changes(changes)
+        qtbot.waitUntil(lambda: page.model.rowCount() == rows + 1, timeout=10000)
+        assert statements.threads, "the feed's change was not read"
+    finally:
+        statements.close()
+    assert statements.on_gui_thread() == 0
+
+
+def test_enter_twice_in_the_edit_dialog_saves_once(
+    qtbot: QtBot, db: Database, ideas_page: IdeasWorkspace
+) -> None:
+    page = ideas_page
+    _enter(qtbot, page, "Bänke")
+    before = page.model.idea_at(0)
+    dialog = EditDialog(before, page.context.fields, page.context.topics, page.save_from_dialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text_edit.setPlainText("Mehr Bänke")
+    statements = StatementLog(db, DELAY_S)
+    try:
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            dialog._accept()
+            assert not dialog.save_button.isEnabled()  # waits for the answer
+            dialog._accept()  # the second Enter
+    finally:
+        statements.close()
+    ops.wait_for_writes()
+    QCoreApplication.processEvents()
+    after = _db_ideas(db)[0]
+    assert (after.text, after.version) == ("Mehr Bänke", before.version + 1)
+    with db.read() as s:
+        assert [r.kind for r in ideas.history(s, before.id)].count("edited") == 1
+    assert page.undo_stack.count() == 2  # the capture and one edit
+
+
+def test_enter_twice_in_the_entry_captures_once(
+    qtbot: QtBot, db: Database, ideas_page: IdeasWorkspace
+) -> None:
+    page = ideas_page
+    statements = StatementLog(db, DELAY_S)
+    try:
+        type_text(page.entry, "Nur einmal")
+        qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+        qtbot.keyClick(page.entry, Qt.Key.Key_Return)  # pressed twice: the field is empty now
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+        ops.wait_for_writes()
+        QCoreApplication.processEvents()
+    finally:
+        statements.close()
+    assert [i.text for i in _db_ideas(db)] == ["Nur einmal"]
+    assert statements.on_gui_thread() == 0
+
+
+def test_ctrl_z_twice_while_the_first_is_on_its_way_undoes_once(
+    qtbot: QtBot, db: Database, ideas_page: IdeasWorkspace
+) -> None:
+    page = ideas_page
+    _enter(qtbot, page, "Eins")
+    _enter(qtbot, page, "Zwei")
+    statements = StatementLog(db, DELAY_S)
+    try:
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            page.undo_action.trigger()
+            assert not page.undo_action.isEnabled()
+            page.undo_action.trigger()  # ignored: the first is not answered yet
+    finally:
+        statements.close()
+    assert sorted(i.text for i in _db_ideas(db) if i.status == "active") == ["Eins"]
+    assert page.undo_stack.index() == 1
+    assert page.undo_action.isEnabled()
+
+
+def test_an_older_slower_read_does_not_overwrite_a_newer_one(
+    qtbot: QtBot, db: Database, ideas_page: IdeasWorkspace
+) -> None:
+    page = ideas_page
+    _enter(qtbot, page, "Alt")
+    idea = page.model.idea_at(0)
+    gate = threading.Event()
+    held: list[str] = []
+
+    def hold_first(*_args: Any) -> None:
+        # The first read has its answer (the old text) and then waits: a slow network.
+        if not held and threading.current_thread() is not threading.main_thread():
+            held.append(threading.current_thread().name)
+            gate.wait(10)
+
+    event.listen(db.engine, "after_cursor_execute", hold_first)
+    try:
+        page.refresh([idea.id])  # slow: answers "Alt"
+        qtbot.waitUntil(lambda: bool(held))
+        with db.uow() as s:  # changed on another laptop meanwhile
+            ideas.edit(s, idea.id, expected_version=idea.version, text="Neu")
+        page.refresh([idea.id])  # fast: answers "Neu"
+        qtbot.waitUntil(lambda: page.model.idea_at(0).text == "Neu", timeout=10000)
+        gate.set()
+        ops.reader_pool().waitForDone()
+        QCoreApplication.processEvents()  # the older answer arrives now
+    finally:
+        gate.set()
+        event.remove(db.engine, "after_cursor_execute", hold_first)
+    assert page.model.idea_at(0).text == "Neu"
