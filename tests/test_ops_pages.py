@@ -20,10 +20,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from smartdialog.core.db import Database, DeviceIdentity, open_database
-from smartdialog.core.services import audit, ideas, setup
+from smartdialog.core.minutes import texts
+from smartdialog.core.services import audit, ideas, minutes, setup
 from smartdialog.ui import ops
 from smartdialog.ui.ideas import IdeasWorkspace
 from smartdialog.ui.ideas.dialogs import EditDialog
+from smartdialog.ui.minutes import MinutesWorkspace
 
 from .test_ideas_gui import _db_ideas, answered, type_text
 from .test_ops import DELAY_S, StatementLog
@@ -205,3 +207,100 @@ def test_an_older_slower_read_does_not_overwrite_a_newer_one(
         gate.set()
         event.remove(db.engine, "after_cursor_execute", hold_first)
     assert page.model.idea_at(0).text == "Neu"
+
+
+# -- Dokumentation -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def minutes_page(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MinutesWorkspace]:
+    page = MinutesWorkspace(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded):
+        page.set_database(db)
+    page.show()
+    qtbot.waitExposed(page)
+    yield page
+    page.set_database(None)
+    ops.reader_pool().waitForDone()
+
+
+def test_typing_the_minutes_never_waits_for_the_database(
+    qtbot: QtBot, db: Database, minutes_page: MinutesWorkspace
+) -> None:
+    page = minutes_page
+    statements = StatementLog(db, DELAY_S)
+    try:
+        page.choose_section(texts.NEXT_STEPS)
+        page.editor.selectAll()
+        type_text(page.editor, "Prüfung bis März")
+        with qtbot.waitSignal(page.section_saved, timeout=10000):
+            pass  # saved a moment after the last key
+        page.editor.selectAll()
+        type_text(page.editor, "Prüfung bis April")
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            page.choose_section(texts.PRIVACY)  # another part: saved at once
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            page.toggle_final()
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            page.toggle_final()
+        with qtbot.waitSignal(page.loaded, timeout=10000):
+            page.reload()
+    finally:
+        statements.close()
+    assert statements.threads and statements.on_gui_thread() == 0
+    with db.read() as s:
+        assert {x.key: x.body for x in minutes.list_sections(s)}[texts.NEXT_STEPS] == (
+            "Prüfung bis April"
+        )
+
+
+def test_mark_as_final_clicked_twice_marks_it_once(
+    qtbot: QtBot, db: Database, minutes_page: MinutesWorkspace
+) -> None:
+    page = minutes_page
+    statements = StatementLog(db, DELAY_S)
+    try:
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            page.final_button.click()
+            assert not page.final_button.isEnabled()
+            page.final_button.click()  # would reopen the draft at once
+        ops.wait_for_writes()
+        QCoreApplication.processEvents()
+    finally:
+        statements.close()
+    assert page.is_final() and page.final_button.isEnabled()
+    with db.read() as s:
+        assert minutes.state(s).final
+
+
+def test_a_read_that_started_before_a_save_does_not_bring_back_the_older_words(
+    qtbot: QtBot, db: Database, minutes_page: MinutesWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = minutes_page
+    gate = threading.Event()
+    held: list[str] = []
+    overview = minutes.overview
+
+    def slow_overview(s: Any) -> Any:
+        # The first read has read the texts (the suggested one) and then takes long.
+        if not held:
+            held.append(threading.current_thread().name)
+            gate.wait(10)
+        return overview(s)
+
+    monkeypatch.setattr(minutes, "overview", slow_overview)
+    try:
+        page.reload()  # slow
+        qtbot.waitUntil(lambda: bool(held))
+        page.editor.selectAll()
+        type_text(page.editor, "Neu getippt")
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            page.save_now()
+        gate.set()
+        with qtbot.waitSignal(page.loaded, timeout=10000):
+            pass  # read again once the text is stored
+    finally:
+        gate.set()
+    assert page.editor.toPlainText() == "Neu getippt"
+    assert page.saved_label.text() == "Gespeichert."
