@@ -88,7 +88,8 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
 ) -> None:
     station_id, field_id, topic_id = table
     wall = WallState()
-    wall.set_database(db)
+    with qtbot.waitSignal(wall.loaded):
+        wall.set_database(db)
     with db.read() as s:
         seen = audit.latest_seq(s)
 
@@ -98,7 +99,8 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
             changes = audit.changes_since(s, seen)
         if changes:
             seen = changes[-1].seq
-            wall.on_changes(changes)
+            with qtbot.waitSignal(wall.loaded, timeout=10000):
+                wall.on_changes(changes)
 
     # Capture: Enter saves, the field clears and keeps the focus, newest on top.
     page.context.select_topic(topic_id)

@@ -304,3 +304,95 @@ def test_a_read_that_started_before_a_save_does_not_bring_back_the_older_words(
         gate.set()
     assert page.editor.toPlainText() == "Neu getippt"
     assert page.saved_label.text() == "Gespeichert."
+
+
+# -- Live-Wand -----------------------------------------------------------------------------------
+
+
+def _other_laptop(db: Database) -> Database:
+    assert db.path is not None
+    return open_database(db.path, DeviceIdentity(uuid.UUID(int=3), "Tisch 3", "table"))
+
+
+def test_the_wall_follows_the_feed_and_the_vote_off_the_gui_thread(
+    qtbot: QtBot, db: Database
+) -> None:
+    from smartdialog.core.services import voting
+    from smartdialog.ui.voting.wall import results_provider
+    from smartdialog.ui.wall import WallMode, WallWorkspace
+
+    pages: list[WallWorkspace] = []
+    page = WallWorkspace(results_provider(lambda: pages[0].db if pages else None))
+    pages.append(page)
+    qtbot.addWidget(page)
+    with db.read() as s:
+        seq = audit.latest_seq(s)
+    other = _other_laptop(db)
+    try:
+        with other.uow() as s:
+            captured = ideas.capture(s, "Radwege", field_id=setup.list_fields(s)[0].id)
+            voting.start_round(s, voting.create_round(s, "Priorisierung").id)
+    finally:
+        other.close()
+    with db.read() as s:
+        changes = audit.changes_since(s, seq)
+    statements = StatementLog(db, DELAY_S)
+    try:
+        with qtbot.waitSignal(page.state.loaded, timeout=10000):
+            page.set_database(db)
+        assert page.state.count() == 1
+        page.state.set_mode(WallMode.RESULTS)
+        qtbot.waitUntil(lambda: page.state.results is not None, timeout=10000)
+        with qtbot.waitSignal(page.state.loaded, timeout=10000):
+            page.on_changes(changes)
+        with qtbot.waitSignal(page.state.loaded, timeout=10000):
+            page.reload()
+    finally:
+        statements.close()
+        ops.reader_pool().waitForDone()
+    assert statements.threads and statements.on_gui_thread() == 0
+    assert page.state.idea(captured.id) is not None
+
+
+def test_a_change_during_a_slow_full_read_is_not_lost_on_the_wall(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smartdialog.ui.wall import WallState
+
+    with db.uow() as s:
+        idea = ideas.capture(s, "Alt", field_id=setup.list_fields(s)[0].id)
+    state = WallState()
+    with qtbot.waitSignal(state.loaded):
+        state.set_database(db)
+    with db.read() as s:
+        seq = audit.latest_seq(s)
+    gate = threading.Event()
+    held: list[str] = []
+    list_ideas = ideas.list_ideas
+
+    def slow_list(s: Any, *args: Any, **kwargs: Any) -> Any:
+        rows = list_ideas(s, *args, **kwargs)  # read now: still "Alt"
+        if not held:
+            held.append(threading.current_thread().name)
+            gate.wait(10)
+        return rows
+
+    monkeypatch.setattr(ideas, "list_ideas", slow_list)
+    try:
+        state.reload()  # slow
+        qtbot.waitUntil(lambda: bool(held))
+        other = _other_laptop(db)
+        try:
+            with other.uow() as s:
+                ideas.edit(s, idea.id, expected_version=idea.version, text="Neu")
+        finally:
+            other.close()
+        with db.read() as s:
+            state.on_changes(audit.changes_since(s, seq))
+        gate.set()
+        qtbot.waitUntil(lambda: (state.idea(idea.id) or idea).text == "Neu", timeout=10000)
+        ops.reader_pool().waitForDone()
+        QCoreApplication.processEvents()
+    finally:
+        gate.set()
+    assert state.idea(idea.id).text == "Neu"  # type: ignore[union-attr]

@@ -163,7 +163,9 @@ def test_the_pages_use_the_settings_the_window_hands_them(
     assert settings.value("ideas/station") == str(ideas_page.context.station_combo.currentData())
 
 
-def test_the_window_hands_the_wall_the_voting_results(window: MainWindow, db_path: Path) -> None:
+def test_the_window_hands_the_wall_the_voting_results(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
     from smartdialog.core.services import ideas, voting
     from smartdialog.ui.wall import WallMode, WallWorkspace
 
@@ -177,6 +179,7 @@ def test_the_window_hands_the_wall_the_voting_results(window: MainWindow, db_pat
         ideas.capture(s, "Radwege an der Hammer Straße", field_id=setup.list_fields(s)[0].id)
         voting.start_round(s, voting.create_round(s, "Priorisierung").id)
     wall.reload()
+    qtbot.waitUntil(lambda: wall.state.results is not None)
     assert wall.state.results is not None
     assert "Priorisierung" in wall.state.results.title
 
