@@ -364,6 +364,7 @@ def test_a_change_during_a_slow_full_read_is_not_lost_on_the_wall(
     state = WallState()
     with qtbot.waitSignal(state.loaded):
         state.set_database(db)
+    other = _other_laptop(db)  # opened before: opening it is a change of its own
     with db.read() as s:
         seq = audit.latest_seq(s)
     gate = threading.Event()
@@ -381,18 +382,20 @@ def test_a_change_during_a_slow_full_read_is_not_lost_on_the_wall(
     try:
         state.reload()  # slow
         qtbot.waitUntil(lambda: bool(held))
-        other = _other_laptop(db)
-        try:
-            with other.uow() as s:
-                ideas.edit(s, idea.id, expected_version=idea.version, text="Neu")
-        finally:
-            other.close()
+        with other.uow() as s:
+            ideas.edit(s, idea.id, expected_version=idea.version, text="Neu")
         with db.read() as s:
-            state.on_changes(audit.changes_since(s, seq))
+            changes = audit.changes_since(s, seq)
+        assert [c.action for c in changes] == ["idea.edited"]
+        state.on_changes(changes)
+        # Whatever was asked besides the slow read is answered before that one.
+        qtbot.waitUntil(lambda: ops.reader_pool().activeThreadCount() == 1)
+        QCoreApplication.processEvents()
         gate.set()
         qtbot.waitUntil(lambda: (state.idea(idea.id) or idea).text == "Neu", timeout=10000)
         ops.reader_pool().waitForDone()
         QCoreApplication.processEvents()
     finally:
         gate.set()
+        other.close()
     assert state.idea(idea.id).text == "Neu"  # type: ignore[union-attr]
