@@ -239,7 +239,8 @@ def test_the_change_feed_polls_off_the_gui_thread(qtbot: QtBot, db: Database) ->
     from smartdialog.ui.feed import ChangeFeed
 
     feed = ChangeFeed()
-    feed.set_database(db)
+    with qtbot.waitSignal(feed.following):
+        feed.set_database(db)
     statements = StatementLog(db, DELAY_S)
     try:
         with qtbot.waitSignal(feed.changed, timeout=10000) as arrived:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 from smartdialog.core.db import Database, DeviceIdentity, open_database
 from smartdialog.core.minutes import texts
@@ -29,6 +29,9 @@ from smartdialog.ui.minutes import MinutesWorkspace
 
 from .test_ideas_gui import _db_ideas, answered, type_text
 from .test_ops import DELAY_S, StatementLog
+from .test_shell_gui import warnings_shown
+
+__all__ = ["warnings_shown"]  # a fixture, shared with the window's tests
 
 
 @pytest.fixture
@@ -399,3 +402,72 @@ def test_a_change_during_a_slow_full_read_is_not_lost_on_the_wall(
         gate.set()
         other.close()
     assert state.idea(idea.id).text == "Neu"  # type: ignore[union-attr]
+
+
+# -- opening an event ----------------------------------------------------------------------------
+
+
+class AllEngines(StatementLog):
+    """Every statement of every engine, also those of an engine made while recording."""
+
+    def __init__(self, delay_s: float = 0.0) -> None:
+        self.engine = Engine  # type: ignore[assignment]
+        self.delay_s = delay_s
+        self.threads: list[str] = []
+        event.listen(Engine, "before_cursor_execute", self._before)
+
+
+def test_opening_an_event_keeps_the_window_responsive_and_whole(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, record_property: Any
+) -> None:
+    from smartdialog.ui import eventio  # noqa: F401 - imported on first open; not measured here
+    from smartdialog.ui.mainwindow import MainWindow
+
+    from .conftest import TEST_DEVICE
+    from .test_ops import Heartbeat
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("window/workspace", "ideas")
+    window = MainWindow(settings, TEST_DEVICE)
+    qtbot.addWidget(window)
+    window.show()
+    statements = AllEngines(DELAY_S)
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    try:
+        assert window.open_event(db_path)
+        assert window.db is not None and window.access is not None
+        assert window.windowTitle().startswith(window.event_title)
+        page = window.workspace("ideas")
+        assert isinstance(page, IdeasWorkspace)
+        qtbot.waitUntil(lambda: bool(page.context.fields), timeout=20000)
+        assert window.stack.currentWidget() is page
+    finally:
+        max_gap = heartbeat.stop()
+        statements.close()
+        ops.reader_pool().waitForDone()
+    record_property("max_gui_gap_ms_opening", max_gap)
+    print(
+        f"longest GUI stall opening an event, {DELAY_S * 1000:.0f} ms per statement: {max_gap} ms"
+    )
+    # Figures, not asserted (wall-clock belongs in benchmarks/): the stall left is
+    # building the pages, not waiting for the database.
+    assert statements.threads and statements.on_gui_thread() == 0
+    window.close()
+
+
+def test_an_event_that_cannot_be_opened_leaves_nothing_half_open(
+    qtbot: QtBot, tmp_path: Path, warnings_shown: list[str]
+) -> None:
+    from smartdialog.ui.mainwindow import MainWindow
+
+    from .conftest import TEST_DEVICE
+
+    broken = tmp_path / "kaputt.sdevent"
+    broken.write_bytes(b"not a database" * 100)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), TEST_DEVICE)
+    qtbot.addWidget(window)
+    assert not window.open_event(broken)
+    assert window.db is None and window.access is None
+    assert warnings_shown
+    assert not (tmp_path / "kaputt.sdevent.lock").exists()  # the lock is let go

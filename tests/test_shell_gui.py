@@ -281,7 +281,9 @@ def test_the_laptop_is_renamed_from_the_status_bar(
     assert settings.value("device/name") == "Empfang 2"
     assert window.db is not None and window.db.device.name == "Empfang 2"
     from smartdialog.core.db import devices
+    from smartdialog.ui import ops
 
+    ops.wait_for_writes()  # written on the writer thread
     assert "Empfang 2" in [d.name for d in devices(window.db)]
 
 

@@ -30,6 +30,8 @@ class ChangeFeed(QObject):
     # Emitted (from any thread) after a write on this laptop: poll at once, so
     # that this laptop's own pages and projector follow without waiting.
     poke = Signal()
+    # The feed knows where to start and polls from now on.
+    following = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,18 +49,29 @@ class ChangeFeed(QObject):
         self._soon.timeout.connect(self.poll)
         self.poke.connect(self._soon.start, Qt.ConnectionType.QueuedConnection)
 
-    def set_database(self, db: Database | None) -> None:
+    def set_database(self, db: Database | None, seq: int | None = None) -> None:
+        """Follow ``db`` from the audit entry ``seq`` on (None: from its latest, read first)."""
         if self._db is not None and self.poke.emit in self._db.on_commit:
             self._db.on_commit.remove(self.poke.emit)
         self._db = db
         self._lost = False
+        self._timer.stop()
         if db is None:
-            self._timer.stop()
             return
-        with db.read() as s:
-            self._seq = audit.latest_seq(s)
+        if seq is not None:
+            self._follow(db, seq)
+            return
+        ops.QueryOp(self, db, audit.latest_seq).success(
+            lambda latest: self._follow(db, latest)
+        ).failure(lambda sentence: self._poll_failed(db, sentence)).run()
+
+    def _follow(self, db: Database, seq: int) -> None:
+        if db is not self._db:
+            return  # another event was opened meanwhile
+        self._seq = seq
         db.on_commit.append(self.poke.emit)
         self._timer.start()
+        self.following.emit()
 
     def poll(self) -> None:
         """Fetch what is new now (also called right after a local write, for speed).

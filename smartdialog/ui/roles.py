@@ -106,7 +106,13 @@ class LockPage(QWidget):
 
 
 class RoleDialog(QDialog):
-    """Switch this laptop to another role: that role's PIN or the Verwaltung PIN."""
+    """Switch this laptop to another role: that role's PIN or the Verwaltung PIN.
+
+    The PIN is checked in the background (ui.ops); OK waits for the answer.
+    """
+
+    # The PIN was checked (accepted or refused).
+    answered = Signal()
 
     def __init__(self, db: Database, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +145,7 @@ class RoleDialog(QDialog):
         )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(form)
@@ -152,10 +159,26 @@ class RoleDialog(QDialog):
 
     def try_accept(self) -> None:
         from smartdialog.core.services import roles
+        from smartdialog.ui import ops
 
-        role = str(self.role.currentData())
-        with self.db.read() as s:
-            ok = roles.unlocks(s, role, self.pin.text())
+        if not self.ok_button.isEnabled():
+            return  # the PIN typed before is still being checked
+        role, pin = str(self.role.currentData()), self.pin.text()
+        self.ok_button.setEnabled(False)
+        ops.QueryOp(self, self.db, lambda s: roles.unlocks(s, role, pin)).success(
+            lambda ok: self._checked(role, ok)
+        ).failure(self._refused).run()
+
+    def _refused(self, sentence: str) -> None:
+        self.ok_button.setEnabled(True)
+        self.message.setText(sentence)
+        self.answered.emit()
+
+    def _checked(self, role: str, ok: bool) -> None:
+        from smartdialog.core.services import roles
+
+        self.ok_button.setEnabled(True)
+        self.answered.emit()
         if not ok:
             self.message.setText(
                 self.tr("Wrong PIN. Enter the PIN of Administration.")
