@@ -26,6 +26,7 @@ from smartdialog.ui import ops
 from smartdialog.ui.ideas import IdeasWorkspace
 from smartdialog.ui.ideas.dialogs import EditDialog
 from smartdialog.ui.minutes import MinutesWorkspace
+from smartdialog.ui.setup import SetupWorkspace
 
 from .test_ideas_gui import _db_ideas, answered, type_text
 from .test_ops import DELAY_S, StatementLog
@@ -55,6 +56,11 @@ def ideas_page(
     page.activateWindow()
     yield page
     page.wait_for_saves()
+    ops.reader_pool().waitForDone()
+
+
+def _quiet() -> None:
+    ops.wait_for_writes()
     ops.reader_pool().waitForDone()
 
 
@@ -93,6 +99,7 @@ def test_the_ideas_page_never_reads_or_writes_on_the_gui_thread(
             page.reload()
         assert statements.threads and statements.on_gui_thread() == 0
         # The test's own reads and writes (another laptop) run here, not the page's.
+        _quiet()
         statements.close()
         with db.read() as s:
             seq = audit.latest_seq(s)
@@ -112,6 +119,7 @@ def test_the_ideas_page_never_reads_or_writes_on_the_gui_thread(
         qtbot.waitUntil(lambda: page.model.rowCount() == rows + 1, timeout=10000)
         assert statements.threads, "the feed's change was not read"
     finally:
+        _quiet()  # no listener is removed while a statement runs
         statements.close()
     assert statements.on_gui_thread() == 0
 
@@ -133,6 +141,7 @@ def test_enter_twice_in_the_edit_dialog_saves_once(
             assert not dialog.save_button.isEnabled()  # waits for the answer
             dialog._accept()  # the second Enter
     finally:
+        _quiet()  # no listener is removed while a statement runs
         statements.close()
     ops.wait_for_writes()
     QCoreApplication.processEvents()
@@ -156,6 +165,7 @@ def test_enter_twice_in_the_entry_captures_once(
         ops.wait_for_writes()
         QCoreApplication.processEvents()
     finally:
+        _quiet()  # no listener is removed while a statement runs
         statements.close()
     assert [i.text for i in _db_ideas(db)] == ["Nur einmal"]
     assert statements.on_gui_thread() == 0
@@ -174,6 +184,7 @@ def test_ctrl_z_twice_while_the_first_is_on_its_way_undoes_once(
             assert not page.undo_action.isEnabled()
             page.undo_action.trigger()  # ignored: the first is not answered yet
     finally:
+        _quiet()  # no listener is removed while a statement runs
         statements.close()
     assert sorted(i.text for i in _db_ideas(db) if i.status == "active") == ["Eins"]
     assert page.undo_stack.index() == 1
@@ -208,6 +219,7 @@ def test_an_older_slower_read_does_not_overwrite_a_newer_one(
         QCoreApplication.processEvents()  # the older answer arrives now
     finally:
         gate.set()
+        _quiet()
         event.remove(db.engine, "after_cursor_execute", hold_first)
     assert page.model.idea_at(0).text == "Neu"
 
@@ -250,6 +262,7 @@ def test_typing_the_minutes_never_waits_for_the_database(
         with qtbot.waitSignal(page.loaded, timeout=10000):
             page.reload()
     finally:
+        _quiet()  # no listener is removed while a statement runs
         statements.close()
     assert statements.threads and statements.on_gui_thread() == 0
     with db.read() as s:
@@ -271,6 +284,7 @@ def test_mark_as_final_clicked_twice_marks_it_once(
         ops.wait_for_writes()
         QCoreApplication.processEvents()
     finally:
+        _quiet()  # no listener is removed while a statement runs
         statements.close()
     assert page.is_final() and page.final_button.isEnabled()
     with db.read() as s:
@@ -351,6 +365,7 @@ def test_the_wall_follows_the_feed_and_the_vote_off_the_gui_thread(
         with qtbot.waitSignal(page.state.loaded, timeout=10000):
             page.reload()
     finally:
+        _quiet()  # no listener is removed while a statement runs
         statements.close()
         ops.reader_pool().waitForDone()
     assert statements.threads and statements.on_gui_thread() == 0
@@ -444,6 +459,7 @@ def test_opening_an_event_keeps_the_window_responsive_and_whole(
         assert window.stack.currentWidget() is page
     finally:
         max_gap = heartbeat.stop()
+        _quiet()
         statements.close()
         ops.reader_pool().waitForDone()
     record_property("max_gui_gap_ms_opening", max_gap)
@@ -471,3 +487,116 @@ def test_an_event_that_cannot_be_opened_leaves_nothing_half_open(
     assert window.db is None and window.access is None
     assert warnings_shown
     assert not (tmp_path / "kaputt.sdevent.lock").exists()  # the lock is let go
+
+
+# -- Einrichtung ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def setup_page(qtbot: QtBot, db: Database) -> Iterator[SetupWorkspace]:
+    page = SetupWorkspace()
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded):
+        page.set_database(db)
+    page.show()
+    qtbot.waitExposed(page)
+    yield page
+    page.set_database(None)  # as the window does when the event is closed
+    ops.wait_for_writes()
+    ops.reader_pool().waitForDone()
+    QCoreApplication.processEvents()
+
+
+def test_changing_the_setup_never_waits_for_the_database(
+    qtbot: QtBot, db: Database, setup_page: SetupWorkspace
+) -> None:
+    page = setup_page
+    statements = StatementLog(db, DELAY_S)
+    try:
+        page.form.venue.setText("Rathaus, Festsaal")
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            page.form.venue.editingFinished.emit()
+        with qtbot.waitSignal(page.answered, timeout=10000):
+            page.fields_model.setData(page.fields_model.index(0), "Mobilität und Verkehr")
+        page.add_field("Kultur")
+        qtbot.waitUntil(lambda: page.fields_model.rowCount() == 8, timeout=10000)
+        page.fields_view.setCurrentIndex(page.fields_model.index(1))
+        page.new_topic.setText("Wie kommen Sie zur Arbeit?")
+        page.add_topic_from_input()
+        qtbot.waitUntil(lambda: page.topics.count() == 1, timeout=10000)
+        page.new_station.setText("Tisch 1")
+        page.add_station_from_input()
+        qtbot.waitUntil(lambda: page.stations_model.rowCount() == 1, timeout=10000)
+        qtbot.waitUntil(lambda: not page.writing(), timeout=10000)
+    finally:
+        _quiet()  # no listener is removed while a statement runs
+        statements.close()
+    assert statements.threads and statements.on_gui_thread() == 0
+    with db.read() as s:
+        assert setup.get_event(s).venue == "Rathaus, Festsaal"
+        assert setup.list_fields(s)[0].name == "Mobilität und Verkehr"
+
+
+def test_enter_twice_adds_one_table_and_a_double_click_one_set_of_tables(
+    qtbot: QtBot, db: Database, setup_page: SetupWorkspace
+) -> None:
+    page = setup_page
+    statements = StatementLog(db, DELAY_S)
+    try:
+        page.new_station.setText("Tisch 1")
+        qtbot.keyClick(page.new_station, Qt.Key.Key_Return)
+        qtbot.keyClick(page.new_station, Qt.Key.Key_Return)  # before the first is answered
+        qtbot.waitUntil(lambda: page.stations_model.rowCount() == 1, timeout=10000)
+        qtbot.waitUntil(lambda: not page.writing(), timeout=10000)
+        page.one_per_field_button.click()
+        assert not page.one_per_field_button.isEnabled()
+        page.one_per_field_button.click()
+        qtbot.waitUntil(lambda: page.stations_model.rowCount() > 1, timeout=10000)
+        ops.wait_for_writes()
+        QCoreApplication.processEvents()
+    finally:
+        _quiet()  # no listener is removed while a statement runs
+        statements.close()
+    with db.read() as s:
+        stations = setup.list_stations(s)
+        fields = setup.list_fields(s)
+    assert [st.name for st in stations].count("Tisch 1") == 1
+    assert len(stations) == len(fields)  # Tisch 1 has the first field; one more for each other
+
+
+def test_clicking_through_the_fields_shows_the_questions_of_the_last_one(
+    qtbot: QtBot, db: Database, setup_page: SetupWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = setup_page
+    with db.uow() as s:
+        first, second = setup.list_fields(s)[:2]
+        setup.add_topic(s, first.id, "Frage des ersten Feldes")
+        setup.add_topic(s, second.id, "Frage des zweiten Feldes")
+    gate = threading.Event()
+    held: list[str] = []
+    list_topics = setup.list_topics
+
+    def slow_for_the_first(s: Any, field_id: Any = None) -> Any:
+        topics = list_topics(s, field_id)
+        if field_id == first.id and not held:
+            held.append(threading.current_thread().name)
+            gate.wait(10)
+        return topics
+
+    monkeypatch.setattr(setup, "list_topics", slow_for_the_first)
+    try:
+        page.fields_view.setCurrentIndex(page.fields_model.index(1))
+        qtbot.waitUntil(lambda: page.topics.count() == 1)
+        page.fields_view.setCurrentIndex(page.fields_model.index(0))  # slow
+        qtbot.waitUntil(lambda: bool(held))
+        page.fields_view.setCurrentIndex(page.fields_model.index(1))  # fast
+        qtbot.waitUntil(lambda: ops.reader_pool().activeThreadCount() == 1)
+        QCoreApplication.processEvents()
+        gate.set()
+        ops.reader_pool().waitForDone()
+        QCoreApplication.processEvents()  # the older answer arrives now
+    finally:
+        gate.set()
+    assert [page.topics.item(i).text() for i in range(page.topics.count())] == [
+        "Frage des zweiten Feldes"
+    ]

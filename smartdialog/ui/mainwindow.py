@@ -485,6 +485,9 @@ class MainWindow(QMainWindow):
         self.backups.set_database(db)
         self.backup_label.hide()
         if old is not None:
+            from smartdialog.ui import ops
+
+            ops.wait_for_writes()  # what was typed last reaches the event being closed
             old.close()
         self.event_title = title
         self._show_title()
