@@ -269,8 +269,16 @@
         <translation>&amp;Über smartdialog</translation>
     </message>
     <message>
+        <source>Opening the event …</source>
+        <translation>Veranstaltung wird geöffnet …</translation>
+    </message>
+    <message>
         <source>Open event</source>
         <translation>Veranstaltung öffnen</translation>
+    </message>
+    <message>
+        <source>Creating the event …</source>
+        <translation>Veranstaltung wird angelegt …</translation>
     </message>
     <message>
         <source>New event</source>
@@ -580,6 +588,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     <message>
         <source>Name of a new table</source>
         <translation>Name eines neuen Tisches</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
     </message>
     <message>
         <source>New field of action</source>
