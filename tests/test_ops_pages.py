@@ -291,6 +291,24 @@ def test_mark_as_final_clicked_twice_marks_it_once(
         assert minutes.state(s).final
 
 
+def test_mark_as_final_waits_until_the_state_is_read(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    page = MinutesWorkspace(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(page)
+    statements = StatementLog(db, DELAY_S)
+    try:
+        with qtbot.waitSignal(page.loaded, timeout=10000):
+            page.set_database(db)
+            assert not page.final_button.isEnabled()  # draft or final is not known yet
+            assert page.status_label.text() == "Wird geladen …"
+        assert page.final_button.isEnabled()
+    finally:
+        _quiet()
+        statements.close()
+    page.set_database(None)
+
+
 def test_a_read_that_started_before_a_save_does_not_bring_back_the_older_words(
     qtbot: QtBot, db: Database, minutes_page: MinutesWorkspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -245,6 +245,6 @@ def merged(
 
 
 def _label(template: str, text: str) -> str:
-    """The step's name in the Edit menu, e.g. "Undo Hide “Radwege …”"."""
+    """The step's name in the Undo button's tooltip, e.g. "Undo: Hide “Radwege …”"."""
     short = text if len(text) <= 40 else text[:39] + "…"
     return QCoreApplication.translate("IdeaCommand", template).replace("%1", short)

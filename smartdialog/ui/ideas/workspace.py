@@ -456,11 +456,12 @@ class IdeasWorkspace(Workspace):
         stack = self.undo_stack
         self.undo_action.setEnabled(stack.canUndo() and not self._writing)
         self.redo_action.setEnabled(stack.canRedo() and not self._writing)
+        # The toolbar keeps its short words; what a step would undo is its tooltip.
         undo_text, redo_text = stack.undoText(), stack.redoText()
-        self.undo_action.setText(
+        self.undo_action.setToolTip(
             self.tr("Undo %1").replace("%1", undo_text) if undo_text else self.tr("Undo")
         )
-        self.redo_action.setText(
+        self.redo_action.setToolTip(
             self.tr("Redo %1").replace("%1", redo_text) if redo_text else self.tr("Redo")
         )
 

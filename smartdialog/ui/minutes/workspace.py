@@ -73,6 +73,7 @@ class MinutesWorkspace(Workspace):
         self._dirty = False  # the editor holds text not stored yet
         self._generation = 0  # of reads: an older answer is not shown
         self._changing_state = False  # "Mark as final" or "Reopen" on its way
+        self._state_known = False  # draft or final: read yet?
         self._resetting = False
         # Texts on their way to the database: a read started before one of them is
         # stored may hold the older words, and is not shown (it is read again).
@@ -167,6 +168,7 @@ class MinutesWorkspace(Workspace):
         self.save_now()
         ops.wait_for_writes()  # the last words reach the event being closed
         self._current = None
+        self._state_known = False
         self.exports.set_database(db)
         super().set_database(db)
         self._update_enabled()
@@ -219,6 +221,7 @@ class MinutesWorkspace(Workspace):
                 self._reread()
             return
         self._final = state.final
+        self._state_known = True
         self.exports.set_final(state.final)
         self._show_state(state)
         self._show_chapters([(c.label, c.level) for c in chapters])
@@ -473,4 +476,5 @@ class MinutesWorkspace(Workspace):
         self.reset_button.setEnabled(
             editable and current is not None and not current.is_default and not self._resetting
         )
-        self.final_button.setEnabled(has_db and not self._changing_state)
+        # Until the state is read, the button would not know which way it turns.
+        self.final_button.setEnabled(has_db and self._state_known and not self._changing_state)
