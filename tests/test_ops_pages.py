@@ -618,3 +618,21 @@ def test_clicking_through_the_fields_shows_the_questions_of_the_last_one(
     assert [page.topics.item(i).text() for i in range(page.topics.count())] == [
         "Frage des zweiten Feldes"
     ]
+
+
+def test_a_second_open_while_one_is_on_its_way_is_refused_in_words(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, warnings_shown: list[str]
+) -> None:
+    from smartdialog.ui.mainwindow import MainWindow
+
+    from .conftest import TEST_DEVICE
+
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), TEST_DEVICE)
+    qtbot.addWidget(window)
+    window._opening = True  # as while the note of a first open is up
+    assert not window.open_event(db_path)
+    assert window.db is None
+    assert warnings_shown and "geöffnet" in warnings_shown[0]
+    window._opening = False
+    assert window.open_event(db_path)
+    window.close()

@@ -1171,6 +1171,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
         <source>The event {name} is already open in smartdialog on this laptop. Switch to that window (taskbar) and work there; a second window on the same event would show outdated data.</source>
         <translation>Die Veranstaltung {name} ist auf diesem Laptop bereits in smartdialog geöffnet. Wechseln Sie zu diesem Fenster (Taskleiste) und arbeiten Sie dort weiter; ein zweites Fenster auf derselben Veranstaltung würde veraltete Daten zeigen.</translation>
     </message>
+    <message>
+        <source>Another event is being opened. Try again in a moment.</source>
+        <translation>Gerade wird schon eine Veranstaltung geöffnet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>

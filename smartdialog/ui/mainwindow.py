@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartdialog import __version__, i18n
-from smartdialog.core.errors import SmartDialogError
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, EventFileError, SmartDialogError
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url, shown_target
 from smartdialog.logfile import log_file
 from smartdialog.ui import appearance
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Workspace] = {}
         self._feed: ChangeFeed | None = None
         self._notice_boxes: list[QMessageBox] = []
+        self._opening = False  # an event is being opened (behind a modal note)
         # Which PINs the open event has (roles.Access); none: every workspace is open.
         self.access: Access | None = None
         self.role_dialog: QDialog | None = None
@@ -405,6 +406,12 @@ class MainWindow(QMainWindow):
 
         from smartdialog.ui import eventio, ops
 
+        if self._opening:
+            # One event at a time: the note is modal, but a signal may still ask.
+            return EventFileError(
+                QT_TRANSLATE_NOOP("errors", "Another event is being opened. Try again in a moment.")
+            )
+        self._opening = True
         answer: list[Any] = []
         loop = QEventLoop()
         note = QProgressDialog(text, "", 0, 0, self)
@@ -428,10 +435,13 @@ class MainWindow(QMainWindow):
             on_error=done,
         )
         note.show()
-        if not answer:
-            loop.exec()
-        note.close()
-        note.deleteLater()
+        try:
+            if not answer:
+                loop.exec()
+        finally:
+            self._opening = False
+            note.close()
+            note.deleteLater()
         return answer[0]
 
     def _tell(self, title: str, text: str) -> None:
