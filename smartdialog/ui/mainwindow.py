@@ -497,7 +497,10 @@ class MainWindow(QMainWindow):
         if old is not None:
             from smartdialog.ui import ops
 
-            ops.wait_for_writes()  # what was typed last reaches the event being closed
+            # What was typed last reaches the event being closed, and no read holds one
+            # of its connections when it closes (a server's would be left open).
+            ops.wait_for_writes()
+            ops.reader_pool().waitForDone()
             old.close()
         self.event_title = title
         self._show_title()
