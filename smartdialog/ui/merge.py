@@ -1,6 +1,6 @@
 """File › Merge events…: bring the laptops' copies of the event together, and decide what is left.
 
-The merge runs on the writer thread (ui.ops); the window shows the same
+The merge runs in the worker pool (ui.ops); the window shows the same
 report as ``smartdialog merge`` prints, and a pair of buttons for every case
 the moderator has to decide.
 """
@@ -138,8 +138,9 @@ class MergeDialog(QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.report_view.setPlainText(self.tr("Merging…"))
-        # It writes the event: on the writer thread, after and before this laptop's other writes.
-        ops.start_write(
+        # Long (many files, many rows) and of its own transactions: not on the writer
+        # thread, where it would hold the desk's scans until it is done (as before).
+        ops.start(
             _run_merge,
             self.db,
             list(self.sources),
