@@ -33,7 +33,8 @@ def test_wall_chart_headings_and_key_figures_count_alike(
 ) -> None:
     a, b = _event_with_merges_and_hidden(db)
     wall = WallState()
-    wall.set_database(db)
+    with qtbot.waitSignal(wall.loaded):  # type: ignore[attr-defined]
+        wall.set_database(db)
     with db.read() as s:
         content = minutes.snapshot(s)
     counts = {f.id: f.count for f in content.fields}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -48,7 +48,8 @@ def page(
 ) -> Iterator[IdeasWorkspace]:
     ws = IdeasWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
-    ws.set_database(db)
+    with qtbot.waitSignal(ws.loaded):
+        ws.set_database(db)
     ws.context.select_station(table[0])
     ws.resize(1400, 800)
     ws.show()
@@ -64,6 +65,17 @@ def _db_ideas(db: Database) -> list[IdeaInfo]:
         return ideas.list_ideas(s, statuses=ideas.STATUSES)
 
 
+def answered(qtbot: QtBot, page: IdeasWorkspace, action: Callable[[], object]) -> None:
+    """Do what a user does on the page and wait until the database answered it."""
+    with qtbot.waitSignal(page.answered, timeout=10000):
+        action()
+
+
+def reloaded(qtbot: QtBot, page: IdeasWorkspace) -> None:
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.reload()
+
+
 def _enter(qtbot: QtBot, page: IdeasWorkspace, text: str, expected_rows: int) -> None:
     type_text(page.entry, text)
     qtbot.keyClick(page.entry, Qt.Key.Key_Return)
@@ -76,7 +88,8 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
 ) -> None:
     station_id, field_id, topic_id = table
     wall = WallState()
-    wall.set_database(db)
+    with qtbot.waitSignal(wall.loaded):
+        wall.set_database(db)
     with db.read() as s:
         seen = audit.latest_seq(s)
 
@@ -86,7 +99,8 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
             changes = audit.changes_since(s, seen)
         if changes:
             seen = changes[-1].seq
-            wall.on_changes(changes)
+            with qtbot.waitSignal(wall.loaded, timeout=10000):
+                wall.on_changes(changes)
 
     # Capture: Enter saves, the field clears and keeps the focus, newest on top.
     page.context.select_topic(topic_id)
@@ -109,10 +123,16 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
 
     # Edit: correct a typo.
     radwege = stored["Radwege an der Hammer Straße durchgängig ausbauen"]
-    page.edit_idea(radwege, "Radwege an der Hammer Straße durchgängig und breit ausbauen")
+    answered(
+        qtbot,
+        page,
+        lambda: page.edit_idea(
+            radwege, "Radwege an der Hammer Straße durchgängig und breit ausbauen"
+        ),
+    )
     # Hide an entry with a reason.
     assert page.select_idea(stored["Mehr Fahrradständer am Bahnhof"].id)
-    page.hide_selected("doppelt")
+    answered(qtbot, page, lambda: page.hide_selected("doppelt"))
     # Merge two duplicates: select both, the newer goes into the older.
     page.show_hidden.setChecked(True)
     page.table.clearSelection()
@@ -130,7 +150,7 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
     dialog = page.merge_selected()
     assert dialog is not None  # asks which wording survives: the longer one is suggested
     assert dialog.wording_text() == "Radwege an der Hammer Straße durchgängig und breit ausbauen"
-    dialog.accept()
+    answered(qtbot, page, dialog.accept)
 
     now = {i.id: i for i in _db_ideas(db)}
     assert now[radwege.id].text == "Radwege an der Hammer Straße durchgängig und breit ausbauen"
@@ -144,18 +164,28 @@ def test_a_facilitators_session_reaches_the_database_and_the_wall(
     assert [i.id for i in wall.ideas_of(field_id)] == [radwege.id]
 
     # Ctrl+Z undoes the merge, then the hide, then the edit; Ctrl+Shift+Z redoes the edit.
+    page.activateWindow()  # back from the closed dialog
     page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.table.hasFocus)
+
+    def ctrl_z() -> None:
+        qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    answered(qtbot, page, ctrl_z)
     assert {i.id: i for i in _db_ideas(db)}[source.id].status == "active"
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    answered(qtbot, page, ctrl_z)
+    answered(qtbot, page, ctrl_z)
     now = {i.id: i for i in _db_ideas(db)}
     assert now[stored["Mehr Fahrradständer am Bahnhof"].id].status == "active"
     assert now[radwege.id].text == "Radwege an der Hammer Straße durchgängig ausbauen"
-    qtbot.keyClick(
-        page.table,
-        Qt.Key.Key_Z,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    answered(
+        qtbot,
+        page,
+        lambda: qtbot.keyClick(
+            page.table,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ),
     )
     assert {i.id: i for i in _db_ideas(db)}[radwege.id].text.endswith("und breit ausbauen")
     follow_feed()
@@ -172,13 +202,21 @@ def test_ctrl_z_in_the_empty_entry_undoes_the_last_capture(
 ) -> None:
     _enter(qtbot, page, "Vertippt", 1)
     page.entry.setFocus()
-    qtbot.keyClick(page.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    answered(
+        qtbot,
+        page,
+        lambda: qtbot.keyClick(page.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+    )
     assert _db_ideas(db) == []
     assert page.model.rowCount() == 0
-    qtbot.keyClick(
-        page.entry,
-        Qt.Key.Key_Z,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    answered(
+        qtbot,
+        page,
+        lambda: qtbot.keyClick(
+            page.entry,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ),
     )
     assert [i.text for i in _db_ideas(db)] == ["Vertippt"]
     # While there is typing to undo, Ctrl+Z belongs to the field.
@@ -239,12 +277,13 @@ def test_two_facilitators_editing_the_same_idea(
     dialog.field_combo.addItem("Mobilität", mine.field_id)
     dialog._accept()
     # A clear message, the other's text shown, mine still in the dialog, nothing overwritten.
+    qtbot.waitUntil(lambda: not dialog.saving())
     assert "Nachtbusse am Wochenende" in dialog.message.text()
     assert dialog.text_edit.toPlainText() == "Nachtbusse jede Stunde"
     assert [i.text for i in _db_ideas(db)] == ["Nachtbusse am Wochenende"]
     assert page.model.idea_at(0).text == "Nachtbusse am Wochenende"
     # Saving again replaces the other change knowingly.
-    dialog._accept()
+    answered(qtbot, page, dialog._accept)
     assert [i.text for i in _db_ideas(db)] == ["Nachtbusse jede Stunde"]
 
 
@@ -255,10 +294,13 @@ def test_undo_after_another_laptop_changed_the_idea_says_so_and_keeps_their_chan
     mine = page.model.idea_at(0)
     with db.uow() as s:
         ideas.edit(s, mine.id, expected_version=mine.version, text="Mehr Bänke am Aasee")
-    page.undo_stack.undo()
+    answered(qtbot, page, page.undo_stack.undo)
     assert "Mehr Bänke am Aasee" in page.message.text()
     assert [i.text for i in _db_ideas(db)] == ["Mehr Bänke am Aasee"]
-    assert page.undo_stack.count() == 0  # the step that cannot be undone left the stack
+    # The step that cannot be undone leaves the stack when it is reached again.
+    page.undo_stack.redo()
+    assert page.undo_stack.count() == 0
+    assert [i.text for i in _db_ideas(db)] == ["Mehr Bänke am Aasee"]
 
 
 def test_merge_into_itself_or_into_a_hidden_idea_is_refused(
@@ -268,12 +310,12 @@ def test_merge_into_itself_or_into_a_hidden_idea_is_refused(
     _enter(qtbot, page, "Ladestationen", 2)
     first, second = page.model.idea_at(1), page.model.idea_at(0)
     page.select_idea(second.id)
-    page.merge_selected(target_id=second.id, text=second.text)
+    answered(qtbot, page, lambda: page.merge_selected(target_id=second.id, text=second.text))
     assert "selbst" in page.message.text()
     page.select_idea(first.id)
-    page.hide_selected("Test")
+    answered(qtbot, page, lambda: page.hide_selected("Test"))
     page.select_idea(second.id)
-    page.merge_selected(target_id=first.id, text=second.text)
+    answered(qtbot, page, lambda: page.merge_selected(target_id=first.id, text=second.text))
     assert "ausgeblendet" in page.message.text()
     assert {i.status for i in _db_ideas(db)} == {"active", "hidden"}
 
@@ -285,8 +327,8 @@ def test_tags_cluster_search_and_show_hidden(
     _enter(qtbot, page, "Straßenbeleuchtung nach Bedarf", 2)
     lights = page.model.idea_at(0)
     page.select_idea(lights.id)
-    page.tag_selected("Energie, #Sensorik")
-    page.cluster_selected("Sensoren im Stadtraum")
+    answered(qtbot, page, lambda: page.tag_selected("Energie, #Sensorik"))
+    answered(qtbot, page, lambda: page.cluster_selected("Sensoren im Stadtraum"))
     assert page.model.idea(lights.id).tags == ("Energie", "Sensorik")  # type: ignore[union-attr]
     qtbot.keyClicks(page.search, "strasse")
     assert [page.model.idea_at(r).id for r in range(page.model.rowCount())] == [lights.id]
@@ -295,18 +337,18 @@ def test_tags_cluster_search_and_show_hidden(
     assert page.model.rowCount() == 1
     page.search.clear()
     page.select_idea(lights.id)
-    page.hide_selected("nicht zum Thema")
+    answered(qtbot, page, lambda: page.hide_selected("nicht zum Thema"))
     assert page.model.rowCount() == 1
     page.show_hidden.setChecked(True)
     assert page.model.rowCount() == 2
     page.select_idea(lights.id)
-    page.unhide_selected()
+    answered(qtbot, page, page.unhide_selected)
     assert {i.status for i in _db_ideas(db)} == {"active"}
     # Undo restores tags and cluster to what they were.
-    page.undo_stack.undo()  # unhide
-    page.undo_stack.undo()  # hide
-    page.undo_stack.undo()  # cluster
-    page.undo_stack.undo()  # tags
+    answered(qtbot, page, page.undo_stack.undo)  # unhide
+    answered(qtbot, page, page.undo_stack.undo)  # hide
+    answered(qtbot, page, page.undo_stack.undo)  # cluster
+    answered(qtbot, page, page.undo_stack.undo)  # tags
     with db.read() as s:
         back = ideas.get_idea(s, lights.id)
     assert (back.tags, back.cluster, back.status) == ((), "", "active")
@@ -328,6 +370,7 @@ def test_ideas_typed_on_another_laptop_arrive_through_the_feed(
     with db.read() as s:
         changes = audit.changes_since(s, seq)
     page.on_changes(changes)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert [page.model.idea_at(r).text for r in range(2)] == [
         "Am anderen Laptop getippt",
         "Hier getippt",
@@ -367,7 +410,11 @@ def test_merge_dialog_offers_active_ideas_of_the_same_field_first(
     assert dialog.list.count() == 1
     assert dialog.target_id() == target.id
     page.select_idea(source.id)
-    page.merge_selected(target_id=dialog.target_id(), text=dialog.wording_text())
+    answered(
+        qtbot,
+        page,
+        lambda: page.merge_selected(target_id=dialog.target_id(), text=dialog.wording_text()),
+    )
     merged = {i.id: i for i in _db_ideas(db)}
     assert (merged[source.id].status, merged[source.id].merged_into_id) == ("merged", target.id)
     assert merged[other.id].status == "active"
@@ -399,7 +446,7 @@ def test_an_author_only_with_consent(qtbot: QtBot, db: Database, page: IdeasWork
                 ),
             ]
         )
-    page.reload()
+    reloaded(qtbot, page)
     assert page.context._author_model.stringList() == ["Łukasz Öztürk-Nguyễn (7)"]
     page.context.author_edit.setText("Anna Müller")
     type_text(page.entry, "Mehr Bänke")
@@ -438,7 +485,7 @@ def test_a_save_that_fails_puts_the_text_back(
 ) -> None:
     with db.uow() as s:
         culture = setup.add_field(s, "Kultur")
-    page.reload()
+    reloaded(qtbot, page)
     page.context.select_station(None)
     page.context.select_field(culture.id)
     with db.uow() as s:  # removed on another laptop meanwhile

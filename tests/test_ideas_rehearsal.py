@@ -17,7 +17,7 @@ from smartdialog.core.services import ideas, setup
 from smartdialog.ui.ideas import IdeasWorkspace
 from smartdialog.ui.ideas.dialogs import MergeDialog, preferred_wording
 
-from .test_ideas_gui import _db_ideas, _enter, paste, table
+from .test_ideas_gui import _db_ideas, _enter, answered, paste, table
 
 __all__ = ["table"]  # a fixture, shared with the other Ideen tests
 
@@ -32,7 +32,8 @@ def page(
 ) -> Iterator[IdeasWorkspace]:
     ws = IdeasWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
-    ws.set_database(db)
+    with qtbot.waitSignal(ws.loaded):
+        ws.set_database(db)
     ws.context.select_station(table[0])
     ws.resize(*SMALL)
     ws.show()
@@ -113,23 +114,33 @@ def test_merging_asks_for_the_wording_and_undo_restores_both(
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert TYPO in shown and RIGHT in shown
     assert dialog.wording_text() == RIGHT  # as supported as the other, and longer
-    dialog.accept()
+    answered(qtbot, page, dialog.accept)
     stored = _db_ideas(db)
     active = [i for i in stored if i.status == "active"]
     assert [i.text for i in active] == [RIGHT]
     assert page.model.idea(active[0].id).text == RIGHT  # type: ignore[union-attr]
+    page.activateWindow()  # back from the closed dialog
     page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.table.hasFocus)
+    answered(
+        qtbot,
+        page,
+        lambda: qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+    )
     assert sorted((i.status, i.text) for i in _db_ideas(db)) == sorted(
         [("active", RIGHT), ("active", TYPO)]
     )
     assert sorted(page.model.idea_at(r).text for r in range(page.model.rowCount())) == sorted(
         [RIGHT, TYPO]
     )
-    qtbot.keyClick(
-        page.table,
-        Qt.Key.Key_Z,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    answered(
+        qtbot,
+        page,
+        lambda: qtbot.keyClick(
+            page.table,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ),
     )
     assert [i.text for i in _db_ideas(db) if i.status == "active"] == [RIGHT]
 
@@ -145,7 +156,7 @@ def test_a_wording_typed_in_the_dialog_survives(
     assert dialog is not None
     assert dialog.target() is not None and dialog.target().text == TYPO  # type: ignore[union-attr]
     dialog.wording.setPlainText("Sitzbänke mit WLAN und Strom am Aasee")
-    dialog.accept()
+    answered(qtbot, page, dialog.accept)
     assert [i.text for i in _db_ideas(db) if i.status == "active"] == [
         "Sitzbänke mit WLAN und Strom am Aasee"
     ]

@@ -7,13 +7,14 @@ import time
 import uuid
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from smartdialog.core.db import Database
 from smartdialog.core.services import audit, ideas, setup
 from smartdialog.core.services.ideas import IdeaInfo
+from smartdialog.ui import ops
 from smartdialog.ui.voting.wall import results_provider
 from smartdialog.ui.wall import (
     RankedIdea,
@@ -50,19 +51,33 @@ class Feed:
 
 
 @pytest.fixture
-def state(db: Database) -> WallState:
+def state(qtbot: QtBot, db: Database) -> WallState:
     wall = WallState()
-    wall.set_database(db)
+    with qtbot.waitSignal(wall.loaded):
+        wall.set_database(db)
     return wall
 
 
-def test_new_ideas_arrive_on_top_of_their_field_highlighted(db: Database, state: WallState) -> None:
+def reloaded(qtbot: QtBot, state: WallState) -> None:
+    with qtbot.waitSignal(state.loaded, timeout=10000):
+        state.reload()
+
+
+def follow(qtbot: QtBot, state: WallState, changes: list[audit.Change]) -> None:
+    """What the window does with the feed's changes, waiting until the wall shows them."""
+    with qtbot.waitSignal(state.loaded, timeout=10000):
+        state.on_changes(changes)
+
+
+def test_new_ideas_arrive_on_top_of_their_field_highlighted(
+    qtbot: QtBot, db: Database, state: WallState
+) -> None:
     old = _capture(db, "Ältere Idee")
-    state.reload()
+    reloaded(qtbot, state)
     feed = Feed(db)
     new = _capture(db, "Neue Idee vom anderen Tisch")
     other_field = _capture(db, "Idee für die Wirtschaft", field_index=1)
-    state.on_changes(feed.poll())
+    follow(qtbot, state, feed.poll())
     mobility, economy = state.fields[0].id, state.fields[1].id
     assert [i.id for i in state.ideas_of(mobility)] == [new.id, old.id]
     assert [i.id for i in state.ideas_of(economy)] == [other_field.id]
@@ -72,9 +87,11 @@ def test_new_ideas_arrive_on_top_of_their_field_highlighted(db: Database, state:
     assert state.count() == 3
 
 
-def test_hidden_merged_and_withdrawn_ideas_leave_the_wall(db: Database, state: WallState) -> None:
+def test_hidden_merged_and_withdrawn_ideas_leave_the_wall(
+    qtbot: QtBot, db: Database, state: WallState
+) -> None:
     a, b, c = (_capture(db, t) for t in ("A", "B", "C"))
-    state.reload()
+    reloaded(qtbot, state)
     state.set_spotlight(a.id)
     feed = Feed(db)
     with db.uow() as s:
@@ -83,16 +100,16 @@ def test_hidden_merged_and_withdrawn_ideas_leave_the_wall(db: Database, state: W
     d = _capture(db, "D")
     with db.uow() as s:
         ideas.withdraw(s, d.id)
-    state.on_changes(feed.poll())
+    follow(qtbot, state, feed.poll())
     assert [i.id for i in state.ideas_of(state.fields[0].id)] == [c.id]
     assert state.spotlight_id is None
 
 
-def test_renamed_field_reloads_the_wall(db: Database, state: WallState) -> None:
+def test_renamed_field_reloads_the_wall(qtbot: QtBot, db: Database, state: WallState) -> None:
     feed = Feed(db)
     with db.uow() as s:
         setup.update_field(s, state.fields[0].id, name="Mobilität und Verkehr", colour="#000000")
-    state.on_changes(feed.poll())
+    follow(qtbot, state, feed.poll())
     assert (state.fields[0].name, state.fields[0].colour) == ("Mobilität und Verkehr", "#000000")
 
 
@@ -104,7 +121,7 @@ def test_every_mode_paints_at_projector_size(
         _capture(db, f"Idee {n} für das Handlungsfeld", field_index=n % 7) for n in range(40)
     ]
     _capture(db, "Spielplätze 👨\u200d👩\u200d👧 – \u200fمسارات دراجات آمنة")
-    state.reload()
+    reloaded(qtbot, state)
     view = WallView(state)
     qtbot.addWidget(view)
     view.resize(1920, 1080)
@@ -130,7 +147,7 @@ def test_a_full_column_says_how_many_more_there_are(
 ) -> None:
     for n in range(60):
         _capture(db, f"Idee Nummer {n} mit etwas mehr Text, damit sie zwei Zeilen braucht")
-    state.reload()
+    reloaded(qtbot, state)
     view = WallView(state)
     qtbot.addWidget(view)
     view.resize(1920, 1080)
@@ -167,7 +184,7 @@ def test_results_mode_without_a_vote_and_with_a_provider(
         return results
 
     state.set_results_provider(provider)
-    assert state.results == results
+    qtbot.waitUntil(lambda: state.results == results)
     view = WallView(state)
     qtbot.addWidget(view)
     view.resize(1280, 720)
@@ -177,14 +194,14 @@ def test_results_mode_without_a_vote_and_with_a_provider(
     _capture(db, "noch eine")
     before = len(calls)
     state.on_changes(feed.poll())
-    assert len(calls) == before + 1
+    qtbot.waitUntil(lambda: len(calls) == before + 1)
 
     def broken() -> WallResults:
         raise RuntimeError("voting tables locked")
 
     with caplog.at_level(logging.ERROR, logger="smartdialog.wall"):
         state.set_results_provider(broken)
-    assert state.results is None
+        qtbot.waitUntil(lambda: state.results is None)
     assert "results provider failed" in caplog.text
     view.grab()
 
@@ -289,14 +306,18 @@ def test_results_mode_follows_this_events_voting(qtbot: QtBot, db: Database) -> 
     page = WallWorkspace(results_provider(lambda: pages[0].db if pages else None))
     pages.append(page)
     qtbot.addWidget(page)
-    page.set_database(db)
+    with qtbot.waitSignal(page.state.loaded):
+        page.set_database(db)
     page.state.set_mode(WallMode.RESULTS)
+    ops.reader_pool().waitForDone()
+    QCoreApplication.processEvents()
     assert page.state.results is None  # no round yet: "Noch keine Abstimmung"
     feed = Feed(db)
     with db.uow() as s:
         round_ = voting.create_round(s, "Priorisierung")
         voting.start_round(s, round_.id)
     page.on_changes(feed.poll())
+    qtbot.waitUntil(lambda: page.state.results is not None)
     results = page.state.results
     assert results is not None
     assert "Priorisierung" in results.title

@@ -31,7 +31,8 @@ def page(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[MinutesWorkspac
         ideas.capture(s, "Radwege an der Hammer Straße durchgängig ausbauen", field_id=field.id)
     ws = MinutesWorkspace(QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(ws)
-    ws.set_database(db)
+    with qtbot.waitSignal(ws.loaded):
+        ws.set_database(db)
     ws.resize(1200, 760)
     ws.show()
     qtbot.waitExposed(ws)
@@ -68,18 +69,20 @@ def test_typing_is_saved_without_a_save_button(
     # Switching parts right after typing saves at once.
     page.editor.selectAll()
     type_text(page.editor, "Noch schneller")
-    page.choose_section(texts.PRIVACY)
+    with qtbot.waitSignal(page.answered):
+        page.choose_section(texts.PRIVACY)
     with db.read() as s:
         assert {x.key: x.body for x in minutes.list_sections(s)}[
             texts.NEXT_STEPS
         ] == "Noch schneller"
     page.choose_section(texts.NEXT_STEPS)
-    page.reset_current()
+    with qtbot.waitSignal(page.answered):
+        page.reset_current()
     assert page.editor.toPlainText().startswith("Die Verwaltung wertet die Ergebnisse aus")
 
 
 def test_a_change_elsewhere_does_not_take_away_what_is_being_typed(
-    page: MinutesWorkspace, db: Database
+    page: MinutesWorkspace, qtbot: QtBot, db: Database
 ) -> None:
     page.editor.selectAll()
     type_text(page.editor, "Mein Entwurf")
@@ -87,22 +90,27 @@ def test_a_change_elsewhere_does_not_take_away_what_is_being_typed(
         setup.add_station(s, "Tisch 9")
         seq = audit.latest_seq(s)
     with db.read() as s:
-        page.on_changes(audit.changes_since(s, seq - 1))
+        changes = audit.changes_since(s, seq - 1)
+    with qtbot.waitSignal(page.loaded):
+        page.on_changes(changes)
     assert page.editor.toPlainText() == "Mein Entwurf"
-    page.save_now()
+    with qtbot.waitSignal(page.answered):
+        page.save_now()
     with db.read() as s:
         assert {x.key: x.body for x in minutes.list_sections(s)}[texts.OCCASION] == "Mein Entwurf"
 
 
 def test_marking_final_locks_the_texts_and_reopening_unlocks(
-    page: MinutesWorkspace, db: Database
+    page: MinutesWorkspace, qtbot: QtBot, db: Database
 ) -> None:
-    page.toggle_final()
+    with qtbot.waitSignal(page.answered):
+        page.toggle_final()
     assert page.is_final() and page.editor.isReadOnly()
     assert "Endfassung" in page.status_label.text() or "endgültig" in page.status_label.text()
     with db.read() as s:
         assert minutes.state(s).final
-    page.toggle_final()
+    with qtbot.waitSignal(page.answered):
+        page.toggle_final()
     assert not page.is_final() and not page.editor.isReadOnly()
 
 
@@ -174,14 +182,17 @@ def test_data_protection_from_the_page(
                 email="l.o@example.org",
             )
         )
-    assert page.exports.export_person_to(7, tmp_path / "auskunft.json")
+    with qtbot.waitSignal(page.exports.exported, timeout=30000):
+        assert page.exports.export_person_to(7, tmp_path / "auskunft.json")
     assert "Öztürk-Nguyễn" in (tmp_path / "auskunft.json").read_text(encoding="utf-8")
     assert "Ticket 7" in page.exports.result_text()
-    assert not page.exports.export_person_to(8, tmp_path / "keiner.json")
+    with qtbot.waitSignal(page.exports.export_failed, timeout=30000):
+        assert page.exports.export_person_to(8, tmp_path / "keiner.json")
     assert "8" in page.exports.result_text() and not (tmp_path / "keiner.json").exists()
     # Only once the minutes are final.
     assert not page.exports.anonymise_button.isEnabled()
-    page.toggle_final()
+    with qtbot.waitSignal(page.answered):
+        page.toggle_final()
     assert page.exports.anonymise_button.isEnabled()
     with qtbot.waitSignal(page.exports.exported, timeout=30000):
         page.exports.anonymise_now()

@@ -241,7 +241,8 @@ def test_the_change_feed_polls_off_the_gui_thread(
     from smartdialog.ui.feed import ChangeFeed
 
     feed = ChangeFeed()
-    feed.set_database(db)
+    with qtbot.waitSignal(feed.following):
+        feed.set_database(db)
     statements = StatementLog(db, DELAY_S)
     try:
         # A write on another laptop: the feed polls for it.

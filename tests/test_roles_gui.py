@@ -44,7 +44,8 @@ def _switch(qtbot: QtBot, window: MainWindow, role: str, pin: str) -> RoleDialog
     assert isinstance(dialog, RoleDialog)
     dialog.select(role)
     dialog.pin.setText(pin)
-    dialog.try_accept()
+    with qtbot.waitSignal(dialog.answered):
+        dialog.try_accept()
     return dialog
 
 

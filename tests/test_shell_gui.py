@@ -57,6 +57,12 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+def shown(qtbot: QtBot, page: SetupWorkspace) -> SetupWorkspace:
+    """The setup page once it has read the event."""
+    qtbot.waitUntil(lambda: page.fields_model.rowCount() > 0 and bool(page.form.title.text()))
+    return page
+
+
 def test_clerk_sets_up_an_event_and_finds_it_again(
     qtbot: QtBot, tmp_path: Path, settings: QSettings, window: MainWindow
 ) -> None:
@@ -64,6 +70,7 @@ def test_clerk_sets_up_an_event_and_finds_it_again(
     assert window.new_event(path, "Bürgerdialog Smart City Münster")
     page = window.workspace("setup")
     assert isinstance(page, SetupWorkspace)
+    shown(qtbot, page)
     assert window.stack.currentWidget() is page
     assert window.windowTitle().startswith("Bürgerdialog Smart City Münster")
 
@@ -82,25 +89,41 @@ def test_clerk_sets_up_an_event_and_finds_it_again(
     # The seven fields of the resolution are there; rename one, add an eighth, move and colour it.
     assert [r.name for r in page.fields_model.rows] == [n for n, _ in setup.DEFAULT_FIELDS]
     first = page.fields_model.index(0)
-    assert page.fields_model.setData(first, "Mobilität und Verkehr")
-    assert page.add_field("Kultur") is not None
-    assert page.fields_model.rows[page.fields_view.currentIndex().row()].name == "Kultur"
-    for _ in range(7):
+    with qtbot.waitSignal(page.answered):
+        assert page.fields_model.setData(first, "Mobilität und Verkehr")
+    assert page.add_field("Kultur")
+
+    def selected() -> str:
+        index = page.fields_view.currentIndex()
+        return page.fields_model.rows[index.row()].name if index.isValid() else ""
+
+    qtbot.waitUntil(lambda: selected() == "Kultur")
+    for row in range(6, -1, -1):
+        qtbot.waitUntil(page.up_button.isEnabled)
         qtbot.mouseClick(page.up_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda row=row: selected() == "Kultur" and page.fields_view.currentIndex().row() == row
+        )  # type: ignore[misc]
     culture = page.fields_model.rows[0]
     assert culture.name == "Kultur"
     page.set_field_colour(culture.id, "#AA00FF")
+    qtbot.waitUntil(lambda: page.fields_model.rows[0].colour == "#aa00ff")
     type_text(page.new_topic, "Welche Kultur braucht die digitale Stadt?")
     press(qtbot, page.new_topic, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.topics.count() == 1)
 
     # Two tables with their facilitators.
-    for name in ("Tisch Kultur", "Tisch Mobilität"):
+    for count, name in enumerate(("Tisch Kultur", "Tisch Mobilität"), start=1):
         type_text(page.new_station, name)
         press(qtbot, page.new_station, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda count=count: page.stations_model.rowCount() == count)  # type: ignore[misc]
+        qtbot.waitUntil(lambda: not page.new_station.text())
     model = page.stations_model
     mobility = next(r for r in page.fields_model.rows if r.name == "Mobilität und Verkehr")
-    assert model.setData(model.index(1, StationTableModel.FIELD), str(mobility.id))
-    assert model.setData(model.index(1, StationTableModel.FACILITATORS), "Jürgen Brüggemann")
+    with qtbot.waitSignal(page.answered):
+        assert model.setData(model.index(1, StationTableModel.FIELD), str(mobility.id))
+    with qtbot.waitSignal(page.answered):
+        assert model.setData(model.index(1, StationTableModel.FACILITATORS), "Jürgen Brüggemann")
     window.close()
 
     # Next morning: open it again from File > Recent.
@@ -114,6 +137,8 @@ def test_clerk_sets_up_an_event_and_finds_it_again(
     assert again.db is not None
     page = again.workspace("setup")
     assert isinstance(page, SetupWorkspace)
+    shown(qtbot, page)
+    qtbot.waitUntil(lambda: page.topics.count() == 1)
     assert page.form.title.text() == "Bürgerdialog Smart City Münster"
     assert page.form.venue.text() == "Rathaus Münster, Festsaal"
     assert page.form.councilReference.text() == "V/0164/2018"
@@ -141,7 +166,7 @@ def test_every_workspace_is_reachable(window: MainWindow, db_path: Path) -> None
 
 
 def test_the_pages_use_the_settings_the_window_hands_them(
-    window: MainWindow, settings: QSettings, db_path: Path, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, settings: QSettings, db_path: Path, tmp_path: Path
 ) -> None:
     from smartdialog.ui.desk import DeskWorkspace
     from smartdialog.ui.ideas import IdeasWorkspace
@@ -158,11 +183,14 @@ def test_the_pages_use_the_settings_the_window_hands_them(
     assert minutes.exports._folder() == str(tmp_path)
     ideas_page = window.workspace("ideas")
     assert isinstance(ideas_page, IdeasWorkspace)
+    qtbot.waitUntil(lambda: ideas_page.context.station_combo.count() > 1)
     ideas_page.context.station_combo.setCurrentIndex(1)  # the table this laptop stands at
     assert settings.value("ideas/station") == str(ideas_page.context.station_combo.currentData())
 
 
-def test_the_window_hands_the_wall_the_voting_results(window: MainWindow, db_path: Path) -> None:
+def test_the_window_hands_the_wall_the_voting_results(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
     from smartdialog.core.services import ideas, voting
     from smartdialog.ui.wall import WallMode, WallWorkspace
 
@@ -176,18 +204,21 @@ def test_the_window_hands_the_wall_the_voting_results(window: MainWindow, db_pat
         ideas.capture(s, "Radwege an der Hammer Straße", field_id=setup.list_fields(s)[0].id)
         voting.start_round(s, voting.create_round(s, "Priorisierung").id)
     wall.reload()
+    qtbot.waitUntil(lambda: wall.state.results is not None)
     assert wall.state.results is not None
     assert "Priorisierung" in wall.state.results.title
 
 
 def test_refusing_an_empty_title_keeps_the_stored_one(
-    window: MainWindow, db_path: Path, warnings_shown: list[str]
+    qtbot: QtBot, window: MainWindow, db_path: Path, warnings_shown: list[str]
 ) -> None:
     assert window.open_event(db_path)
     page = window.show_workspace("setup")
     assert isinstance(page, SetupWorkspace)
+    shown(qtbot, page)
     page.form.title.clear()
-    page.form.title.editingFinished.emit()
+    with qtbot.waitSignal(page.answered):
+        page.form.title.editingFinished.emit()
     assert warnings_shown and "Titel" in warnings_shown[0]
     assert page.form.title.text() == "Bürgerdialog Smart City Münster"
 
@@ -277,7 +308,9 @@ def test_the_laptop_is_renamed_from_the_status_bar(
     assert settings.value("device/name") == "Empfang 2"
     assert window.db is not None and window.db.device.name == "Empfang 2"
     from smartdialog.core.db import devices
+    from smartdialog.ui import ops
 
+    ops.wait_for_writes()  # written on the writer thread
     assert "Empfang 2" in [d.name for d in devices(window.db)]
 
 

@@ -71,6 +71,7 @@ def test_the_wall_shows_every_idea_tied_at_its_cut(qtbot: QtBot, db: Database) -
     state.set_database(db)
     state.set_mode(WallMode.RESULTS)
     state.set_results_provider(lambda: results)
+    qtbot.waitUntil(lambda: state.results == results)
     view = WallView(state)
     qtbot.addWidget(view)
     for size in ((1920, 1080), (1280, 720), (1024, 600)):

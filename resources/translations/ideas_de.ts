@@ -259,6 +259,18 @@
         <translation>Suchen</translation>
     </message>
     <message>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Wiederholen: %1</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -281,6 +293,10 @@
     <message>
         <source>Your text is still here: press Save again to replace the other change with it.</source>
         <translation>Ihr Text steht noch hier: Klicken Sie erneut auf Speichern, um die andere Änderung damit zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Another change is still being saved. Try again.</source>
+        <translation>Eine andere Änderung wird noch gespeichert. Bitte versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>off topic</source>

@@ -167,6 +167,10 @@ Personenbezogene Daten jetzt löschen?</translation>
         <translation>Keine Veranstaltung geöffnet.</translation>
     </message>
     <message>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
         <source>Occasion and aim</source>
         <translation>Anlass und Ziel</translation>
     </message>
@@ -201,6 +205,10 @@ Personenbezogene Daten jetzt löschen?</translation>
     <message>
         <source>Not saved yet …</source>
         <translation>Noch nicht gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Wird gespeichert …</translation>
     </message>
     <message>
         <source>Final since {when}. The texts are locked.</source>

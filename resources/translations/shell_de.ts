@@ -269,8 +269,16 @@
         <translation>&amp;Über smartdialog</translation>
     </message>
     <message>
+        <source>Opening the event …</source>
+        <translation>Veranstaltung wird geöffnet …</translation>
+    </message>
+    <message>
         <source>Open event</source>
         <translation>Veranstaltung öffnen</translation>
+    </message>
+    <message>
+        <source>Creating the event …</source>
+        <translation>Veranstaltung wird angelegt …</translation>
     </message>
     <message>
         <source>New event</source>
@@ -580,6 +588,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     <message>
         <source>Name of a new table</source>
         <translation>Name eines neuen Tisches</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
     </message>
     <message>
         <source>New field of action</source>
@@ -1158,6 +1170,10 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     <message>
         <source>The event {name} is already open in smartdialog on this laptop. Switch to that window (taskbar) and work there; a second window on the same event would show outdated data.</source>
         <translation>Die Veranstaltung {name} ist auf diesem Laptop bereits in smartdialog geöffnet. Wechseln Sie zu diesem Fenster (Taskleiste) und arbeiten Sie dort weiter; ein zweites Fenster auf derselben Veranstaltung würde veraltete Daten zeigen.</translation>
+    </message>
+    <message>
+        <source>Another event is being opened. Try again in a moment.</source>
+        <translation>Gerade wird schon eine Veranstaltung geöffnet. Versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,27 @@
 """Opening and creating events for the window.
 
 The main window imports this module on its first open, after it is on screen:
-it pulls in SQLAlchemy and the models, the largest part of start-up time.
+it pulls in SQLAlchemy and the models, the largest part of start-up time.  It
+runs ``open_for_window`` on the writer thread (ui.ops): opening a file,
+migrating it and the first reads never freeze the window, and the window gets
+the event whole (open, its title, its PINs, where the change feed starts) or not
+at all.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from smartdialog.core.db import Database, create_database, open_database
-from smartdialog.core.services import setup
+from smartdialog.core.services import audit, roles, setup
 from smartdialog.core.targets import DeviceIdentity, is_url
 from smartdialog.ui import eventlock
+
+if TYPE_CHECKING:
+    from smartdialog.ui.ops import Progress
 
 
 def _locked(target: str | os.PathLike[str], opener: Callable[[], Database]) -> Database:
@@ -62,6 +71,36 @@ def new_event(
     return db, info.title
 
 
-def event_title(db: Database) -> str:
-    with db.read() as s:
-        return setup.get_event(s).title
+@dataclass(frozen=True)
+class Opened:
+    """An event as the window takes it: open, with what it shows first."""
+
+    db: Database
+    title: str
+    access: roles.Access
+    # The change feed starts after this entry of the audit log.
+    seq: int
+
+
+def open_for_window(
+    _progress: Progress,
+    target: str | os.PathLike[str],
+    device: DeviceIdentity,
+    new_title: str | None = None,
+    replace: bool = False,
+) -> Opened:
+    """Open (or, with ``new_title``, create) the event and read what the window needs.
+
+    Runs in a worker thread.  On any failure the database is closed again: nothing
+    stays half open.
+    """
+    if new_title is None:
+        db, title = open_event(target, device)
+    else:
+        db, title = new_event(target, new_title, device, replace=replace)
+    try:
+        with db.read() as s:
+            return Opened(db, title, roles.access(s), audit.latest_seq(s))
+    except BaseException:
+        db.close()
+        raise

@@ -34,6 +34,8 @@ class ChangeFeed(QObject):
     # Emitted (from the writing thread) with the entries a write on this laptop
     # recorded: shown at once, without reading them back.
     recorded = Signal(object, list)
+    # The feed knows where to start and polls from now on.
+    following = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,17 +57,27 @@ class ChangeFeed(QObject):
         self.recorded.connect(self._recorded_here, Qt.ConnectionType.QueuedConnection)
         self._hook: Callable[[list[audit.Change]], None] | None = None
 
-    def set_database(self, db: Database | None) -> None:
+    def set_database(self, db: Database | None, seq: int | None = None) -> None:
+        """Follow ``db`` from the audit entry ``seq`` on (None: from its latest, read first)."""
         if self._db is not None and self._hook in self._db.on_recorded:
             self._db.on_recorded.remove(self._hook)
         self._db = db
         self._lost = False
         self._shown.clear()
+        self._timer.stop()
         if db is None:
-            self._timer.stop()
             return
-        with db.read() as s:
-            self._seq = audit.latest_seq(s)
+        if seq is not None:
+            self._follow(db, seq)
+            return
+        ops.QueryOp(self, db, audit.latest_seq).success(
+            lambda latest: self._follow(db, latest)
+        ).failure(lambda sentence: self._poll_failed(db, sentence)).run()
+
+    def _follow(self, db: Database, seq: int) -> None:
+        if db is not self._db:
+            return  # another event was opened meanwhile
+        self._seq = seq
 
         def committed(changes: list[audit.Change]) -> None:
             """After a write on this laptop (in the thread that wrote)."""
@@ -77,6 +89,7 @@ class ChangeFeed(QObject):
         self._hook = committed
         db.on_recorded.append(committed)
         self._timer.start()
+        self.following.emit()
 
     def _recorded_here(self, db: Database, changes: list[audit.Change]) -> None:
         if db is not self._db:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QIcon, QKeySequence
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from smartdialog import __version__, i18n
 from smartdialog.core.changes import Action
-from smartdialog.core.errors import SmartDialogError
+from smartdialog.core.errors import QT_TRANSLATE_NOOP, EventFileError, SmartDialogError
 from smartdialog.core.targets import EVENT_FILE_SUFFIX, DeviceIdentity, is_url, shown_target
 from smartdialog.logfile import log_file
 from smartdialog.ui import appearance
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from smartdialog.core.db import Database
     from smartdialog.core.services.audit import Change
     from smartdialog.core.services.roles import Access
+    from smartdialog.ui import eventio
     from smartdialog.ui.feed import ChangeFeed
 
 log = logging.getLogger("smartdialog.ui")
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
 
     event_opened = Signal(object)  # Database
     event_closed = Signal()
+    # The event's PINs, or its title, were read anew (after a change in the feed).
+    access_loaded = Signal()
+    title_loaded = Signal()
 
     def __init__(self, settings: QSettings, device: DeviceIdentity | None = None) -> None:
         super().__init__()
@@ -137,6 +141,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Workspace] = {}
         self._feed: ChangeFeed | None = None
         self._notice_boxes: list[QMessageBox] = []
+        self._opening = False  # an event is being opened (behind a modal note)
         # Which PINs the open event has (roles.Access); none: every workspace is open.
         self.access: Access | None = None
         self.role_dialog: QDialog | None = None
@@ -364,7 +369,6 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: list[Change]) -> None:
         if any(c.action == Action.EVENT_ROLE_PIN_SET for c in changes):
             self._load_access()
-            self._show_row(self.navigation.currentRow())
         for page in self._pages.values():
             page.on_changes(changes)
         if any(c.action == Action.EVENT_UPDATED for c in changes):
@@ -374,29 +378,72 @@ class MainWindow(QMainWindow):
 
     def open_event(self, target: str | os.PathLike[str]) -> bool:
         """Open an event file or database URL; on failure say why and keep what was open."""
-        from smartdialog.ui import eventio
-
         target = os.fspath(target)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            db, title = eventio.open_event(target, self.device)
-        except SmartDialogError as exc:
-            QApplication.restoreOverrideCursor()
-            if not is_url(target) and not Path(target).exists():
-                self._forget_recent(target)
-            show_error(self, exc, self.tr("Open event"))
+        opened = self._open_in_background(self.tr("Opening the event …"), target)
+        if isinstance(opened, BaseException):
+            if isinstance(opened, SmartDialogError):
+                if not is_url(target) and not Path(target).exists():
+                    self._forget_recent(target)
+            else:
+                log.error("opening %s failed: %s", target, translate_error(opened))
+            show_error(self, opened, self.tr("Open event"))
             return False
-        except Exception as exc:
-            QApplication.restoreOverrideCursor()
-            log.exception("opening %s failed", target)
-            show_error(self, exc, self.tr("Open event"))
-            return False
-        QApplication.restoreOverrideCursor()
-        self._set_database(db, title)
+        self._set_database(opened.db, opened.title, opened)
         self._remember_recent(target if is_url(target) else str(Path(target).resolve()))
-        for notice in db.notices:
+        for notice in opened.db.notices:
             self._tell(self.tr("Open event"), translate_error(notice))
         return True
+
+    def _open_in_background(
+        self, text: str, target: str, new_title: str | None = None, *, replace: bool = False
+    ) -> Any:
+        """Open (or create) the event on the writer thread; the window stays responsive.
+
+        A modal progress note keeps the user from starting anything else meanwhile;
+        the answer is the ``eventio.Opened`` event, or the exception that stopped it.
+        """
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QProgressDialog
+
+        from smartdialog.ui import eventio, ops
+
+        if self._opening:
+            # One event at a time: the note is modal, but a signal may still ask.
+            return EventFileError(
+                QT_TRANSLATE_NOOP("errors", "Another event is being opened. Try again in a moment.")
+            )
+        self._opening = True
+        answer: list[Any] = []
+        loop = QEventLoop()
+        note = QProgressDialog(text, "", 0, 0, self)
+        note.setCancelButton(None)
+        note.setWindowTitle(self.tr("Open event"))
+        note.setWindowModality(Qt.WindowModality.ApplicationModal)
+        note.setMinimumDuration(0)
+        note.setAutoClose(False)
+
+        def done(result: Any) -> None:
+            answer.append(result)
+            loop.quit()
+
+        ops.start_write(
+            eventio.open_for_window,
+            target,
+            self.device,
+            new_title,
+            replace,
+            on_done=done,
+            on_error=done,
+        )
+        note.show()
+        try:
+            if not answer:
+                loop.exec()
+        finally:
+            self._opening = False
+            note.close()
+            note.deleteLater()
+        return answer[0]
 
     def _tell(self, title: str, text: str) -> None:
         """A warning that does not stop the work (and does not block the event loop)."""
@@ -410,14 +457,15 @@ class MainWindow(QMainWindow):
 
     def new_event(self, path: str | os.PathLike[str], title: str, *, replace: bool = False) -> bool:
         """Create a new event file with the resolution's fields of action and open it."""
-        from smartdialog.ui import eventio
-
-        try:
-            db, title = eventio.new_event(path, title, self.device, replace=replace)
-        except SmartDialogError as exc:
-            show_error(self, exc, self.tr("New event"))
+        opened = self._open_in_background(
+            self.tr("Creating the event …"), os.fspath(path), title, replace=replace
+        )
+        if isinstance(opened, BaseException):
+            if not isinstance(opened, SmartDialogError):
+                log.error("creating %s failed: %s", path, translate_error(opened))
+            show_error(self, opened, self.tr("New event"))
             return False
-        self._set_database(db, title)
+        self._set_database(opened.db, opened.title, opened)
         self._remember_recent(str(Path(path).resolve()))
         self.show_workspace("setup")
         return True
@@ -434,17 +482,26 @@ class MainWindow(QMainWindow):
             return
         self._set_database(None)
 
-    def _set_database(self, db: Database | None, title: str = "") -> None:
-        """Show ``db`` (its event's ``title`` already read by the caller), or no event."""
+    def _set_database(
+        self, db: Database | None, title: str = "", opened: eventio.Opened | None = None
+    ) -> None:
+        """Show ``db`` (its event's title, PINs and feed start read when it was opened), or none."""
         old, self.db = self.db, db
-        self._load_access()
+        self.access = opened.access if opened is not None else None
+        self._show_locks()
         if db is not None or self._feed is not None:
-            self.feed.set_database(db)
+            self.feed.set_database(db, opened.seq if opened is not None else None)
         for page in self._pages.values():
             page.set_database(db)
         self.backups.set_database(db)
         self.backup_label.hide()
         if old is not None:
+            from smartdialog.ui import ops
+
+            # What was typed last reaches the event being closed, and no read holds one
+            # of its connections when it closes (a server's would be left open).
+            ops.wait_for_writes()
+            ops.reader_pool().waitForDone()
             old.close()
         self.event_title = title
         self._show_title()
@@ -464,14 +521,23 @@ class MainWindow(QMainWindow):
 
     def _refresh_title(self) -> None:
         """Read the title anew (it was edited, here or on another laptop)."""
-        if self.db is not None:
-            from smartdialog.ui import eventio
+        db = self.db
+        if db is None:
+            self._show_title()
+            return
+        from smartdialog.core.services import setup
+        from smartdialog.ui import ops
 
-            try:
-                self.event_title = eventio.event_title(self.db)
-            except Exception as exc:  # the database went away: keep the old title
-                log.warning("could not read the event title: %s", exc)
-        self._show_title()
+        def show(title: str) -> None:
+            if db is self.db:
+                self.event_title = title
+                self._show_title()
+                self.title_loaded.emit()
+
+        # The database gone away: the old title stays, the log says why.
+        ops.QueryOp(self, db, lambda s: setup.get_event(s).title).success(show).failure(
+            lambda sentence: log.warning("could not read the event title: %s", sentence)
+        ).run()
 
     def _show_title(self) -> None:
         if self.db is None:
@@ -659,9 +725,7 @@ class MainWindow(QMainWindow):
         if ok and name:
             self.settings.setValue("device/name", name)
             self.device = DeviceIdentity(self.device.id, name, self.device.role)
-            if self.db is not None:
-                self.db.device = self.device
-                self.db.register_device()
+            self._register_device()
             self._update_state()
 
     def set_language(self, code: str) -> None:
@@ -748,16 +812,24 @@ class MainWindow(QMainWindow):
         return self.access is None or self.access.allowed(self.device.role, key)
 
     def _load_access(self) -> None:
+        """Read the event's PINs anew (changed here or on another laptop), then lock and unlock."""
+        db = self.db
+        if db is None:
+            return
         from smartdialog.core.services import roles
+        from smartdialog.ui import ops
 
-        self.access = None
-        if self.db is not None:
-            try:
-                with self.db.read() as s:
-                    self.access = roles.access(s)
-            except SmartDialogError as exc:
-                log.warning("could not read the event's PINs: %s", exc)
-        self._show_locks()
+        def show(access: Access) -> None:
+            if db is self.db:
+                self.access = access
+                self._show_locks()
+                self._show_row(self.navigation.currentRow())
+                self.access_loaded.emit()
+
+        # Until the answer is there the old PINs apply; a failure keeps them (and is logged).
+        ops.QueryOp(self, db, roles.access).success(show).failure(
+            lambda sentence: log.warning("could not read the event's PINs: %s", sentence)
+        ).run()
 
     def _show_locks(self) -> None:
         from smartdialog.ui.roles import role_name
@@ -794,11 +866,23 @@ class MainWindow(QMainWindow):
         """Set this laptop to ``role`` (the PIN was checked by the dialog)."""
         self.settings.setValue("device/role", role)
         self.device = DeviceIdentity(self.device.id, self.device.name, role)
-        if self.db is not None:
-            self.db.device = self.device
-            self.db.register_device()
+        self._register_device()
         self._show_locks()
         self._show_row(self.navigation.currentRow())
+
+    def _register_device(self) -> None:
+        """This laptop's name and role, as the event's other laptops see them (written in order)."""
+        db = self.db
+        if db is None:
+            return
+        from smartdialog.ui import ops
+
+        db.device = self.device
+        ops.start_write(
+            lambda _progress: db.register_device(),
+            on_error=lambda exc: self.statusBar().showMessage(translate_error(exc), 8000),
+            parent=self,
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -1,6 +1,6 @@
 """File › Merge events…: bring the laptops' copies of the event together, and decide what is left.
 
-The merge runs in the worker pool (ui.worker); the window shows the same
+The merge runs in the worker pool (ui.ops); the window shows the same
 report as ``smartdialog merge`` prints, and a pair of buttons for every case
 the moderator has to decide.
 """
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from smartdialog.core import clock
 from smartdialog.core.services import merge
 from smartdialog.core.targets import EVENT_FILE_SUFFIX
-from smartdialog.ui import worker
+from smartdialog.ui import ops
 from smartdialog.ui.messages import translate_error
 
 if TYPE_CHECKING:
@@ -46,16 +46,6 @@ def _translate(context: str, text: str) -> str:
 
 def _run_merge(progress: Any, db: Database, sources: list[str]) -> merge.MergeReport:
     return merge.merge(db, sources, progress=progress)
-
-
-def _open_cases(_progress: Any, db: Database) -> list[merge.CaseInfo]:
-    with db.read() as s:
-        return merge.list_cases(s, open_only=True)
-
-
-def _decide(_progress: Any, db: Database, case_id: Any, choice: str) -> None:
-    with db.uow() as s:
-        merge.decide(s, case_id, choice, by=db.device.name)
 
 
 class MergeDialog(QDialog):
@@ -148,13 +138,16 @@ class MergeDialog(QDialog):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.report_view.setPlainText(self.tr("Merging…"))
-        worker.start(
+        # Long (many files, many rows) and of its own transactions: not on the writer
+        # thread, where it would hold the desk's scans until it is done (as before).
+        ops.start(
             _run_merge,
             self.db,
             list(self.sources),
             on_done=self._merged,
-            on_error=self._failed,
+            on_error=lambda exc: self._failed(translate_error(exc)),
             on_progress=self._progressed,
+            parent=self,
         )
 
     def _progressed(self, done: int, total: int) -> None:
@@ -170,19 +163,23 @@ class MergeDialog(QDialog):
         self.report_view.setPlainText("\n".join(merge.report_lines(report, _translate)))
         self.refresh_cases()
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, sentence: str) -> None:
         self.progress.hide()
         self.add_button.setEnabled(True)
         self.merge_button.setEnabled(bool(self.sources))
-        self.report_view.setPlainText(translate_error(exc))
+        self.cases_box.setEnabled(True)
+        self.report_view.setPlainText(sentence)
 
     # -- the moderator's cases --------------------------------------------------------------
 
     def refresh_cases(self) -> None:
-        worker.start(_open_cases, self.db, on_done=self._show_cases, on_error=self._failed)
+        ops.QueryOp(self, self.db, lambda s: merge.list_cases(s, open_only=True)).success(
+            self._show_cases
+        ).failure(self._failed).run()
 
     def _show_cases(self, cases: list[merge.CaseInfo]) -> None:
         self.cases = cases
+        self.cases_box.setEnabled(True)
         if not cases:
             self.cases_box.hide()
             return
@@ -241,11 +238,9 @@ class MergeDialog(QDialog):
         return box
 
     def decide(self, case_id: Any, letter: str) -> None:
-        worker.start(
-            _decide,
-            self.db,
-            case_id,
-            letter,
-            on_done=lambda _r: self.refresh_cases(),
-            on_error=self._failed,
-        )
+        # The cases wait until the decision is answered: a second click decides nothing twice.
+        self.cases_box.setEnabled(False)
+        by = self.db.device.name
+        ops.CollectionOp(self, self.db, lambda s: merge.decide(s, case_id, letter, by=by)).success(
+            lambda _r: self.refresh_cases()
+        ).failure(self._failed).run()

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from smartdialog.core.db import Database
 
 # The window builds the lock page before any event is open: the core (and SQLAlchemy
@@ -106,7 +108,13 @@ class LockPage(QWidget):
 
 
 class RoleDialog(QDialog):
-    """Switch this laptop to another role: that role's PIN or the Verwaltung PIN."""
+    """Switch this laptop to another role: that role's PIN or the Verwaltung PIN.
+
+    The PIN is checked in the background (ui.ops); OK waits for the answer.
+    """
+
+    # The PIN was checked (accepted or refused).
+    answered = Signal()
 
     def __init__(self, db: Database, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +147,7 @@ class RoleDialog(QDialog):
         )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(form)
@@ -152,10 +161,26 @@ class RoleDialog(QDialog):
 
     def try_accept(self) -> None:
         from smartdialog.core.services import roles
+        from smartdialog.ui import ops
 
-        role = str(self.role.currentData())
-        with self.db.read() as s:
-            ok = roles.unlocks(s, role, self.pin.text())
+        if not self.ok_button.isEnabled():
+            return  # the PIN typed before is still being checked
+        role, pin = str(self.role.currentData()), self.pin.text()
+        self.ok_button.setEnabled(False)
+        ops.QueryOp(self, self.db, lambda s: roles.unlocks(s, role, pin)).success(
+            lambda ok: self._checked(role, ok)
+        ).failure(self._refused).run()
+
+    def _refused(self, sentence: str) -> None:
+        self.ok_button.setEnabled(True)
+        self.message.setText(sentence)
+        self.answered.emit()
+
+    def _checked(self, role: str, ok: bool) -> None:
+        from smartdialog.core.services import roles
+
+        self.ok_button.setEnabled(True)
+        self.answered.emit()
         if not ok:
             self.message.setText(
                 self.tr("Wrong PIN. Enter the PIN of Administration.")
@@ -174,19 +199,28 @@ class RoleDialog(QDialog):
 class PinChangeDialog(QDialog):
     """A new PIN, typed twice, authorised with the Verwaltung PIN (or the old one)."""
 
+    # The new PIN was answered (saved or refused), when it is saved in the background.
+    answered = Signal()
+
     def __init__(
         self,
         title: str,
-        apply: Callable[[str, str], None],
+        apply: Callable[[str, str], None] | None,
         *,
         needs_authorisation: bool = True,
         authorisation_label: str | None = None,
         parent: QWidget | None = None,
+        db: Database | None = None,
+        write: Callable[[Session, str, str], None] | None = None,
     ) -> None:
+        """``apply(new, authorisation)`` saves at once; or, with ``db``, ``write(session,
+        new, authorisation)`` saves on the writer thread (ui.ops) while OK waits."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
         self._apply = apply
+        self._db = db
+        self._write = write
         label = authorisation_label or self.tr("PIN of Administration")
         self.authorisation = _pin_field(label)
         self.authorisation.setVisible(needs_authorisation)
@@ -205,6 +239,7 @@ class PinChangeDialog(QDialog):
         )
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -217,12 +252,40 @@ class PinChangeDialog(QDialog):
         if self.new.text() != self.again.text():
             self.refuse(self.tr("The two new PINs differ."))
             return
+        if self._db is not None and self._write is not None:
+            self._write_in_background(self._db, self._write)
+            return
+        assert self._apply is not None
         try:
             self._apply(self.new.text(), self.authorisation.text())
         except Exception as exc:
             self.refuse(translate_error(exc))
             return
         self.accept()
+
+    def _write_in_background(
+        self, db: Database, write: Callable[[Session, str, str], None]
+    ) -> None:
+        from smartdialog.ui import ops
+
+        if not self.ok_button.isEnabled():
+            return  # the first OK is still on its way
+        new, authorisation = self.new.text(), self.authorisation.text()
+        self.ok_button.setEnabled(False)
+
+        def saved(_result: object) -> None:
+            self.ok_button.setEnabled(True)
+            self.answered.emit()
+            self.accept()
+
+        def refused(sentence: str) -> None:
+            self.ok_button.setEnabled(True)
+            self.refuse(sentence)
+            self.answered.emit()
+
+        ops.CollectionOp(self, db, lambda s: write(s, new, authorisation)).success(saved).failure(
+            refused
+        ).run()
 
     def refuse(self, text: str) -> None:
         self.message.setText(text)

@@ -1,9 +1,11 @@
 """Undo and redo of a facilitator's actions: every step, both ways, is a service call.
 
 An action is done first (so its errors reach the user as they act) and pushed
-onto the stack afterwards; the stack's first ``redo`` is then a no-op.  When a
-later undo or redo fails, typically because another laptop changed the idea
-in between, the user is told why and the step leaves the stack (Qt removes an
+onto the stack afterwards; the stack's first ``redo`` is then a no-op.  Later
+undos and redos run on the writer thread through the page (``run_step``); the
+page offers no further step until the answer is there.  When one fails,
+typically because another laptop changed the idea in between, the user is told
+why and the step leaves the stack the next time it is reached (Qt removes an
 obsolete command), so nothing is overwritten behind anybody's back.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -33,9 +35,16 @@ class CommandContext(Protocol):
     # change from another laptop in between is a conflict.
     versions: dict[uuid.UUID, int]
 
-    def report(self, exc: Exception) -> None: ...
+    def say_error(self, sentence: str) -> None: ...
 
-    def refresh(self, ids: list[uuid.UUID]) -> None: ...
+    def show_current(self, current: list[IdeaInfo], ids: list[uuid.UUID]) -> None: ...
+
+    def run_step(
+        self,
+        work: Callable[[Session], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[str], None],
+    ) -> None: ...
 
 
 class IdeaCommand(QUndoCommand):
@@ -59,6 +68,7 @@ class IdeaCommand(QUndoCommand):
         self._undo_step = undo_step
         self._touched = [idea_id, *touched]
         self._first = True
+        self._failed = False
 
     def redo(self) -> None:
         if self._first:  # the action itself was done before it was pushed
@@ -70,21 +80,27 @@ class IdeaCommand(QUndoCommand):
         self._run(self._undo_step)
 
     def _run(self, step: Step) -> None:
-        db = self._ctx.db
-        if db is None:
-            self.setObsolete(True)
+        if self._ctx.db is None or self._failed:
+            self.setObsolete(True)  # the stack drops this step now
             return
-        try:
-            with db.uow() as s:
-                step(s, self._ctx.versions.get(self.idea_id, self.version))
-                current = ideas.ideas_by_id(s, self._touched)
-            for info in current:
-                self._ctx.versions[info.id] = info.version
-        except Exception as exc:  # told to the user; the stack drops this step
-            self.setObsolete(True)
-            self._ctx.report(exc)
-        else:
-            self._ctx.refresh(self._touched)
+        version = self._ctx.versions.get(self.idea_id, self.version)
+        touched = self._touched
+
+        def work(s: Session) -> list[IdeaInfo]:
+            step(s, version)
+            return ideas.ideas_by_id(s, touched)
+
+        self._ctx.run_step(work, self._done, self._refused)
+
+    def _done(self, current: list[IdeaInfo]) -> None:
+        for info in current:
+            self._ctx.versions[info.id] = info.version
+        self._ctx.show_current(current, self._touched)
+
+    def _refused(self, sentence: str) -> None:
+        # Told to the user; nothing was written.  The step is dropped when next reached.
+        self._failed = True
+        self._ctx.say_error(sentence)
 
 
 # -- the actions -----------------------------------------------------------------------------
@@ -229,6 +245,6 @@ def merged(
 
 
 def _label(template: str, text: str) -> str:
-    """The step's name in the Edit menu, e.g. "Undo Hide “Radwege …”"."""
+    """The step's name in the Undo button's tooltip, e.g. "Undo: Hide “Radwege …”"."""
     short = text if len(text) <= 40 else text[:39] + "…"
     return QCoreApplication.translate("IdeaCommand", template).replace("%1", short)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,9 +41,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class EditDialog(QDialog):
     """Correct an idea's text, field or guiding question.
 
-    ``save`` gets the dialog's values and returns None when saved, or the
-    sentence to show when it was not (a conflict: the dialog stays open with
-    the user's text, so nothing typed is lost).
+    ``save(dialog)`` saves the dialog's values in the background and answers with
+    ``saved()`` (the dialog closes) or ``refused(sentence)`` (a conflict: the dialog
+    stays open with the user's text, so nothing typed is lost).  Until then Save
+    waits: pressing Enter twice saves once.
     """
 
     def __init__(
@@ -50,7 +52,7 @@ class EditDialog(QDialog):
         idea: IdeaInfo,
         fields: list[FieldInfo],
         topics: list[TopicInfo],
-        save: Callable[[EditDialog], str | None],
+        save: Callable[[EditDialog], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -78,6 +80,8 @@ class EditDialog(QDialog):
         )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._saving = False
         form = QFormLayout()
         form.addRow(self.tr("Field of action"), self.field_combo)
         form.addRow(self.tr("Guiding question"), self.topic_combo)
@@ -121,11 +125,23 @@ class EditDialog(QDialog):
         self.message.show()
 
     def _accept(self) -> None:
-        problem = self._save(self)
-        if problem is None:
-            self.accept()
-        else:
-            self.show_message(problem)
+        if self._saving:
+            return  # the first Save is still on its way
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self._save(self)
+
+    def saving(self) -> bool:
+        return self._saving
+
+    def saved(self) -> None:
+        self._saving = False
+        self.accept()
+
+    def refused(self, sentence: str) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.show_message(sentence)
 
 
 def preferred_wording(first: IdeaInfo, second: IdeaInfo, support: dict[uuid.UUID, int]) -> str:
@@ -140,9 +156,13 @@ class MergeDialog(QDialog):
     """Merge a duplicate: pick the idea it goes into (unless given) and the wording that survives.
 
     Both texts are shown; the editable wording starts with the better-supported
-    one (more dots, more duplicates merged in), else the longer one.  ``support``
-    tells the support of the ideas asked for.
+    one (more dots, more duplicates merged in), else the longer one.  ``support(ids,
+    answer)`` reads the support of the ideas asked for in the background and calls
+    ``answer`` with it; until then the longer text is suggested.
     """
+
+    # The suggested wording now weighs the ideas' support.
+    suggestion_ready = Signal()
 
     def __init__(
         self,
@@ -151,13 +171,14 @@ class MergeDialog(QDialog):
         parent: QWidget | None = None,
         *,
         target: IdeaInfo | None = None,
-        support: Callable[[list[uuid.UUID]], dict[uuid.UUID, int]] | None = None,
+        support: Callable[[list[uuid.UUID], Callable[[dict[uuid.UUID, int]], None]], None]
+        | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Merge duplicate"))
         self.source = source
         self._fixed = target
-        self._support = support or (lambda _ids: {})
+        self._support = support or (lambda _ids, _answer: None)
         self._suggested = ""
         self._candidates = sorted(
             (c for c in candidates if c.id != source.id and c.is_active),
@@ -275,10 +296,22 @@ class MergeDialog(QDialog):
         self.use_target.setEnabled(target is not None)
         if target is not None and self.wording.toPlainText() in ("", self._suggested):
             # A wording the moderator typed stays; a suggestion follows the chosen idea.
-            support = self._support([self.source.id, target.id])
-            self._suggested = preferred_wording(self.source, target, support)
+            # The longer text at once; the better-supported one when the support is read.
+            self._suggested = preferred_wording(self.source, target, {})
             self.wording.setPlainText(self._suggested)
+            self._support(
+                [self.source.id, target.id], lambda support: self._supported(target, support)
+            )
         self._update_ok()
+
+    def _supported(self, target: IdeaInfo, support: dict[uuid.UUID, int]) -> None:
+        if not shiboken6.isValid(self.wording):
+            return  # the dialog was closed before the answer came
+        if self.target() is not target or self.wording.toPlainText() != self._suggested:
+            return  # another idea chosen, or the moderator typed a wording meanwhile
+        self._suggested = preferred_wording(self.source, target, support)
+        self.wording.setPlainText(self._suggested)
+        self.suggestion_ready.emit()
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(

@@ -12,10 +12,9 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +38,7 @@ from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
 from smartdialog.core.services import ideas, setup
 from smartdialog.core.services.audit import Change
-from smartdialog.core.services.ideas import IdeaInfo
+from smartdialog.core.services.ideas import IdeaInfo, RevisionInfo
 from smartdialog.ui import ops
 from smartdialog.ui.ideas import commands
 from smartdialog.ui.ideas.context import IdeaContext
@@ -66,26 +65,6 @@ ENTRY_MAX_LENGTH = 1_000_000
 SAVED_MESSAGE_MS = 4000
 
 
-def _capture_job(
-    _progress: Progress,
-    db: Database,
-    text: str,
-    field_id: uuid.UUID,
-    station_id: uuid.UUID | None,
-    topic_id: uuid.UUID | None,
-    author_id: uuid.UUID | None,
-) -> IdeaInfo:
-    with db.uow() as s:
-        return ideas.capture(
-            s,
-            text,
-            field_id=field_id,
-            station_id=station_id,
-            topic_id=topic_id,
-            author_id=author_id,
-        )
-
-
 class _UndoPassThrough(QObject):
     """Lets Ctrl+Z reach the page's undo when a text field has nothing of its own to undo."""
 
@@ -100,10 +79,27 @@ class _UndoPassThrough(QObject):
 
 
 class IdeasWorkspace(Workspace):
-    """Capture and clean up the ideas of one table."""
+    """Capture and clean up the ideas of one table.
+
+    Every read and write goes through ``ops``: reads answer on a reader thread (a newer
+    read wins over an older, slower one), the page's own changes run on the writer
+    thread, and while one is on its way the actions that would change ideas again wait
+    (a second Enter, Ctrl+Z pressed twice: nothing is done twice).
+    """
+
+    # Everything was read anew and is shown (a new event, a reload).
+    loaded = Signal()
+    # A change made on this page was answered (saved or refused).
+    answered = Signal()
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generation = 0  # of full reads: an older answer is not shown
+        self._authors_generation = 0
+        self._refresh_serial = 0
+        self._refresh_latest: dict[uuid.UUID, int] = {}  # idea -> serial of its newest read
+        self._writing = 0  # the page's own changes on their way (not captures)
+        self._waiting = False  # nothing shown yet, the first read on its way
         self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.model = IdeasModel(self)
@@ -258,13 +254,23 @@ class IdeasWorkspace(Workspace):
             self.addAction(act)
             return act
 
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        # Not the stack's own actions: these also wait while a step is on its way.
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.triggered.connect(self._undo)
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = QAction(self.tr("Redo"), self)
+        self.redo_action.triggered.connect(self._redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for act in (self.undo_action, self.redo_action):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(act)
+        for signal in (
+            self.undo_stack.canUndoChanged,
+            self.undo_stack.canRedoChanged,
+            self.undo_stack.undoTextChanged,
+            self.undo_stack.redoTextChanged,
+        ):
+            signal.connect(self._update_undo)
         self.edit_action = action(self.tr("Edit…"), self.edit_selected, "F2")
         self.hide_action = action(
             self.tr("Hide…"), self.hide_selected, QKeySequence.StandardKey.Delete
@@ -285,27 +291,62 @@ class IdeasWorkspace(Workspace):
         ops.wait_for_writes()
         self.undo_stack.clear()
         self.versions.clear()
+        self._refresh_latest.clear()
         super().set_database(db)
 
     def activated(self) -> None:
         self.entry.setFocus()
 
     def reload(self) -> None:
+        self._generation += 1
+        self._authors_generation += 1
         if self.db is None:
             self.model.set_lookups([], {})
             self.model.set_ideas([])
             self.context.set_choices([], [], [])
             return
-        with self.db.read() as s:
-            fields = setup.list_fields(s)
-            topics = setup.list_topics(s)
-            stations = setup.list_stations(s)
-            authors = ideas.consenting_authors(s, limit=100_000)
-            rows = ideas.list_ideas(s, statuses=ideas.STATUSES)
+        generation = self._generation
+        if self.model.rowCount() == 0:
+            self._waiting = True
+            self.count_label.setText(self.tr("Loading …"))
+
+        def read(s: Session) -> tuple[Any, ...]:
+            return (
+                setup.list_fields(s),
+                setup.list_topics(s),
+                setup.list_stations(s),
+                ideas.consenting_authors(s, limit=100_000),
+                ideas.list_ideas(s, statuses=ideas.STATUSES),
+            )
+
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._loaded(generation, *answer)
+        ).failure(lambda sentence: self._read_failed(generation, sentence)).run()
+
+    def _loaded(
+        self,
+        generation: int,
+        fields: Any,
+        topics: Any,
+        stations: Any,
+        authors: Any,
+        rows: list[IdeaInfo],
+    ) -> None:
+        if generation != self._generation:
+            return  # a newer read is on its way
+        self._waiting = False
         self.context.set_authors(authors)
         self.model.set_lookups(fields, {t.id: t.question for t in topics})
         self.model.set_ideas(rows)
         self.context.set_choices(fields, topics, stations)
+        self._update_count()
+        self.loaded.emit()
+
+    def _read_failed(self, generation: int, sentence: str) -> None:
+        if generation == self._generation:
+            self._waiting = False
+            self._update_count()
+            self._say(sentence, error=True)
 
     # An idea captured here is in the table as soon as it is saved.
     OWN_ACTIONS = frozenset({Action.IDEA_CAPTURED})
@@ -328,30 +369,115 @@ class IdeasWorkspace(Workspace):
     # -- CommandContext (for the undo commands) ---------------------------------------------
 
     def refresh(self, ids: list[uuid.UUID]) -> None:
-        """Show the current state of these ideas."""
-        if self.db is None:
+        """Show the current state of these ideas (read in the background)."""
+        if self.db is None or not ids:
             return
-        with self.db.read() as s:
-            current = ideas.ideas_by_id(s, ids)
+        self._refresh_serial += 1
+        serial, generation = self._refresh_serial, self._generation
+        for idea_id in ids:
+            self._refresh_latest[idea_id] = serial
+        ops.QueryOp(self, self.db, lambda s: ideas.ideas_by_id(s, ids)).success(
+            lambda current: self._refreshed(generation, serial, ids, current)
+        ).failure(lambda sentence: self._say(sentence, error=True)).run()
+
+    def _refreshed(
+        self, generation: int, serial: int, ids: list[uuid.UUID], current: list[IdeaInfo]
+    ) -> None:
+        if generation != self._generation:
+            return  # a full read started since then shows everything
+        # Only what no newer read of the same idea has been asked for.
+        mine = {i for i in ids if self._refresh_latest.get(i) == serial}
+        for idea_id in mine:
+            del self._refresh_latest[idea_id]
+        self.show_current([i for i in current if i.id in mine], mine)
+
+    def show_current(self, current: list[IdeaInfo], ids: set[uuid.UUID] | list[uuid.UUID]) -> None:
+        """Show these ideas as read; those of ``ids`` not among them are gone."""
         self.model.apply(current, gone=set(ids) - {i.id for i in current})
         self._update_actions()
 
     def _apply_own(self, info: IdeaInfo) -> None:
         """Show the result of this laptop's own action and remember its version for undo."""
+        self._refresh_latest.pop(info.id, None)  # a read asked for before it is older
         self.model.apply([info])
         self.versions[info.id] = info.version
 
     def report(self, exc: Exception) -> None:
         self._say(translate_error(exc), error=True)
 
+    def say_error(self, sentence: str) -> None:
+        self._say(sentence, error=True)
+
+    def run_step(
+        self,
+        work: Callable[[Session], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """One change of this page on the writer thread; the actions wait until it is answered."""
+        assert self.db is not None
+        self._begin_write()
+
+        def success(result: Any) -> None:
+            self._end_write()
+            done(result)
+            self.answered.emit()
+
+        def failure(sentence: str) -> None:
+            self._end_write()
+            failed(sentence)
+            self.answered.emit()
+
+        ops.CollectionOp(self, self.db, work).success(success).failure(failure).run()
+
+    def _begin_write(self) -> None:
+        self._writing += 1
+        self._update_actions()
+
+    def _end_write(self) -> None:
+        self._writing -= 1
+        self._update_actions()
+
+    def writing(self) -> bool:
+        """A change of this page is on its way (its actions wait)."""
+        return self._writing > 0
+
+    def _undo(self) -> None:
+        if not self._writing:
+            self.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if not self._writing:
+            self.undo_stack.redo()
+
+    def _update_undo(self, *_args: Any) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo() and not self._writing)
+        self.redo_action.setEnabled(stack.canRedo() and not self._writing)
+        # The toolbar keeps its short words; what a step would undo is its tooltip.
+        undo_text, redo_text = stack.undoText(), stack.redoText()
+        self.undo_action.setToolTip(
+            self.tr("Undo %1").replace("%1", undo_text) if undo_text else self.tr("Undo")
+        )
+        self.redo_action.setToolTip(
+            self.tr("Redo %1").replace("%1", redo_text) if redo_text else self.tr("Redo")
+        )
+
     # -- who may be named --------------------------------------------------------------------
 
     def _reload_authors(self) -> None:
         if self.db is None:
             return
-        with self.db.read() as s:
-            authors = ideas.consenting_authors(s, limit=100_000)
-        self.context.set_authors(authors)
+        self._authors_generation += 1
+        generation = self._authors_generation
+
+        def show(authors: Any) -> None:
+            if generation == self._authors_generation:
+                self.context.set_authors(authors)
+
+        ops.QueryOp(self, self.db, lambda s: ideas.consenting_authors(s, limit=100_000)).success(
+            show
+        ).failure(lambda sentence: self._say(sentence, error=True)).run()
 
     # -- quick entry ---------------------------------------------------------------------------
 
@@ -393,17 +519,23 @@ class IdeasWorkspace(Workspace):
         self.entry.setText("")
         self.context.author_edit.setText("")
         typed = text
-        task: Task[IdeaInfo] = ops.start_write(
-            _capture_job,
-            self.db,
-            cleaned,
-            field_id,
-            station.id if station else None,
-            topic_id,
-            author_id,
-            on_done=lambda info: self._captured(task, info),
-            on_error=lambda exc: self._capture_failed(task, exc, typed),
-            parent=self,
+        station_id = station.id if station else None
+
+        def capture(s: Session) -> IdeaInfo:
+            return ideas.capture(
+                s,
+                cleaned,
+                field_id=field_id,
+                station_id=station_id,
+                topic_id=topic_id,
+                author_id=author_id,
+            )
+
+        task: Task[IdeaInfo] = (
+            ops.CollectionOp(self, self.db, capture)
+            .success(lambda info: self._captured(task, info))
+            .failure(lambda sentence: self._capture_failed(task, sentence, typed))
+            .run()
         )
         self._pending.add(task)
 
@@ -411,6 +543,7 @@ class IdeasWorkspace(Workspace):
         self._pending.discard(task)
         self._apply_own(info)
         self.undo_stack.push(commands.captured(self, info))
+        self.answered.emit()
         self._say(
             self.tr("Saved: %1").replace(
                 "%1", info.text if len(info.text) < 80 else info.text[:79] + "…"
@@ -418,14 +551,15 @@ class IdeasWorkspace(Workspace):
         )
         self.status_message.emit(self.tr("Idea saved"))
 
-    def _capture_failed(self, task: Task[IdeaInfo], exc: Exception, typed: str) -> None:
+    def _capture_failed(self, task: Task[IdeaInfo], sentence: str, typed: str) -> None:
         self._pending.discard(task)
         if not self.entry.text():
             self.entry.setText(typed)
         else:
             self._unsaved.append(typed)
             self.restore_button.show()
-        self._say(translate_error(exc) + " " + self.tr("The text was not lost."), error=True)
+        self._say(sentence + " " + self.tr("The text was not lost."), error=True)
+        self.answered.emit()
 
     def _restore_unsaved(self) -> None:
         if self._unsaved:
@@ -469,6 +603,8 @@ class IdeasWorkspace(Workspace):
         )
 
     def _update_count(self, *_args: Any) -> None:
+        if self.model.rowCount() == 0 and self._waiting:
+            return  # "Loading …" stays until the ideas are there
         # Singular and plural as two strings: German and English need no more forms.
         n = self.model.rowCount()
         text = (
@@ -493,7 +629,9 @@ class IdeasWorkspace(Workspace):
         return True
 
     def _update_actions(self, *_args: Any) -> None:
-        chosen = self.selected_ideas() if self.table.selectionModel() else []
+        self._update_undo()
+        # While a change is on its way, nothing that would change ideas again is offered.
+        chosen = self.selected_ideas() if self.table.selectionModel() and not self._writing else []
         one = len(chosen) == 1
         active = [i for i in chosen if i.status == "active"]
         self.edit_action.setEnabled(one and chosen[0].status != "merged")
@@ -520,16 +658,17 @@ class IdeasWorkspace(Workspace):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _run(self, work: Callable[[Session], IdeaInfo]) -> IdeaInfo | None:
-        """One service call in its own unit of work; errors are said in the page."""
-        if self.db is None:
-            return None
-        try:
-            with self.db.uow() as s:
-                return work(s)
-        except Exception as exc:  # every failure is told in words; unexpected ones are logged
-            self.report(exc)
-            return None
+    def _run(
+        self, work: Callable[[Session], Any], done: Callable[[Any], None] | None = None
+    ) -> bool:
+        """One change in its own unit of work on the writer thread; errors are said in the page.
+
+        False when nothing was started (no event, or another change still on its way).
+        """
+        if self.db is None or self._writing:
+            return False
+        self.run_step(work, done or (lambda _result: None), self.say_error)
+        return True
 
     def edit_idea(
         self,
@@ -537,56 +676,109 @@ class IdeasWorkspace(Workspace):
         text: str,
         field_id: uuid.UUID | None = None,
         topic_id: uuid.UUID | None = None,
-    ) -> IdeaInfo:
-        """Save an edit; raises the service's errors (ConflictError when changed meanwhile)."""
-        assert self.db is not None
-        with self.db.uow() as s:
-            after = ideas.edit(
-                s,
-                before.id,
-                expected_version=before.version,
-                text=text,
-                field_id=field_id or before.field_id,
-                topic_id=topic_id,
-            )
-        self._apply_own(after)
-        if after.version != before.version:
-            self.undo_stack.push(commands.edited(self, before, after))
-        return after
+        *,
+        on_saved: Callable[[IdeaInfo], None] | None = None,
+        on_refused: Callable[[str, IdeaInfo | None], None] | None = None,
+    ) -> bool:
+        """Save an edit in the background.
+
+        ``on_saved(after)`` when saved; ``on_refused(sentence, fresh)`` when not, with
+        what another laptop saved meanwhile (``fresh``) when that was the reason.
+        """
+
+        db = self.db
+        if db is None or self._writing:
+            return False
+
+        def job(_progress: Progress) -> IdeaInfo:
+            with db.uow() as s:
+                return ideas.edit(
+                    s,
+                    before.id,
+                    expected_version=before.version,
+                    text=text,
+                    field_id=field_id or before.field_id,
+                    topic_id=topic_id,
+                )
+
+        def done(after: IdeaInfo) -> None:
+            self._end_write()
+            self._apply_own(after)
+            if after.version != before.version:
+                self.undo_stack.push(commands.edited(self, before, after))
+            if on_saved is not None:
+                on_saved(after)
+            self.answered.emit()
+
+        def failed(exc: Exception) -> None:
+            self._end_write()
+            sentence = translate_error(exc)
+            if isinstance(exc, ConflictError):
+                # Show what the other laptop saved before saying so.
+                ops.QueryOp(self, db, lambda s: ideas.ideas_by_id(s, [before.id])).success(
+                    lambda fresh: self._conflicted(fresh, sentence, on_refused)
+                ).failure(self.say_error).run()
+            elif on_refused is not None:
+                on_refused(sentence, None)
+            else:
+                self.say_error(sentence)
+            self.answered.emit()
+
+        # The exception itself is needed here (a conflict is answered differently),
+        # so this one write takes ops.start_write rather than CollectionOp.
+        self._begin_write()
+        ops.start_write(job, on_done=done, on_error=failed, parent=self)
+        return True
+
+    def _conflicted(
+        self,
+        fresh: list[IdeaInfo],
+        sentence: str,
+        on_refused: Callable[[str, IdeaInfo | None], None] | None,
+    ) -> None:
+        self.show_current(fresh, [i.id for i in fresh])
+        if on_refused is not None:
+            on_refused(sentence, fresh[0] if fresh else None)
+        else:
+            self.say_error(sentence)
 
     def edit_selected(self) -> None:
         chosen = self.selected_ideas()
-        if len(chosen) == 1 and self.db is not None:
+        if len(chosen) == 1 and self.db is not None and not self._writing:
             EditDialog(
                 chosen[0], self.context.fields, self.context.topics, self.save_from_dialog, self
             ).exec()
 
-    def save_from_dialog(self, dialog: EditDialog) -> str | None:
-        """The edit dialog's Save: None when saved, else the sentence the dialog shows."""
+    def save_from_dialog(self, dialog: EditDialog) -> None:
+        """The edit dialog's Save: the dialog closes when saved, else shows why and stays open."""
         text, field_id, topic_id = dialog.values()
-        try:
-            after = self.edit_idea(dialog.idea, text, field_id, topic_id)
-        except ConflictError as exc:
+
+        def saved(after: IdeaInfo) -> None:
+            self._say(self.tr("Saved: %1").replace("%1", after.text[:79]))
+            dialog.saved()
+
+        def refused(sentence: str, fresh: IdeaInfo | None) -> None:
+            if fresh is None:
+                dialog.refused(sentence)
+                return
             # Show what the other laptop saved; the next Save replaces it knowingly.
-            self.refresh([dialog.idea.id])
-            fresh = self.model.idea(dialog.idea.id)
-            if fresh is not None:
-                dialog.idea = fresh
-            return (
-                translate_error(exc)
+            dialog.idea = fresh
+            dialog.refused(
+                sentence
                 + "\n"
                 + self.tr(
                     "Your text is still here: press Save again to replace the other change with it."
                 )
             )
-        except Exception as exc:  # said in the dialog, which stays open with the text
-            return translate_error(exc)
-        self._say(self.tr("Saved: %1").replace("%1", after.text[:79]))
-        return None
+
+        if not self.edit_idea(
+            dialog.idea, text, field_id, topic_id, on_saved=saved, on_refused=refused
+        ):
+            dialog.refused(self.tr("Another change is still being saved. Try again."))
 
     def hide_selected(self, reason: str | None = None) -> None:
         chosen = [i for i in self.selected_ideas() if i.status == "active"]
-        if not chosen:
+        if not chosen or self._writing:
             return
         if reason is None:
             reasons = [
@@ -606,30 +798,38 @@ class IdeasWorkspace(Workspace):
             )
             if not ok:
                 return
-        # One step per idea on the undo stack: an empty macro would be an undo that does nothing.
-        for idea in chosen:
-            after = self._run(
-                partial(
-                    ideas.hide, idea_id=idea.id, reason=reason or "", expected_version=idea.version
-                )
-            )
-            if after is None:
-                return
-            self._apply_own(after)
-            self.undo_stack.push(commands.hidden(self, after))
+        why = reason or ""
+
+        def work(s: Session) -> list[IdeaInfo]:
+            # All or none: one unit of work.
+            return [ideas.hide(s, i.id, why, expected_version=i.version) for i in chosen]
+
+        def done(afters: list[IdeaInfo]) -> None:
+            # One step per idea on the undo stack: an empty macro would be an undo that does nothing.
+            for after in afters:
+                self._apply_own(after)
+                self.undo_stack.push(commands.hidden(self, after))
+
+        self._run(work, done)
 
     def unhide_selected(self) -> None:
         chosen = [i for i in self.selected_ideas() if i.status == "hidden"]
-        for idea in chosen:
-            after = self._run(partial(ideas.unhide, idea_id=idea.id, expected_version=idea.version))
-            if after is None:
-                return
-            self._apply_own(after)
-            self.undo_stack.push(commands.unhidden(self, idea, after))
+        if not chosen:
+            return
+
+        def work(s: Session) -> list[IdeaInfo]:
+            return [ideas.unhide(s, i.id, expected_version=i.version) for i in chosen]
+
+        def done(afters: list[IdeaInfo]) -> None:
+            for before, after in zip(chosen, afters, strict=True):
+                self._apply_own(after)
+                self.undo_stack.push(commands.unhidden(self, before, after))
+
+        self._run(work, done)
 
     def tag_selected(self, text: str | None = None) -> None:
         chosen = self.selected_ideas()
-        if len(chosen) != 1:
+        if len(chosen) != 1 or self._writing:
             return
         idea = chosen[0]
         if text is None:
@@ -642,46 +842,52 @@ class IdeasWorkspace(Workspace):
             )
             if not ok:
                 return
-        after = self._run(
-            lambda s: ideas.set_tags(
-                s, idea.id, ideas.parse_tags(text or ""), expected_version=idea.version
-            )
-        )
-        if after is not None and after.version != idea.version:
-            self._apply_own(after)
-            self.undo_stack.push(commands.tagged(self, idea, after))
+        tags = ideas.parse_tags(text or "")
+
+        def done(after: IdeaInfo) -> None:
+            if after.version != idea.version:
+                self._apply_own(after)
+                self.undo_stack.push(commands.tagged(self, idea, after))
+
+        self._run(lambda s: ideas.set_tags(s, idea.id, tags, expected_version=idea.version), done)
 
     def cluster_selected(self, name: str | None = None) -> None:
         chosen = self.selected_ideas()
-        if not chosen or self.db is None:
+        if not chosen or self.db is None or self._writing:
             return
-        if name is None:
-            with self.db.read() as s:
-                known = ideas.clusters(s)
-            name, ok = QInputDialog.getItem(
-                self,
-                self.tr("Cluster"),
-                self.tr("Cluster (empty for none):"),
-                known,
-                max(0, known.index(chosen[0].cluster)) if chosen[0].cluster in known else -1,
-                True,
-            )
-            if not ok:
-                return
-        for idea in chosen:
-            after = self._run(
-                partial(
-                    ideas.set_cluster,
-                    idea_id=idea.id,
-                    cluster=name or "",
-                    expected_version=idea.version,
-                )
-            )
-            if after is None:
-                return
-            if after.version != idea.version:
-                self._apply_own(after)
-                self.undo_stack.push(commands.clustered(self, idea, after))
+        if name is not None:
+            self._cluster(chosen, name)
+            return
+        # The clusters known so far come first; the question is asked when they are here.
+        ops.QueryOp(self, self.db, ideas.clusters).success(
+            lambda known: self._ask_cluster(chosen, known)
+        ).failure(self.say_error).run()
+
+    def _ask_cluster(self, chosen: list[IdeaInfo], known: list[str]) -> None:
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Cluster"),
+            self.tr("Cluster (empty for none):"),
+            known,
+            max(0, known.index(chosen[0].cluster)) if chosen[0].cluster in known else -1,
+            True,
+        )
+        if ok:
+            self._cluster(chosen, name)
+
+    def _cluster(self, chosen: list[IdeaInfo], name: str) -> None:
+        def work(s: Session) -> list[IdeaInfo]:
+            return [
+                ideas.set_cluster(s, i.id, name or "", expected_version=i.version) for i in chosen
+            ]
+
+        def done(afters: list[IdeaInfo]) -> None:
+            for before, after in zip(chosen, afters, strict=True):
+                if after.version != before.version:
+                    self._apply_own(after)
+                    self.undo_stack.push(commands.clustered(self, before, after))
+
+        self._run(work, done)
 
     def merge_selected(
         self, target_id: uuid.UUID | None = None, text: str | None = None
@@ -719,15 +925,16 @@ class IdeasWorkspace(Workspace):
         dialog.open()
         return dialog
 
-    def _merge_support(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    def _merge_support(
+        self, ids: list[uuid.UUID], answer: Callable[[dict[uuid.UUID, int]], None]
+    ) -> None:
+        """Ask for the support of these ideas; ``answer`` gets it when read."""
         if self.db is None:
-            return {}
-        try:
-            with self.db.read() as s:
-                return ideas.merge_support(s, ids)
-        except Exception as exc:  # the suggestion is a help, not a must: say why, carry on
-            self.report(exc)
-            return {}
+            return
+        # The suggestion is a help, not a must: a failure is said, the dialog carries on.
+        ops.QueryOp(self, self.db, lambda s: ideas.merge_support(s, ids)).success(answer).failure(
+            self.say_error
+        ).run()
 
     def _merge_chosen(self, dialog: MergeDialog) -> None:
         target_id = dialog.target_id()
@@ -740,26 +947,37 @@ class IdeasWorkspace(Workspace):
         dialog.deleteLater()
 
     def _merge(self, source: IdeaInfo, target: uuid.UUID, text: str) -> None:
-        result = self._run(
-            lambda s: ideas.merge(s, source.id, target, expected_version=source.version, text=text)
-        )
-        if result is None:
-            return
-        self.refresh([source.id, target])
-        for idea_id in (source.id, target):
-            known = self.model.idea(idea_id)
-            if known is not None:
-                self.versions[idea_id] = known.version
-        after = self.model.idea(source.id)
-        if after is not None:
-            self.undo_stack.push(commands.merged(self, after, target, result.text))
-        self._say(self.tr("Merged into: %1").replace("%1", result.text[:79]))
-        self.select_idea(target)
+        touched = [source.id, target]
+
+        def work(s: Session) -> tuple[IdeaInfo, list[IdeaInfo]]:
+            result = ideas.merge(s, source.id, target, expected_version=source.version, text=text)
+            return result, ideas.ideas_by_id(s, touched)
+
+        def done(answer: tuple[IdeaInfo, list[IdeaInfo]]) -> None:
+            result, current = answer
+            for info in current:
+                self._refresh_latest.pop(info.id, None)
+                self.versions[info.id] = info.version
+            self.show_current(current, touched)
+            after = self.model.idea(source.id)
+            if after is not None:
+                self.undo_stack.push(commands.merged(self, after, target, result.text))
+            self._say(self.tr("Merged into: %1").replace("%1", result.text[:79]))
+            self.select_idea(target)
+
+        self._run(work, done)
 
     def show_history(self) -> None:
         chosen = self.selected_ideas()
         if len(chosen) != 1 or self.db is None:
             return
-        with self.db.read() as s:
-            revisions = ideas.history(s, chosen[0].id)
-        HistoryDialog(chosen[0], revisions, self).exec()
+        idea = chosen[0]
+
+        def show(revisions: list[RevisionInfo]) -> None:
+            dialog = HistoryDialog(idea, revisions, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        ops.QueryOp(self, self.db, lambda s: ideas.history(s, idea.id)).success(show).failure(
+            self.say_error
+        ).run()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from smartdialog.core.db import Database
 from smartdialog.core.services import export, minutes, privacy, setup
-from smartdialog.ui import worker
+from smartdialog.ui import ops, worker
 from smartdialog.ui.messages import translate_error
 
 
@@ -135,8 +135,17 @@ class ExportPanel(QWidget):
     def choose_pdf_target(self) -> None:
         if self.db is None:
             return
-        with self.db.read() as s:
-            title = setup.get_event(s).title
+        # The file's suggested name comes from the event's title, read first.
+        ops.QueryOp(self, self.db, lambda s: setup.get_event(s).title).success(
+            self._ask_pdf_target
+        ).failure(self._say_failure).run()
+
+    def _say_failure(self, sentence: str) -> None:
+        self.result_label.setStyleSheet("color: #c62828;")
+        self.result_label.setText(sentence)
+        self.status_message.emit(sentence)
+
+    def _ask_pdf_target(self, title: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the minutes as PDF"),
@@ -273,17 +282,30 @@ class ExportPanel(QWidget):
         if path:
             self.export_person_to(number, Path(path))
 
-    def export_person_to(self, ticket_number: int, path: Path) -> bool:
-        """Write what is stored about the holder of ``ticket_number``; says in the page how it went."""
-        if self.db is None:
-            return False
-        try:
-            with self.db.read() as s:
-                participant_id = privacy.find_by_ticket(s, ticket_number)
-            written = privacy.export_person(self.db, participant_id, path)
-        except Exception as exc:  # shown in words; the log has the details
-            self._export_failed(exc)
-            return False
+    def export_person_to(self, ticket_number: int, path: Path) -> worker.Task[Any] | None:
+        """Write what is stored about the holder of ``ticket_number`` in the background.
+
+        ``exported`` (the file) or ``export_failed`` (the sentence) tells how it went; the
+        page says it too.
+        """
+        if self.db is None or self._task is not None:
+            return None
+        self.result_label.clear()
+        self._task = worker.start(
+            _export_person,
+            self.db,
+            ticket_number,
+            path,
+            on_done=lambda written: self._person_exported(ticket_number, written),
+            on_error=self._export_failed,
+            parent=self,
+        )
+        self._update_enabled()
+        return self._task
+
+    def _person_exported(self, ticket_number: int, written: Path) -> None:
+        self._task = None
+        self._update_enabled()
         self._last_output = written
         text = self.tr("The data of ticket {number} is in {path}.").format(
             number=ticket_number, path=written
@@ -292,7 +314,6 @@ class ExportPanel(QWidget):
         self.result_label.setText(text)
         self.open_button.show()
         self.exported.emit(written)
-        return True
 
     def ask_anonymise(self) -> None:
         if self.db is None:
@@ -342,10 +363,18 @@ class ExportPanel(QWidget):
         self.anonymise_button.setEnabled(has_db and not busy and self._final)
 
 
+def _export_person(_progress: Any, db: Database, ticket_number: int, path: Path) -> Path:
+    with db.read() as s:
+        participant_id = privacy.find_by_ticket(s, ticket_number)
+    return privacy.export_person(db, participant_id, path)
+
+
 def _with_progress(fn: Any) -> Any:
     """Adapt a service taking ``progress=`` last to the worker's ``fn(progress, *args)``."""
 
     def run(progress: worker.Progress, *args: Any) -> Any:
+        # The text typed last (saved on the writer thread just before) belongs in the export.
+        ops.wait_for_writes()
         return fn(*args, progress=progress)
 
     return run

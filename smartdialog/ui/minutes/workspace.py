@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from smartdialog.core import clock
 from smartdialog.core.changes import WHOLESALE, group
 from smartdialog.core.db import Database
 from smartdialog.core.services import minutes
 from smartdialog.core.services.minutes import SectionInfo
-from smartdialog.ui.messages import translate_error
+from smartdialog.ui import ops
 from smartdialog.ui.minutes.exports import ExportPanel
 from smartdialog.ui.workspace import Workspace
 
@@ -55,6 +56,10 @@ class MinutesWorkspace(Workspace):
     """The Dokumentation page of the main window."""
 
     section_saved = Signal(str)
+    # Everything was read anew and is shown.
+    loaded = Signal()
+    # A change of this page (a text, the state) was answered, saved or refused.
+    answered = Signal()
 
     FOLLOWS = _FOLLOWS
 
@@ -66,6 +71,15 @@ class MinutesWorkspace(Workspace):
         self._final = False
         self._loading = False
         self._dirty = False  # the editor holds text not stored yet
+        self._generation = 0  # of reads: an older answer is not shown
+        self._changing_state = False  # "Mark as final" or "Reopen" on its way
+        self._state_known = False  # draft or final: read yet?
+        self._resetting = False
+        # Texts on their way to the database: a read started before one of them is
+        # stored may hold the older words, and is not shown (it is read again).
+        self._saves_in_flight = 0
+        self._save_serial = 0
+        self._read_again = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -152,12 +166,15 @@ class MinutesWorkspace(Workspace):
 
     def set_database(self, db: Database | None) -> None:
         self.save_now()
+        ops.wait_for_writes()  # the last words reach the event being closed
         self._current = None
+        self._state_known = False
         self.exports.set_database(db)
         super().set_database(db)
         self._update_enabled()
 
     def reload(self) -> None:
+        self._generation += 1
         if self.db is None:
             self._sections = []
             self.section_list.clear()
@@ -166,16 +183,45 @@ class MinutesWorkspace(Workspace):
             self.status_label.setText(self.tr("No event is open."))
             self.summary_label.clear()
             return
-        try:
-            with self.db.read() as s:
-                sections = minutes.list_sections(s)
-                state = minutes.state(s)
-                chapters = minutes.chapters(s)
-                summary = minutes.overview(s)
-        except Exception as exc:  # shown in words; the log has the details
-            self.status_message.emit(translate_error(exc))
+        generation, serial = self._generation, self._save_serial
+        if self._saves_in_flight:
+            self._read_again = True  # once the texts are stored
+            return
+        if not self._sections:
+            self.status_label.setText(self.tr("Loading …"))
+
+        def read(s: Session) -> tuple[Any, ...]:
+            return (
+                minutes.list_sections(s),
+                minutes.state(s),
+                minutes.chapters(s),
+                minutes.overview(s),
+            )
+
+        # Shown in words when it fails; the page keeps what it showed.
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._loaded(generation, serial, *answer)
+        ).failure(self.status_message.emit).run()
+
+    def _loaded(
+        self,
+        generation: int,
+        serial: int,
+        sections: list[SectionInfo],
+        state: minutes.MinutesState,
+        chapters: Any,
+        summary: minutes.Overview,
+    ) -> None:
+        if generation != self._generation:
+            return  # a newer read is on its way
+        if serial != self._save_serial or self._saves_in_flight:
+            # A text was saved meanwhile: this answer may hold the older words.
+            self._read_again = True
+            if not self._saves_in_flight:
+                self._reread()
             return
         self._final = state.final
+        self._state_known = True
         self.exports.set_final(state.final)
         self._show_state(state)
         self._show_chapters([(c.label, c.level) for c in chapters])
@@ -183,6 +229,7 @@ class MinutesWorkspace(Workspace):
         self._sections = sections
         self._fill_section_list()
         self._update_enabled()
+        self.loaded.emit()
 
     def activated(self) -> None:
         self.editor.setFocus()
@@ -274,31 +321,67 @@ class MinutesWorkspace(Workspace):
             return
         self._dirty = False
         key, body = self._current, self.editor.toPlainText()
-        try:
-            with self.db.uow() as s:
-                saved = minutes.save_section(s, key, body)
-        except Exception as exc:  # shown in words; the log has the details
-            self._dirty = True  # keep the words on screen; the next key or part switch tries again
-            self.saved_label.setText(translate_error(exc))
-            return
+        self.saved_label.setText(self.tr("Saving …"))
+        self._saves_in_flight += 1
+        self._save_serial += 1
+        # On the writer thread, in the order typed: a later text is saved after an earlier one.
+        ops.CollectionOp(self, self.db, lambda s: minutes.save_section(s, key, body)).success(
+            lambda saved: self._saved(key, saved)
+        ).failure(lambda sentence: self._not_saved(key, sentence)).run()
+
+    def _save_answered(self) -> None:
+        self._saves_in_flight -= 1
+        if not self._saves_in_flight and self._read_again:
+            self._reread()
+
+    def _reread(self) -> None:
+        self._read_again = False
+        self.reload()
+
+    def _saved(self, key: str, saved: SectionInfo) -> None:
         self._replace_section(saved)
-        self.saved_label.setText(self.tr("Saved."))
+        if key == self._current and not self._dirty:
+            self.saved_label.setText(self.tr("Saved."))
         self._update_enabled()
         self.section_saved.emit(key)
+        self._save_answered()
+        self.answered.emit()
+
+    def _not_saved(self, key: str, sentence: str) -> None:
+        if key == self._current:
+            # Keep the words on screen; the next key or part switch tries again.
+            self._dirty = True
+            self.saved_label.setText(sentence)
+        else:
+            self.status_message.emit(sentence)
+        self._save_answered()
+        self.answered.emit()
 
     def reset_current(self) -> None:
-        if self.db is None or self._current is None:
+        if self.db is None or self._current is None or self._resetting:
             return
         self._save_timer.stop()
         self._dirty = False
-        try:
-            with self.db.uow() as s:
-                section = minutes.reset_section(s, self._current)
-        except Exception as exc:  # shown in words; the log has the details
-            self.saved_label.setText(translate_error(exc))
-            return
+        key = self._current
+        self._resetting = True
+        self._update_enabled()
+        ops.CollectionOp(self, self.db, lambda s: minutes.reset_section(s, key)).success(
+            lambda section: self._was_reset(key, section)
+        ).failure(self._reset_refused).run()
+
+    def _was_reset(self, key: str, section: SectionInfo) -> None:
+        self._resetting = False
         self._replace_section(section)
-        self._show_section(section)
+        if key == self._current:
+            self._show_section(section)
+        self._update_enabled()
+        self.answered.emit()
+
+    def _reset_refused(self, sentence: str) -> None:
+        self._resetting = False
+        self.saved_label.setText(sentence)
+        self._update_enabled()
+        self.answered.emit()
 
     def _replace_section(self, section: SectionInfo) -> None:
         self._sections = [section if x.key == section.key else x for x in self._sections]
@@ -327,19 +410,29 @@ class MinutesWorkspace(Workspace):
             self.final_button.setText(self.tr("Mark as final"))
 
     def toggle_final(self) -> None:
-        if self.db is None:
-            return
+        if self.db is None or self._changing_state:
+            return  # a second click while the first is on its way does not undo it
         self.save_now()
-        try:
-            with self.db.uow() as s:
-                state = minutes.reopen_draft(s) if self._final else minutes.mark_final(s)
-        except Exception as exc:  # shown in words; the log has the details
-            self.status_message.emit(translate_error(exc))
-            return
+        final = self._final
+        self._changing_state = True
+        self._update_enabled()
+        ops.CollectionOp(
+            self, self.db, lambda s: minutes.reopen_draft(s) if final else minutes.mark_final(s)
+        ).success(self._state_changed).failure(self._state_refused).run()
+
+    def _state_changed(self, state: minutes.MinutesState) -> None:
+        self._changing_state = False
         self._final = state.final
         self.exports.set_final(state.final)
         self._show_state(state)
         self._update_enabled()
+        self.answered.emit()
+
+    def _state_refused(self, sentence: str) -> None:
+        self._changing_state = False
+        self.status_message.emit(sentence)
+        self._update_enabled()
+        self.answered.emit()
 
     def is_final(self) -> bool:
         return self._final
@@ -380,5 +473,8 @@ class MinutesWorkspace(Workspace):
         editable = has_db and not self._final and self._current is not None
         self.editor.setReadOnly(not editable)
         current = next((x for x in self._sections if x.key == self._current), None)
-        self.reset_button.setEnabled(editable and current is not None and not current.is_default)
-        self.final_button.setEnabled(has_db)
+        self.reset_button.setEnabled(
+            editable and current is not None and not current.is_default and not self._resetting
+        )
+        # Until the state is read, the button would not know which way it turns.
+        self.final_button.setEnabled(has_db and self._state_known and not self._changing_state)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -39,15 +41,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from smartdialog.core import clock
 from smartdialog.core.changes import WHOLESALE, group
-from smartdialog.core.errors import SmartDialogError
 from smartdialog.core.services import roles, setup
 from smartdialog.core.services.setup import EventInfo, FieldInfo, StationInfo
-from smartdialog.ui import appearance
+from smartdialog.ui import appearance, ops
 from smartdialog.ui.forms.ui_event_settings import Ui_EventSettings
-from smartdialog.ui.messages import show_error
 from smartdialog.ui.setup.models import ID_ROLE, FieldListModel, StationTableModel, swatch
 from smartdialog.ui.workspace import Workspace
 
@@ -56,7 +57,19 @@ T = TypeVar("T")
 
 
 class SetupWorkspace(Workspace):
-    """Everything about the event that is set up before the day; saved as it is typed."""
+    """Everything about the event that is set up before the day; saved as it is typed.
+
+    Reads and writes run through ``ops``: the page shows what it has until an
+    answer is there, and the buttons that add, move or remove wait while a change
+    is on its way (a double click adds one table, not two).
+    """
+
+    # Everything was read anew and is shown.
+    loaded = Signal()
+    # The guiding questions of the selected field are shown.
+    topics_loaded = Signal()
+    # A change of this page was answered (saved or refused).
+    answered = Signal()
 
     # Not check-ins, ideas or dots: a desk scanning every few seconds must not
     # reset the tables here while someone edits them.
@@ -66,6 +79,10 @@ class SetupWorkspace(Workspace):
         super().__init__(parent)
         self._loading = False
         self._event: EventInfo | None = None
+        self._generation = 0  # of full reads
+        self._topics_generation = 0
+        self._writing = 0  # changes on their way
+        self._select_after_load: uuid.UUID | None = None
 
         # The event's details: a Designer form.
         self.details = QWidget()
@@ -154,25 +171,37 @@ class SetupWorkspace(Workspace):
         db = self.db
         if db is None:
             return
-        with db.read() as s:
-            applies = roles.access(s).applies
 
-        def apply(new: str, authorisation: str) -> None:
-            with db.uow() as s:
-                roles.set_role_pin(s, role, new, authorisation=authorisation)
+        def write(s: Session, new: str, authorisation: str) -> None:
+            roles.set_role_pin(s, role, new, authorisation=authorisation)
 
-        self.pin_dialog = PinChangeDialog(
-            self.tr("PIN of {role}").format(role=role_name(role)),
-            apply,
-            needs_authorisation=applies,
-            parent=self,
-        )
-        self.pin_dialog.accepted.connect(self.reload)
-        self.pin_dialog.open()
+        def ask(applies: bool) -> None:
+            self.pin_dialog = PinChangeDialog(
+                self.tr("PIN of {role}").format(role=role_name(role)),
+                None,
+                needs_authorisation=applies,
+                parent=self,
+                db=db,
+                write=write,
+            )
+            self.pin_dialog.accepted.connect(self.reload)
+            self.pin_dialog.open()
+
+        # Whether the PIN of Administration is asked for: read first.
+        ops.QueryOp(self, db, lambda s: roles.access(s).applies).success(ask).failure(
+            self._tell
+        ).run()
 
     def _build_fields_box(self) -> QWidget:
         self.fields_model = FieldListModel(self)
-        self.fields_model.rename = lambda fid, name: self._call(setup.update_field, fid, name=name)
+        self.fields_model.rename = lambda fid, name: self._call(
+            setup.update_field,
+            fid,
+            name=name,
+            then=self.fields_model.replace,
+            refused=self.reload,
+            hold=False,
+        )
         self.fields_view = QListView()
         self.fields_view.setAccessibleName(self.tr("Fields of action"))
         self.fields_view.setModel(self.fields_model)
@@ -326,6 +355,7 @@ class SetupWorkspace(Workspace):
     # -- workspace protocol -------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._generation += 1
         enabled = self.db is not None
         self.setEnabled(enabled)
         if self.db is None:
@@ -335,12 +365,34 @@ class SetupWorkspace(Workspace):
             self.stations_model.set_stations([], [])
             self.topics.clear()
             return
-        current = self._current_field_id()
-        with self.db.read() as s:
-            event = setup.get_event(s)
-            fields = setup.list_fields(s)
-            stations = setup.list_stations(s)
-            access = roles.access(s)
+        generation = self._generation
+        if self._event is None:
+            self.pins_state.setText(self.tr("Loading …"))
+
+        def read(s: Session) -> tuple[Any, ...]:
+            return (
+                setup.get_event(s),
+                setup.list_fields(s),
+                setup.list_stations(s),
+                roles.access(s),
+            )
+
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._loaded(generation, *answer)
+        ).failure(self._tell).run()
+
+    def _loaded(
+        self,
+        generation: int,
+        event: EventInfo,
+        fields: list[FieldInfo],
+        stations: list[StationInfo],
+        access: roles.Access,
+    ) -> None:
+        if generation != self._generation:
+            return  # a newer read is on its way
+        current = self._select_after_load or self._current_field_id()
+        self._select_after_load = None
         self._show_pins(access)
         self._event = event
         self._show_details(event)
@@ -350,6 +402,7 @@ class SetupWorkspace(Workspace):
         if fields:
             self.fields_view.setCurrentIndex(self.fields_model.index(max(row, 0)))
         self._field_selected()
+        self.loaded.emit()
 
     def activated(self) -> None:
         if self._event is not None and not self.form.title.text():
@@ -411,12 +464,17 @@ class SetupWorkspace(Workspace):
         changed = {k: v for k, v in changes.items() if v != current[k]}
         if not changed:
             return
-        info = self._call(setup.update_event, **changed)
-        if info is None:
-            self._show_details(self._event)  # refused (e.g. an empty title): show what is stored
-            return
-        self._event = info
-        self.status_message.emit(self.tr("Saved."))
+
+        def saved(info: EventInfo) -> None:
+            self._event = info
+            self.status_message.emit(self.tr("Saved."))
+
+        def refused() -> None:
+            if self._event is not None:  # e.g. an empty title: show what is stored
+                self._show_details(self._event)
+
+        # Not held back by other changes: every detail typed is saved, in order.
+        self._call(setup.update_event, then=saved, refused=refused, hold=False, **changed)
 
     # -- fields of action ---------------------------------------------------------------------------
 
@@ -443,19 +501,32 @@ class SetupWorkspace(Workspace):
             self.remove_topic_button,
         ):
             widget.setEnabled(field is not None)
-        self.topics.blockSignals(True)
-        self.topics.clear()
+        self._update_buttons()
+        self._topics_generation += 1
+        generation = self._topics_generation
+        self.topics.clear()  # not the questions of the field selected before
         if field is not None and self.db is not None:
             self.description.setText(field.description)
-            with self.db.read() as s:
-                for topic in setup.list_topics(s, field.id):
-                    item = QListWidgetItem(topic.question)
-                    item.setData(ID_ROLE, topic.id)
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                    self.topics.addItem(item)
+            field_id = field.id
+            # Clicking through the fields: only the answer for the last one is shown.
+            ops.QueryOp(self, self.db, lambda s: setup.list_topics(s, field_id)).success(
+                lambda topics: self._show_topics(generation, topics)
+            ).failure(self._tell).run()
         else:
             self.description.clear()
+
+    def _show_topics(self, generation: int, topics: list[Any]) -> None:
+        if generation != self._topics_generation:
+            return
+        self.topics.blockSignals(True)
+        self.topics.clear()
+        for topic in topics:
+            item = QListWidgetItem(topic.question)
+            item.setData(ID_ROLE, topic.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.topics.addItem(item)
         self.topics.blockSignals(False)
+        self.topics_loaded.emit()
 
     def add_field_interactive(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -464,14 +535,13 @@ class SetupWorkspace(Workspace):
         if ok and name.strip():
             self.add_field(name)
 
-    def add_field(self, name: str, colour: str | None = None) -> FieldInfo | None:
-        info = self._call(setup.add_field, name, colour=colour)
-        if info is not None:
-            self.reload()
-            self.fields_view.setCurrentIndex(
-                self.fields_model.index(self.fields_model.row_of(info.id))
-            )
-        return info
+    def add_field(self, name: str, colour: str | None = None) -> bool:
+        """Add a field in the background; it is selected once it is shown."""
+        return self._call(setup.add_field, name, colour=colour, then=self._reload_selecting)
+
+    def _reload_selecting(self, info: Any) -> None:
+        self._select_after_load = info.id
+        self.reload()
 
     def choose_colour_interactive(self) -> None:
         field = self._current_field()
@@ -486,18 +556,15 @@ class SetupWorkspace(Workspace):
             self.set_field_colour(field.id, colour.name())
 
     def set_field_colour(self, field_id: uuid.UUID, colour: str) -> None:
-        if self._call(setup.update_field, field_id, colour=colour) is not None:
-            self.reload()
+        self._call(setup.update_field, field_id, colour=colour, then=lambda _info: self.reload())
 
     def move_current_field(self, offset: int) -> None:
         field = self._current_field()
         if field is None:
             return
-        if self._call(setup.move_field, field.id, offset) is not None:
-            self.reload()
-            self.fields_view.setCurrentIndex(
-                self.fields_model.index(self.fields_model.row_of(field.id))
-            )
+        self._call(
+            setup.move_field, field.id, offset, then=lambda _r: self._reload_selecting(field)
+        )
 
     def remove_current_field(self) -> None:
         field = self._current_field()
@@ -510,95 +577,178 @@ class SetupWorkspace(Workspace):
             self.tr("Remove field of action"),
             self.tr("Remove “{name}” and its guiding questions?").format(name=field.name),
         )
-        if answer == QMessageBox.StandardButton.Yes and self._call(
-            setup.remove_field, field.id, ok=True
-        ):
-            self.reload()
+        if answer == QMessageBox.StandardButton.Yes:
+            self._call(setup.remove_field, field.id, then=lambda _r: self.reload())
 
     def _save_description(self) -> None:
         field = self._current_field()
         if field is not None and self.description.text() != field.description:
-            info = self._call(setup.update_field, field.id, description=self.description.text())
-            if info is not None:
-                self.fields_model.rows[self.fields_model.row_of(field.id)] = info
+            self._call(
+                setup.update_field,
+                field.id,
+                description=self.description.text(),
+                then=self.fields_model.replace,
+                hold=False,
+            )
 
     # -- guiding questions ----------------------------------------------------------------------------
 
     def add_topic_from_input(self) -> None:
         field = self._current_field()
         text = self.new_topic.text()
-        if field is None or not text.strip():
-            return
-        if self._call(setup.add_topic, field.id, text) is not None:
-            self.new_topic.clear()
+        if field is None or not text.strip() or self._writing:
+            return  # a second Enter while the first is on its way adds nothing
+
+        def added(_topic: Any) -> None:
+            if self.new_topic.text() == text:
+                self.new_topic.clear()
             self._field_selected()
+
+        self._call(setup.add_topic, field.id, text, then=added)
 
     def _topic_edited(self, item: QListWidgetItem) -> None:
         topic_id = item.data(ID_ROLE)
-        if self._call(setup.update_topic, topic_id, item.text()) is None:
-            self._field_selected()
+        self._call(
+            setup.update_topic, topic_id, item.text(), refused=self._field_selected, hold=False
+        )
 
     def remove_current_topic(self) -> None:
         item = self.topics.currentItem()
-        if item is not None and self._call(setup.remove_topic, item.data(ID_ROLE), ok=True):
-            self._field_selected()
+        if item is not None:
+            self._call(
+                setup.remove_topic, item.data(ID_ROLE), then=lambda _r: self._field_selected()
+            )
 
     # -- stations -----------------------------------------------------------------------------------
 
     def add_station_from_input(self) -> None:
         text = self.new_station.text()
-        if not text.strip():
-            return
-        if self._call(setup.add_station, text, field_id=self._current_field_id()) is not None:
-            self.new_station.clear()
+        if not text.strip() or self._writing:
+            return  # a second Enter while the first is on its way adds nothing
+
+        def added(_station: Any) -> None:
+            if self.new_station.text() == text:
+                self.new_station.clear()
             self.reload()
 
+        self._call(setup.add_station, text, field_id=self._current_field_id(), then=added)
+
     def add_table_per_field(self) -> None:
-        if self.db is None:
+        if self.db is None or self._writing:
             return
         covered = {st.field_id for st in self.stations_model.rows()}
         number = self.stations_model.rowCount()
+        wanted: list[tuple[str, uuid.UUID]] = []
         for field in self.fields_model.rows:
             if field.id in covered:
                 continue
             number += 1
             name = self.tr("Table {number} – {field}").format(number=number, field=field.name)
-            if self._call(setup.add_station, name, field_id=field.id) is None:
-                break
-        self.reload()
+            wanted.append((name, field.id))
 
-    def _update_station(self, station_id: uuid.UUID, column: int, value: Any) -> StationInfo | None:
+        def add_all(s: Session) -> None:
+            # All or none: one unit of work.
+            for name, field_id in wanted:
+                setup.add_station(s, name, field_id=field_id)
+
+        self._write(add_all, then=lambda _r: self.reload())
+
+    def _update_station(self, station_id: uuid.UUID, column: int, value: Any) -> None:
+        changes: dict[str, Any]
         if column == StationTableModel.NAME:
-            return self._call(setup.update_station, station_id, name=str(value))
-        if column == StationTableModel.FIELD:
-            field_id = uuid.UUID(value) if value else None
-            return self._call(setup.update_station, station_id, field_id=field_id)
-        return self._call(setup.update_station, station_id, facilitators=str(value))
+            changes = {"name": str(value)}
+        elif column == StationTableModel.FIELD:
+            changes = {"field_id": uuid.UUID(value) if value else None}
+        else:
+            changes = {"facilitators": str(value)}
+        self._call(
+            setup.update_station,
+            station_id,
+            then=self.stations_model.replace,
+            refused=self.reload,
+            hold=False,
+            **changes,
+        )
 
     def remove_current_station(self) -> None:
         index = self.stations_view.currentIndex()
-        if index.isValid() and self._call(setup.remove_station, index.data(ID_ROLE), ok=True):
-            self.reload()
+        if index.isValid():
+            self._call(setup.remove_station, index.data(ID_ROLE), then=lambda _r: self.reload())
 
     # -- plumbing -------------------------------------------------------------------------------------
 
-    def _call(self, fn: Callable[..., T], *args: Any, ok: bool = False, **kwargs: Any) -> Any:
-        """Run one service call in its own unit of work; tell the user when it is refused.
+    def _call(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        then: Callable[[T], object] | None = None,
+        refused: Callable[[], object] | None = None,
+        hold: bool = True,
+        **kwargs: Any,
+    ) -> bool:
+        """One service call in its own unit of work on the writer thread.
 
-        Returns the service's result, or True for services returning None when
-        ``ok`` is set; None when it failed.
+        ``then(result)`` when it is saved; when it is refused the user is told and
+        ``refused()`` runs.  With ``hold`` (adding, moving, removing) nothing else of
+        the kind starts until it is answered; False when nothing was started.
         """
-        if self.db is None:
-            return None
-        try:
-            with self.db.uow() as s:
-                result = fn(s, *args, **kwargs)
-        except Exception as exc:
-            if not isinstance(exc, SmartDialogError):
-                log.exception("setup change failed")
-            show_error(self, exc, self.tr("Setup"))
-            return None
-        return True if ok and result is None else result
+        return self._write(lambda s: fn(s, *args, **kwargs), then, refused, hold)
+
+    def _write(
+        self,
+        work: Callable[[Session], T],
+        then: Callable[[T], object] | None = None,
+        refused: Callable[[], object] | None = None,
+        hold: bool = True,
+    ) -> bool:
+        if self.db is None or (hold and self._writing):
+            return False
+        if hold:
+            self._writing += 1
+            self._update_buttons()
+
+        def answered() -> None:
+            if hold:
+                self._writing -= 1
+                self._update_buttons()
+
+        def saved(result: T) -> None:
+            answered()
+            if then is not None:
+                then(result)
+            self.answered.emit()
+
+        def failed(sentence: str) -> None:
+            answered()
+            self._tell(sentence)
+            if refused is not None:
+                refused()
+            self.answered.emit()
+
+        ops.CollectionOp(self, self.db, work).success(saved).failure(failed).run()
+        return True
+
+    def writing(self) -> bool:
+        return self._writing > 0
+
+    def _tell(self, sentence: str) -> None:
+        QMessageBox.warning(self, self.tr("Setup"), sentence)
+
+    def _update_buttons(self) -> None:
+        """While a change is on its way, what would add, move or remove once more waits."""
+        free = not self._writing
+        has_field = self._current_field() is not None
+        self.add_field_button.setEnabled(free)
+        for button in (
+            self.colour_button,
+            self.up_button,
+            self.down_button,
+            self.remove_field_button,
+            self.remove_topic_button,
+        ):
+            button.setEnabled(free and has_field)
+        self.one_per_field_button.setEnabled(free)
+        self.remove_station_button.setEnabled(free)
 
 
 class _FieldDelegate(QStyledItemDelegate):

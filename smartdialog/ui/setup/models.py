@@ -33,7 +33,8 @@ class FieldListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[FieldInfo] = []
-        # callable(field_id, name) -> FieldInfo | None (None: refused, the owner told the user)
+        # callable(field_id, name): saves in the background; the owner shows the answer
+        # (``replace``) or, when refused, tells the user and reads the fields anew.
         self.rename: Any = None
 
     def set_rows(self, rows: list[FieldInfo]) -> None:
@@ -66,12 +67,15 @@ class FieldListModel(QAbstractListModel):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.rename is None:
             return False
-        updated = self.rename(self.rows[index.row()].id, str(value))
-        if updated is None:
-            return False
-        self.rows[index.row()] = updated
-        self.dataChanged.emit(index, index)
+        self.rename(self.rows[index.row()].id, str(value))
         return True
+
+    def replace(self, info: FieldInfo) -> None:
+        """Show the field as saved."""
+        row = self.row_of(info.id)
+        if row >= 0:
+            self.rows[row] = info
+            self.dataChanged.emit(self.index(row), self.index(row))
 
     def row_of(self, field_id: uuid.UUID) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == field_id), -1)
@@ -85,7 +89,8 @@ class StationTableModel(RowTableModel[StationInfo]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.fields: dict[uuid.UUID, FieldInfo] = {}
-        # callable(station_id, column, value) -> StationInfo | None (None: refused)
+        # callable(station_id, column, value): saves in the background; the owner shows
+        # the answer (``replace``) or, when refused, tells the user and reads anew.
         self.update: Any = None
 
     def headers(self) -> tuple[str, ...]:
@@ -126,9 +131,12 @@ class StationTableModel(RowTableModel[StationInfo]):
         row = self.item(index)
         if role != Qt.ItemDataRole.EditRole or row is None or self.update is None:
             return False
-        updated = self.update(row.id, index.column(), value)
-        if updated is None:
-            return False
-        self._rows[index.row()] = updated
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
+        self.update(row.id, index.column(), value)
         return True
+
+    def replace(self, info: StationInfo) -> None:
+        """Show the table as saved."""
+        row = next((i for i, r in enumerate(self._rows) if r.id == info.id), None)
+        if row is not None:
+            self._rows[row] = info
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 2))

@@ -3,6 +3,9 @@
 One ``WallState`` feeds every view of the wall: the projector window and the
 preview in the Live-Wand page.  It follows the audit feed incrementally: a new
 idea typed on any laptop costs one query for that idea, not a reload of all.
+Every read runs through ``ops`` on a reader thread; the wall keeps showing what it
+has until the answer is there, and an answer older than one already shown is
+dropped (a slow projector laptop never steps back in time).
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import logging
 import time
 import uuid
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
 
 from smartdialog.core.changes import Action, group
 from smartdialog.core.db import Database
@@ -23,6 +28,7 @@ from smartdialog.core.services import counting, ideas, setup
 from smartdialog.core.services.audit import Change
 from smartdialog.core.services.ideas import IdeaInfo
 from smartdialog.core.services.setup import EventInfo, FieldInfo
+from smartdialog.ui import ops
 from smartdialog.ui.wall.results import ResultsProvider, WallResults
 
 log = logging.getLogger("smartdialog.wall")
@@ -64,6 +70,10 @@ class WallState(QObject):
     changed = Signal()
     # Ideas arrived that should be highlighted (their ids).
     arrived = Signal(list)
+    # A read was answered and is shown (everything anew, changed ideas, or the results).
+    loaded = Signal()
+    # A read failed: the user's sentence (the wall keeps what it shows).
+    failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +93,15 @@ class WallState(QObject):
         self.scale = 1.0
         self._results_provider: ResultsProvider | None = None
         self.results: WallResults | None = None
+        self._generation = 0  # of full reads
+        self._reloading = False
+        self._serial = 0
+        self._latest: dict[uuid.UUID, int] = {}  # idea -> serial of its newest read
+        # Changed while a full read was on its way: read once that is shown.
+        self._deferred: set[uuid.UUID] = set()
+        self._deferred_new: set[uuid.UUID] = set()
+        self._results_busy = False
+        self._results_again = False
 
     # -- data ----------------------------------------------------------------------------
 
@@ -91,24 +110,66 @@ class WallState(QObject):
         self.reload()
 
     def reload(self) -> None:
-        """Read everything anew (a new event, or fields changed)."""
+        """Read everything anew (a new event, or fields changed), in the background."""
+        self._generation += 1
+        self._latest.clear()
+        if self.db is None:
+            self._reloading = False
+            self._deferred.clear()
+            self._deferred_new.clear()
+            self._show_all(None, [], {}, [])
+            return
+        generation = self._generation
+        self._reloading = True
+
+        def read(s: Session) -> tuple[Any, ...]:
+            try:
+                event_info: EventInfo | None = setup.get_event(s)
+            except NotFoundError:
+                event_info = None
+            return (
+                event_info,
+                setup.list_fields(s),
+                {t.id: t.question for t in setup.list_topics(s)},
+                ideas.list_ideas(s),
+            )
+
+        ops.QueryOp(self, self.db, read).success(
+            lambda answer: self._loaded(generation, *answer)
+        ).failure(lambda sentence: self._read_failed(generation, sentence)).run()
+
+    def _loaded(self, generation: int, *answer: Any) -> None:
+        if generation != self._generation:
+            return  # a newer read is on its way
+        self._reloading = False
+        self._show_all(*answer)
+        if self._deferred:
+            touched, new = list(self._deferred), set(self._deferred_new)
+            self._deferred.clear()
+            self._deferred_new.clear()
+            self._read_ideas(touched, new)
+        self.loaded.emit()
+
+    def _read_failed(self, generation: int, sentence: str) -> None:
+        if generation == self._generation:
+            self._reloading = False
+            self.failed.emit(sentence)
+
+    def _show_all(
+        self,
+        event_info: EventInfo | None,
+        fields: list[FieldInfo],
+        topics: dict[uuid.UUID, str],
+        rows: list[IdeaInfo],
+    ) -> None:
         self._ideas.clear()
         self._by_key.clear()
         self._order.clear()
         self._arrivals.clear()
-        self.event_info, self.fields, self.topics = None, [], {}
-        if self.db is not None:
-            with self.db.read() as s:
-                try:
-                    self.event_info = setup.get_event(s)
-                except NotFoundError:
-                    self.event_info = None
-                self.fields = setup.list_fields(s)
-                self.topics = {t.id: t.question for t in setup.list_topics(s)}
-                rows = ideas.list_ideas(s)
-            for info in rows:
-                if counting.is_counted(info.status):
-                    self._put(info)
+        self.event_info, self.fields, self.topics = event_info, fields, topics
+        for info in rows:
+            if counting.is_counted(info.status):
+                self._put(info)
         if self.field_id not in {f.id for f in self.fields}:
             self.field_id = self.fields[0].id if self.fields else None
         if self.spotlight_id is not None and self.spotlight_id not in self._ideas:
@@ -141,12 +202,47 @@ class WallState(QObject):
             self.apply(known.values(), new=known.keys())
         touched = [t for t in touched if t not in known]
         if touched:
-            with self.db.read() as s:
-                current = ideas.ideas_by_id(s, touched)
-            self.apply(current, gone=set(touched) - {i.id for i in current}, new=new)
+            if self._reloading:
+                # The full read may have been made before these changes: read them after it.
+                self._deferred.update(touched)
+                self._deferred_new.update(new)
+            else:
+                self._read_ideas(touched, new)
         if self.mode is WallMode.RESULTS:
             self._refresh_results()
-            self.changed.emit()
+
+    def _read_ideas(self, touched: list[uuid.UUID], new: set[uuid.UUID]) -> None:
+        assert self.db is not None
+        self._serial += 1
+        serial, generation = self._serial, self._generation
+        for idea_id in touched:
+            self._latest[idea_id] = serial
+        ops.QueryOp(self, self.db, lambda s: ideas.ideas_by_id(s, touched)).success(
+            lambda current: self._ideas_read(generation, serial, touched, new, current)
+        ).failure(self.failed.emit).run()
+
+    def _ideas_read(
+        self,
+        generation: int,
+        serial: int,
+        touched: list[uuid.UUID],
+        new: set[uuid.UUID],
+        current: list[IdeaInfo],
+    ) -> None:
+        if generation != self._generation:
+            # A full read started since shows these ideas; the new ones still light up.
+            self._deferred_new.update(new)
+            return
+        # Only what no newer read of the same idea has been asked for.
+        mine = {i for i in touched if self._latest.get(i) == serial}
+        for idea_id in mine:
+            del self._latest[idea_id]
+        self.apply(
+            [i for i in current if i.id in mine],
+            gone=mine - {i.id for i in current},
+            new=new & mine,
+        )
+        self.loaded.emit()
 
     def apply(
         self,
@@ -267,11 +363,34 @@ class WallState(QObject):
         self.changed.emit()
 
     def _refresh_results(self) -> None:
-        if self._results_provider is None:
+        """Ask the provider for the results in the background (one question at a time)."""
+        provider = self._results_provider
+        if provider is None or self.db is None:
             self.results = None
             return
-        try:
-            self.results = self._results_provider()
-        except Exception:  # the projector keeps running whatever the provider does
-            log.exception("the results provider failed")
-            self.results = None
+        if self._results_busy:
+            self._results_again = True
+            return
+        self._results_busy, self._results_again = True, False
+        # On a reader thread like every read (the provider opens its own session).
+        ops.QueryOp(self, self.db, lambda _s: provider()).success(self._results_read).failure(
+            self._results_failed
+        ).run()
+
+    def _results_read(self, results: WallResults | None) -> None:
+        self._results_busy = False
+        if self._results_again:
+            self._refresh_results()
+            return
+        self.results = results
+        self.changed.emit()
+        self.loaded.emit()
+
+    def _results_failed(self, sentence: str) -> None:
+        # The projector keeps running whatever the provider does.
+        self._results_busy = False
+        log.error("the results provider failed: %s", sentence)
+        self.results = None
+        self.changed.emit()
+        if self._results_again:
+            self._refresh_results()

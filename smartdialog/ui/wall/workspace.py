@@ -159,6 +159,7 @@ class WallWorkspace(Workspace):
         self._sync.setInterval(150)
         self._sync.timeout.connect(self._state_changed)
         self.state.changed.connect(self._sync.start)
+        self.state.failed.connect(self.status_message)
         self._update_screen_label()
 
     # -- Workspace -----------------------------------------------------------------------
