@@ -79,6 +79,25 @@ def _qt_test_mode() -> None:
     QStandardPaths.setTestModeEnabled(True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_print_dialog() -> Iterator[None]:
+    """A print dialog nobody answers would hang the test run: a test opening one fails.
+
+    Tests that print hand the page a printer that writes a PDF (``choose_printer``).
+    """
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    def refuse(_self: object) -> int:
+        # Not an Exception: the page's own error handling must not swallow it into a
+        # message box that nobody closes either.
+        pytest.fail("a test opened the print dialog: give the page a PDF printer")
+
+    original = QPrintDialog.exec
+    QPrintDialog.exec = refuse  # type: ignore[assignment,method-assign]
+    yield
+    QPrintDialog.exec = original  # type: ignore[method-assign]
+
+
 @pytest.fixture(scope="session")
 def qapp(qapp_args: list[str], qapp_cls: type, pytestconfig: pytest.Config):  # type: ignore[no-untyped-def]
     """pytest-qt's application, speaking German like the app does by default."""

@@ -261,7 +261,8 @@ def test_the_change_feed_shows_this_laptops_own_write_without_reading_it(
     from smartdialog.ui.feed import ChangeFeed
 
     feed = ChangeFeed()
-    feed.set_database(db)
+    with qtbot.waitSignal(feed.following):
+        feed.set_database(db)
     statements = StatementLog(db)
     try:
         with qtbot.waitSignal(feed.changed, timeout=10000) as arrived:
@@ -397,6 +398,7 @@ def test_a_busy_database_keeps_the_walk_in_typed_and_says_what_to_do(
 
     monkeypatch.setattr(registration, "register_walk_in", busy)
     dialog = _walk_in(qtbot, desk, "Geduldig", "Wartend")
+    dialog.print_badge.setChecked(False)
     dialog.email.setText("geduldig@example.net")
     with qtbot.waitSignal(dialog.failed, timeout=20_000):
         qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
