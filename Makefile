@@ -51,11 +51,15 @@ typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
 # One test process per core (pytest-xdist); a test file stays in one process, so that
-# its module fixtures are built once.
+# its module fixtures are built once.  Files are handed out in the order collected, the
+# longest first (tests/conftest.py), not by their number of tests.
 unit: $(VENV)/.installed
-	$(BIN)/pytest -q -p no:cacheprovider -n auto --dist loadfile
+	$(BIN)/pytest -q -p no:cacheprovider -n auto --dist loadfile --no-loadscope-reorder
 
-test: system-deps postgres $(VENV)/.installed lint typecheck unit
+# The type check runs beside the tests: they wait on servers and other processes long
+# enough to leave it a core.  Each one's output is shown whole when it ends.
+test: system-deps postgres $(VENV)/.installed lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target typecheck unit
 
 check: test
 

@@ -29,6 +29,8 @@ def test_sharing_from_the_file_menu_survives_closing_the_app_and_ends_in_the_fil
     qtbot: QtBot, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server_environment(monkeypatch)
+    # Nobody else hosts this event: listening for one the app's 2 s proves nothing more.
+    monkeypatch.setattr(session, "ANNOUNCE_CHECK_S", 0.3)
     root = reachable_folder()
     monkeypatch.setenv("SMARTDIALOG_DATA_DIR", str(root))
     settings = QSettings(str(tmp_path / "smartdialog.ini"), QSettings.Format.IniFormat)

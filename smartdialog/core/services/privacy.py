@@ -114,7 +114,7 @@ def anonymise(
     *,
     backup_folders: Iterable[Path] = (),
     delete_backups: bool = False,
-    wait_s: float = WAIT_S,
+    wait_s: float | None = None,
 ) -> AnonymisationReport:
     """Remove all personal data of the event, keep the anonymous results; then prove it.
 
@@ -125,7 +125,10 @@ def anonymise(
     Backups that still hold personal data are listed, and overwritten and
     removed only when ``delete_backups`` is true.  Raises ``FileInUse``, and
     changes nothing, when another connection is reading the event right now.
+    ``wait_s`` is how long it waits for that read to end (``WAIT_S`` when not given).
     """
+    if wait_s is None:
+        wait_s = WAIT_S
     shown = db.display_name
     if db.is_sqlite:
         assert db.path is not None
