@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -200,11 +201,24 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        # One line across the window while a joined laptop works on its own copy (ui/offline.py).
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setStyleSheet(
+            "background: #fff3cd; color: #5c3c00; border-bottom: 2px solid #e0a800;"
+            " padding: 6px 12px; font-weight: bold;"
+        )
+        self.offline_banner.hide()
+        outer.addWidget(self.offline_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         # The laptop's name is shown on every desk and in the logs ("Empfang 2"),
@@ -245,6 +259,9 @@ class MainWindow(QMainWindow):
 
         self.hosting = HostingController(self)
         self.hosting.add_actions(file_menu)
+        from smartdialog.ui.offline import OfflineController
+
+        self.offline = OfflineController(self)
         file_menu.addSeparator()
         self.backup_action = self._action(
             file_menu, self.tr("Save a &backup copy…"), self.save_backup_interactive
@@ -383,6 +400,8 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
             if not is_url(target) and not Path(target).exists():
                 self._forget_recent(target)
+            if is_url(target) and self.offline.offer_copy(target):
+                return True
             show_error(self, exc, self.tr("Open event"))
             return False
         except Exception as exc:
@@ -433,14 +452,31 @@ class MainWindow(QMainWindow):
             return
         self._set_database(None)
 
-    def _set_database(self, db: Database | None, title: str = "") -> None:
+    def switch_database(self, db: Database, title: str) -> None:
+        """The same event from another place: the local copy, or the shared event again.
+
+        Every page gets it the way it gets a newly opened event, but keeps what was typed.
+        """
+        self._set_database(db, title, same_event=True)
+
+    def show_banner(self, text: str) -> None:
+        self.offline_banner.setText(f"⚠ {text}" if text else "")
+        self.offline_banner.setVisible(bool(text))
+        self._update_state()
+
+    def _set_database(
+        self, db: Database | None, title: str = "", *, same_event: bool = False
+    ) -> None:
         """Show ``db`` (its event's ``title`` already read by the caller), or no event."""
         old, self.db = self.db, db
         self._load_access()
         if db is not None or self._feed is not None:
             self.feed.set_database(db)
         for page in self._pages.values():
-            page.set_database(db)
+            if same_event and db is not None:
+                page.switch_database(db)
+            else:
+                page.set_database(db)
         self.backups.set_database(db)
         self.backup_label.hide()
         if old is not None:
@@ -490,8 +526,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_event)
         self.welcome.set_recent(self.recent_files())
         self.device_label.setText(self.tr("This laptop: {name}").format(name=self.device.name))
+        offline = self.offline.banner()
+        if offline:
+            self.offline_banner.setText(f"⚠ {offline}")
+        self.offline_banner.setVisible(bool(offline))
+        self.connection_label.setStyleSheet("color: #b71c1c; font-weight: bold;" if offline else "")
         if self.db is None:
             self.connection_label.clear()
+        elif offline:
+            self.connection_label.setText(self.tr("Working on this laptop's copy"))
         elif self.db.is_sqlite:
             self.connection_label.setText(self.tr("Event file: {path}").format(path=self.db.path))
         else:
