@@ -105,9 +105,14 @@ class TcpProxy:
                 _reset(client)
                 continue
             upstream.settimeout(None)
+            with self._lock:
+                # Cut while this one was being connected: it goes with the others.
+                if self._cut and not self._silent:
+                    _reset(client)
+                    _reset(upstream)
+                    continue
+                self._sockets.update((client, upstream))
             self.connections += 1
-            self._track(client)
-            self._track(upstream)
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(
                     target=self._pump, args=(source, sink), name="tcpproxy-pump", daemon=True
@@ -144,5 +149,9 @@ def _reset(sock: socket.socket) -> None:
     """Close with RST (as a dropped link looks to the peer), not a polite FIN."""
     with contextlib.suppress(OSError):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    # Wakes a pump blocked in recv() on it: closing alone does not, and the socket (and
+    # with it the peer's connection) would live on until the next byte arrives.
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RD)
     with contextlib.suppress(OSError):
         sock.close()

@@ -291,5 +291,33 @@
         <source>The event was not copied completely (table {table}). Nothing was changed; try again.</source>
         <translation>Die Veranstaltung wurde nicht vollständig kopiert (Tabelle {table}). Es wurde nichts verändert; versuchen Sie es noch einmal.</translation>
     </message>
+    <message>
+        <source>The shared event holds no event any more.</source>
+        <translation>Die gemeinsame Veranstaltung enthält keine Veranstaltung mehr.</translation>
+    </message>
+    <message>
+        <source>The hosting laptop answers again, but with another version of smartdialog. Install the same version on both laptops; until then this laptop works on its own copy.</source>
+        <translation>Der Gastgeber-Laptop antwortet wieder, aber mit einer anderen Version von smartdialog. Installieren Sie auf beiden Laptops dieselbe Version; bis dahin arbeitet dieser Laptop mit seiner eigenen Kopie.</translation>
+    </message>
+    <message>
+        <source>The disk of this laptop is full: it has no local copy of the shared event and cannot go on working if the network fails. Free some space on it.</source>
+        <translation>Die Festplatte dieses Laptops ist voll: Er hat keine lokale Kopie der gemeinsamen Veranstaltung und kann bei einem Netzausfall nicht weiterarbeiten. Schaffen Sie Platz auf der Festplatte.</translation>
+    </message>
+    <message>
+        <source>The disk of this laptop is full: its local copy of the shared event could not be brought up to date (the copy from {time} is kept). Free some space on it.</source>
+        <translation>Die Festplatte dieses Laptops ist voll: Seine lokale Kopie der gemeinsamen Veranstaltung konnte nicht aktualisiert werden (die Kopie von {time} Uhr bleibt erhalten). Schaffen Sie Platz auf der Festplatte.</translation>
+    </message>
+    <message>
+        <source>There is no local copy of the shared event on this laptop, so it cannot work on without the network. smartdialog keeps trying to reach the hosting laptop.</source>
+        <translation>Auf diesem Laptop gibt es keine lokale Kopie der gemeinsamen Veranstaltung, daher kann er ohne Netz nicht weiterarbeiten. smartdialog versucht weiter, den Gastgeber-Laptop zu erreichen.</translation>
+    </message>
+    <message>
+        <source>The local copy of the shared event is damaged, so this laptop cannot work on without the network. smartdialog keeps trying to reach the hosting laptop.</source>
+        <translation>Die lokale Kopie der gemeinsamen Veranstaltung ist beschädigt, daher kann dieser Laptop ohne Netz nicht weiterarbeiten. smartdialog versucht weiter, den Gastgeber-Laptop zu erreichen.</translation>
+    </message>
+    <message>
+        <source>The hosting laptop answers again, but now with another event (“{title}”). What was entered here stays in this laptop&apos;s copy and was not merged; ask the moderator which event is the right one.</source>
+        <translation>Der Gastgeber-Laptop antwortet wieder, aber jetzt mit einer anderen Veranstaltung („{title}“). Was hier eingegeben wurde, bleibt in der Kopie dieses Laptops und wurde nicht zusammengeführt; fragen Sie die Moderation, welche Veranstaltung die richtige ist.</translation>
+    </message>
 </context>
 </TS>

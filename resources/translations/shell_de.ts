@@ -289,6 +289,10 @@
         <translation>Dieser Laptop: {name}</translation>
     </message>
     <message>
+        <source>Working on this laptop&apos;s copy</source>
+        <translation>Arbeit mit der Kopie dieses Laptops</translation>
+    </message>
+    <message>
         <source>Event file: {path}</source>
         <translation>Veranstaltungsdatei: {path}</translation>
     </message>
@@ -419,6 +423,37 @@ Sie enthält alles, was bis jetzt eingegeben wurde, auch an den anderen Laptops.
     <message>
         <source>Role: {role} (no PINs set)</source>
         <translation>Rolle: {role} (keine PINs gesetzt)</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineController</name>
+    <message>
+        <source>No connection to the host since {time} – you are working locally</source>
+        <translation>Keine Verbindung zum Gastgeber seit {time} – Sie arbeiten lokal weiter</translation>
+    </message>
+    <message>
+        <source>Local copy</source>
+        <translation>Lokale Kopie</translation>
+    </message>
+    <message>
+        <source>Open event</source>
+        <translation>Veranstaltung öffnen</translation>
+    </message>
+    <message>
+        <source>The hosting laptop does not answer. This laptop has its own copy of “{title}” from {time} ({minutes} minutes old). Work on it now? What you enter is brought into the shared event as soon as the host answers again.</source>
+        <translation>Der Gastgeber-Laptop antwortet nicht. Dieser Laptop hat eine eigene Kopie von „{title}“ von {time} Uhr ({minutes} Minuten alt). Jetzt damit weiterarbeiten? Was Sie eingeben, kommt in die gemeinsame Veranstaltung, sobald der Gastgeber wieder antwortet.</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>Wieder verbunden</translation>
+    </message>
+    <message>
+        <source>Connected again – {count} local entries transferred</source>
+        <translation>Wieder verbunden – {count} lokale Einträge übertragen</translation>
+    </message>
+    <message>
+        <source>The connection to the hosting laptop is back. What this laptop entered meanwhile is now in the shared event; the merge had to decide the following.</source>
+        <translation>Die Verbindung zum Gastgeber-Laptop ist wieder da. Was dieser Laptop inzwischen erfasst hat, ist jetzt in der gemeinsamen Veranstaltung; beim Zusammenführen war Folgendes zu entscheiden.</translation>
     </message>
 </context>
 <context>

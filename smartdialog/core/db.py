@@ -27,6 +27,7 @@ from smartdialog.core.clock import now
 from smartdialog.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
+    ConnectionLost,
     DatabaseBusy,
     EventFileError,
     SmartDialogError,
@@ -348,7 +349,7 @@ def storage_problem(exc: DBAPIError) -> SmartDialogError:
         )
     if exc.connection_invalidated or sqlstate.startswith("08") or isinstance(exc, OperationalError):
         log.warning("the database failed: %s", exc.orig)
-        return StorageError(
+        return ConnectionLost(
             QT_TRANSLATE_NOOP(
                 "errors",
                 "The database does not answer. Check the network cable or the drive, then try again.",

@@ -67,6 +67,14 @@ class StorageError(EnvironmentProblem):
     """
 
 
+class ConnectionLost(StorageError):
+    """The database server does not answer (the network dropped, the host went away).
+
+    A joined laptop goes on working on its local copy when it sees this
+    (core.hosting.offline); anywhere else it reads like any StorageError.
+    """
+
+
 class DatabaseBusy(StorageError):
     """Another writer holds the database; trying again in a moment will do."""
 

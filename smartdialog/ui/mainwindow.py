@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -206,11 +207,24 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        # One line across the window while a joined laptop works on its own copy (ui/offline.py).
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setStyleSheet(
+            "background: #fff3cd; color: #5c3c00; border-bottom: 2px solid #e0a800;"
+            " padding: 6px 12px; font-weight: bold;"
+        )
+        self.offline_banner.hide()
+        outer.addWidget(self.offline_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         # The laptop's name is shown on every desk and in the logs ("Empfang 2"),
@@ -251,6 +265,9 @@ class MainWindow(QMainWindow):
 
         self.hosting = HostingController(self)
         self.hosting.add_actions(file_menu)
+        from smartdialog.ui.offline import OfflineController
+
+        self.offline = OfflineController(self)
         file_menu.addSeparator()
         self.backup_action = self._action(
             file_menu, self.tr("Save a &backup copy…"), self.save_backup_interactive
@@ -384,6 +401,8 @@ class MainWindow(QMainWindow):
             if isinstance(opened, SmartDialogError):
                 if not is_url(target) and not Path(target).exists():
                     self._forget_recent(target)
+                if is_url(target) and self.offline.offer_copy(target):
+                    return True
             else:
                 log.error("opening %s failed: %s", target, translate_error(opened))
             show_error(self, opened, self.tr("Open event"))
@@ -482,26 +501,54 @@ class MainWindow(QMainWindow):
             return
         self._set_database(None)
 
+    def switch_database(self, db: Database, title: str) -> None:
+        """The same event from another place: the local copy, or the shared event again.
+
+        Every page gets it the way it gets a newly opened event, but keeps what was typed.
+        """
+        self._set_database(db, title, same_event=True)
+
+    def show_banner(self, text: str) -> None:
+        self.offline_banner.setText(f"⚠ {text}" if text else "")
+        self.offline_banner.setVisible(bool(text))
+        self._update_state()
+
     def _set_database(
-        self, db: Database | None, title: str = "", opened: eventio.Opened | None = None
+        self,
+        db: Database | None,
+        title: str = "",
+        opened: eventio.Opened | None = None,
+        *,
+        same_event: bool = False,
     ) -> None:
-        """Show ``db`` (its event's title, PINs and feed start read when it was opened), or none."""
+        """Show ``db`` (its event's title, PINs and feed start read when it was opened), or none.
+
+        ``same_event``: the event stays, only where it is kept changes (the shared event's
+        local copy while the host does not answer, and back): its PINs stay as read.
+        """
         old, self.db = self.db, db
-        self.access = opened.access if opened is not None else None
+        if not same_event:
+            self.access = opened.access if opened is not None else None
         self._show_locks()
         if db is not None or self._feed is not None:
             self.feed.set_database(db, opened.seq if opened is not None else None)
         for page in self._pages.values():
-            page.set_database(db)
+            if same_event and db is not None:
+                page.switch_database(db)
+            else:
+                page.set_database(db)
         self.backups.set_database(db)
         self.backup_label.hide()
         if old is not None:
             from smartdialog.ui import ops
 
             # What was typed last reaches the event being closed, and no read holds one
-            # of its connections when it closes (a server's would be left open).
-            ops.wait_for_writes()
-            ops.reader_pool().waitForDone()
+            # of its connections when it closes (a server's would be left open).  Not
+            # when the host stopped answering: its writes are made on the local copy,
+            # and a read waiting for it must not hold the window.
+            if not same_event:
+                ops.wait_for_writes()
+                ops.reader_pool().waitForDone()
             old.close()
         self.event_title = title
         self._show_title()
@@ -557,8 +604,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_event)
         self.welcome.set_recent(self.recent_files())
         self.device_label.setText(self.tr("This laptop: {name}").format(name=self.device.name))
+        offline = self.offline.banner()
+        if offline:
+            self.offline_banner.setText(f"⚠ {offline}")
+        self.offline_banner.setVisible(bool(offline))
+        self.connection_label.setStyleSheet("color: #b71c1c; font-weight: bold;" if offline else "")
         if self.db is None:
             self.connection_label.clear()
+        elif offline:
+            self.connection_label.setText(self.tr("Working on this laptop's copy"))
         elif self.db.is_sqlite:
             self.connection_label.setText(self.tr("Event file: {path}").format(path=self.db.path))
         else:

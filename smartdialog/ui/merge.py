@@ -59,7 +59,7 @@ class MergeDialog(QDialog):
         self.setWindowTitle(self.tr("Merge events"))
         self.setObjectName("mergeDialog")
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.intro = intro = QLabel(
             self.tr(
                 "Bring the copies of this event that laptops worked on without a network into "
                 "“{event}”. The copies are only read, never changed. Merging the same copy twice "
@@ -149,6 +149,13 @@ class MergeDialog(QDialog):
             on_progress=self._progressed,
             parent=self,
         )
+
+    def show_report(self, report: merge.MergeReport, intro: str) -> None:
+        """A merge made elsewhere (a laptop back online): its report and the cases to decide."""
+        self.intro.setText(intro)
+        for widget in (self.source_list, self.add_button, self.merge_button):
+            widget.hide()
+        self._merged(report)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

@@ -13,6 +13,9 @@ called in the GUI thread.  When the parent widget is gone by then, nothing is
 delivered; the write itself is never cancelled.
 
 ``start(fn, *args)`` runs other slow work (files, exports, a server) the same way.
+
+A write that fails because a shared event's server stopped answering is made
+once more on the laptop's local copy when ``failover`` gives one (ui/offline.py).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from sqlalchemy.orm import Session
 
 from smartdialog.core.db import Database
+from smartdialog.core.errors import ConnectionLost
 from smartdialog.ui.messages import translate_error
 
 log = logging.getLogger("smartdialog.ops")
@@ -75,6 +79,11 @@ class Task(QRunnable, Generic[T]):
         else:
             self.signals.finished.emit(result)
 
+
+# Set while the window follows a shared event (ui/offline.py): called on the writer
+# thread when a write fails because the server stopped answering; returns the
+# database to make the write in instead (the laptop's local copy), or None.
+failover: Callable[[Database, ConnectionLost], Database | None] | None = None
 
 # Tasks keep a Python reference until they are answered (Qt holds none).
 _running: set[Task[Any]] = set()
@@ -185,7 +194,18 @@ class _Op(Generic[T]):
         return self
 
     def _body(self, _progress: Progress) -> T:
-        scope = self._db.uow() if self._write else self._db.read()
+        try:
+            return self._on(self._db)
+        except ConnectionLost as exc:
+            other = failover(self._db, exc) if self._write and failover is not None else None
+            if other is None:
+                raise
+            # The write was rolled back with the lost connection: done once, here.
+            log.warning("a write failed with the connection; it is made on the local copy")
+            return self._on(other)
+
+    def _on(self, db: Database) -> T:
+        scope = db.uow() if self._write else db.read()
         with scope as session:
             return self._fn(session)
 

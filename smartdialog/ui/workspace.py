@@ -38,6 +38,13 @@ class Workspace(QWidget):
         self._stale = False
         self.reload()
 
+    def switch_database(self, db: Database) -> None:
+        """The same event from another place (a joined laptop's local copy, or back).
+
+        Like ``set_database``, but what the user has typed stays where it is.
+        """
+        self.set_database(db)
+
     def reload(self) -> None:
         """Read everything shown anew from the database."""
 

@@ -80,13 +80,14 @@ def copy_event(
                     )
                 )
             order = list(table.primary_key.columns)
-            result = src.execution_options(stream_results=True).execute(
-                select(table).order_by(*order)
-            )
             copied = 0
-            for part in result.partitions(BATCH):
-                dst.execute(table.insert(), [dict(row._mapping) for row in part])
-                copied += len(part)
+            # Closed also when the target fails (a full disk): no server cursor is left open.
+            with src.execution_options(stream_results=True).execute(
+                select(table).order_by(*order)
+            ) as result:
+                for part in result.partitions(BATCH):
+                    dst.execute(table.insert(), [dict(row._mapping) for row in part])
+                    copied += len(part)
             rows[table.name] = copied
             if progress is not None:
                 progress(table.name, copied)

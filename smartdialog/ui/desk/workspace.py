@@ -274,6 +274,11 @@ class DeskWorkspace(Workspace):
         super().set_database(db)
         self._update_enabled()
 
+    def switch_database(self, db: Database) -> None:
+        typed = self.input.text()
+        self.set_database(db)
+        self.input.setText(typed)
+
     def reload(self) -> None:
         self.refresh_live()
         if self.input.text():
