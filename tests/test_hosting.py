@@ -172,6 +172,35 @@ def test_the_server_takes_passwords_from_the_local_network_only(hosting: Hosting
     assert stat.S_IMODE(data.stat().st_mode) & 0o077 == 0
 
 
+def test_the_server_lets_go_of_a_laptop_that_vanished(hosting: Hosting) -> None:
+    """A pulled cable mid-transaction must not hold the audit chain's lock for hours."""
+    code = hosting.hosted.code
+    with psycopg.connect(
+        host="127.0.0.1",
+        port=code.port,
+        user="smartdialog",
+        password=code.password,
+        dbname="smartdialog",
+    ) as conn:
+        shown = {
+            name: conn.execute(f"SHOW {name}").fetchone()
+            for name in (
+                "idle_in_transaction_session_timeout",
+                "tcp_keepalives_idle",
+                "tcp_keepalives_interval",
+                "tcp_keepalives_count",
+                "tcp_user_timeout",
+            )
+        }
+    assert shown == {
+        "idle_in_transaction_session_timeout": ("1min",),
+        "tcp_keepalives_idle": ("10",),
+        "tcp_keepalives_interval": ("3",),
+        "tcp_keepalives_count": ("3",),
+        "tcp_user_timeout": ("10000",),
+    }
+
+
 def test_a_laptop_joins_with_the_code(hosting: Hosting) -> None:
     code = JoinCode.parse(hosting.hosted.code.text.lower().replace("-", " "))
     url = session.check_join(code)

@@ -53,6 +53,13 @@
     </message>
 </context>
 <context>
+    <name>ChangeFeed</name>
+    <message>
+        <source>The host laptop has not answered for {seconds} seconds. Check the network; smartdialog keeps trying.</source>
+        <translation>Der Gastgeber-Laptop hat seit {seconds} Sekunden nicht geantwortet. Bitte prüfen Sie das Netzwerk; smartdialog versucht es weiter.</translation>
+    </message>
+</context>
+<context>
     <name>EventSettings</name>
     <message>
         <source>Event</source>

@@ -14,6 +14,9 @@ from smartdialog.ui import ops
 log = logging.getLogger("smartdialog.feed")
 
 POLL_MS = 500
+# A shared event whose poll has had no answer for this long is taken as lost: a firewall
+# that drops packets answers nothing, not even an error.
+SILENCE_MS = 8000
 
 
 class ChangeFeed(QObject):
@@ -53,6 +56,10 @@ class ChangeFeed(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.poll)
+        self._poll_id = 0  # of the poll on its way; an abandoned poll's late answer is ignored
+        self._silence = QTimer(self)
+        self._silence.setSingleShot(True)
+        self._silence.timeout.connect(self._no_answer)
         self.poke.connect(self._soon.start, Qt.ConnectionType.QueuedConnection)
         self.recorded.connect(self._recorded_here, Qt.ConnectionType.QueuedConnection)
         self._hook: Callable[[list[audit.Change]], None] | None = None
@@ -65,6 +72,7 @@ class ChangeFeed(QObject):
         self._lost = False
         self._shown.clear()
         self._timer.stop()
+        self._abandon_poll()
         if db is None:
             return
         if seq is not None:
@@ -72,7 +80,11 @@ class ChangeFeed(QObject):
             return
         ops.QueryOp(self, db, audit.latest_seq).success(
             lambda latest: self._follow(db, latest)
-        ).failure(lambda sentence: self._poll_failed(db, sentence)).run()
+        ).failure(lambda sentence: self._start_failed(db, sentence)).run()
+
+    def _start_failed(self, db: Database, sentence: str) -> None:
+        if db is self._db:
+            self._report_lost(sentence)
 
     def _follow(self, db: Database, seq: int) -> None:
         if db is not self._db:
@@ -112,26 +124,56 @@ class ChangeFeed(QObject):
             self._again = True
             return
         self._polling, self._again = True, False
-        seq = self._seq
+        self._poll_id += 1
+        poll_id, seq = self._poll_id, self._seq
+        if not db.is_sqlite:
+            self._silence.start(SILENCE_MS)
         ops.QueryOp(self, db, lambda s: audit.changes_since(s, seq)).success(
-            lambda changes: self._polled(db, changes)
-        ).failure(lambda sentence: self._poll_failed(db, sentence)).run()
+            lambda changes: self._polled(db, changes, poll_id)
+        ).failure(lambda sentence: self._poll_failed(db, sentence, poll_id)).run()
+
+    def _abandon_poll(self) -> None:
+        """Forget the poll on its way: its answer, whenever it comes, is not used."""
+        self._poll_id += 1
+        self._polling = False
+        self._silence.stop()
+
+    def _no_answer(self) -> None:
+        db = self._db
+        if db is None or not self._polling:
+            return
+        self._abandon_poll()
+        self._report_lost(
+            self.tr(
+                "The host laptop has not answered for {seconds} seconds. Check the network; "
+                "smartdialog keeps trying."
+            ).format(seconds=SILENCE_MS // 1000)
+        )
+        # Ask again on the next tick: an answer then means the host is back.
 
     def _done(self) -> None:
         self._polling = False
+        self._silence.stop()
         if self._again:
             self._soon.start()
 
-    def _poll_failed(self, db: Database, sentence: str) -> None:
+    def _poll_failed(self, db: Database, sentence: str, poll_id: int) -> None:
+        if poll_id != self._poll_id:
+            return  # abandoned: it had no answer in time, and that was reported
         self._done()
         if db is not self._db:
             return
+        self._report_lost(sentence)
+
+    def _report_lost(self, sentence: str) -> None:
         if not self._lost:
             self._lost = True
             log.warning("change feed lost its database: %s", sentence)
             self.connection_lost.emit(sentence)
 
-    def _polled(self, db: Database, changes: list[audit.Change]) -> None:
+    def _polled(self, db: Database, changes: list[audit.Change], poll_id: int) -> None:
+        if poll_id != self._poll_id:
+            return  # abandoned; the next poll reads the same entries again
         self._done()
         if db is not self._db:
             return  # the event was closed or another opened meanwhile

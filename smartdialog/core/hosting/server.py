@@ -59,6 +59,19 @@ _EXE = ".exe" if sys.platform == "win32" else ""
 _PROGRAMS = ("initdb", "pg_ctl", "postgres")
 
 
+# A laptop that vanishes in the middle of a transaction (a pulled cable, a closed lid)
+# must not hold the audit chain's lock for the others until the system notices, hours
+# later: its connection is probed and given up within about half a minute, and an
+# open transaction nobody uses is ended after a minute (ours last milliseconds).
+SERVER_LINK_CHECKS = (
+    "tcp_keepalives_idle = 10\n"
+    "tcp_keepalives_interval = 3\n"
+    "tcp_keepalives_count = 3\n"
+    "tcp_user_timeout = 10000\n"
+    "idle_in_transaction_session_timeout = '60s'\n"
+)
+
+
 class HostingError(EnvironmentProblem):
     """Hosting an event on this laptop failed; the message says what to do."""
 
@@ -340,7 +353,8 @@ class Server:
         conf = self.pgdata / "smartdialog.conf"
         listen = ",".join(addresses)
         conf.write_text(
-            f"# Rewritten at each start.\nport = {port}\nlisten_addresses = '{listen}'\n",
+            f"# Rewritten at each start.\nport = {port}\nlisten_addresses = '{listen}'\n"
+            + SERVER_LINK_CHECKS,
             encoding="utf-8",
         )
         _give_to(conf, self.run_as)
