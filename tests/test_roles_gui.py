@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -102,7 +104,7 @@ def test_without_pins_every_workspace_opens_and_the_role_says_so(
 
 
 def test_replacing_the_station_pin_in_the_window_needs_the_verwaltung_pin(
-    qtbot: QtBot, db: Database
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from smartdialog.core.services import setup
     from smartdialog.ui.roles import PinChangeDialog
@@ -118,15 +120,27 @@ def test_replacing_the_station_pin_in_the_window_needs_the_verwaltung_pin(
     qtbot.waitUntil(lambda: page.pin_change_dialog is not None)
     dialog = page.pin_change_dialog
     assert isinstance(dialog, PinChangeDialog)
+    writers: list[str] = []
+    real_set = setup.set_admin_pin
+
+    def noted(*args: object, **kwargs: object) -> None:
+        writers.append(threading.current_thread().name)
+        real_set(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(setup, "set_admin_pin", noted)
     for pin, authorisation in (("2468", "1357"), ("2468", "")):
         dialog.authorisation.setText(authorisation)
         dialog.new.setText(pin)
         dialog.again.setText(pin)
-        dialog._check()
+        with qtbot.waitSignal(dialog.answered):
+            dialog._check()
         assert "Verwaltung" in dialog.message.text() and dialog.result() == 0
     dialog.authorisation.setText("9999")
-    dialog._check()
+    with qtbot.waitSignal(dialog.answered):
+        dialog._check()
+        dialog._check()  # OK twice: the first is on its way, the second waits
     assert dialog.result() == 1
+    assert len(writers) == 3 and threading.main_thread().name not in writers
     with db.read() as s:
         assert setup.check_admin_pin(s, "2468")
 

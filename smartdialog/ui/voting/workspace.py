@@ -904,16 +904,16 @@ class VotingWorkspace(Workspace):
         if db is None:
             return
 
-        def apply(new: str, authorisation: str) -> None:
-            # PinChangeDialog (ui/roles) asks for an answer at once: the one write left here.
-            with db.uow() as s:
-                setup.set_admin_pin(s, new, authorisation=authorisation)
+        def write(s: Session, new: str, authorisation: str) -> None:
+            setup.set_admin_pin(s, new, authorisation=authorisation)
 
         dialog = PinChangeDialog(
             self.tr("PIN of the voting stations"),
-            apply,
+            None,
             authorisation_label=None if office else self.tr("Current station PIN"),
             parent=self,
+            db=db,
+            write=write,
         )
         dialog.accepted.connect(self.reload)
         self.pin_change_dialog = dialog
