@@ -14,8 +14,9 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -123,6 +124,55 @@ def _no_print_dialog() -> Iterator[None]:
     QPrintDialog.exec = refuse  # type: ignore[assignment,method-assign]
     yield
     QPrintDialog.exec = original  # type: ignore[method-assign]
+
+
+# Functions of ui/ that are the work ``ops`` runs on its threads: a test may call them
+# directly (on its own thread), a page never on the GUI thread.
+_BACKGROUND_WORK = {
+    "smartdialog.ui.eventio": ("open_event", "new_event"),
+    "smartdialog.ui.voting.wall": ("wall_results", "provide"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_session_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Code in ``smartdialog.ui`` never opens a database session on the GUI thread.
+
+    Every page reads and writes through ``ui.ops``; a session opened there from the
+    main thread (where the tests run the GUI) fails the test.  Tests themselves may:
+    only the frame that opens the session is looked at.
+    """
+    import sys
+    import threading
+
+    from smartdialog.core.db import Database
+
+    seen: list[str] = []
+
+    def guarded(name: str) -> Callable[..., Any]:
+        original = getattr(Database, name)
+
+        def scope(self: Database) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                caller = sys._getframe(1)
+                module = str(caller.f_globals.get("__name__", ""))
+                function = caller.f_code.co_name
+                called_by = (
+                    str(caller.f_back.f_globals.get("__name__", "")) if caller.f_back else ""
+                )
+                background = function in _BACKGROUND_WORK.get(module, ())
+                if module.startswith("smartdialog.ui") and not (
+                    background and called_by.startswith("tests.")
+                ):
+                    seen.append(f"{module}:{caller.f_lineno} ({function})")
+            return original(self)
+
+        return scope
+
+    monkeypatch.setattr(Database, "read", guarded("read"))
+    monkeypatch.setattr(Database, "uow", guarded("uow"))
+    yield
+    assert not seen, f"database sessions opened on the GUI thread: {seen}"
 
 
 @pytest.fixture(scope="session")
