@@ -52,9 +52,12 @@ class StatementLog:
         self.engine = db.engine
         self.delay_s = delay_s
         self.threads: list[str] = []
+        self._closed = False
         event.listen(self.engine, "before_cursor_execute", self._before)
 
     def _before(self, *_args: Any) -> None:
+        if self._closed:
+            return
         self.threads.append(threading.current_thread().name)
         if threading.current_thread() is not threading.main_thread() and self.delay_s:
             time.sleep(self.delay_s)  # a venue network: every round trip takes this long
@@ -63,7 +66,10 @@ class StatementLog:
         return self.threads.count(threading.main_thread().name)
 
     def close(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._before)
+        # Not event.remove: another thread may be running a statement, and SQLAlchemy's
+        # listener list must not change under it ("deque mutated during iteration").
+        # The engine is the test's own and goes with it.
+        self._closed = True
 
 
 class Heartbeat:

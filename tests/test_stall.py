@@ -84,15 +84,20 @@ class GuiStatements:
         self.engine = db.engine
         self.all = 0
         self.on_gui_thread: list[str] = []
+        self.closed = False
         event.listen(self.engine, "before_cursor_execute", self._before)
 
     def _before(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if self.closed:
+            return
         self.all += 1
         if threading.current_thread() is threading.main_thread():
             self.on_gui_thread.append(statement[:80])
 
     def close(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._before)
+        # Not event.remove: another thread may be running a statement, and SQLAlchemy's
+        # listener list must not change under it.  The engine is the test's own.
+        self.closed = True
 
 
 @dataclass

@@ -38,23 +38,27 @@ class Statements:
         self.engine = db.engine
         self.sql: list[str] = []
         self._lock = threading.Lock()
+        self.closed = False
         event.listen(self.engine, "before_cursor_execute", self._before)
         # SQLite's BEGIN passes before_cursor_execute; PostgreSQL's driver sends its own.
         self._driver_begins = self.engine.dialect.name != "sqlite"
         event.listen(self.engine, "begin", self._begin)
 
     def _before(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if self.closed:
+            return
         with self._lock:
             self.sql.append(" ".join(statement.split())[:110])
 
     def _begin(self, _conn: Any) -> None:
-        if self._driver_begins:
+        if self._driver_begins and not self.closed:
             with self._lock:
                 self.sql.append("BEGIN (sent by the driver)")
 
     def close(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._before)
-        event.remove(self.engine, "begin", self._begin)
+        # Not event.remove: another thread may be running a statement, and SQLAlchemy's
+        # listener list must not change under it.  The engine is the test's own.
+        self.closed = True
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
