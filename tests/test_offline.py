@@ -405,3 +405,61 @@ def test_a_ballot_retried_on_the_copy_is_in_the_shared_event_once(
     with host.read() as s:
         assert list(s.scalars(select(Ballot.id).where(Ballot.participant_id == voter))) == [key.id]
         assert s.scalar(select(func.count()).where(Dot.participant_id == voter)) == 2
+
+
+@pytest.mark.parametrize("allow_change", [True, False])
+def test_a_confirm_tried_again_at_the_host_that_saved_it_is_answered_as_saved(
+    host: Database, allow_change: bool
+) -> None:
+    """The station's "try again" after a lost answer goes to the host that saved the ballot:
+    the same key is this voter's own ballot, not another station's (no ConflictError)."""
+    voter = _people(host)[3]
+    with host.uow() as s:
+        field_id = setup.list_fields(s)[0].id
+        chosen = ideas.capture(s, "Radweg an der Promenade", field_id=field_id).id
+        round_id = voting.create_round(
+            s, "Priorisierung", field_ids=[field_id], allow_change=allow_change
+        ).id
+        voting.start_round(s, round_id)
+        checkin.check_in_participant(s, voter, HOST_DESK.name)
+    station = open_database(host.url, LAPTOP)
+    ballots = ((0, {chosen: 1}), (1, {chosen: 2}))  # a first ballot, a change
+    try:
+        for expected, dots in ballots if allow_change else ballots[:1]:
+            key = WriteKey()
+            answers = []
+            for _attempt in range(2):
+                with station.uow() as s:
+                    answers.append(
+                        voting.cast_ballot(
+                            s, round_id, voter, dots, expected_revision=expected, key=key
+                        )
+                    )
+            assert answers[0] == answers[1]
+            assert answers[0].revision == expected + 1
+        with station.read() as s:
+            assert s.scalar(select(func.count()).where(Dot.participant_id == voter)) == (
+                2 if allow_change else 1
+            )
+            assert s.scalar(select(func.count()).where(Ballot.participant_id == voter)) == 1
+    finally:
+        station.close()
+
+
+def test_a_scan_tried_again_where_it_was_saved_is_welcomed_as_saved(host: Database) -> None:
+    pid = _people(host)[2]
+    with host.read() as s:
+        payload = tickets.payload_for(s, 3)
+    key = WriteKey()
+    answers = []
+    for _attempt in range(2):
+        with host.uow() as s:
+            answers.append(checkin.scan(s, payload, HOST_DESK.name, key=key))
+    assert [a.verdict for a in answers] == [checkin.WELCOME, checkin.WELCOME]
+    assert answers[1].check_in_id == answers[0].check_in_id == key.id
+    with host.read() as s:
+        assert s.scalar(select(func.count()).where(ScanLog.participant_id == pid)) == 1
+        assert s.scalar(select(func.count()).where(CheckIn.participant_id == pid)) == 1
+    # Another scan of the same ticket (another key) is "already checked in", as ever.
+    with host.uow() as s:
+        assert checkin.scan(s, payload, HOST_DESK.name).verdict == checkin.ALREADY

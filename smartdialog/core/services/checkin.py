@@ -131,16 +131,18 @@ def scan(
         )
         return refused
     assert result.holder is not None
-    log_scan(
-        s,
-        raw,
-        desk,
-        result.verdict,
-        "",
-        result.holder.participant_id,
-        at=key.at,
-        scan_id=key.id_for("scan"),
-    )
+    scan_id = key.id_for("scan")
+    if s.get(ScanLog, scan_id) is None:  # else logged when this very scan was saved before
+        log_scan(
+            s,
+            raw,
+            desk,
+            result.verdict,
+            "",
+            result.holder.participant_id,
+            at=key.at,
+            scan_id=scan_id,
+        )
     return result
 
 
@@ -298,7 +300,7 @@ def _welcomed(
 def _check_in(s: Session, holder: TicketHolder, desk: str, key: WriteKey) -> ScanResult:
     existing = _active(s, holder.participant_id)
     if existing is not None:
-        return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
+        return _already(holder, existing, key)
     check_in_id = key.id
     at = key.at
     desk = clean_line(desk, limit=80)
@@ -328,8 +330,17 @@ def _check_in(s: Session, holder: TicketHolder, desk: str, key: WriteKey) -> Sca
         existing = _active(s, holder.participant_id)
         if existing is None:  # pragma: no cover - the index fired, so a row exists
             raise
-        return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
+        return _already(holder, existing, key)
     return _welcomed(s, holder, check_in_id, at, desk, key)
+
+
+def _already(
+    holder: TicketHolder, existing: tuple[uuid.UUID, datetime, str], key: WriteKey
+) -> ScanResult:
+    # The check-in of this very write, saved before and its answer lost with the
+    # connection (the write is tried again): the welcome it was.
+    verdict = WELCOME if existing[0] == key.id else ALREADY
+    return ScanResult(verdict, holder, existing[0], existing[1], existing[2])
 
 
 def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime, str] | None:

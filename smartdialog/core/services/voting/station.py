@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from smartdialog.core.changes import Action
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError, NotFoundError
 from smartdialog.core.models import (
+    AuditEntry,
     Ballot,
     CheckIn,
     Dot,
@@ -288,6 +289,15 @@ def cast_ballot(
             raise _changed_elsewhere() from exc
         ballot_id = ballot.id
     else:
+        if ballot.revision != expected_revision and _made_already(s, key):
+            # This very confirm was saved before and its answer lost with the connection
+            # (the voter tries again): answered as it was saved.
+            placed = s.scalar(
+                select(func.count()).where(
+                    Dot.round_id == r.id, Dot.participant_id == participant_id
+                )
+            )
+            return CastBallot(ballot.id, ballot.revision, int(placed or 0), expected_revision > 0)
         if not r.allow_change:
             raise DomainError(
                 QT_TRANSLATE_NOOP(
@@ -348,6 +358,12 @@ def cast_ballot(
         entry_id=key.id_for("audit"),
     )
     return CastBallot(ballot_id, revision, len(rows), changed)
+
+
+def _made_already(s: Session, key: WriteKey) -> bool:
+    """The write of ``key`` is in this database already (its audit entry is)."""
+    entry = key.id_for("audit")
+    return s.scalar(select(AuditEntry.seq).where(AuditEntry.id == entry)) is not None
 
 
 def _changed_elsewhere() -> ConflictError:
