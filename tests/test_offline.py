@@ -7,12 +7,14 @@ the laptop's copy is an SQLite file in its data folder (core.hosting.offline).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event, func, select
+from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.db import (
     Database,
     DeviceIdentity,
@@ -22,9 +24,19 @@ from smartdialog.core.db import (
 )
 from smartdialog.core.errors import ConnectionLost
 from smartdialog.core.hosting import offline, transfer
-from smartdialog.core.models import CheckIn, Participant
-from smartdialog.core.services import checkin, registration, setup
+from smartdialog.core.models import (
+    AuditEntry,
+    Ballot,
+    CheckIn,
+    Dot,
+    Idea,
+    IdeaRevision,
+    Participant,
+    ScanLog,
+)
+from smartdialog.core.services import checkin, ideas, merge, registration, setup, tickets, voting
 from smartdialog.core.services.registration import WalkIn
+from smartdialog.core.writekey import WriteKey
 from tests.conftest import _admin_execute, _pg_url
 from tests.tcpproxy import TcpProxy
 
@@ -270,3 +282,184 @@ def test_a_check_in_this_laptop_made_twice_is_not_put_before_the_moderator(
     assert [f.kind for f in report.conflicts] == ["checkin_duplicate"]
     assert not offline.needs_deciding(report)
     assert _active(host) == {pid: 1}
+
+
+# -- a write retried on the copy after its answer was lost ----------------------------------
+#
+# The host saved the write, but its answer was lost with the cable; the laptop made the write
+# once more on its copy (ui/ops.failover).  The write's key, chosen once before it was first
+# tried, makes the retry create the very same rows: the merge back adds nothing.
+
+
+def _written_at_host_then_on_the_copy(
+    pg_url: str, tmp_path: Path, write: Callable[[Session], object]
+) -> merge.MergeReport:
+    info = offline.refresh(pg_url, tmp_path)
+    laptop_at_host = open_database(pg_url, LAPTOP)
+    try:
+        with laptop_at_host.uow() as s:
+            write(s)  # committed, never acknowledged
+    finally:
+        laptop_at_host.close()
+    local = offline.open_copy(tmp_path, info.event_id, LAPTOP)
+    try:
+        with local.uow() as s:
+            write(s)  # the retry, with the same key
+    finally:
+        local.close()
+    return offline.merge_back(info.path(tmp_path), info.event_id, pg_url, LAPTOP)
+
+
+def _brought(report: merge.MergeReport) -> dict[str, int]:
+    """What the merge added to or changed in the shared event, the laptop's own row aside."""
+    return {
+        table: n
+        for source in report.sources
+        for table, n in (*source.new_rows.items(), *source.changed_rows.items())
+        if table != "devices"
+    }
+
+
+@pytest.mark.parametrize("how", ["scan", "by name"])
+def test_a_check_in_retried_on_the_copy_is_in_the_shared_event_once(
+    host: Database, pg_url: str, tmp_path: Path, how: str
+) -> None:
+    pid = _people(host)[1]
+    with host.read() as s:
+        payload = tickets.payload_for(s, 2)
+    key = WriteKey()
+
+    def write(s: Session) -> object:
+        if how == "scan":
+            result = checkin.scan(s, payload, LAPTOP.name, key=key)
+        else:
+            result = checkin.check_in_participant(s, pid, LAPTOP.name, key=key)
+        assert result.verdict == checkin.WELCOME
+        return result
+
+    report = _written_at_host_then_on_the_copy(pg_url, tmp_path, write)
+
+    assert report.conflicts == ()
+    assert _brought(report) == {}
+    assert offline.entries_brought(report) == 0
+    with host.read() as s:
+        rows = s.execute(
+            select(CheckIn.id, CheckIn.annulled_at).where(CheckIn.participant_id == pid)
+        )
+        assert [tuple(r) for r in rows] == [(key.id, None)]
+        logged = s.scalar(select(func.count()).where(ScanLog.participant_id == pid))
+        assert logged == (1 if how == "scan" else 0)
+        entries = s.scalar(
+            select(func.count()).where(
+                AuditEntry.action == Action.CHECKIN_CREATED, AuditEntry.object_id == pid
+            )
+        )
+        assert entries == 1
+
+
+def test_an_idea_retried_on_the_copy_is_in_the_shared_event_once(
+    host: Database, pg_url: str, tmp_path: Path
+) -> None:
+    with host.read() as s:
+        field_id = setup.list_fields(s)[0].id
+    key = WriteKey()
+
+    def write(s: Session) -> object:
+        return ideas.capture(s, "Mehr Bänke am Aasee", field_id=field_id, key=key)
+
+    report = _written_at_host_then_on_the_copy(pg_url, tmp_path, write)
+
+    assert report.conflicts == ()
+    assert _brought(report) == {}
+    with host.read() as s:
+        assert list(s.scalars(select(Idea.id).where(Idea.text == "Mehr Bänke am Aasee"))) == [
+            key.id
+        ]
+        assert s.scalar(select(func.count()).where(IdeaRevision.idea_id == key.id)) == 1
+        assert s.scalar(select(func.count()).where(AuditEntry.object_id == key.id)) == 1
+
+
+def test_a_ballot_retried_on_the_copy_is_in_the_shared_event_once(
+    host: Database, pg_url: str, tmp_path: Path
+) -> None:
+    voter = _people(host)[3]
+    with host.uow() as s:
+        field_id = setup.list_fields(s)[0].id
+        chosen = ideas.capture(s, "Radweg an der Promenade", field_id=field_id).id
+        ideas.capture(s, "Mehr Bänke am Aasee", field_id=field_id)
+        round_id = voting.create_round(s, "Priorisierung", field_ids=[field_id]).id
+        voting.start_round(s, round_id)
+        checkin.check_in_participant(s, voter, HOST_DESK.name)
+    key = WriteKey()
+
+    def write(s: Session) -> object:
+        return voting.cast_ballot(
+            s, round_id, voter, {chosen: 2}, expected_revision=0, station="Station 1", key=key
+        )
+
+    report = _written_at_host_then_on_the_copy(pg_url, tmp_path, write)
+
+    assert report.conflicts == ()
+    assert report.open_cases == 0
+    assert _brought(report) == {}
+    with host.read() as s:
+        assert list(s.scalars(select(Ballot.id).where(Ballot.participant_id == voter))) == [key.id]
+        assert s.scalar(select(func.count()).where(Dot.participant_id == voter)) == 2
+
+
+@pytest.mark.parametrize("allow_change", [True, False])
+def test_a_confirm_tried_again_at_the_host_that_saved_it_is_answered_as_saved(
+    host: Database, allow_change: bool
+) -> None:
+    """The station's "try again" after a lost answer goes to the host that saved the ballot:
+    the same key is this voter's own ballot, not another station's (no ConflictError)."""
+    voter = _people(host)[3]
+    with host.uow() as s:
+        field_id = setup.list_fields(s)[0].id
+        chosen = ideas.capture(s, "Radweg an der Promenade", field_id=field_id).id
+        round_id = voting.create_round(
+            s, "Priorisierung", field_ids=[field_id], allow_change=allow_change
+        ).id
+        voting.start_round(s, round_id)
+        checkin.check_in_participant(s, voter, HOST_DESK.name)
+    station = open_database(host.url, LAPTOP)
+    ballots = ((0, {chosen: 1}), (1, {chosen: 2}))  # a first ballot, a change
+    try:
+        for expected, dots in ballots if allow_change else ballots[:1]:
+            key = WriteKey()
+            answers = []
+            for _attempt in range(2):
+                with station.uow() as s:
+                    answers.append(
+                        voting.cast_ballot(
+                            s, round_id, voter, dots, expected_revision=expected, key=key
+                        )
+                    )
+            assert answers[0] == answers[1]
+            assert answers[0].revision == expected + 1
+        with station.read() as s:
+            assert s.scalar(select(func.count()).where(Dot.participant_id == voter)) == (
+                2 if allow_change else 1
+            )
+            assert s.scalar(select(func.count()).where(Ballot.participant_id == voter)) == 1
+    finally:
+        station.close()
+
+
+def test_a_scan_tried_again_where_it_was_saved_is_welcomed_as_saved(host: Database) -> None:
+    pid = _people(host)[2]
+    with host.read() as s:
+        payload = tickets.payload_for(s, 3)
+    key = WriteKey()
+    answers = []
+    for _attempt in range(2):
+        with host.uow() as s:
+            answers.append(checkin.scan(s, payload, HOST_DESK.name, key=key))
+    assert [a.verdict for a in answers] == [checkin.WELCOME, checkin.WELCOME]
+    assert answers[1].check_in_id == answers[0].check_in_id == key.id
+    with host.read() as s:
+        assert s.scalar(select(func.count()).where(ScanLog.participant_id == pid)) == 1
+        assert s.scalar(select(func.count()).where(CheckIn.participant_id == pid)) == 1
+    # Another scan of the same ticket (another key) is "already checked in", as ever.
+    with host.uow() as s:
+        assert checkin.scan(s, payload, HOST_DESK.name).verdict == checkin.ALREADY

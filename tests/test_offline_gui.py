@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,15 +17,19 @@ from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from smartdialog.core.changes import Action
 from smartdialog.core.db import Database, DeviceIdentity, make_engine, open_database
+from smartdialog.core.errors import ConnectionLost
 from smartdialog.core.hosting import offline
-from smartdialog.core.models import CheckIn, Participant
-from smartdialog.core.services import checkin, registration, tickets
+from smartdialog.core.models import CheckIn, Idea, Participant
+from smartdialog.core.services import audit, checkin, registration, setup, tickets
 from smartdialog.core.services.registration import WalkIn
 from smartdialog.ui import offline as offline_ui
 from smartdialog.ui import ops
 from smartdialog.ui.desk import DeskWorkspace, feedback
+from smartdialog.ui.ideas.workspace import IdeasWorkspace
 from smartdialog.ui.mainwindow import MainWindow
 from tests.tcpproxy import TcpProxy
 from tests.test_desk_gui import press, slow_clock, type_text
@@ -164,8 +168,8 @@ def test_a_cut_mid_burst_loses_no_acknowledged_check_in_and_doubles_none(
     qtbot.waitUntil(lambda: not window.offline_banner.isVisible())
     assert window.db is not None and not window.db.is_sqlite
     report = back.args[0]
-    # A scan the host saved whose answer was lost with the cable is made again on the copy:
-    # the merge keeps the first and annuls the other, and nobody has to look at it.
+    # A scan the host saved whose answer was lost with the cable is made again on the copy,
+    # as the same check-in (its key): the merge adds nothing, and nobody has to look at it.
     assert not offline.needs_deciding(report)
     assert "Wieder verbunden –" in window.statusBar().currentMessage()
     assert "lokale Einträge übertragen" in window.statusBar().currentMessage()
@@ -284,3 +288,110 @@ def test_a_start_without_the_host_offers_the_copy_saying_its_age(
     ops.wait_for_writes(20_000)
     assert _active(host) == {_payloads(host)[3][0]: 1}
     window.close()
+
+
+def _answer_lost(
+    host_db: Database, proxy: TcpProxy, action: Action, lost: list[Session]
+) -> Callable[[Session], None]:
+    """``Session.commit`` as it is, but the first commit of ``action`` at the host is not
+    answered: the cable is pulled right after the host committed it."""
+    commit = Session.commit
+
+    def answer_lost(session: Session) -> None:
+        recorded = session.info.get(audit.RECORDED, [])
+        doing = any(c.action == action for c in recorded)
+        commit(session)
+        if session.bind is host_db.engine and doing and not lost:
+            lost.append(session)
+            proxy.cut()  # committed at the host; the answer does not come back
+            raise ConnectionLost("the host's answer was lost with the cable")
+
+    return answer_lost
+
+
+@LEAK_AFTER_COMING_BACK
+def test_a_scan_the_host_saved_without_answering_is_checked_in_once(
+    qtbot: QtBot,
+    joined: MainWindow,
+    host: Database,
+    proxy: TcpProxy,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The host commits a check-in, and the cable is pulled before its answer arrives: the
+    desk makes the scan once more on its copy (ops.failover), and after the merge back the
+    shared event holds it once, not as a duplicate annulled by the merge."""
+    window = joined
+    desk = _desk(window)
+    pid, payload = _payloads(host)[4]
+    host_db = window.db
+    assert host_db is not None
+    lost: list[Session] = []
+    answers: list[str] = []
+    desk.answered.connect(answers.append)
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            Session, "commit", _answer_lost(host_db, proxy, Action.CHECKIN_CREATED, lost)
+        )
+        with qtbot.waitSignal(window.offline.went_offline, timeout=20_000):
+            type_text(desk.input, payload)
+            press(desk.input, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: desk.scans_in_flight() == 0, timeout=20_000)
+    assert lost, "the check-in was not committed at the host"
+    with host.read() as s:  # saved at the host before the cable went
+        assert s.scalar(select(func.count()).where(CheckIn.participant_id == pid)) == 1
+
+    with qtbot.waitSignal(window.offline.came_back, timeout=30_000) as back:
+        proxy.restore()
+    ops.wait_for_writes(20_000)
+
+    assert answers == [feedback.WELCOME]
+    report = back.args[0]
+    assert report.conflicts == ()
+    assert offline.entries_brought(report) == 0
+    with host.read() as s:
+        rows = s.execute(select(CheckIn.annulled_at).where(CheckIn.participant_id == pid)).all()
+    assert [r.annulled_at for r in rows] == [None]
+    qtbot.waitUntil(lambda: [r.participant_id for r in desk.recent.rows()] == [pid])
+    _settle()
+
+
+@LEAK_AFTER_COMING_BACK
+def test_an_idea_the_host_saved_without_answering_is_in_the_shared_event_once(
+    qtbot: QtBot,
+    joined: MainWindow,
+    host: Database,
+    proxy: TcpProxy,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = joined
+    page = window.show_workspace("ideas")
+    assert isinstance(page, IdeasWorkspace)
+    with host.read() as s:
+        field_id = setup.list_fields(s)[0].id
+
+    def chosen() -> bool:
+        page.context.select_field(field_id)
+        return page.context.field_id() == field_id
+
+    qtbot.waitUntil(chosen)
+    host_db = window.db
+    assert host_db is not None
+    lost: list[Session] = []
+    text = "Mehr Bänke am Aasee"
+    with monkeypatch.context() as patched:
+        patched.setattr(Session, "commit", _answer_lost(host_db, proxy, Action.IDEA_CAPTURED, lost))
+        with qtbot.waitSignals([window.offline.went_offline, page.answered], timeout=20_000):
+            type_text(page.entry, text)
+            press(page.entry, Qt.Key.Key_Return)
+    assert lost, "the idea was not committed at the host"
+
+    with qtbot.waitSignal(window.offline.came_back, timeout=30_000) as back:
+        proxy.restore()
+    ops.wait_for_writes(20_000)
+
+    with host.read() as s:
+        assert s.scalar(select(func.count()).where(Idea.text == text)) == 1
+    report = back.args[0]
+    assert report.conflicts == ()
+    assert offline.entries_brought(report) == 0
+    _settle()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from smartdialog.core.db import Database
+from smartdialog.core.errors import ConnectionLost
 from smartdialog.core.models import Ballot, Dot, ScanLog
 from smartdialog.core.services import setup, tickets, voting
 from smartdialog.ui import ops
@@ -347,3 +349,31 @@ def test_the_same_badge_at_two_stations_counts_once(
     with hall.db.read() as s:
         assert voting.voter_for(s, hall.round.id, hall.people[0]).dots == {hall.ideas["Radwege"]: 1}
         assert s.scalar(select(Ballot.station)) == "Abstimmung 1"
+
+
+def test_a_confirm_saved_whose_answer_was_lost_counts_once_when_tried_again(
+    qtbot: QtBot, hall: Hall, station: VotingStation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ballot was saved, but the answer was lost with the connection: "try again" is the
+    same ballot (its key), thanked for, not refused as another station's."""
+    _scan(qtbot, station, _badge(hall.db, 1))
+    qtbot.waitUntil(lambda: station.page == "ballot")
+    qtbot.mouseClick(_card(station, hall.ideas["Radwege"]).plus, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(station.next_button, Qt.MouseButton.LeftButton)
+    real_job = station_module._cast_job
+
+    def answer_lost(*args: Any) -> voting.CastBallot:
+        real_job(*args)  # committed
+        raise ConnectionLost("the answer was lost with the connection")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(station_module, "_cast_job", answer_lost)
+        qtbot.mouseClick(station.confirm_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(station.check_notice.isVisible)
+    assert station.page == "check"
+    with qtbot.waitSignal(station.page_changed, check_params_cb=lambda page: page == "thanks"):
+        qtbot.mouseClick(station.confirm_button, Qt.MouseButton.LeftButton)
+    assert "1 Punkt" in station.thanks_detail.text()
+    with hall.db.read() as s:
+        assert len(list(s.scalars(select(Ballot.id)))) == 1
+        assert len(list(s.scalars(select(Dot.id)))) == 1

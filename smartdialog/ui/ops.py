@@ -200,7 +200,9 @@ class _Op(Generic[T]):
             other = failover(self._db, exc) if self._write and failover is not None else None
             if other is None:
                 raise
-            # The write was rolled back with the lost connection: done once, here.
+            # Made once more here.  If the host had saved it and only its answer was lost,
+            # the rows are the same all the same: a page that creates rows chooses their ids
+            # before the write is first tried (core.writekey), and the merge back knows them.
             log.warning("a write failed with the connection; it is made on the local copy")
             return self._on(other)
 

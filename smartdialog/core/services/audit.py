@@ -144,8 +144,12 @@ def record(
     summary: str = "",
     *,
     known: Any = None,
+    entry_id: uuid.UUID | None = None,
 ) -> Change:
     """Log one action in the same transaction as the change itself; the entry as written.
+
+    ``entry_id`` is given by a write that may be retried on another copy of the event
+    (core.writekey): the retry's entry is then the same entry, not a second one.
 
     One INSERT, which reads the previous entry's hash itself and computes its own
     in the database (a Core insert: every write in every workspace passes here).
@@ -162,7 +166,7 @@ def record(
     if dialect == "postgresql" and not s.info.get(_CHAIN_LOCKED):
         conn.execute(_PG_LOCK)
         s.info[_CHAIN_LOCKED] = True
-    entry_id, at, summary = uuid.uuid4(), now(), summary[:2000]
+    entry_id, at, summary = entry_id or uuid.uuid4(), now(), summary[:2000]
     seq = conn.execute(
         _CHAINED_INSERT[dialect],
         {

@@ -38,6 +38,7 @@ from smartdialog.core.models import CheckIn, Participant, ScanLog
 from smartdialog.core.services import audit, tickets
 from smartdialog.core.services.tickets import TicketHolder, TicketRejected
 from smartdialog.core.text import clean_line, listed_name
+from smartdialog.core.writekey import WriteKey
 
 WELCOME: Final = "welcome"
 ALREADY: Final = "already"
@@ -90,35 +91,65 @@ class RecentCheckIn:
     annul_reason: str
 
 
-def scan(s: Session, raw: str, desk: str, *, typed: bool = False) -> ScanResult:
+def scan(
+    s: Session, raw: str, desk: str, *, typed: bool = False, key: WriteKey | None = None
+) -> ScanResult:
     """Check in the holder of a scanned (or ``typed``) ticket; every scan is logged with its verdict.
+
+    ``key`` (chosen once by the desk, before the scan is first written) gives the
+    check-in, its scan log entry and its audit entry their ids and time: the same
+    scan written again on the laptop's local copy is the same rows (core.writekey).
 
     The welcome, the hot path of a queue at the desk, is three statements: the
     check-in, which finds the holder and refuses a second active check-in in one
     INSERT, the scan log and the audit entry (on PostgreSQL the scan log goes with the
     check-in, and the audit chain's lock takes one).  Anything else reads on to say why.
     """
+    key = key or WriteKey()
     try:
         number = tickets.verified_number(s, raw, typed=typed)
-        welcome = _check_in_ticket(s, number, desk, raw)
+        welcome = _check_in_ticket(s, number, desk, raw, key)
         if welcome is not None:
             return welcome
-        result = _check_in(s, tickets.holder_of(s, number), desk)
+        result = _check_in(s, tickets.holder_of(s, number), desk, key)
     except TicketRejected as problem:
-        at = now()
-        scan_id = log_scan(s, raw, desk, REJECTED, problem.reason, None, at=at)
+        at = key.at
+        scan_id = log_scan(
+            s, raw, desk, REJECTED, problem.reason, None, at=at, scan_id=key.id_for("scan")
+        )
         logged = RefusedScan(at, desk[:80], _printable(raw), problem.reason[:200])
         refused = ScanResult(REJECTED, problem=problem, refused=logged)
         # In the change feed, so that every desk's list of failed scans follows.
-        audit.record(s, Action.CHECKIN_REFUSED, "scan", scan_id, problem.reason, known=refused)
+        audit.record(
+            s,
+            Action.CHECKIN_REFUSED,
+            "scan",
+            scan_id,
+            problem.reason,
+            known=refused,
+            entry_id=key.id_for("audit"),
+        )
         return refused
     assert result.holder is not None
-    log_scan(s, raw, desk, result.verdict, "", result.holder.participant_id)
+    scan_id = key.id_for("scan")
+    if s.get(ScanLog, scan_id) is None:  # else logged when this very scan was saved before
+        log_scan(
+            s,
+            raw,
+            desk,
+            result.verdict,
+            "",
+            result.holder.participant_id,
+            at=key.at,
+            scan_id=scan_id,
+        )
     return result
 
 
-def check_in_participant(s: Session, participant_id: uuid.UUID, desk: str) -> ScanResult:
-    """Check in a person found by name (no ticket at hand)."""
+def check_in_participant(
+    s: Session, participant_id: uuid.UUID, desk: str, *, key: WriteKey | None = None
+) -> ScanResult:
+    """Check in a person found by name (no ticket at hand); ``key`` as for ``scan``."""
     row = s.execute(
         select(
             Participant.id,
@@ -140,7 +171,7 @@ def check_in_participant(s: Session, participant_id: uuid.UUID, desk: str) -> Sc
     holder = TicketHolder(
         row.id, row.ticket_number, row.first_name, row.last_name, row.organisation, row.source
     )
-    return _check_in(s, holder, desk)
+    return _check_in(s, holder, desk, key or WriteKey())
 
 
 # Built once: a scan binds parameters only (statement construction would cost
@@ -215,9 +246,11 @@ _CHECK_IN_TICKET_STATEMENTS = {
 }
 
 
-def _check_in_ticket(s: Session, number: int, desk: str, raw: str) -> ScanResult | None:
+def _check_in_ticket(
+    s: Session, number: int, desk: str, raw: str, key: WriteKey
+) -> ScanResult | None:
     """The welcome for ticket ``number``, scan logged, or None (read on to say why)."""
-    check_in_id, at, cleaned = uuid.uuid4(), now(), clean_line(desk, limit=80)
+    check_in_id, at, cleaned = key.id, key.at, clean_line(desk, limit=80)
     conn = s.connection()
     dialect = conn.dialect.name
     row = conn.execute(
@@ -230,7 +263,7 @@ def _check_in_ticket(s: Session, number: int, desk: str, raw: str) -> ScanResult
             "event_id": tickets.event_keys(s).event_id,
             "number": number,
             **(
-                {"scan_id": uuid.uuid4(), "scan_desk": desk[:80], "raw": _printable(raw)}
+                {"scan_id": key.id_for("scan"), "scan_desk": desk[:80], "raw": _printable(raw)}
                 if dialect == "postgresql"
                 else {}
             ),
@@ -242,12 +275,14 @@ def _check_in_ticket(s: Session, number: int, desk: str, raw: str) -> ScanResult
         row.participant_id, number, row.first_name, row.last_name, row.organisation, row.source
     )
     if dialect != "postgresql":
-        log_scan(s, raw, desk, WELCOME, "", holder.participant_id, at=at)
-    return _welcomed(s, holder, check_in_id, at, cleaned)
+        log_scan(
+            s, raw, desk, WELCOME, "", holder.participant_id, at=at, scan_id=key.id_for("scan")
+        )
+    return _welcomed(s, holder, check_in_id, at, cleaned, key)
 
 
 def _welcomed(
-    s: Session, holder: TicketHolder, check_in_id: uuid.UUID, at: datetime, desk: str
+    s: Session, holder: TicketHolder, check_in_id: uuid.UUID, at: datetime, desk: str, key: WriteKey
 ) -> ScanResult:
     result = ScanResult(WELCOME, holder, check_in_id, at, desk)
     audit.record(
@@ -257,16 +292,17 @@ def _welcomed(
         holder.participant_id,
         f"{holder.ticket_number} {desk}",
         known=result,
+        entry_id=key.id_for("audit"),
     )
     return result
 
 
-def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
+def _check_in(s: Session, holder: TicketHolder, desk: str, key: WriteKey) -> ScanResult:
     existing = _active(s, holder.participant_id)
     if existing is not None:
-        return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
-    check_in_id = uuid.uuid4()
-    at = now()
+        return _already(holder, existing, key)
+    check_in_id = key.id
+    at = key.at
     desk = clean_line(desk, limit=80)
     device = audit.session_device(s)
     values = {
@@ -294,8 +330,17 @@ def _check_in(s: Session, holder: TicketHolder, desk: str) -> ScanResult:
         existing = _active(s, holder.participant_id)
         if existing is None:  # pragma: no cover - the index fired, so a row exists
             raise
-        return ScanResult(ALREADY, holder, existing[0], existing[1], existing[2])
-    return _welcomed(s, holder, check_in_id, at, desk)
+        return _already(holder, existing, key)
+    return _welcomed(s, holder, check_in_id, at, desk, key)
+
+
+def _already(
+    holder: TicketHolder, existing: tuple[uuid.UUID, datetime, str], key: WriteKey
+) -> ScanResult:
+    # The check-in of this very write, saved before and its answer lost with the
+    # connection (the write is tried again): the welcome it was.
+    verdict = WELCOME if existing[0] == key.id else ALREADY
+    return ScanResult(verdict, holder, existing[0], existing[1], existing[2])
 
 
 def _active(s: Session, participant_id: uuid.UUID) -> tuple[uuid.UUID, datetime, str] | None:
@@ -312,10 +357,11 @@ def log_scan(
     participant_id: uuid.UUID | None,
     *,
     at: datetime | None = None,
+    scan_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
     """Log a scan at a desk or a voting station with its verdict (the raw code made printable)."""
     at = at or now()
-    scan_id = uuid.uuid4()
+    scan_id = scan_id or uuid.uuid4()
     s.connection().execute(
         _INSERT_SCAN,
         {

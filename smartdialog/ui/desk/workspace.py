@@ -38,6 +38,7 @@ from smartdialog.core.services.audit import Change
 from smartdialog.core.services.badges import local_time
 from smartdialog.core.services.checkin import ScanResult
 from smartdialog.core.services.registration import PersonRow
+from smartdialog.core.writekey import WriteKey
 from smartdialog.ui import ops
 from smartdialog.ui.desk import feedback
 from smartdialog.ui.desk.dialogs import AnnulDialog, WalkInDialog
@@ -393,12 +394,15 @@ class DeskWorkspace(Workspace):
             return
         self.search.clear()
         desk, typed = self.desk_name(), self.input.last_typed
+        # Chosen once, outside the write: made again on the local copy after the host
+        # saved it but its answer was lost, the scan is the same check-in (core.writekey).
+        key = WriteKey()
         # On the writer thread: the field takes the next scan at once, and the
         # verdicts come back in the order scanned.
         self._scans_in_flight += 1
-        ops.CollectionOp(self, self.db, lambda s: checkin.scan(s, raw, desk, typed=typed)).success(
-            self._scan_answered
-        ).failure(self._scan_failed).run()
+        ops.CollectionOp(
+            self, self.db, lambda s: checkin.scan(s, raw, desk, typed=typed, key=key)
+        ).success(self._scan_answered).failure(self._scan_failed).run()
 
     def _scan_answered(self, result: ScanResult) -> None:
         self._scans_in_flight -= 1
@@ -519,9 +523,9 @@ class DeskWorkspace(Workspace):
         person = self.selected_person()
         if self.db is None or person is None:
             return
-        desk, participant_id = self.desk_name(), person.participant_id
+        desk, participant_id, key = self.desk_name(), person.participant_id, WriteKey()
         ops.CollectionOp(
-            self, self.db, lambda s: checkin.check_in_participant(s, participant_id, desk)
+            self, self.db, lambda s: checkin.check_in_participant(s, participant_id, desk, key=key)
         ).success(self._checked_in_found).failure(
             lambda sentence: self._show(feedback.REJECTED, self.tr("Not checked in"), sentence)
         ).run()
@@ -562,7 +566,7 @@ class DeskWorkspace(Workspace):
             and not self.options.badge_at_check_in()
         )
         if dialog.use_existing is not None or dialog.check_in.isChecked():
-            desk, participant_id = self.desk_name(), person.participant_id
+            desk, participant_id, key = self.desk_name(), person.participant_id, WriteKey()
 
             def checked_in(result: ScanResult) -> None:
                 self.show_result(result)
@@ -571,7 +575,9 @@ class DeskWorkspace(Workspace):
                     self.print_badge(participant_id)
 
             ops.CollectionOp(
-                self, self.db, lambda s: checkin.check_in_participant(s, participant_id, desk)
+                self,
+                self.db,
+                lambda s: checkin.check_in_participant(s, participant_id, desk, key=key),
             ).success(checked_in).failure(
                 lambda sentence: self._show(feedback.REJECTED, self.tr("Not checked in"), sentence)
             ).run()

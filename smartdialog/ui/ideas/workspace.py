@@ -39,6 +39,7 @@ from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainErro
 from smartdialog.core.services import ideas, setup
 from smartdialog.core.services.audit import Change
 from smartdialog.core.services.ideas import IdeaInfo, RevisionInfo
+from smartdialog.core.writekey import WriteKey
 from smartdialog.ui import ops
 from smartdialog.ui.ideas import commands
 from smartdialog.ui.ideas.context import IdeaContext
@@ -520,6 +521,9 @@ class IdeasWorkspace(Workspace):
         self.context.author_edit.setText("")
         typed = text
         station_id = station.id if station else None
+        # Chosen once, outside the write: made again on the local copy after the host
+        # saved it but its answer was lost, the capture is the same idea (core.writekey).
+        key = WriteKey()
 
         def capture(s: Session) -> IdeaInfo:
             return ideas.capture(
@@ -529,6 +533,7 @@ class IdeasWorkspace(Workspace):
                 station_id=station_id,
                 topic_id=topic_id,
                 author_id=author_id,
+                key=key,
             )
 
         task: Task[IdeaInfo] = (

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
 from smartdialog.core.services import setup, voting
+from smartdialog.core.writekey import WriteKey
 from smartdialog.ui import appearance, ops
 from smartdialog.ui.messages import translate_error
 from smartdialog.ui.scaninput import ScanInput
@@ -191,7 +192,12 @@ def _scan_job(_progress: Any, db: Database, raw: str, station: str, typed: bool)
 
 
 def _cast_job(
-    _progress: Any, db: Database, voter: voting.Voter, dots: dict[uuid.UUID, int], station: str
+    _progress: Any,
+    db: Database,
+    voter: voting.Voter,
+    dots: dict[uuid.UUID, int],
+    station: str,
+    key: WriteKey,
 ) -> voting.CastBallot:
     with db.uow() as s:
         return voting.cast_ballot(
@@ -201,6 +207,7 @@ def _cast_job(
             dots,
             expected_revision=voter.revision,
             station=station,
+            key=key,
         )
 
 
@@ -251,6 +258,10 @@ class VotingStation(QWidget):
         self._voter: voting.Voter | None = None
         self._sheet: voting.BallotSheet | None = None
         self._draft: voting.BallotDraft | None = None
+        # The key of the ballot being confirmed, with what it was chosen for: a confirm
+        # tried again (the first failed with the network) is the same ballot, not a second
+        # one (core.writekey).  Another choice of dots gets a key of its own.
+        self._cast_key: tuple[tuple[Any, ...], WriteKey] | None = None
         self._cards: dict[uuid.UUID, IdeaCard] = {}
         self._sections: list[FieldSection] = []
         self._tabs: list[FieldTab] = []
@@ -521,6 +532,7 @@ class VotingStation(QWidget):
     def reset(self, notice: str = "", tone: str = "info") -> None:
         """Back to "scan your badge"; the draft of whoever stood here is gone, unsaved."""
         self._voter = self._sheet = self._draft = None
+        self._cast_key = None
         self._thanks.stop()
         # The next person starts with the usual text size (large if the app is set so).
         self.large_button.setChecked(appearance.current().large_text)
@@ -910,12 +922,22 @@ class VotingStation(QWidget):
             return
         self._set_busy(True)
         self.check_notice.hide()
+        dots = self._draft.dots
+        ballot = (
+            self._voter.round_id,
+            self._voter.participant_id,
+            self._voter.revision,
+            tuple(sorted(dots.items())),
+        )
+        if self._cast_key is None or self._cast_key[0] != ballot:
+            self._cast_key = (ballot, WriteKey())
         self._start(
             _cast_job,
             self.db,
             self._voter,
-            self._draft.dots,
+            dots,
             self.station_name,
+            self._cast_key[1],
             on_done=self._cast_done,
             on_error=self._cast_failed,
         )
@@ -936,6 +958,7 @@ class VotingStation(QWidget):
             + self.tr("The station will be ready for the next person in a moment.")
         )
         self._voter = self._sheet = self._draft = None
+        self._cast_key = None
         self._go(self._thanks_page)
         self._thanks.start()
 

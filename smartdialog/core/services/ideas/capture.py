@@ -39,6 +39,7 @@ from smartdialog.core.services.ideas.values import (
     IdeaInfo,
 )
 from smartdialog.core.services.ideas.wording import check_text
+from smartdialog.core.writekey import WriteKey
 
 
 def capture(
@@ -50,8 +51,13 @@ def capture(
     topic_id: uuid.UUID | None = None,
     author_id: uuid.UUID | None = None,
     idea_id: uuid.UUID | None = None,
+    key: WriteKey | None = None,
 ) -> IdeaInfo:
     """Save a new idea as typed at a table.  ``idea_id`` lets an undone capture come back as itself.
+
+    ``key`` (chosen once by the table, before the capture is first written) gives the
+    idea (unless ``idea_id``), its first history row and its audit entry their ids and
+    time: the same capture written again on the laptop's local copy is the same rows.
 
     The hot path of the tables: one query checks field, question and table
     together; the idea and its first history row are two plain inserts.
@@ -60,8 +66,9 @@ def capture(
     event_id = _check_capture_context(s, field_id, topic_id, station_id)
     author = author_of(s, author_id)
     device_id = audit.session_device(s).id
-    stamp = now()
-    new_id = idea_id or uuid.uuid4()
+    key = key or WriteKey()
+    stamp = key.at
+    new_id = idea_id or key.id
     # Core inserts: the unit of work's bookkeeping for two new rows costs more
     # than the statements themselves.  Same transaction as the audit entry.
     conn = s.connection()
@@ -85,7 +92,7 @@ def capture(
     conn.execute(
         _INSERT_REVISION,
         {
-            "id": uuid.uuid4(),
+            "id": key.id_for("revision"),
             "device_id": device_id,
             "created_at": stamp,
             "idea_id": new_id,
@@ -120,7 +127,15 @@ def capture(
         1,
         device_id,
     )
-    audit.record(s, Action.IDEA_CAPTURED, "idea", new_id, short(cleaned, 200), known=info)
+    audit.record(
+        s,
+        Action.IDEA_CAPTURED,
+        "idea",
+        new_id,
+        short(cleaned, 200),
+        known=info,
+        entry_id=key.id_for("audit"),
+    )
     return info
 
 

@@ -27,9 +27,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from smartdialog.core.changes import Action
-from smartdialog.core.clock import now
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError, NotFoundError
 from smartdialog.core.models import (
+    AuditEntry,
     Ballot,
     CheckIn,
     Dot,
@@ -51,6 +51,7 @@ from smartdialog.core.services.voting.values import (
     SheetIdea,
     Voter,
 )
+from smartdialog.core.writekey import WriteKey
 
 
 def ballot_sheet(s: Session, round_id: uuid.UUID) -> BallotSheet:
@@ -175,16 +176,16 @@ _FIRST_BALLOT = {
 
 
 def _first_ballot(
-    s: Session, round_id: uuid.UUID, participant_id: uuid.UUID, station: str
+    s: Session, round_id: uuid.UUID, participant_id: uuid.UUID, station: str, key: WriteKey
 ) -> uuid.UUID | None:
     """A new ballot's id, or None when the voter has one in this round already."""
-    stamp = now()
+    stamp = key.at
     row = (
         s.connection()
         .execute(
             _FIRST_BALLOT[s.get_bind().dialect.name],
             {
-                "id": uuid.uuid4(),
+                "id": key.id,
                 "device_id": audit.session_device(s).id,
                 "created_at": stamp,
                 "round_id": round_id,
@@ -207,12 +208,17 @@ def cast_ballot(
     *,
     expected_revision: int,
     station: str = "",
+    key: WriteKey | None = None,
 ) -> CastBallot:
     """Write a voter's whole ballot in this transaction, replacing their earlier one.
 
     ``expected_revision`` is the ``Voter.revision`` the station started from;
-    if another station confirmed the same badge since, ConflictError.
+    if another station confirmed the same badge since, ConflictError.  ``key``
+    (chosen once by the station for this confirmed ballot) gives a new ballot, its
+    dots and its audit entry their ids and time: the same ballot written again on
+    the laptop's local copy is the same rows (core.writekey).
     """
+    key = key or WriteKey()
     # A shared lock on the round: ballots go in side by side, but not past a closing round.
     r = round_row(s, round_id, lock=True, shared=True)
     check_open(r)
@@ -250,7 +256,9 @@ def cast_ballot(
     cleaned = check_ballot(rules, frozen, dots)
     ticket_number, _first_name = _may_vote(s, r, participant_id)
     # A first ballot, the usual case, in one INSERT; a ballot there already is read.
-    ballot_id = _first_ballot(s, r.id, participant_id, station) if expected_revision == 0 else None
+    ballot_id = (
+        _first_ballot(s, r.id, participant_id, station, key) if expected_revision == 0 else None
+    )
     ballot = (
         None
         if ballot_id is not None
@@ -267,7 +275,12 @@ def cast_ballot(
         if expected_revision != 0:
             raise _changed_elsewhere()
         ballot = Ballot(
-            round_id=r.id, participant_id=participant_id, submitted_at=now(), station=station[:80]
+            id=key.id,
+            created_at=key.at,
+            round_id=r.id,
+            participant_id=participant_id,
+            submitted_at=key.at,
+            station=station[:80],
         )
         s.add(ballot)
         try:
@@ -276,6 +289,15 @@ def cast_ballot(
             raise _changed_elsewhere() from exc
         ballot_id = ballot.id
     else:
+        if ballot.revision != expected_revision and _made_already(s, key):
+            # This very confirm was saved before and its answer lost with the connection
+            # (the voter tries again): answered as it was saved.
+            placed = s.scalar(
+                select(func.count()).where(
+                    Dot.round_id == r.id, Dot.participant_id == participant_id
+                )
+            )
+            return CastBallot(ballot.id, ballot.revision, int(placed or 0), expected_revision > 0)
         if not r.allow_change:
             raise DomainError(
                 QT_TRANSLATE_NOOP(
@@ -289,7 +311,7 @@ def cast_ballot(
         bumped = s.execute(
             update(Ballot)
             .where(Ballot.id == ballot.id, Ballot.revision == expected_revision)
-            .values(revision=expected_revision + 1, submitted_at=now(), station=station[:80])
+            .values(revision=expected_revision + 1, submitted_at=key.at, station=station[:80])
             .execution_options(synchronize_session=False)
         )
         if bumped.rowcount != 1:  # type: ignore[attr-defined]
@@ -299,14 +321,14 @@ def cast_ballot(
     device = audit.session_device(s)
     rows: list[dict[str, Any]] = []
     per_field: Counter[uuid.UUID] = Counter()
-    stamp = now()
+    stamp = key.at
     for idea_id, count in sorted(cleaned.items()):
         field_id = frozen[idea_id]
         for idea_slot in range(1, count + 1):
             per_field[field_id] += 1
             rows.append(
                 {
-                    "id": uuid.uuid4(),
+                    "id": key.id_for(f"dot {len(rows) + 1}"),
                     "device_id": device.id,
                     "created_at": stamp,
                     "round_id": r.id,
@@ -333,8 +355,15 @@ def cast_ballot(
         r.id,
         # No dot count: matched with the scan log's times it would narrow down whose ballot is whose.
         str(r.number),
+        entry_id=key.id_for("audit"),
     )
     return CastBallot(ballot_id, revision, len(rows), changed)
+
+
+def _made_already(s: Session, key: WriteKey) -> bool:
+    """The write of ``key`` is in this database already (its audit entry is)."""
+    entry = key.id_for("audit")
+    return s.scalar(select(AuditEntry.seq).where(AuditEntry.id == entry)) is not None
 
 
 def _changed_elsewhere() -> ConflictError:
