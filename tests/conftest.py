@@ -108,22 +108,40 @@ def _qt_test_mode() -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _no_print_dialog() -> Iterator[None]:
-    """A print dialog nobody answers would hang the test run: a test opening one fails.
+def _no_unanswered_dialog() -> Iterator[None]:
+    """A modal dialog nobody answers would hang the whole run: a test opening one fails.
 
-    Tests that print hand the page a printer that writes a PDF (``choose_printer``).
+    Tests that print hand the page a printer that writes a PDF (``choose_printer``);
+    tests that expect a message box replace it (``monkeypatch.setattr(QMessageBox, …)``).
+    Not an Exception: the page's own error handling must not swallow it into another
+    message box that nobody closes either.
     """
     from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QMessageBox
 
-    def refuse(_self: object) -> int:
-        # Not an Exception: the page's own error handling must not swallow it into a
-        # message box that nobody closes either.
-        pytest.fail("a test opened the print dialog: give the page a PDF printer")
+    def refuse(what: str) -> Callable[..., Any]:
+        def opened(*args: Any, **_kwargs: Any) -> Any:
+            said = next((a for a in args[2:3] if isinstance(a, str)), "")
+            if isinstance(args[0] if args else None, QMessageBox):
+                said = args[0].text()
+            pytest.fail(f"a test opened {what} and nobody would answer it: {said}")
 
-    original = QPrintDialog.exec
-    QPrintDialog.exec = refuse  # type: ignore[assignment,method-assign]
+        return opened
+
+    replaced = {
+        (QPrintDialog, "exec"): refuse("the print dialog (give the page a PDF printer)"),
+        (QMessageBox, "exec"): refuse("a message box"),
+        (QMessageBox, "warning"): staticmethod(refuse("a warning")),
+        (QMessageBox, "critical"): staticmethod(refuse("an error box")),
+        (QMessageBox, "information"): staticmethod(refuse("an information box")),
+        (QMessageBox, "question"): staticmethod(refuse("a question box")),
+    }
+    originals = {key: getattr(key[0], key[1]) for key in replaced}
+    for (cls, name), stand_in in replaced.items():
+        setattr(cls, name, stand_in)
     yield
-    QPrintDialog.exec = original  # type: ignore[method-assign]
+    for (cls, name), original in originals.items():
+        setattr(cls, name, original)
 
 
 # Functions of ui/ that are the work ``ops`` runs on its threads: a test may call them

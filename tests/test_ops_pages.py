@@ -447,7 +447,13 @@ class AllEngines(StatementLog):
         self.engine = Engine  # type: ignore[assignment]
         self.delay_s = delay_s
         self.threads: list[str] = []
+        self._closed = False
         event.listen(Engine, "before_cursor_execute", self._before)
+
+    def close(self) -> None:
+        # Every engine of the process listens: removed (once all is quiet), not left.
+        self._closed = True
+        event.remove(Engine, "before_cursor_execute", self._before)
 
 
 def test_opening_an_event_keeps_the_window_responsive_and_whole(
