@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -109,3 +110,52 @@ def test_the_help_is_english_with_lang_en(capsys: pytest.CaptureFixture[str]) ->
         assert "Aufruf" not in out and "Optionen" not in out
     finally:
         i18n.load("de")
+
+
+# A job loads what it needs when it runs: every command module is imported to build
+# the parser, so a module-level import of the PDF library or the GUI would be paid
+# by every `smartdialog …` a script or a desk runs.  QtCore stays: it reads the
+# translations.
+HEAVY_FOR_LIGHT_JOBS = (
+    "reportlab",
+    "openpyxl",
+    "qrcode",
+    "PIL",
+    "PySide6.QtGui",
+    "PySide6.QtWidgets",
+)
+
+LIGHT_JOBS = """
+import json, sys
+from smartdialog import cli
+
+try:
+    cli.main(["--help"])
+except SystemExit:
+    pass
+after_help = sorted(sys.modules)
+code = cli.main(["checkin", sys.argv[1], "0001"])
+print(json.dumps({"help": after_help, "checkin": sorted(sys.modules), "code": code}))
+"""
+
+
+def test_the_help_and_a_check_in_load_no_pdf_library_and_no_gui(db_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", LIGHT_JOBS, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SMARTDIALOG_LANG": "de"},
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert loaded["code"] == 4, "the short ticket code is refused, so the check-in did run"
+    assert "smartdialog.core.services.checkin" in loaded["checkin"]
+    for job in ("help", "checkin"):
+        heavy = [
+            m
+            for m in loaded[job]
+            if any(m == h or m.startswith(h + ".") for h in HEAVY_FOR_LIGHT_JOBS)
+        ]
+        assert heavy == [], f"{job} loads {heavy[:5]}"
+    assert "sqlalchemy" not in loaded["help"], "the help opens no database"

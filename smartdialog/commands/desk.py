@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smartdialog import i18n
-from smartdialog.core.db import Database, DeviceIdentity, open_database
+from smartdialog.core import choices
 from smartdialog.core.errors import SmartDialogError
-from smartdialog.core.services import badges, checkin, importer
 from smartdialog.i18n import translate
+
+if TYPE_CHECKING:
+    from smartdialog.core.db import Database
 
 EXIT_WELCOME = 0
 EXIT_ALREADY = 3
@@ -37,7 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "cli",
             "assign a column to a field where the automatic mapping is wrong (repeatable); "
             "FIELD is one of {fields} or ignore",
-        ).format(fields=", ".join(importer.FIELDS)),
+        ).format(fields=", ".join(choices.IMPORT_FIELDS)),
     )
     imp.set_defaults(func=_import)
 
@@ -59,7 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     tix.add_argument(
         "--layout",
-        choices=badges.TICKET_LAYOUTS,
+        choices=choices.TICKET_LAYOUTS,
         default="a4",
         help=translate("cli", "a4: one ticket per page; a4x4: four per sheet to cut"),
     )
@@ -70,7 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bad.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     bad.add_argument(
         "--layout",
-        choices=badges.LAYOUTS,
+        choices=choices.BADGE_LAYOUTS,
         default="a6",
         help=translate("cli", "a6: one badge per A6 sheet; label62: 62 mm label roll"),
     )
@@ -94,6 +97,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _open(event: str) -> Database:
     # The laptop's own identity: the desk's name goes into the check-in, not
     # into the device list (where it would rename this laptop for everyone).
+    from smartdialog.core.db import DeviceIdentity, open_database
+
     return open_database(event, DeviceIdentity.this_machine())
 
 
@@ -102,6 +107,8 @@ def _problem(exc: SmartDialogError) -> str:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import importer
+
     db = _open(args.event)
     try:
         table = importer.read_table(args.file)
@@ -175,6 +182,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _tickets(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import badges
+
     texts = badges.print_texts(i18n.preferred_language(args.lang))
     db = _open(args.event)
     try:
@@ -199,6 +208,8 @@ def _tickets(args: argparse.Namespace) -> int:
 
 
 def _badges(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import badges, checkin
+
     texts = badges.print_texts(i18n.preferred_language(args.lang))
     db = _open(args.event)
     try:
@@ -215,6 +226,9 @@ def _badges(args: argparse.Namespace) -> int:
 
 
 def _checkin(args: argparse.Namespace) -> int:
+    from smartdialog.core import clock
+    from smartdialog.core.services import checkin
+
     db = _open(args.event)
     try:
         with db.uow() as s:
@@ -226,7 +240,7 @@ def _checkin(args: argparse.Namespace) -> int:
         print(_problem(result.problem))
         return EXIT_REJECTED
     assert result.holder is not None and result.at is not None
-    time = badges.local_time(result.at).strftime("%H:%M")
+    time = clock.hh_mm(result.at)
     if result.verdict == checkin.ALREADY:
         print(
             translate("cli", "{name} is already checked in (since {time} at {desk}).").format(

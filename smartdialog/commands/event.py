@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smartdialog.commands import print_notices
-from smartdialog.core.backup import BackupError, backup_file
-from smartdialog.core.db import create_database, open_database
-from smartdialog.core.demo import write_demo
 from smartdialog.core.errors import QT_TRANSLATE_NOOP
-from smartdialog.core.services import setup
 from smartdialog.core.targets import is_url
 from smartdialog.i18n import translate
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,6 +54,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from smartdialog.core.demo import write_demo
+
     if args.participants < 0 or args.ideas < 0:
         print(translate("cli", "Counts must not be negative."))
         return 2
@@ -80,6 +82,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import create_database
+    from smartdialog.core.services import setup
+
     db = create_database(args.file)
     try:
         with db.uow() as s:
@@ -97,6 +102,9 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import setup
+
     db = open_database(args.event, read_only=True)
     print_notices(db)
     try:
@@ -125,6 +133,9 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from smartdialog.core.backup import BackupError, backup_file
+    from smartdialog.core.db import open_database
+
     if is_url(args.event):
         raise BackupError(
             QT_TRANSLATE_NOOP(

@@ -9,10 +9,12 @@ import threading
 import time
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from smartdialog.core.hosting import chosen_data_root, session
-from smartdialog.core.hosting.joincode import JoinCode
 from smartdialog.i18n import translate
+
+if TYPE_CHECKING:
+    from smartdialog.core.hosting import session
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,6 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _data_root() -> Path:
+    from smartdialog.core.hosting import chosen_data_root
     from smartdialog.logfile import data_dir
 
     return chosen_data_root(data_dir())
@@ -79,6 +82,8 @@ def print_card(card: session.JoinCard) -> None:
 
 
 def _host(args: argparse.Namespace) -> int:
+    from smartdialog.core.hosting import session
+
     root = _data_root()
     state = session.find_state(root, args.event)
     if args.end:
@@ -136,6 +141,8 @@ def _host(args: argparse.Namespace) -> int:
 
 def _join(args: argparse.Namespace) -> int:
     from smartdialog.core.db import open_database
+    from smartdialog.core.hosting import session
+    from smartdialog.core.hosting.joincode import JoinCode
     from smartdialog.core.targets import DeviceIdentity
 
     code = JoinCode.parse(args.code)

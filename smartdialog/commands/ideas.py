@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from smartdialog.core import clock, spreadsheet
-from smartdialog.core.db import open_database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
-from smartdialog.core.services import ideas, setup
-from smartdialog.core.text import fold
 from smartdialog.i18n import translate
+
+if TYPE_CHECKING:
+    from smartdialog.core.services import setup
 
 COLUMNS = (
     "id",
@@ -57,6 +56,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _ideas(args: argparse.Namespace) -> int:
+    from smartdialog.core import clock
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import ideas, setup
+
     db = open_database(args.event)
     try:
         with db.read() as s:
@@ -96,6 +99,8 @@ def _ideas(args: argparse.Namespace) -> int:
 
 
 def _pick_field(fields: list[setup.FieldInfo], wanted: str) -> setup.FieldInfo:
+    from smartdialog.core.text import fold
+
     key = fold(wanted)
     exact = [f for f in fields if fold(f.name) == key]
     candidates = exact or [f for f in fields if fold(f.name).startswith(key)]
@@ -111,6 +116,8 @@ def _pick_field(fields: list[setup.FieldInfo], wanted: str) -> setup.FieldInfo:
 
 
 def _write(records: list[dict[str, Any]], times: list[str], fmt: str) -> None:
+    from smartdialog.core import spreadsheet
+
     out = sys.stdout
     if fmt == "json":
         json.dump(records, out, ensure_ascii=False, indent=2)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from smartdialog.core.db import open_database
-from smartdialog.core.services import merge
 from smartdialog.i18n import translate
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,6 +51,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _merge(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import merge
+
     report = merge.merge_into(args.target, args.sources)
     if args.format == "json":
         print(report.to_json(translate))
@@ -58,6 +62,9 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _decide(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import merge
+
     if (args.case is None) != (args.choice is None):
         print(translate("cli", "Give both the case and the version to keep."), file=sys.stderr)
         return 2

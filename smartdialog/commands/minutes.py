@@ -6,11 +6,14 @@ import argparse
 import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smartdialog.commands import confirmed, no_terminal_to_ask
-from smartdialog.core.db import open_database
-from smartdialog.core.services import export, minutes, privacy
+from smartdialog.core import choices
 from smartdialog.i18n import translate
+
+if TYPE_CHECKING:
+    from smartdialog.core.services import privacy
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     data = sub.add_parser("export", help=translate("cli", "export the results as CSV or JSON"))
     data.add_argument("event", help=translate("cli", "event file or database URL"))
-    data.add_argument("--format", choices=export.FORMATS, default="csv")
+    data.add_argument("--format", choices=choices.EXPORT_FORMATS, default="csv")
     data.add_argument(
         "--out",
         required=True,
@@ -103,6 +106,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _minutes(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import minutes
+
     with contextlib.suppress(
         OSError
     ):  # if it cannot be made, the export says why it cannot write there
@@ -126,6 +132,9 @@ def _minutes(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import export
+
     db = open_database(args.event)
     try:
         result = export.export(db, args.out, args.format, delimiter="," if args.comma else ";")
@@ -137,6 +146,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _privacy(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import privacy
+
     if args.person is not None and args.out is None:
         print(translate("cli", "Say with --out where to write the person's data."), file=sys.stderr)
         return 2

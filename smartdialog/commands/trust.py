@@ -10,11 +10,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from smartdialog.commands import access, print_notices
-from smartdialog.core.db import open_database
-from smartdialog.core.services import roles, verification, voting
+from smartdialog.core import choices
 from smartdialog.i18n import translate
+
+if TYPE_CHECKING:
+    from smartdialog.core.services import verification
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     pin = sub.add_parser("pin", help=translate("cli", "set the PIN of a role"))
     pin.add_argument("event", help=event_help)
-    pin.add_argument("--role", choices=roles.ROLES, required=True)
+    pin.add_argument("--role", choices=choices.ROLES, required=True)
     pin.set_defaults(func=_pin)
 
 
@@ -98,6 +101,9 @@ def verdict_lines(verdict: verification.Verdict) -> list[str]:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import verification
+
     db = open_database(args.event, read_only=True)
     try:
         print_notices(db)
@@ -111,7 +117,9 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _protocol(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
     from smartdialog.core.minutes.protocol import protocol_data, write_protocol
+    from smartdialog.core.services import voting
 
     db = open_database(args.event)
     try:
@@ -133,6 +141,9 @@ def _protocol(args: argparse.Namespace) -> int:
 
 
 def _pin(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import roles
+
     try:
         first = getpass.getpass(translate("cli", "New PIN (4 to 12 digits): "))
         again = getpass.getpass(translate("cli", "The same PIN again: "))

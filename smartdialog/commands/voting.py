@@ -15,15 +15,15 @@ import json
 import sys
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smartdialog.commands import access, confirmed, no_terminal_to_ask
-from smartdialog.core import spreadsheet
-from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError, NotFoundError
-from smartdialog.core.services import roles, setup, voting
-from smartdialog.core.text import fold
 from smartdialog.i18n import translate
+
+if TYPE_CHECKING:
+    from smartdialog.core.db import Database
+    from smartdialog.core.services import setup, voting
 
 CSV_COLUMNS = (
     "round",
@@ -215,6 +215,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _chosen_round(s: Any, number: int | None) -> voting.RoundInfo:
+    from smartdialog.core.services import voting
+
     if number is not None:
         return voting.round_by_number(s, number)
     info = voting.latest_round(s)
@@ -226,6 +228,9 @@ def _chosen_round(s: Any, number: int | None) -> voting.RoundInfo:
 
 
 def _results(args: argparse.Namespace) -> int:
+    from smartdialog.core.db import open_database
+    from smartdialog.core.services import voting
+
     db = open_database(args.event)
     try:
         with db.read() as s:
@@ -248,6 +253,8 @@ def _results(args: argparse.Namespace) -> int:
 
 def _cut(results: voting.RoundResults, top: int) -> voting.RoundResults:
     """The first ``top`` places per field and overall, with every idea tied at the cut."""
+    from smartdialog.core.services import voting
+
     return dataclasses.replace(
         results,
         fields=tuple(
@@ -279,6 +286,8 @@ def results_record(results: voting.RoundResults) -> dict[str, Any]:
 
 
 def _write_csv(results: voting.RoundResults) -> None:
+    from smartdialog.core import spreadsheet
+
     in_field = {i.idea_id: i.rank for f in results.fields for i in f.ideas}
     writer = spreadsheet.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -399,10 +408,14 @@ def _write_table(results: voting.RoundResults) -> None:
 
 
 def _with_db(args: argparse.Namespace) -> Database:
+    from smartdialog.core.db import open_database
+
     return open_database(args.event)
 
 
 def _list(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import voting
+
     db = _with_db(args)
     try:
         with db.read() as s:
@@ -423,6 +436,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _field_by_name(fields: list[setup.FieldInfo], wanted: str) -> setup.FieldInfo:
+    from smartdialog.core.text import fold
+
     key = fold(wanted)
     candidates = [f for f in fields if fold(f.name) == key] or [
         f for f in fields if fold(f.name).startswith(key)
@@ -439,6 +454,8 @@ def _field_by_name(fields: list[setup.FieldInfo], wanted: str) -> setup.FieldInf
 
 
 def _new(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import setup, voting
+
     db = _with_db(args)
     try:
         with db.uow() as s:
@@ -487,6 +504,8 @@ def _new(args: argparse.Namespace) -> int:
 
 def _idea_id(s: Any, round_id: uuid.UUID, wanted: str) -> uuid.UUID:
     """An idea of the round's fields by its id or the id's first characters."""
+    from smartdialog.core.services import voting
+
     key = wanted.strip().lower()
     matches = [
         c.idea_id
@@ -540,6 +559,8 @@ def _print_preview(shown: voting.BallotPreview) -> None:
 
 
 def _shortlist(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import voting
+
     db = _with_db(args)
     try:
         with db.uow() as s:
@@ -564,6 +585,8 @@ def _shortlist(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import voting
+
     db = _with_db(args)
     try:
         with db.uow() as s:
@@ -591,6 +614,8 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _close(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import voting
+
     db = _with_db(args)
     try:
         if not args.yes:
@@ -616,6 +641,8 @@ def _close(args: argparse.Namespace) -> int:
 
 
 def _runoff(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import voting
+
     db = _with_db(args)
     try:
         with db.uow() as s:
@@ -632,6 +659,8 @@ def _runoff(args: argparse.Namespace) -> int:
 
 
 def _paper(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import voting
+
     db = _with_db(args)
     try:
         with db.uow() as s:
@@ -673,6 +702,8 @@ def _paper(args: argparse.Namespace) -> int:
 
 
 def _pin(args: argparse.Namespace) -> int:
+    from smartdialog.core.services import roles, setup
+
     first = getpass.getpass(translate("cli", "New PIN (4 to 12 digits): "))
     if getpass.getpass(translate("cli", "The same PIN again: ")) != first:
         print(translate("cli", "The two PINs differ. Nothing was changed."), file=sys.stderr)

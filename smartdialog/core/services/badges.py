@@ -26,7 +26,7 @@ from qrcode.constants import ERROR_CORRECT_Q
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from smartdialog.core import clock, spreadsheet
+from smartdialog.core import choices, clock, spreadsheet
 from smartdialog.core.changes import Action
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.minutes import german
@@ -36,8 +36,8 @@ from smartdialog.core.text import full_name
 
 QR_QUIET_ZONE: Final = 4  # modules of white around the code, as the standard asks
 
-LAYOUTS: Final = ("a6", "label62")
-TICKET_LAYOUTS: Final = ("a4", "a4x4")
+LAYOUTS: Final = choices.BADGE_LAYOUTS
+TICKET_LAYOUTS: Final = choices.TICKET_LAYOUTS
 
 A4: Final = (210.0, 297.0)
 A6: Final = (105.0, 148.0)

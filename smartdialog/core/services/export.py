@@ -29,14 +29,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from smartdialog.core import spreadsheet
+from smartdialog.core import choices, spreadsheet
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, EnvironmentProblem
 from smartdialog.core.minutes import german
 from smartdialog.core.minutes.content import MinutesContent, collect
 from smartdialog.core.services.checkin import RefusedScan, refused_scans
 
-FORMATS = ("csv", "json")
+FORMATS = choices.EXPORT_FORMATS
 JSON_NAME = "smartdialog-export.json"
 
 Value = str | int | datetime | None

@@ -20,15 +20,16 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from smartdialog.core import choices
 from smartdialog.core.changes import Action
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, AccessDenied, DomainError
 from smartdialog.core.models import Event
 from smartdialog.core.services import audit, setup
 
-DESK: Final = "desk"
-MODERATION: Final = "moderation"
-OFFICE: Final = "office"
-ROLES: Final = (DESK, MODERATION, OFFICE)
+DESK: Final = choices.DESK
+MODERATION: Final = choices.MODERATION
+OFFICE: Final = choices.OFFICE
+ROLES: Final = choices.ROLES
 
 # Source texts for Qt Linguist (context "roles"); the UI and the CLI translate them.
 ROLE_NAMES: Final = {

@@ -6,25 +6,12 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from smartdialog.core import choices
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, DomainError
 from smartdialog.core.text import fold
 
 # The fields a column can be mapped to ("" = ignore the column).
-FIELDS: Final = (
-    "external_ref",
-    "first_name",
-    "last_name",
-    "full_name",
-    "title",
-    "email",
-    "organisation",
-    "postcode",
-    "district",
-    "consent_data",
-    "consent_photos",
-    "consent_contact",
-    "consent_attribution",
-)
+FIELDS: Final = choices.IMPORT_FIELDS
 
 
 FIELD_LABELS: Final = {
