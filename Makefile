@@ -50,11 +50,14 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-# One test process per core (pytest-xdist); a test file stays in one process, so that
-# its module fixtures are built once.  Files are handed out in the order collected, the
+# One test process per core and one more (pytest-xdist): many tests wait on a slowed
+# network, a server or another process, and the extra process uses the core meanwhile
+# (on two cores: about 135 s instead of 160 s).  A test file stays in one process, so that its
+# module fixtures are built once.  Files are handed out in the order collected, the
 # longest first (tests/conftest.py), not by their number of tests.
+TEST_PROCESSES ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 unit: $(VENV)/.installed
-	$(BIN)/pytest -q -p no:cacheprovider -n auto --dist loadfile --no-loadscope-reorder
+	$(BIN)/pytest -q -p no:cacheprovider -n $(TEST_PROCESSES) --dist loadfile --no-loadscope-reorder
 
 # The type check runs beside the tests: they wait on servers and other processes long
 # enough to leave it a core.  Each one's output is shown whole when it ends.

@@ -70,6 +70,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 # the end of the run is made of short files that even out the processes, and no process
 # is left running one long file alone (seconds measured on two cores, longest first).
 LONGEST_FIRST = (
+    "test_stall.py",  # 44, nearly all of it waiting on a slowed network: it overlaps best
+    "test_ops_pages.py",  # 30
     "test_merge.py",  # 14
     "test_hosting.py",  # 12
     "test_voting_concurrency.py",  # 9
@@ -90,6 +92,26 @@ LONGEST_FIRST = (
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: files stay whole
+
+
+@pytest.fixture(scope="module")
+def one_host_at_a_time() -> Iterator[None]:
+    """Hosting tests of parallel test processes take turns (a lock file between them).
+
+    Their servers share the ports 54320–54351 (the join code carries the port), and
+    announce themselves on the same network: two at once would find each other's.
+    """
+    if os.name == "nt":
+        yield
+        return
+    import fcntl
+
+    with (Path(tempfile.gettempdir()) / "smartdialog-tests-hosting.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 PG_ADMIN_URL = os.environ.get(

@@ -31,6 +31,9 @@ from smartdialog.core.models import Base, Participant
 from smartdialog.i18n import translate
 from tests.hosting_helpers import reachable_folder, server_environment
 
+# One hosted server at a time across the test processes (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("one_host_at_a_time")
+
 
 def _german(exc: BaseException) -> str:
     from smartdialog.core.errors import SmartDialogError

@@ -19,6 +19,9 @@ from smartdialog.ui.mainwindow import MainWindow
 from tests.conftest import TEST_DEVICE
 from tests.hosting_helpers import reachable_folder, server_environment
 
+# One hosted server at a time across the test processes (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("one_host_at_a_time")
+
 
 def _menu_texts(window: MainWindow) -> list[str]:
     file_menu = window.menuBar().actions()[0].menu()

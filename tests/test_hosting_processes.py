@@ -29,6 +29,9 @@ from smartdialog.core.services import tickets
 from smartdialog.i18n import translate
 from tests.hosting_helpers import reachable_folder, server_environment
 
+# One hosted server at a time across the test processes (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("one_host_at_a_time")
+
 DESK = """
 import sys
 from smartdialog import cli
@@ -43,6 +46,7 @@ from smartdialog.core.db import open_database
 from smartdialog.core.services import setup
 from smartdialog.core.services import ideas
 from smartdialog.core.targets import DeviceIdentity
+
 url, count = sys.argv[1], int(sys.argv[2])
 db = open_database(url, DeviceIdentity(uuid.uuid4(), "Tisch Mobilität", "table"))
 with db.read() as s:
