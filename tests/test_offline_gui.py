@@ -395,3 +395,73 @@ def test_an_idea_the_host_saved_without_answering_is_in_the_shared_event_once(
     assert report.conflicts == ()
     assert offline.entries_brought(report) == 0
     _settle()
+
+
+# -- the voting station -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def open_round(host: Database) -> dict[str, uuid.UUID]:
+    """A round open at the host, with the first two people checked in to vote."""
+    from smartdialog.core.services import voting
+    from tests.test_voting_service import add_ideas
+
+    found = add_ideas(host, {0: ["Radwege", "Busse"]})
+    with host.uow() as s:
+        info = voting.create_round(s, "Priorisierung", dots_per_participant=3)
+        voting.start_round(s, info.id)
+    for pid, _payload in _payloads(host)[:2]:
+        with host.uow() as s:
+            checkin.check_in_participant(s, pid, HOST_DESK.name)
+    return found
+
+
+@LEAK_AFTER_COMING_BACK
+def test_the_voting_station_votes_on_through_a_cut_and_the_ballot_arrives_once(
+    qtbot: QtBot, open_round: dict[str, uuid.UUID], joined: MainWindow, host: Database,
+    proxy: TcpProxy,
+) -> None:  # fmt: skip
+    from smartdialog.core.models import Ballot
+    from smartdialog.ui.voting import VotingWorkspace
+    from smartdialog.ui.voting.station import VotingStation
+
+    window = joined
+    page = window.workspace("voting")
+    assert isinstance(page, VotingWorkspace) and window.db is not None
+    station = VotingStation(window.db, station_name="Abstimmung 1", thanks_ms=50, idle_ms=60_000)
+    qtbot.addWidget(station)
+    page.station = station  # as "Start voting station" leaves it
+    station.show()
+    first, second = (payload for _pid, payload in _payloads(host)[:2])
+
+    proxy.cut()  # the cable is pulled before the voter scans
+    station.scan(first)
+    qtbot.waitUntil(lambda: station.page == "ballot", timeout=30_000)
+    qtbot.waitUntil(lambda: window.offline.offline, timeout=20_000)
+    assert station.db is window.db and window.db.is_sqlite  # the station follows the copy
+    for idea in ("Radwege", "Radwege", "Busse"):
+        station.add_dot(open_round[idea])
+    station.show_check()
+    with qtbot.waitSignal(
+        station.page_changed, timeout=30_000, check_params_cb=lambda p: p == "thanks"
+    ):
+        station.confirm()
+
+    with qtbot.waitSignal(window.offline.came_back, timeout=30_000) as back:
+        proxy.restore()
+    assert not offline.needs_deciding(back.args[0])
+    qtbot.waitUntil(lambda: station.db is window.db and not window.db.is_sqlite)
+    # Back at the host: the next voter's ballot goes there directly.
+    qtbot.waitUntil(lambda: station.page == "scan", timeout=10_000)
+    station.scan(second)
+    qtbot.waitUntil(lambda: station.page == "ballot", timeout=30_000)
+    station.add_dot(open_round["Busse"])
+    station.show_check()
+    with qtbot.waitSignal(
+        station.page_changed, timeout=30_000, check_params_cb=lambda p: p == "thanks"
+    ):
+        station.confirm()
+    with host.read() as s:
+        voters = s.scalars(select(Ballot.participant_id)).all()
+    assert sorted(voters) == sorted(pid for pid, _payload in _payloads(host)[:2])
+    station.close()

@@ -174,6 +174,23 @@ def start_write(
     return _launch(writer_pool(), Task(fn, *args), parent, on_done, on_error, on_progress)
 
 
+def write_here_or_on_the_copy(db: Database, write: Callable[[Database], T]) -> T:
+    """``write(db)``; when the host stops answering, once more on the local copy.
+
+    For work on the writer thread.  If the host had saved it and only its answer was
+    lost, the rows are the same all the same: a page that creates rows chooses their ids
+    before the write is first tried (core.writekey), and the merge back knows them.
+    """
+    try:
+        return write(db)
+    except ConnectionLost as exc:
+        other = failover(db, exc) if failover is not None else None
+        if other is None:
+            raise
+        log.warning("a write failed with the connection; it is made on the local copy")
+        return write(other)
+
+
 class _Op(Generic[T]):
     _write = False
 
@@ -194,17 +211,9 @@ class _Op(Generic[T]):
         return self
 
     def _body(self, _progress: Progress) -> T:
-        try:
-            return self._on(self._db)
-        except ConnectionLost as exc:
-            other = failover(self._db, exc) if self._write and failover is not None else None
-            if other is None:
-                raise
-            # Made once more here.  If the host had saved it and only its answer was lost,
-            # the rows are the same all the same: a page that creates rows chooses their ids
-            # before the write is first tried (core.writekey), and the merge back knows them.
-            log.warning("a write failed with the connection; it is made on the local copy")
-            return self._on(other)
+        if self._write:
+            return write_here_or_on_the_copy(self._db, self._on)
+        return self._on(self._db)
 
     def _on(self, db: Database) -> T:
         scope = db.uow() if self._write else db.read()

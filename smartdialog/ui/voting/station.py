@@ -182,13 +182,16 @@ def _no_round() -> DomainError:
 
 
 def _scan_job(_progress: Any, db: Database, raw: str, station: str, typed: bool) -> _Scanned:
-    with db.uow() as s:
-        current = voting.current_round(s)
-        if current is None:
-            return _Scanned(voting.BadgeScan(None, _no_round(), "no round"), None)
-        scan = voting.scan_badge(s, current.id, raw, station=station, typed=typed)
-        sheet = voting.ballot_sheet(s, current.id) if scan.voter is not None else None
-    return _Scanned(scan, sheet)
+    def write(target: Database) -> _Scanned:
+        with target.uow() as s:
+            current = voting.current_round(s)
+            if current is None:
+                return _Scanned(voting.BadgeScan(None, _no_round(), "no round"), None)
+            scan = voting.scan_badge(s, current.id, raw, station=station, typed=typed)
+            sheet = voting.ballot_sheet(s, current.id) if scan.voter is not None else None
+        return _Scanned(scan, sheet)
+
+    return ops.write_here_or_on_the_copy(db, write)
 
 
 def _cast_job(
@@ -199,16 +202,20 @@ def _cast_job(
     station: str,
     key: WriteKey,
 ) -> voting.CastBallot:
-    with db.uow() as s:
-        return voting.cast_ballot(
-            s,
-            voter.round_id,
-            voter.participant_id,
-            dots,
-            expected_revision=voter.revision,
-            station=station,
-            key=key,
-        )
+    def write(target: Database) -> voting.CastBallot:
+        with target.uow() as s:
+            return voting.cast_ballot(
+                s,
+                voter.round_id,
+                voter.participant_id,
+                dots,
+                expected_revision=voter.revision,
+                station=station,
+                key=key,
+            )
+
+    # The key makes a ballot the host saved without answering the same ballot on the copy.
+    return ops.write_here_or_on_the_copy(db, write)
 
 
 def _notice() -> QLabel:
@@ -550,6 +557,14 @@ class VotingStation(QWidget):
     def _notify(self, text: str, tone: str) -> None:
         _show_notice(self.scan_notice, text, tone)
         self._notice_timer.start()
+
+    def switch_database(self, db: Database) -> None:
+        """The same event from another place (the joined laptop's local copy, or back).
+
+        A voter in the middle of a ballot goes on: the ballot is cast where the event is now.
+        """
+        self.db = db
+        self._refresh_round_title()
 
     def _poll_round_title(self) -> None:
         if self.page == SCAN and not self._busy:

@@ -239,6 +239,11 @@ class VotingWorkspace(Workspace):
         super().set_database(db)
         self._update_buttons()  # "New round" needs no list of rounds
 
+    def switch_database(self, db: Database) -> None:
+        super().switch_database(db)
+        if self.station is not None:  # the station started here follows the event
+            self.station.switch_database(db)
+
     def reload(self) -> None:
         self._rounds_generation += 1
         if self.db is None:
