@@ -119,7 +119,7 @@ def test_the_ideas_page_never_reads_or_writes_on_the_gui_thread(
         qtbot.waitUntil(lambda: page.model.rowCount() == rows + 1, timeout=10000)
         assert statements.threads, "the feed's change was not read"
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
     assert statements.on_gui_thread() == 0
 
@@ -141,7 +141,7 @@ def test_enter_twice_in_the_edit_dialog_saves_once(
             assert not dialog.save_button.isEnabled()  # waits for the answer
             dialog._accept()  # the second Enter
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
     ops.wait_for_writes()
     QCoreApplication.processEvents()
@@ -165,7 +165,7 @@ def test_enter_twice_in_the_entry_captures_once(
         ops.wait_for_writes()
         QCoreApplication.processEvents()
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
     assert [i.text for i in _db_ideas(db)] == ["Nur einmal"]
     assert statements.on_gui_thread() == 0
@@ -184,7 +184,7 @@ def test_ctrl_z_twice_while_the_first_is_on_its_way_undoes_once(
             assert not page.undo_action.isEnabled()
             page.undo_action.trigger()  # ignored: the first is not answered yet
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
     assert sorted(i.text for i in _db_ideas(db) if i.status == "active") == ["Eins"]
     assert page.undo_stack.index() == 1
@@ -262,7 +262,7 @@ def test_typing_the_minutes_never_waits_for_the_database(
         with qtbot.waitSignal(page.loaded, timeout=10000):
             page.reload()
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
     assert statements.threads and statements.on_gui_thread() == 0
     with db.read() as s:
@@ -284,7 +284,7 @@ def test_mark_as_final_clicked_twice_marks_it_once(
         ops.wait_for_writes()
         QCoreApplication.processEvents()
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
     assert page.is_final() and page.final_button.isEnabled()
     with db.read() as s:
@@ -383,7 +383,7 @@ def test_the_wall_follows_the_feed_and_the_vote_off_the_gui_thread(
         with qtbot.waitSignal(page.state.loaded, timeout=10000):
             page.reload()
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
         ops.reader_pool().waitForDone()
     assert statements.threads and statements.on_gui_thread() == 0
@@ -553,7 +553,7 @@ def test_changing_the_setup_never_waits_for_the_database(
         qtbot.waitUntil(lambda: page.stations_model.rowCount() == 1, timeout=10000)
         qtbot.waitUntil(lambda: not page.writing(), timeout=10000)
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
     assert statements.threads and statements.on_gui_thread() == 0
     with db.read() as s:
@@ -579,7 +579,7 @@ def test_enter_twice_adds_one_table_and_a_double_click_one_set_of_tables(
         ops.wait_for_writes()
         QCoreApplication.processEvents()
     finally:
-        _quiet()  # no listener is removed while a statement runs
+        _quiet()  # the action's last statements are counted before the log stops
         statements.close()
     with db.read() as s:
         stations = setup.list_stations(s)

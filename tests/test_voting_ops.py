@@ -140,8 +140,8 @@ def test_the_moderator_runs_a_round_without_a_statement_on_the_gui_thread(
             check.check()
         assert verdict.args == [True]
         check.close()
-        # The page's last reads end before the statement log leaves the engine: removing
-        # a listener while a worker runs through the listeners breaks that worker's read.
+        # The page's last reads end before the statement log stops counting: they are
+        # counted too.
         qtbot.waitUntil(lambda: not ops.busy(), timeout=20_000)
     finally:
         max_gap = heartbeat.stop()
