@@ -75,24 +75,6 @@ _CHAINED_INSERT = {
 }
 
 
-def canonical(
-    prev_hash: str,
-    entry_id: uuid.UUID,
-    at: datetime,
-    device_id: uuid.UUID,
-    role: str,
-    action: str,
-    object_type: str,
-    object_id: uuid.UUID | None,
-    summary: str,
-) -> bytes:
-    """The bytes an entry's hash is taken over (unit separators between the fields)."""
-    return (
-        prev_hash
-        + _after_prev(entry_id, at, device_id, role, action, object_type, object_id, summary)
-    ).encode("utf-8")
-
-
 def _after_prev(
     entry_id: uuid.UUID,
     at: datetime,
@@ -130,10 +112,9 @@ def entry_hash(
     object_id: uuid.UUID | None,
     summary: str,
 ) -> str:
-    data = canonical(
-        prev_hash, entry_id, at, device_id, role, action, object_type, object_id, summary
-    )
-    return hashlib.sha256(data).hexdigest()
+    """The hash of an entry: over the previous hash and the entry's fields (``_after_prev``)."""
+    after = _after_prev(entry_id, at, device_id, role, action, object_type, object_id, summary)
+    return hashlib.sha256((prev_hash + after).encode("utf-8")).hexdigest()
 
 
 def record(
