@@ -130,13 +130,14 @@ def test_a_scan_costs_few_statements(qtbot: QtBot, window: MainWindow, guests: l
 
     sql = _count(qtbot, window, scan)
     print(f"\nscan: {len(sql)} statements", *sql, sep="\n  ")
-    # BEGIN, the check-in (which finds the holder and refuses a second check-in in one
-    # INSERT), the scan log, the audit entry (which reads the previous hash itself); on
-    # PostgreSQL the scan log goes with the check-in and the audit chain's lock takes its
-    # place.  The desk shows its own check-in in its counters and list without reading
-    # them again, and the feed hands the entry over without a poll.  (The issue asked for
-    # 3: that would take the scan log out of a welcome, and every scan stays logged.)
-    assert len(sql) <= 4, "\n".join(sql)
+    # On PostgreSQL, where each is a round trip on the venue network: BEGIN, the check-in
+    # (which finds the holder, refuses a second check-in, logs the scan and takes the
+    # audit chain's lock in one statement) and the audit entry (which reads the previous
+    # hash itself).  On an event file, which has no network, the scan log is a statement
+    # of its own: SQLite cannot write two tables in one.  The desk shows its own check-in
+    # in its counters and list without reading them again, and the feed hands the entry
+    # over without a poll.
+    assert len(sql) <= (3 if window.db.engine.dialect.name == "postgresql" else 4), "\n".join(sql)
     shown = (desk.count_present.text(), [r.check_in_id for r in desk.recent.rows()])
     with qtbot.waitSignal(desk.live_refreshed):
         desk.refresh_live()

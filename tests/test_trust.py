@@ -15,7 +15,19 @@ from sqlalchemy import func, select, text
 from smartdialog.core.db import Database, open_database
 from smartdialog.core.errors import AccessDenied, DomainError
 from smartdialog.core.models import AuditEntry, Ballot, Dot, Participant
-from smartdialog.core.services import audit, minutes, privacy, roles, setup, verification, voting
+from smartdialog.core.services import (
+    audit,
+    checkin,
+    minutes,
+    privacy,
+    registration,
+    roles,
+    setup,
+    tickets,
+    verification,
+    voting,
+)
+from smartdialog.core.services.registration import WalkIn
 
 from .conftest import TEST_DEVICE
 from .test_voting_service import Setting, add_ideas, add_people, cast
@@ -99,6 +111,37 @@ def test_concurrent_writers_on_postgresql_keep_the_chain_linear(pg_db: Database)
     with pg_db.read() as s:
         assert audit.verify_chain(s).intact
         assert (s.scalar(select(func.count()).select_from(AuditEntry)) or 0) >= 60
+
+
+@pytest.mark.postgres
+def test_scans_that_take_the_chain_lock_in_their_check_in_keep_the_chain_linear(
+    pg_db: Database,
+) -> None:
+    # A welcome takes the chain's lock inside its check-in statement, not in a statement
+    # of its own: desks scanning at once, beside other writes, still chain one by one.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with pg_db.uow() as s:
+        people = [registration.register_walk_in(s, WalkIn(f"Gast{i}", "Kette")) for i in range(48)]
+        payloads = [tickets.payload_for(s, p.ticket_number) for p in people]
+
+    # Every fourth write is another laptop's, which takes the lock in a statement of its own.
+    work: list[str | None] = [*payloads]
+    for i in range(0, len(work) + 16, 4):
+        work.insert(i, None)
+
+    def write(payload: str | None) -> str:
+        with pg_db.uow() as s:
+            if payload is None:
+                audit.record(s, "test.entry")
+                return "welcome"
+            return checkin.scan(s, payload, f"Empfang {len(payload) % 3}").verdict
+
+    with ThreadPoolExecutor(6) as pool:
+        verdicts = list(pool.map(write, work))
+    assert set(verdicts) == {"welcome"}
+    with pg_db.read() as s:
+        assert audit.verify_chain(s).intact
 
 
 # -- the dot budget without foreign keys ------------------------------------------------------

@@ -55,7 +55,10 @@ def session_device(s: Session) -> DeviceIdentity:
 # Built once: the statements are the same for every entry, only the values differ.
 _TABLE = AuditEntry.metadata.tables["audit_log"]
 _LAST_HASH = select(_TABLE.c.entry_hash).order_by(_TABLE.c.seq.desc()).limit(1)
-_PG_LOCK = text(f"SELECT pg_advisory_xact_lock({_PG_CHAIN_LOCK})")
+# The lock as an expression, for a write that takes it in its own first statement (and
+# then says so with ``chain_lock_taken``): one round trip fewer than taking it here.
+PG_CHAIN_LOCK_SQL = f"pg_advisory_xact_lock({_PG_CHAIN_LOCK})"
+_PG_LOCK = text(f"SELECT {PG_CHAIN_LOCK_SQL}")
 # The previous entry's hash, read by the INSERT itself: one statement per entry.
 _PREV = func.coalesce(_LAST_HASH.scalar_subquery(), literal(GENESIS))
 _REST = bindparam("rest", type_=String())
@@ -173,6 +176,15 @@ def record(
 # chain's lock (PostgreSQL; an advisory lock taken twice would be held twice).
 RECORDED = "audit_recorded"
 _CHAIN_LOCKED = "audit_chain_locked"
+
+
+def chain_lock_taken(s: Session) -> None:
+    """Say that this transaction took the chain's lock itself (``PG_CHAIN_LOCK_SQL``).
+
+    Only after the statement that took it has answered: the entry's INSERT, a later
+    statement, then reads the previous hash in a snapshot taken under the lock.
+    """
+    s.info[_CHAIN_LOCKED] = True
 
 
 @event.listens_for(Session, "after_commit")
