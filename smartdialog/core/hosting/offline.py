@@ -50,7 +50,7 @@ from smartdialog.core.db import (
     open_database,
     schema_revision,
     storage_problem,
-    upgrade,
+    write_empty_event,
 )
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, EnvironmentProblem, SmartDialogError
 from smartdialog.core.hosting import transfer
@@ -197,7 +197,7 @@ def _write_meta(folder: Path, info: CopyInfo) -> None:
 
 
 def _empty_event(root: Path) -> Path:
-    """An empty event file of this schema, migrated once (a migration costs a quarter second)."""
+    """An empty event file of this schema, kept in the data folder (core.db.write_empty_event)."""
     template = root / FOLDER / f".empty-{HEAD_REVISION}.sdevent"
     if not template.exists():
         template.parent.mkdir(parents=True, exist_ok=True)
@@ -205,11 +205,7 @@ def _empty_event(root: Path) -> Path:
         os.close(fd)
         tmp = Path(name)
         tmp.unlink()
-        engine = make_engine(tmp)
-        try:
-            upgrade(engine)
-        finally:
-            engine.dispose()
+        write_empty_event(tmp)
         os.replace(tmp, template)
     return template
 
