@@ -121,6 +121,13 @@ PG_ADMIN_URL = os.environ.get(
 TEST_DEVICE = DeviceIdentity(uuid.UUID(int=1), "Testgerät", "office")
 
 
+# A PIN's hash is slow on purpose (200,000 rounds, a tenth of a second): hundreds of PINs
+# set and checked across the suite took a dozen seconds.  Each hash carries its count, so
+# a PIN hashed here is checked like any other; the product's count is tested as it is.
+PIN_ITERATIONS_OF_THE_PRODUCT = setup.PIN_ITERATIONS
+setup.PIN_ITERATIONS = 1_000
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _qt_test_mode() -> None:
     # Qt's own guard on top of the session's home folder.

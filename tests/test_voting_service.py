@@ -16,7 +16,7 @@ from smartdialog.core.errors import ConflictError, DomainError
 from smartdialog.core.models import Ballot, CheckIn, Dot, PaperTally, Participant, ScanLog
 from smartdialog.core.services import audit, ideas, setup, tickets, voting
 
-from .conftest import TEST_DEVICE, event_file_copy, pg_event_copy
+from .conftest import PIN_ITERATIONS_OF_THE_PRODUCT, TEST_DEVICE, event_file_copy, pg_event_copy
 from .constraints import refused_by
 
 # -- helpers shared by the voting tests ----------------------------------------------------
@@ -789,6 +789,16 @@ def test_the_admin_pin_is_stored_as_a_salted_hash(db: Database) -> None:
         assert setup.check_admin_pin(s, "2018")
         assert not setup.check_admin_pin(s, "2019")
     assert "2018" not in stored and stored.startswith("pbkdf2_sha256$")
+    assert stored.split("$")[1] == str(setup.PIN_ITERATIONS)
+
+
+def test_a_pin_of_the_product_is_hashed_with_many_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tests hash with fewer rounds (tests/conftest.py); the product with these.
+    assert PIN_ITERATIONS_OF_THE_PRODUCT >= 200_000
+    monkeypatch.setattr(setup, "PIN_ITERATIONS", PIN_ITERATIONS_OF_THE_PRODUCT)
+    stored = setup.new_pin_hash("2018")
+    assert stored.split("$")[1] == str(PIN_ITERATIONS_OF_THE_PRODUCT)
+    assert setup.pin_matches(stored, "2018") and not setup.pin_matches(stored, "2019")
 
 
 @pytest.mark.parametrize("pin", ["123", "12a4", "1234567890123", "١٢٣٤"])

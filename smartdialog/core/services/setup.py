@@ -9,7 +9,7 @@ import secrets
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any, Final
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -506,10 +506,13 @@ def _next_position(s: Session, column: Any, where: Any) -> int:
 
 # -- the admin PIN of the locked voting station ------------------------------------------
 
-_PIN_ITERATIONS: Final = 200_000
+# PBKDF2 rounds for a new PIN: slow on purpose, against guessing from a copied event file.
+# The count is stored with each hash and read back from there to check a PIN, so the
+# tests may lower it (tests/conftest.py) without a PIN of the product being any weaker.
+PIN_ITERATIONS = 200_000
 
 
-def _hash_pin(pin: str, salt: bytes, iterations: int = _PIN_ITERATIONS) -> str:
+def _hash_pin(pin: str, salt: bytes, iterations: int) -> str:
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
 
@@ -528,7 +531,7 @@ def pin_matches(stored: str, pin: str) -> bool:
 def new_pin_hash(pin: str) -> str:
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
         raise DomainError(QT_TRANSLATE_NOOP("errors", "The PIN must be 4 to 12 digits."))
-    return _hash_pin(pin, secrets.token_bytes(16))
+    return _hash_pin(pin, secrets.token_bytes(16), PIN_ITERATIONS)
 
 
 def authorise_pin_change(event: Event, authorisation: str | None, previous: str) -> None:
