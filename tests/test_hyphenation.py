@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from pathlib import Path
@@ -17,8 +18,16 @@ from smartdialog.core.minutes.layout import make_styles
 from smartdialog.core.services import ideas, minutes, setup
 
 COMPOUNDS = ("Straßenbeleuchtungsinstandhaltungsvertrag", "Datenschnittstellenverordnungsentwurf")
-# pyphen's German dictionary, asked directly: the breaks the text may use.
-ALLOWED = {w: set(pyphen.Pyphen(lang="de_DE").positions(w)) for w in COMPOUNDS}
+
+
+@functools.cache
+def allowed(word: str) -> set[int]:
+    """The breaks the text may use: pyphen's German dictionary, asked directly.
+
+    Asked when a test needs it, not on import: loading the dictionary takes most of a
+    second, which every test process would pay while collecting.
+    """
+    return set(pyphen.Pyphen(lang="de_DE").positions(word))
 
 
 def raw_lines(pdf: Path) -> list[str]:
@@ -46,7 +55,7 @@ def breaks(word: str, lines: list[str]) -> list[tuple[int, bool]]:
 def test_the_dictionary_is_pyphens_german() -> None:
     for word in COMPOUNDS:
         positions = hyphenation.positions(word)
-        assert positions and set(positions) <= ALLOWED[word]
+        assert positions and set(positions) <= allowed(word)
         assert min(positions) >= 3 and max(positions) <= len(word) - 3
     assert hyphenation.positions("Radwege") == []
 
@@ -72,7 +81,7 @@ def test_pdf_paragraphs_break_compounds_only_at_hyphenation_points(
         for pos, hyphen in breaks(word, lines):
             seen += 1
             assert hyphen, f"{word} broken at {pos} without a hyphen: {lines}"
-            assert pos in ALLOWED[word], f"{word} broken at {pos}, not a hyphenation point"
+            assert pos in allowed(word), f"{word} broken at {pos}, not a hyphenation point"
     assert seen >= 8, "a column this narrow breaks each compound in every style"
     assert not [line for line in lines if line in ("-", "\u00ad")]
 
@@ -93,7 +102,7 @@ def test_the_minutes_break_compounds_only_at_hyphenation_points(
     for word in COMPOUNDS:
         for pos, hyphen in breaks(word, lines):
             seen += 1
-            assert hyphen and pos in ALLOWED[word], (word, pos, hyphen)
+            assert hyphen and pos in allowed(word), (word, pos, hyphen)
     assert seen, "some of them are broken"
 
 
@@ -119,4 +128,4 @@ def test_the_wall_breaks_compounds_with_a_hyphen_at_hyphenation_points(
             joined += line
             pos = len(joined.replace("\u00ad", "").split(" ")[-1])
             if word.startswith(joined.replace("\u00ad", "").split(" ")[-1]):
-                assert pos in ALLOWED[word], (word, pos, lines)
+                assert pos in allowed(word), (word, pos, lines)
