@@ -1,7 +1,7 @@
 """The Ideen, Live-Wand and Dokumentation pages on a slow database: nothing runs on the GUI thread.
 
 Each test uses a page the way a user does while every statement sent from a worker
-thread takes 100 ms (tests.test_ops.StatementLog), and checks that no statement was
+thread takes 30 ms (tests.test_ops.StatementLog), and checks that no statement was
 sent from the GUI thread, that a second Enter does not save twice, and that an
 older, slower answer does not overwrite a newer one.
 """
@@ -29,10 +29,16 @@ from smartdialog.ui.minutes import MinutesWorkspace
 from smartdialog.ui.setup import SetupWorkspace
 
 from .test_ideas_gui import _db_ideas, answered, type_text
-from .test_ops import DELAY_S, StatementLog
+from .test_ops import StatementLog
 from .test_shell_gui import warnings_shown
 
 __all__ = ["warnings_shown"]  # a fixture, shared with the window's tests
+
+# A round trip slow enough that a second press comes while the first one's statements are
+# on their way, and a statement on the GUI thread would be seen.  The issue's 100 ms are
+# measured where the stall itself is the subject (tests.test_stall, tests.test_ops); here
+# what counts is the thread each statement is sent from, and 30 ms keep the file short.
+DELAY_S = 0.03
 
 
 @pytest.fixture

@@ -26,10 +26,16 @@ from smartdialog.ui.voting import VotingStation, VotingWorkspace
 from smartdialog.ui.voting import workspace as workspace_module
 from smartdialog.ui.voting.models import PaperModel
 
-from .test_ops import DELAY_S, Heartbeat, StatementLog
+from .test_ops import Heartbeat, StatementLog
 from .test_voting_service import add_ideas, add_people, cast
 
 STATION = DeviceIdentity(uuid.UUID(int=41), "Abstimmung 1", "station")
+
+# A round trip slow enough that a second press comes while the first one's statements are
+# on their way, and a statement on the GUI thread would be seen.  The 100 ms are
+# measured where the stall itself is the subject (tests.test_stall, tests.test_ops); here
+# what counts is the thread each statement is sent from, and 30 ms keep the file short.
+DELAY_S = 0.03
 
 
 @pytest.fixture
@@ -149,7 +155,9 @@ def test_the_moderator_runs_a_round_without_a_statement_on_the_gui_thread(
         if other is not hall:
             other.close()
     record_property("voting_max_gui_gap_ms", max_gap)
-    print(f"longest GUI stall, voting page, {DELAY_S * 200:.0f} ms per statement: {max_gap} ms")
+    print(
+        f"longest GUI stall, voting page, {DELAY_S * 1000 / 5:.0f} ms per statement: {max_gap} ms"
+    )
     assert errors == []
     assert statements.threads, "the page sent no statement"
     assert statements.on_gui_thread() == 0
