@@ -20,11 +20,11 @@ from sqlalchemy import func, select, text
 
 from smartdialog.core.db import Database, open_database
 from smartdialog.core.models import CheckIn, Idea, Participant
-from smartdialog.core.services import registration, setup, tickets
-from smartdialog.core.services.registration import Consents, WalkIn
+from smartdialog.core.services import setup, tickets
 
 from . import crash_writer
 from .conftest import TEST_DEVICE
+from .test_voting_service import add_people
 
 KILLS = 50
 PEOPLE_PER_WRITER = 12
@@ -44,14 +44,10 @@ def forkserver() -> Iterator[multiprocessing.context.ForkServerContext]:
 
 
 def _people(db: Database, count: int) -> list[tuple[int, str]]:
-    with db.uow() as s:
-        numbers = [
-            registration.register_walk_in(
-                s, WalkIn(f"Person{i}", "Strom", consents=Consents())
-            ).ticket_number
-            for i in range(count)
-        ]
+    """Registered, not checked in: their ticket numbers and the payloads of their tickets."""
+    add_people(db, count, checked_in=False)
     with db.read() as s:
+        numbers = s.scalars(select(Participant.ticket_number).order_by(Participant.ticket_number))
         return [(n, tickets.payload_for(s, n)) for n in numbers]
 
 
