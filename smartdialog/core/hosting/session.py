@@ -26,7 +26,14 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from smartdialog.core.db import HEAD_REVISION, make_engine, open_database, schema_revision, upgrade
+from smartdialog.core.db import (
+    HEAD_REVISION,
+    make_engine,
+    open_database,
+    schema_revision,
+    upgrade,
+    write_empty_event,
+)
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, EnvironmentProblem
 from smartdialog.core.hosting import (
     announce,
@@ -191,9 +198,10 @@ class HostedEvent:
         tmp = Path(tmp_name)
         tmp.unlink()
         source = make_engine(self.url)
-        file_engine = make_engine(tmp)
+        file_engine: Engine | None = None
         try:
-            upgrade(file_engine)
+            write_empty_event(tmp)
+            file_engine = make_engine(tmp)
             transfer.copy_event(source, file_engine)
             file_engine.dispose()
             if target.exists():
@@ -216,7 +224,8 @@ class HostedEvent:
             ) from exc
         finally:
             source.dispose()
-            file_engine.dispose()
+            if file_engine is not None:
+                file_engine.dispose()
             for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
                 leftover.unlink(missing_ok=True)
         self.server.stop()
