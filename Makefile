@@ -56,7 +56,7 @@ typecheck: $(VENV)/.installed
 
 # One test process per core and one more (pytest-xdist): many tests wait on a slowed
 # network, a server or another process, and the extra process uses the core meanwhile
-# (on two cores: about 135 s instead of 160 s).  A test file stays in one process, so that its
+# (on two cores: 135 s instead of 160 s; four or five processes were no faster).  A test file stays in one process, so that its
 # module fixtures are built once.  Files are handed out in the order collected, the
 # longest first (tests/conftest.py), not by their number of tests.
 TEST_PROCESSES ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
