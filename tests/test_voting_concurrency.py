@@ -85,6 +85,11 @@ def _cast(db: Database, plan: Plan, person: uuid.UUID, rng: random.Random) -> st
             )
     except ConflictError:
         return "conflict"
+    except DatabaseBusy:
+        # PostgreSQL: the other station's sneaked-in dot, which passes by the ballot row,
+        # can meet this ballot's dots in two unique indexes in the opposite order; the
+        # server then ends one of the two (a deadlock), and the station says to try again.
+        return "refused by the database"
     except DomainError:
         return "refused by rules"
     return "cast"
