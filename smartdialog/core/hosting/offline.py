@@ -29,7 +29,6 @@ import errno
 import json
 import logging
 import os
-import shutil
 import tempfile
 import threading
 import time
@@ -196,20 +195,6 @@ def _write_meta(folder: Path, info: CopyInfo) -> None:
     os.replace(tmp, folder / META)
 
 
-def _empty_event(root: Path) -> Path:
-    """An empty event file of this schema, kept in the data folder (core.db.write_empty_event)."""
-    template = root / FOLDER / f".empty-{HEAD_REVISION}.sdevent"
-    if not template.exists():
-        template.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=".empty-", suffix=".tmp", dir=template.parent)
-        os.close(fd)
-        tmp = Path(name)
-        tmp.unlink()
-        write_empty_event(tmp)
-        os.replace(tmp, template)
-    return template
-
-
 def refresh(
     host_url: str,
     root: Path,
@@ -246,7 +231,7 @@ def refresh(
             os.close(fd)
             tmp = Path(name)
             tmp.unlink()
-            shutil.copyfile(_empty_event(root), tmp)
+            write_empty_event(tmp)
             engine = make_copy_engine(tmp)
             try:
                 transfer.copy_event(host, engine)
