@@ -65,6 +65,12 @@ class StatementLog:
     def on_gui_thread(self) -> int:
         return self.threads.count(threading.main_thread().name)
 
+    def __enter__(self) -> StatementLog:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         # Not event.remove: another thread may be running a statement, and SQLAlchemy's
         # listener list must not change under it ("deque mutated during iteration").
@@ -218,8 +224,7 @@ def test_scans_on_a_slow_database_never_block_the_desk(
 
 
 def test_the_latest_name_search_wins(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
-    statements = StatementLog(desk_db, DELAY_S / 2)
-    try:
+    with StatementLog(desk_db, DELAY_S / 2) as statements:
         desk.input.setText("Nachname1")
         desk.run_search()
         desk.input.setText("Nachname2")
@@ -227,8 +232,6 @@ def test_the_latest_name_search_wins(qtbot: QtBot, desk: DeskWorkspace, desk_db:
             desk.run_search()
         ops.reader_pool().waitForDone()
         QCoreApplication.processEvents()  # the first answer, were it shown, arrives now
-    finally:
-        statements.close()
     names = [r.full_name for r in desk.search.people.rows()]
     assert names == ["Gast2 Nachname2"]
     assert statements.on_gui_thread() == 0
@@ -372,17 +375,16 @@ def test_enter_pressed_twice_registers_one_walk_in(
 ) -> None:
     dialog = _walk_in(qtbot, desk, "Doppelt", "Gedrückt")
     dialog.print_badge.setChecked(False)
-    statements = StatementLog(desk_db, DELAY_S)
-    try:
-        with qtbot.waitSignal(desk.answered, timeout=20_000):
-            qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
-            # The registration is on its way: a second Enter (or any accept) waits for it.
-            assert dialog.saving() and not dialog.register_button.isEnabled()
-            qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
-            dialog.accept()
-            qtbot.keyClick(dialog.last_name, Qt.Key.Key_Escape)
-    finally:
-        statements.close()
+    with (
+        StatementLog(desk_db, DELAY_S) as statements,
+        qtbot.waitSignal(desk.answered, timeout=20_000),
+    ):
+        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
+        # The registration is on its way: a second Enter (or any accept) waits for it.
+        assert dialog.saving() and not dialog.register_button.isEnabled()
+        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
+        dialog.accept()
+        qtbot.keyClick(dialog.last_name, Qt.Key.Key_Escape)
     assert desk.result.state == feedback.WELCOME
     assert _count(desk_db, "Gedrückt") == 1
     assert statements.on_gui_thread() == 0
@@ -429,8 +431,7 @@ def test_a_busy_database_keeps_the_walk_in_typed_and_says_what_to_do(
 def test_f8_pressed_twice_annuls_once(qtbot: QtBot, desk: DeskWorkspace, desk_db: Database) -> None:
     with qtbot.waitSignal(desk.answered, timeout=10_000):
         desk.input.scanned.emit(_payloads(desk_db)[0])
-    statements = StatementLog(desk_db, DELAY_S)
-    try:
+    with StatementLog(desk_db, DELAY_S) as statements:
         desk.annul_action.trigger()  # F8
         desk.annul_action.trigger()  # F8
         assert desk.annulling() and not desk.annul_action.isEnabled()
@@ -444,8 +445,6 @@ def test_f8_pressed_twice_annuls_once(qtbot: QtBot, desk: DeskWorkspace, desk_db
             assert desk.annul_dialog is None
         ops.reader_pool().waitForDone(10_000)
         QCoreApplication.processEvents()
-    finally:
-        statements.close()
     assert answered.args == [feedback.INFO] and desk.annul_dialog is None
     with desk_db.read() as s:
         assert s.scalar(select(func.count()).where(CheckIn.annulled_at.is_not(None))) == 1
@@ -466,15 +465,12 @@ def test_f4_pressed_twice_prints_one_badge(
     desk.jobs.choose_printer = printer  # type: ignore[method-assign]
     with qtbot.waitSignal(desk.answered, timeout=10_000):
         desk.input.scanned.emit(_payloads(desk_db)[0])
-    statements = StatementLog(desk_db, DELAY_S)
-    try:
+    with StatementLog(desk_db, DELAY_S) as statements:
         with qtbot.waitSignal(desk.jobs.badge_printed, timeout=20_000):
             desk.badge_action.trigger()  # F4
             desk.badge_action.trigger()  # F4
         ops.wait_for_writes(10_000)
         QCoreApplication.processEvents()
-    finally:
-        statements.close()
     assert len(printed) == 1 and desk.jobs.badges_in_flight() == 0
     with desk_db.read() as s:
         assert s.scalar(select(func.count()).select_from(BadgePrint)) == 1

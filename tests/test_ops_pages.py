@@ -8,6 +8,7 @@ older, slower answer does not overwrite a newer one.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from collections.abc import Iterator
@@ -70,6 +71,21 @@ def _quiet() -> None:
     ops.reader_pool().waitForDone()
 
 
+@contextlib.contextmanager
+def _slow(database: Database) -> Iterator[StatementLog]:
+    """Every statement of ``database`` slowed by DELAY_S and logged while the block runs.
+
+    The action's last statements are counted before the log stops: the block's writes
+    and reads are waited for.
+    """
+    statements = StatementLog(database, DELAY_S)
+    try:
+        yield statements
+    finally:
+        _quiet()
+        statements.close()
+
+
 def _enter(qtbot: QtBot, page: IdeasWorkspace, text: str) -> None:
     rows = page.model.rowCount()
     type_text(page.entry, text)
@@ -81,8 +97,7 @@ def test_the_ideas_page_never_reads_or_writes_on_the_gui_thread(
     qtbot: QtBot, db: Database, ideas_page: IdeasWorkspace
 ) -> None:
     page = ideas_page
-    statements = StatementLog(db, DELAY_S)
-    try:
+    with _slow(db) as statements:
         # Capture, edit in the dialog, hide, tag, merge, undo, reload, follow the feed.
         _enter(qtbot, page, "Radwege ausbauen")
         _enter(qtbot, page, "Mehr Radwege")
@@ -124,9 +139,6 @@ def test_the_ideas_page_never_reads_or_writes_on_the_gui_thread(
         page.on_changes(changes)
         qtbot.waitUntil(lambda: page.model.rowCount() == rows + 1, timeout=10000)
         assert statements.threads, "the feed's change was not read"
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
     assert statements.on_gui_thread() == 0
 
 
@@ -140,15 +152,10 @@ def test_enter_twice_in_the_edit_dialog_saves_once(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.text_edit.setPlainText("Mehr Bänke")
-    statements = StatementLog(db, DELAY_S)
-    try:
-        with qtbot.waitSignal(page.answered, timeout=10000):
-            dialog._accept()
-            assert not dialog.save_button.isEnabled()  # waits for the answer
-            dialog._accept()  # the second Enter
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
+    with _slow(db), qtbot.waitSignal(page.answered, timeout=10000):
+        dialog._accept()
+        assert not dialog.save_button.isEnabled()  # waits for the answer
+        dialog._accept()  # the second Enter
     ops.wait_for_writes()
     QCoreApplication.processEvents()
     after = _db_ideas(db)[0]
@@ -162,17 +169,13 @@ def test_enter_twice_in_the_entry_captures_once(
     qtbot: QtBot, db: Database, ideas_page: IdeasWorkspace
 ) -> None:
     page = ideas_page
-    statements = StatementLog(db, DELAY_S)
-    try:
+    with _slow(db) as statements:
         type_text(page.entry, "Nur einmal")
         qtbot.keyClick(page.entry, Qt.Key.Key_Return)
         qtbot.keyClick(page.entry, Qt.Key.Key_Return)  # pressed twice: the field is empty now
         qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
         ops.wait_for_writes()
         QCoreApplication.processEvents()
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
     assert [i.text for i in _db_ideas(db)] == ["Nur einmal"]
     assert statements.on_gui_thread() == 0
 
@@ -183,15 +186,10 @@ def test_ctrl_z_twice_while_the_first_is_on_its_way_undoes_once(
     page = ideas_page
     _enter(qtbot, page, "Eins")
     _enter(qtbot, page, "Zwei")
-    statements = StatementLog(db, DELAY_S)
-    try:
-        with qtbot.waitSignal(page.answered, timeout=10000):
-            page.undo_action.trigger()
-            assert not page.undo_action.isEnabled()
-            page.undo_action.trigger()  # ignored: the first is not answered yet
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
+    with _slow(db), qtbot.waitSignal(page.answered, timeout=10000):
+        page.undo_action.trigger()
+        assert not page.undo_action.isEnabled()
+        page.undo_action.trigger()  # ignored: the first is not answered yet
     assert sorted(i.text for i in _db_ideas(db) if i.status == "active") == ["Eins"]
     assert page.undo_stack.index() == 1
     assert page.undo_action.isEnabled()
@@ -250,8 +248,7 @@ def test_typing_the_minutes_never_waits_for_the_database(
     qtbot: QtBot, db: Database, minutes_page: MinutesWorkspace
 ) -> None:
     page = minutes_page
-    statements = StatementLog(db, DELAY_S)
-    try:
+    with _slow(db) as statements:
         page.choose_section(texts.NEXT_STEPS)
         page.editor.selectAll()
         type_text(page.editor, "Prüfung bis März")
@@ -267,9 +264,6 @@ def test_typing_the_minutes_never_waits_for_the_database(
             page.toggle_final()
         with qtbot.waitSignal(page.loaded, timeout=10000):
             page.reload()
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
     assert statements.threads and statements.on_gui_thread() == 0
     with db.read() as s:
         assert {x.key: x.body for x in minutes.list_sections(s)}[texts.NEXT_STEPS] == (
@@ -281,17 +275,13 @@ def test_mark_as_final_clicked_twice_marks_it_once(
     qtbot: QtBot, db: Database, minutes_page: MinutesWorkspace
 ) -> None:
     page = minutes_page
-    statements = StatementLog(db, DELAY_S)
-    try:
+    with _slow(db):
         with qtbot.waitSignal(page.answered, timeout=10000):
             page.final_button.click()
             assert not page.final_button.isEnabled()
             page.final_button.click()  # would reopen the draft at once
         ops.wait_for_writes()
         QCoreApplication.processEvents()
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
     assert page.is_final() and page.final_button.isEnabled()
     with db.read() as s:
         assert minutes.state(s).final
@@ -302,16 +292,12 @@ def test_mark_as_final_waits_until_the_state_is_read(
 ) -> None:
     page = MinutesWorkspace(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(page)
-    statements = StatementLog(db, DELAY_S)
-    try:
+    with _slow(db):
         with qtbot.waitSignal(page.loaded, timeout=10000):
             page.set_database(db)
             assert not page.final_button.isEnabled()  # draft or final is not known yet
             assert page.status_label.text() == "Wird geladen …"
         assert page.final_button.isEnabled()
-    finally:
-        _quiet()
-        statements.close()
     page.set_database(None)
 
 
@@ -377,8 +363,7 @@ def test_the_wall_follows_the_feed_and_the_vote_off_the_gui_thread(
         other.close()
     with db.read() as s:
         changes = audit.changes_since(s, seq)
-    statements = StatementLog(db, DELAY_S)
-    try:
+    with _slow(db) as statements:
         with qtbot.waitSignal(page.state.loaded, timeout=10000):
             page.set_database(db)
         assert page.state.count() == 1
@@ -388,9 +373,6 @@ def test_the_wall_follows_the_feed_and_the_vote_off_the_gui_thread(
             page.on_changes(changes)
         with qtbot.waitSignal(page.state.loaded, timeout=10000):
             page.reload()
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
         ops.reader_pool().waitForDone()
     assert statements.threads and statements.on_gui_thread() == 0
     assert page.state.idea(captured.id) is not None
@@ -541,8 +523,7 @@ def test_changing_the_setup_never_waits_for_the_database(
     qtbot: QtBot, db: Database, setup_page: SetupWorkspace
 ) -> None:
     page = setup_page
-    statements = StatementLog(db, DELAY_S)
-    try:
+    with _slow(db) as statements:
         page.form.venue.setText("Rathaus, Festsaal")
         with qtbot.waitSignal(page.answered, timeout=10000):
             page.form.venue.editingFinished.emit()
@@ -558,9 +539,6 @@ def test_changing_the_setup_never_waits_for_the_database(
         page.add_station_from_input()
         qtbot.waitUntil(lambda: page.stations_model.rowCount() == 1, timeout=10000)
         qtbot.waitUntil(lambda: not page.writing(), timeout=10000)
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
     assert statements.threads and statements.on_gui_thread() == 0
     with db.read() as s:
         assert setup.get_event(s).venue == "Rathaus, Festsaal"
@@ -571,8 +549,7 @@ def test_enter_twice_adds_one_table_and_a_double_click_one_set_of_tables(
     qtbot: QtBot, db: Database, setup_page: SetupWorkspace
 ) -> None:
     page = setup_page
-    statements = StatementLog(db, DELAY_S)
-    try:
+    with _slow(db):
         page.new_station.setText("Tisch 1")
         qtbot.keyClick(page.new_station, Qt.Key.Key_Return)
         qtbot.keyClick(page.new_station, Qt.Key.Key_Return)  # before the first is answered
@@ -584,9 +561,6 @@ def test_enter_twice_adds_one_table_and_a_double_click_one_set_of_tables(
         qtbot.waitUntil(lambda: page.stations_model.rowCount() > 1, timeout=10000)
         ops.wait_for_writes()
         QCoreApplication.processEvents()
-    finally:
-        _quiet()  # the action's last statements are counted before the log stops
-        statements.close()
     with db.read() as s:
         stations = setup.list_stations(s)
         fields = setup.list_fields(s)

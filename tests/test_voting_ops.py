@@ -172,16 +172,15 @@ def test_a_double_click_on_close_round_closes_it_once(
         voting.start_round(s, voting.create_round(s, "Priorisierung").id)
     page = _page(qtbot, hall)
     qtbot.waitUntil(lambda: page.close_button.isEnabled())
-    statements = StatementLog(hall, DELAY_S)
-    try:
-        with qtbot.waitSignal(page.action_done, timeout=20_000):
-            qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
-            # The second click (and a shortcut's call) come while the first is on its way.
-            assert not page.close_button.isEnabled() and page.busy()
-            qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
-            page.close_round()
-    finally:
-        statements.close()
+    with (
+        StatementLog(hall, DELAY_S) as statements,
+        qtbot.waitSignal(page.action_done, timeout=20_000),
+    ):
+        qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+        # The second click (and a shortcut's call) come while the first is on its way.
+        assert not page.close_button.isEnabled() and page.busy()
+        qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+        page.close_round()
     assert len(yes) == 1 and errors == []
     assert not page.close_button.isEnabled()  # the round is closed: nothing left to close
     with hall.read() as s:
@@ -191,8 +190,7 @@ def test_a_double_click_on_close_round_closes_it_once(
 
 def test_a_double_click_on_new_round_opens_one_dialog(qtbot: QtBot, hall: Database) -> None:
     page = _page(qtbot, hall)
-    statements = StatementLog(hall, DELAY_S)
-    try:
+    with StatementLog(hall, DELAY_S) as statements:
         qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
         page.new_round()
@@ -202,8 +200,6 @@ def test_a_double_click_on_new_round_opens_one_dialog(qtbot: QtBot, hall: Databa
         ops.reader_pool().waitForDone(10_000)
         with qtbot.waitSignal(page.action_done, timeout=20_000):
             dialog.accept()
-    finally:
-        statements.close()
     with hall.read() as s:
         assert len(voting.list_rounds(s)) == 1
     assert statements.on_gui_thread() == 0
@@ -213,8 +209,7 @@ def test_a_later_read_of_the_rounds_is_not_overwritten_by_an_earlier_one(
     qtbot: QtBot, hall: Database
 ) -> None:
     page = _page(qtbot, hall)
-    statements = StatementLog(hall, DELAY_S / 2)
-    try:
+    with StatementLog(hall, DELAY_S / 2) as statements:
         page.reload()  # sees no round
         with hall.uow() as s:
             voting.create_round(s, "Später")
@@ -223,8 +218,6 @@ def test_a_later_read_of_the_rounds_is_not_overwritten_by_an_earlier_one(
             page.reload()
         ops.reader_pool().waitForDone(10_000)
         QCoreApplication.processEvents()  # the earlier answer, were it shown, arrives now
-    finally:
-        statements.close()
     assert page.round_list.count() == 1
     assert statements.on_gui_thread() == 0
 
@@ -266,8 +259,7 @@ def test_a_voter_at_the_station_sends_nothing_from_the_gui_thread(
     qtbot: QtBot, hall: Database, open_round: voting.RoundInfo
 ) -> None:
     badge = _badge(hall)
-    statements = StatementLog(hall, DELAY_S / 5)
-    try:
+    with StatementLog(hall, DELAY_S / 5) as statements:
         station = _station(qtbot, hall)
         _to_check_page(qtbot, station, badge)
         with qtbot.waitSignal(station.page_changed, timeout=10_000):
@@ -284,8 +276,6 @@ def test_a_voter_at_the_station_sends_nothing_from_the_gui_thread(
         with qtbot.waitSignal(station.unlocked, timeout=10_000):
             qtbot.keyClicks(pad.pin, "2468")
             qtbot.keyClick(pad.pin, Qt.Key.Key_Return)
-    finally:
-        statements.close()
     assert statements.threads and statements.on_gui_thread() == 0
 
 
@@ -302,16 +292,13 @@ def test_a_double_tap_on_cast_counts_one_ballot(
         return real_cast(*args, **kwargs)
 
     monkeypatch.setattr(voting, "cast_ballot", counted)
-    statements = StatementLog(hall, DELAY_S)
-    try:
+    with StatementLog(hall, DELAY_S) as statements:
         with qtbot.waitSignal(station.page_changed, timeout=10_000):
             qtbot.mouseClick(station.confirm_button, Qt.MouseButton.LeftButton)
             assert not station.confirm_button.isEnabled()
             qtbot.mouseClick(station.confirm_button, Qt.MouseButton.LeftButton)
             station.confirm()
         ops.wait_for_writes(10_000)
-    finally:
-        statements.close()
     assert station.page == "thanks" and len(casts) == 1
     with hall.read() as s:
         assert s.scalar(select(func.count()).select_from(Ballot)) == 1
@@ -335,13 +322,10 @@ def test_a_double_enter_on_the_pin_checks_it_once(
     pad = station.pin_dialog
     assert pad is not None
     qtbot.keyClicks(pad.pin, "1111")
-    statements = StatementLog(hall, DELAY_S)
-    try:
+    with StatementLog(hall, DELAY_S):
         qtbot.keyClick(pad.pin, Qt.Key.Key_Return)
         qtbot.keyClick(pad.pin, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: pad.message.text() == "Falsche PIN.", timeout=10_000)
-    finally:
-        statements.close()
     # One wrong PIN counted, not two: the lockout needs five real tries.
     assert checks == ["1111"] and station._pin_failures == 1
     station._locked = False
