@@ -68,6 +68,16 @@ def group(prefix: str) -> frozenset[Action]:
     return frozenset(a for a in Action if a.value.startswith(prefix))
 
 
+# The event's setup: the event itself, its fields of action, their questions and tables.
+SETUP: frozenset[Action] = group("event.") | group("field.") | group("topic.") | group("station.")
+# After these, a page that shows the ideas with their fields, questions, tables and
+# authors reads them all anew (the Ideen page, the Live-Wand).
+IDEAS_READ_ANEW: frozenset[Action] = SETUP | {
+    Action.DEMO_IDEAS,
+    Action.DEMO_PARTICIPANTS,
+    Action.PRIVACY_ANONYMISED,
+}
+
 # Whatever adds, renames or removes many things at once: a page reads everything anew.
 WHOLESALE: frozenset[Action] = frozenset(
     {

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from smartdialog.core.changes import Action, group
+from smartdialog.core.changes import IDEAS_READ_ANEW, Action
 from smartdialog.core.db import Database
 from smartdialog.core.errors import QT_TRANSLATE_NOOP, ConflictError, DomainError
 from smartdialog.core.services import ideas, setup
@@ -52,13 +52,7 @@ from smartdialog.ui.workspace import Workspace
 log = logging.getLogger("smartdialog.ideas")
 
 # Changes after which the page reads everything anew.
-_RELOAD = (
-    group("field.")
-    | group("event.")
-    | group("topic.")
-    | group("station.")
-    | {Action.DEMO_IDEAS, Action.DEMO_PARTICIPANTS, Action.PRIVACY_ANONYMISED}
-)
+_RELOAD = IDEAS_READ_ANEW
 # Changes after which the list of authors is read anew.
 _AUTHOR_ACTIONS = frozenset({Action.PARTICIPANT_WALKIN, Action.PARTICIPANTS_IMPORTED})
 # A paste longer than this would be cut by the line edit itself; ours says so instead.

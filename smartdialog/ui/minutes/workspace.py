@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from smartdialog.core import clock
-from smartdialog.core.changes import WHOLESALE, group
+from smartdialog.core.changes import SETUP, WHOLESALE, group
 from smartdialog.core.db import Database
 from smartdialog.core.services import minutes
 from smartdialog.core.services.minutes import SectionInfo
@@ -40,16 +40,7 @@ log = logging.getLogger("smartdialog.minutes")
 SAVE_DELAY_MS = 700
 # Changes that alter what the page shows (its sections, chapters, the counts of ideas and
 # rounds); ballots and paper counts change only the document, read when it is exported.
-_FOLLOWS = (
-    group("minutes.")
-    | group("idea.")
-    | group("field.")
-    | group("station.")
-    | group("topic.")
-    | group("event.")
-    | group("round.")
-    | WHOLESALE
-)
+_FOLLOWS = group("minutes.") | group("idea.") | SETUP | group("round.") | WHOLESALE
 
 
 class MinutesWorkspace(Workspace):

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from smartdialog.core import clock
-from smartdialog.core.changes import WHOLESALE, group
+from smartdialog.core.changes import SETUP, WHOLESALE
 from smartdialog.core.services import roles, setup
 from smartdialog.core.services.setup import EventInfo, FieldInfo, StationInfo
 from smartdialog.ui import appearance, ops
@@ -73,7 +73,7 @@ class SetupWorkspace(Workspace):
 
     # Not check-ins, ideas or dots: a desk scanning every few seconds must not
     # reset the tables here while someone edits them.
-    FOLLOWS = group("event.") | group("field.") | group("topic.") | group("station.") | WHOLESALE
+    FOLLOWS = SETUP | WHOLESALE
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

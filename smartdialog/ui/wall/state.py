@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
-from smartdialog.core.changes import Action, group
+from smartdialog.core.changes import IDEAS_READ_ANEW, Action
 from smartdialog.core.db import Database
 from smartdialog.core.errors import NotFoundError
 from smartdialog.core.services import counting, ideas, setup
@@ -36,13 +36,7 @@ log = logging.getLogger("smartdialog.wall")
 # How long a new idea stays highlighted on the wall, fading out.
 HIGHLIGHT_SECONDS = 8.0
 # Changes after which the wall reads everything anew (fields renamed, recoloured, …).
-_RELOAD = (
-    group("field.")
-    | group("event.")
-    | group("topic.")
-    | group("station.")
-    | {Action.DEMO_IDEAS, Action.DEMO_PARTICIPANTS, Action.PRIVACY_ANONYMISED}
-)
+_RELOAD = IDEAS_READ_ANEW
 
 
 class WallMode(enum.Enum):
