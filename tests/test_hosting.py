@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -144,15 +145,20 @@ def test_a_copy_into_a_database_with_rows_is_refused_and_writes_nothing(
 # -- the server ------------------------------------------------------------------------
 
 
-def test_the_server_takes_passwords_from_the_local_network_only(hosting: Hosting) -> None:
-    code = hosting.hosted.code
-    with psycopg.connect(
+def _connect(code: JoinCode, password: str | None = None) -> psycopg.Connection[Any]:
+    """Connected to the hosted event as a joining laptop is; with another password, as a stranger."""
+    return psycopg.connect(
         host="127.0.0.1",
         port=code.port,
         user="smartdialog",
-        password=code.password,
+        password=code.password if password is None else password,
         dbname="smartdialog",
-    ) as conn:
+    )
+
+
+def test_the_server_takes_passwords_from_the_local_network_only(hosting: Hosting) -> None:
+    code = hosting.hosted.code
+    with _connect(code) as conn:
         assert conn.execute("SHOW password_encryption").fetchone() == ("scram-sha-256",)
         rules = conn.execute(
             "SELECT type, address, netmask, auth_method FROM pg_hba_file_rules"
@@ -164,13 +170,7 @@ def test_the_server_takes_passwords_from_the_local_network_only(hosting: Hosting
         assert not server.is_allowed_client("8.8.8.8")
     assert listen is not None and "*" not in listen[0] and "127.0.0.1" in listen[0]
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
-        psycopg.connect(
-            host="127.0.0.1",
-            port=code.port,
-            user="smartdialog",
-            password="falsch",
-            dbname="smartdialog",
-        )
+        _connect(code, "falsch")
     data = hosting.hosted.server.pgdata
     assert stat.S_IMODE(data.stat().st_mode) & 0o077 == 0
 
@@ -178,13 +178,7 @@ def test_the_server_takes_passwords_from_the_local_network_only(hosting: Hosting
 def test_the_server_lets_go_of_a_laptop_that_vanished(hosting: Hosting) -> None:
     """A pulled cable mid-transaction must not hold the audit chain's lock for hours."""
     code = hosting.hosted.code
-    with psycopg.connect(
-        host="127.0.0.1",
-        port=code.port,
-        user="smartdialog",
-        password=code.password,
-        dbname="smartdialog",
-    ) as conn:
+    with _connect(code) as conn:
         shown = {
             name: conn.execute(f"SHOW {name}").fetchone()
             for name in (

@@ -33,6 +33,7 @@ from smartdialog.ui.ideas.workspace import IdeasWorkspace
 from smartdialog.ui.mainwindow import MainWindow
 from tests.tcpproxy import TcpProxy
 from tests.test_desk_gui import press, slow_clock, type_text
+from tests.test_offline import _active
 
 LAPTOP = DeviceIdentity(uuid.UUID(int=51), "Empfang 2", "desk")
 HOST_DESK = DeviceIdentity(uuid.UUID(int=52), "Empfang 1", "desk")
@@ -101,16 +102,6 @@ def _payloads(db: Database) -> list[tuple[uuid.UUID, str]]:
             select(Participant.id, Participant.ticket_number).order_by(Participant.ticket_number)
         ).all()
         return [(pid, tickets.payload_for(s, number)) for pid, number in people]
-
-
-def _active(db: Database) -> dict[uuid.UUID, int]:
-    with db.read() as s:
-        rows = s.execute(
-            select(CheckIn.participant_id, func.count())
-            .where(CheckIn.annulled_at.is_(None))
-            .group_by(CheckIn.participant_id)
-        )
-        return {pid: n for pid, n in rows}
 
 
 def _desk(window: MainWindow) -> DeskWorkspace:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -43,40 +43,12 @@ from smartdialog.ui.mainwindow import WORKSPACES, MainWindow
 from smartdialog.ui.voting.station import VotingStation
 from tests.conftest import TEST_DEVICE
 from tests.tcpproxy import TcpProxy
+from tests.test_ops import Heartbeat
 from tests.test_voting_service import add_ideas
 
 DELAY_S = 0.05  # per chunk, each way
 STALL_MS = 50
 SCANS, CAPTURES, BALLOTS = 6, 3, 2
-
-
-class Heartbeat:
-    """A 10 ms timer in the GUI thread: the longest gap between beats, in wall and CPU time."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._beat)
-        self.last = 0
-        self.last_cpu = 0.0
-        self.max_gap_ms = 0
-        self.max_cpu_ms = 0.0
-
-    def start(self) -> None:
-        self.clock.start()
-        self.last, self.last_cpu = 0, time.thread_time()
-        self.max_gap_ms, self.max_cpu_ms = 0, 0.0
-        self.timer.start()
-
-    def _beat(self) -> None:
-        now, cpu = self.clock.elapsed(), time.thread_time()
-        self.max_gap_ms = max(self.max_gap_ms, now - self.last)
-        self.max_cpu_ms = max(self.max_cpu_ms, (cpu - self.last_cpu) * 1000)
-        self.last, self.last_cpu = now, cpu
-
-    def stop(self) -> None:
-        self.timer.stop()
 
 
 class GuiStatements:
@@ -232,7 +204,7 @@ def _burst(qtbot: QtBot, laptop: Laptop, hall: Hall, number: int) -> Burst:
         desk.answered.disconnect(verdicts.append)
     assert verdicts == [feedback.WELCOME] * SCANS
     return Burst(
-        heartbeat.max_gap_ms,
+        heartbeat.max_gap,
         heartbeat.max_cpu_ms,
         statements.on_gui_thread,
         statements.all,
