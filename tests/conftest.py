@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -70,28 +71,56 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 # the end of the run is made of short files that even out the processes, and no process
 # is left running one long file alone (seconds measured on two cores, longest first).
 LONGEST_FIRST = (
-    "test_stall.py",  # 44, nearly all of it waiting on a slowed network: it overlaps best
-    "test_ops_pages.py",  # 30
-    "test_merge.py",  # 14
-    "test_hosting.py",  # 12
-    "test_voting_concurrency.py",  # 9
-    "test_hosting_processes.py",  # 8
-    "test_hosting_gui.py",  # 7
-    "test_voting_service.py",  # 7
+    "test_hosting.py",  # with the two below: 30, one after the other (TAKING_TURNS)
+    "test_hosting_gui.py",
+    "test_hosting_processes.py",
+    "test_offline_gui.py",  # 20
+    "test_offline.py",  # 17
+    "test_stall.py",  # 17, nearly all of it waiting on a slowed network: it overlaps best
+    "test_merge.py",  # 13
+    "test_ops_pages.py",  # 12
+    "test_voting_service.py",  # 10
+    "test_statements.py",  # 9
+    "test_ops.py",  # 9
+    "test_purge.py",  # 8
+    "test_voting_concurrency.py",  # 8
     "test_packaging.py",  # 7
-    "test_crash_kill.py",  # 6
-    "test_minutes_document.py",  # 6
-    "test_trust.py",  # 6
-    "test_purge.py",  # 6
-    "test_desk_gui.py",  # 5
-    "test_ops.py",  # 5
-    "test_voting_station.py",  # 4
+    "test_minutes_document.py",  # 7
+    "test_changes.py",  # 7
+    "test_desk_gui.py",  # 6
+    "test_desk_registration.py",  # 6
+    "test_trust.py",  # 5
+    "test_voting_ops.py",  # 5
 )
+
+# Files that may not run beside each other are one unit of work: one test process runs
+# them one after the other.  The hosting tests' servers share the ports 54320–54351 (the
+# join code carries the port) and announce themselves on the same network; split over
+# processes, one process would wait on the others' lock (one_host_at_a_time) doing nothing.
+TAKING_TURNS = {
+    "test_hosting.py": "hosting",
+    "test_hosting_gui.py": "hosting",
+    "test_hosting_processes.py": "hosting",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: files stay whole
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class Scheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return TAKING_TURNS.get(path.rpartition("/")[2], path)
+
+    return Scheduling(config, log)
 
 
 @pytest.fixture(scope="module")
@@ -334,21 +363,65 @@ def pg_template() -> Iterator[str]:
         _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+class PgCopies:
+    """Copies of the template database, each made while the test before it runs.
+
+    CREATE DATABASE waits a quarter to half a second on the server's disk, a drop a
+    tenth: some sixty copies a run.  One thread makes the next copy ahead and drops the
+    used ones, so that a test waits only when it needs two copies in a row.
+    """
+
+    def __init__(self, template: str) -> None:
+        self._template = template
+        self._work = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-copies")
+        self._next = self._work.submit(self._create)
+        self._drops: list[Future[None]] = []
+
+    def _create(self) -> str:
+        name = f"sd_test_{uuid.uuid4().hex[:12]}"
+        _admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._template}"')
+        return name
+
+    def take(self) -> str:
+        """The name of a new copy (a failure to make it is raised here)."""
+        made, self._next = self._next, self._work.submit(self._create)
+        return made.result()
+
+    def drop(self, name: str) -> None:
+        """Drops the copy once the thread gets to it (its connections are ended)."""
+        sql = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+        self._drops.append(self._work.submit(_admin_execute, sql))
+
+    def close(self) -> None:
+        """Drops the spare copy and waits for every drop: a failed one is raised."""
+        with contextlib.suppress(Exception):  # a failure to make it was raised by take()
+            self.drop(self._next.result())
+        self._work.shutdown(wait=True)
+        for dropped in self._drops:
+            dropped.result()
+
+
+@pytest.fixture(scope="session")
+def pg_copies(pg_template: str) -> Iterator[PgCopies]:
+    copies = PgCopies(pg_template)
+    yield copies
+    copies.close()  # before pg_template's teardown drops the template
+
+
 @contextlib.contextmanager
-def pg_event_copy(template: str) -> Iterator[str]:
+def pg_event_copy(copies: PgCopies) -> Iterator[str]:
     """The URL of a new copy of the template database, dropped when the block ends."""
-    name = f"sd_test_{uuid.uuid4().hex[:12]}"
-    _admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    name = copies.take()
     try:
         yield _pg_url(name)
     finally:
-        _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        copies.drop(name)
 
 
 @pytest.fixture
-def pg_url(pg_template: str) -> Iterator[str]:
+def pg_url(pg_copies: PgCopies) -> Iterator[str]:
     """A PostgreSQL event database of its own for one test, dropped afterwards."""
-    with pg_event_copy(pg_template) as url:
+    with pg_event_copy(pg_copies) as url:
         yield url
 
 

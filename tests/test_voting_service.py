@@ -416,7 +416,7 @@ def voted_round(
             path = tmp_path_factory.mktemp("constraints") / "veranstaltung.sdevent"
             database = event_file_copy(template, path)
         else:
-            url = stack.enter_context(pg_event_copy(request.getfixturevalue("pg_template")))
+            url = stack.enter_context(pg_event_copy(request.getfixturevalue("pg_copies")))
             database = open_database(url, TEST_DEVICE)
         stack.callback(database.close)
         setting = _open_round(database)
