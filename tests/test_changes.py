@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import shutil
 import uuid
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,8 @@ PACKAGE = Path(__file__).parent.parent / "smartdialog"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def recorded_actions() -> set[Action]:
+@cache  # the package is parsed once, not by each of the three tests that ask
+def recorded_actions() -> frozenset[Action]:
     """The members named in an ``audit.record(…)`` call anywhere in the package."""
     found: set[Action] = set()
     for path in PACKAGE.rglob("*.py"):
@@ -57,7 +59,7 @@ def recorded_actions() -> set[Action]:
                     and arg.value.id == "Action"
                 ):
                     found.add(Action[arg.attr])
-    return found
+    return frozenset(found)
 
 
 def declared_actions() -> dict[str, frozenset[Action]]:
