@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
 	($(PYTHON) -m pip --python $(PY) install -q uv \
 		&& $(BIN)/uv pip install -q --compile-bytecode --python $(PY) -e '.[dev]' pip) \
-		|| ($(PY) -m ensurepip -q --upgrade && $(PY) -m pip install -q --upgrade pip \
+		|| ($(PY) -m ensurepip --upgrade >/dev/null && $(PY) -m pip install -q --upgrade pip \
 			&& $(PY) -m pip install -q -e '.[dev]')
 	touch $@
 
