@@ -60,9 +60,10 @@ typecheck: $(VENV)/.installed
 
 # One test process per core and one more (pytest-xdist): many tests wait on a slowed
 # network, a server or another process, and the extra process uses the core meanwhile
-# (on two cores: 135 s instead of 160 s; four or five processes were no faster).  A test file stays in one process, so that its
-# module fixtures are built once.  Files are handed out in the order collected, the
-# longest first (tests/conftest.py), not by their number of tests.
+# (on two cores, with mypy beside: 96-98 s; two processes took 113 s, four or five were
+# no faster).  A test file stays in one process, so that its module fixtures are built
+# once.  Files are handed out in the order collected, long ones first and waiting ones
+# between computing ones (tests/conftest.py), not by their number of tests.
 TEST_PROCESSES ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 # Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE):
 # the test processes and the command-line runs the tests start would otherwise each compile
