@@ -103,9 +103,13 @@ def refused_by(db: Database, name: str) -> Iterator[Session]:
                 s.execute(text(statement))
         yield s
         s.flush()
+        # A write that gets through fails the test here, inside the unit of work, so that
+        # it is rolled back: a round shared by several tests stays as the last one left it.
         if deferred:
             broken = broken_foreign_keys(s)
             assert broken == {name}, f"the write breaks {sorted(broken)}, not only {name}"
+        else:
+            pytest.fail(f"the write was not refused: {name} did not hold")
     cause = refused.value.__cause__
     assert isinstance(cause, IntegrityError), f"refused by {cause!r}, not by the database"
     assert re.search(message, str(cause), re.M), f"refused by another rule: {cause.orig}"
