@@ -284,6 +284,16 @@ def qapp(qapp_args: list[str], qapp_cls: type, pytestconfig: pytest.Config):  # 
     return app
 
 
+@pytest.fixture
+def voting_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The error dialogs the voting page would show, as their sentences."""
+    from smartdialog.ui.voting import workspace
+
+    shown: list[str] = []
+    monkeypatch.setattr(workspace, "warn", lambda _parent, _title, sentence: shown.append(sentence))
+    return shown
+
+
 # -- a logged ERROR fails the test ------------------------------------------------------
 
 

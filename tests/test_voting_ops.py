@@ -23,7 +23,6 @@ from smartdialog.core.models import Ballot, PaperTally, Participant
 from smartdialog.core.services import setup, tickets, verification, voting
 from smartdialog.ui import ops
 from smartdialog.ui.voting import VotingStation, VotingWorkspace
-from smartdialog.ui.voting import workspace as workspace_module
 from smartdialog.ui.voting.models import PaperModel
 
 from .test_ops import Heartbeat, StatementLog
@@ -47,15 +46,6 @@ def hall(db: Database) -> Iterator[Database]:
     yield db
     assert ops.reader_pool().waitForDone(20_000) and ops.wait_for_writes(20_000)
     assert QThreadPool.globalInstance().waitForDone(20_000)
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        workspace_module, "warn", lambda _parent, _title, sentence: shown.append(sentence)
-    )
-    return shown
 
 
 @pytest.fixture
@@ -90,7 +80,7 @@ def _act(qtbot: QtBot, page: VotingWorkspace, button: Any) -> None:
 
 
 def test_the_moderator_runs_a_round_without_a_statement_on_the_gui_thread(
-    qtbot: QtBot, hall: Database, errors: list[str], yes: list[str], record_property: Any
+    qtbot: QtBot, hall: Database, voting_errors: list[str], yes: list[str], record_property: Any
 ) -> None:
     statements = StatementLog(hall, DELAY_S / 5)
     heartbeat = Heartbeat()
@@ -158,7 +148,7 @@ def test_the_moderator_runs_a_round_without_a_statement_on_the_gui_thread(
     print(
         f"longest GUI stall, voting page, {DELAY_S * 1000 / 5:.0f} ms per statement: {max_gap} ms"
     )
-    assert errors == []
+    assert voting_errors == []
     assert statements.threads, "the page sent no statement"
     assert statements.on_gui_thread() == 0
     with hall.read() as s:
@@ -166,7 +156,7 @@ def test_the_moderator_runs_a_round_without_a_statement_on_the_gui_thread(
 
 
 def test_a_double_click_on_close_round_closes_it_once(
-    qtbot: QtBot, hall: Database, errors: list[str], yes: list[str]
+    qtbot: QtBot, hall: Database, voting_errors: list[str], yes: list[str]
 ) -> None:
     with hall.uow() as s:
         voting.start_round(s, voting.create_round(s, "Priorisierung").id)
@@ -181,7 +171,7 @@ def test_a_double_click_on_close_round_closes_it_once(
         assert not page.close_button.isEnabled() and page.busy()
         qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
         page.close_round()
-    assert len(yes) == 1 and errors == []
+    assert len(yes) == 1 and voting_errors == []
     assert not page.close_button.isEnabled()  # the round is closed: nothing left to close
     with hall.read() as s:
         assert [r.status for r in voting.list_rounds(s)] == ["closed"]

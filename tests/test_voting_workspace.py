@@ -17,20 +17,9 @@ from smartdialog.core.models import PaperTally
 from smartdialog.core.services import setup, voting
 from smartdialog.ui import ops
 from smartdialog.ui.voting import VotingWorkspace, results_provider, wall_results
-from smartdialog.ui.voting import workspace as workspace_module
 from smartdialog.ui.voting.models import ResultsModel
 
 from .test_voting_service import add_ideas, add_people, cast
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The error dialogs the page would show, as their sentences."""
-    shown: list[str] = []
-    monkeypatch.setattr(
-        workspace_module, "warn", lambda _parent, _title, sentence: shown.append(sentence)
-    )
-    return shown
 
 
 @pytest.fixture
@@ -73,7 +62,7 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     qtbot: QtBot,
     db: Database,
     page: VotingWorkspace,
-    errors: list[str],
+    voting_errors: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert "Noch keine Abstimmungsrunde" in page.heading.text()
@@ -98,7 +87,7 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     assert model.index(row, model.DOTS).data() == "4"
     with qtbot.waitSignal(page.paper_saved):
         model.setData(model.index(row, model.DOTS), 5000)
-    assert errors and "können nicht stimmen" in errors[0]
+    assert voting_errors and "können nicht stimmen" in voting_errors[0]
     assert model.index(row, model.DOTS).data() == "4"
     with db.read() as s:
         assert s.scalar(select(PaperTally.dots)) == 4
@@ -129,7 +118,7 @@ def test_a_round_is_opened_counted_on_paper_and_closed_from_the_page(
     _wait_results(qtbot, page)
     assert closed.tally_sha256 in page.results_panel.hash_label.text()
     assert not model.flags(model.index(row, model.DOTS)) & Qt.ItemFlag.ItemIsEditable
-    assert errors == [errors[0]]
+    assert voting_errors == [voting_errors[0]]
 
 
 def test_a_hidden_tally_stays_hidden_until_the_moderator_peeks(
