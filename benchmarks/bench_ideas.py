@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.harness import Measurement, median, timings_ms
@@ -77,15 +79,27 @@ def measure(workdir: Path) -> list[Measurement]:
             )
         )
 
+        # Pages and the wall read through ``ops`` on reader threads: a figure that ends
+        # when the read is merely asked for measures nothing.  Each one below waits until
+        # the page or the wall shows what was read.
+        def until(done: Callable[[], object], what: str) -> None:
+            deadline = time.perf_counter() + 10
+            while not done():
+                if time.perf_counter() > deadline:
+                    raise AssertionError(f"{what}: not shown within 10 s")
+                app.processEvents()
+
         # The facilitator's Enter: how long the GUI thread is busy before she types on.
         page = IdeasWorkspace(
             QSettings(str(workdir / "smartdialog.ini"), QSettings.Format.IniFormat)
         )
+        page_loads: list[int] = []
+        page.loaded.connect(lambda: page_loads.append(1))
         page.set_database(db)
         page.context.select_station(station.id)
         page.resize(1400, 800)
         page.show()
-        app.processEvents()
+        until(lambda: page_loads, "the Ideen page's first read")
 
         def enter() -> None:
             page.entry.setText(TEXT)
@@ -105,10 +119,13 @@ def measure(workdir: Path) -> list[Measurement]:
 
         # The wall with 1,000 ideas: a new idea from another laptop, through the feed, painted.
         state = WallState()
+        wall_loads: list[int] = []
+        state.loaded.connect(lambda: wall_loads.append(1))
         state.set_database(db)
         view = WallView(state)
         view.resize(1920, 1080)
         view.show()
+        until(lambda: wall_loads, "the wall's first read")
         view.repaint()
         with db.read() as s:
             seq = audit.latest_seq(s)
@@ -122,17 +139,24 @@ def measure(workdir: Path) -> list[Measurement]:
             seq = changes[-1].seq
 
             def refresh_wall(changes: list[audit.Change] = changes) -> None:
+                before, shown = len(wall_loads), state.count()
                 state.on_changes(changes)
+                until(lambda: len(wall_loads) > before, "a new idea on the wall")
+                assert state.count() == shown + 1, "the wall shows the new idea"
                 view.repaint()
 
             def refresh_list(changes: list[audit.Change] = changes) -> None:
+                rows = page.model.rowCount()
                 page.on_changes(changes)
+                until(lambda: page.model.rowCount() > rows, "a new idea in the Ideen list")
 
             wall_ms.extend(timings_ms(refresh_wall, 1, warmup=0))
             list_ms.extend(timings_ms(refresh_list, 1, warmup=0))
 
         def reload_wall() -> None:
+            before = len(wall_loads)
             state.reload()
+            until(lambda: len(wall_loads) > before, "the wall read anew")
             view.repaint()
 
         full = median(timings_ms(reload_wall, 10, warmup=1))
