@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.harness import Measurement, median, timings_ms
+from benchmarks.harness import Measurement, median, timings_ms, wait_until
 from smartdialog.core.db import DeviceIdentity, open_database
 from smartdialog.core.demo import write_demo
 from smartdialog.core.services import audit, ideas, setup
@@ -79,15 +78,11 @@ def measure(workdir: Path) -> list[Measurement]:
             )
         )
 
-        # Pages and the wall read through ``ops`` on reader threads: a figure that ends
-        # when the read is merely asked for measures nothing.  Each one below waits until
-        # the page or the wall shows what was read.
+        # Pages and the wall read through ``ops`` on reader threads: each figure below
+        # waits until the page or the wall shows what was read (no pause between rounds
+        # of events, which would add to the figure).
         def until(done: Callable[[], object], what: str) -> None:
-            deadline = time.perf_counter() + 10
-            while not done():
-                if time.perf_counter() > deadline:
-                    raise AssertionError(f"{what}: not shown within 10 s")
-                app.processEvents()
+            wait_until(done, what, pause_s=0)
 
         # The facilitator's Enter: how long the GUI thread is busy before she types on.
         page = IdeasWorkspace(

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from benchmarks.harness import Measurement, median, percentile, timings_ms
+from benchmarks.harness import Measurement, median, percentile, timings_ms, wait_until
 from smartdialog.core.db import (
     Database,
     DeviceIdentity,
@@ -98,26 +98,18 @@ def _seen_elsewhere(target: str) -> list[float]:
     )
     rng = random.Random(7)
 
-    def wait(until: Callable[[], bool], timeout_s: float = 10.0) -> None:
-        end = time.perf_counter() + timeout_s
-        while not until():
-            if time.perf_counter() > end:
-                raise TimeoutError("the other laptop's feed did not deliver the change")
-            app.processEvents()
-            time.sleep(0.001)
-
     latencies = []
     try:
         for i in range(CHANGES):
             # At a random moment of the other laptop's polling cycle.
             pause = time.perf_counter() + rng.uniform(0, 0.5)
-            wait(_reached(pause))
+            wait_until(_reached(pause), "the moment in the other laptop's polling cycle")
             with here.uow() as s:
                 person = registration.register_walk_in(
                     s, WalkIn(f"Neu{i}", "Drüben")
                 ).participant_id
             written = time.perf_counter()
-            wait(_member(person, arrived))
+            wait_until(_member(person, arrived), "the change through the other laptop's feed")
             latencies.append((arrived[person] - written) * 1000)
     finally:
         feed.set_database(None)

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from benchmarks.harness import Measurement, median, percentile
+from benchmarks.harness import Measurement, median, percentile, wait_until
 from smartdialog.core.db import Database, DeviceIdentity, create_database
 from smartdialog.core.services import registration, setup, tickets
 from smartdialog.core.services.registration import WalkIn
@@ -76,21 +76,16 @@ def _run(workdir: Path, name: str, delay_s: float) -> tuple[float, list[float]]:
     timer.setInterval(10)
     timer.timeout.connect(beat)
 
-    def wait(until: Any) -> None:
-        while not until():
-            app.processEvents()
-            time.sleep(0.001)
-
     try:
         # The first paint and the first read of the lists are not part of the burst.
-        wait(lambda: not ops.busy())
+        wait_until(lambda: not ops.busy(), "the first paint and reads")
         for _ in range(20):
             app.processEvents()
         clock.start()
         timer.start()
         for payload in payloads[:BURST]:
             desk.handle_scan(payload)
-        wait(lambda: len(answers) == BURST and not ops.busy())
+        wait_until(lambda: len(answers) == BURST and not ops.busy(), "the burst's answers")
         timer.stop()
         stall = float(gap[0])
         latencies = []
@@ -98,9 +93,9 @@ def _run(workdir: Path, name: str, delay_s: float) -> tuple[float, list[float]]:
             answers.clear()
             start = time.perf_counter()
             desk.handle_scan(payload)
-            wait(lambda: bool(answers))
+            wait_until(lambda: bool(answers), "the desk's answer")
             latencies.append((answers[0] - start) * 1000)
-            wait(lambda: not ops.busy())
+            wait_until(lambda: not ops.busy(), "the scan's last work")
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
         ops.wait_for_writes()

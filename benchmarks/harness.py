@@ -42,6 +42,25 @@ def timings_ms(fn: Callable[[], object], repeat: int, warmup: int = 3) -> list[f
     return out
 
 
+def wait_until(
+    done: Callable[[], object], what: str, timeout_s: float = 10.0, pause_s: float = 0.001
+) -> None:
+    """Runs Qt's events until ``done()``, pausing ``pause_s`` between rounds (0: none).
+
+    Pages read and write through ``ops`` on other threads, and their answers arrive as
+    events: a figure ends when the page shows what it asked for, not when it asked.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.perf_counter() + timeout_s
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{what}: not within {timeout_s:g} s")
+        QCoreApplication.processEvents()
+        if pause_s:
+            time.sleep(pause_s)
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
